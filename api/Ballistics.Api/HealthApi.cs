@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ballistics.Api;
+
+/// <summary>Liveness of the service; the evidence, lead and trace endpoints join it as their issues land.</summary>
+public static class HealthApi
+{
+    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/health", GetHealth).WithName("GetHealth");
+        return app;
+    }
+
+    private static Ok<HealthStatus> GetHealth() => TypedResults.Ok(new HealthStatus("ok", typeof(HealthApi).Assembly.GetName().Version?.ToString() ?? "0"));
+}
+
+/// <summary>Body of GET /v1/health.</summary>
+public sealed record HealthStatus(string Status, string Version);

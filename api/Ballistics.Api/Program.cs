@@ -1,0 +1,6 @@
+using Ballistics.Api;
+
+var builder = WebApplication.CreateBuilder(args);
+var app = builder.Build();
+app.MapHealthApi();
+app.Run();

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Globalization;
+using Ballistics.Ingest;
+using Ballistics.Ingest.X3p;
+using Ballistics.Samples;
+
+namespace Ballistics.Cli.Commands;
+
+/// <summary>
+/// `ballistics demo [--store DIR]`: the main job end to end on the embedded default data folder.
+/// Today that is: generate a labelled synthetic corpus, read every scan back through the x3p
+/// reader, and describe the real shared scans when they are beside the repository. It grows as
+/// matching, the store and search land.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var store = new Option<string>("--store") { DefaultValueFactory = _ => "data", Description = "data folder (default ./data)" };
+        var command = new Command("demo", "Run the main job on the embedded default store.") { store };
+        command.SetAction(parse => Run(parse.GetValue(store)!, output, error));
+        return command;
+    }
+
+    internal static int Run(string store, TextWriter output, TextWriter error)
+    {
+        var corpusDir = Path.Combine(store, "demo", "corpus");
+        output.WriteLine($"== 1. synthetic corpus (seed 1, 8 firearms x 3 fires) -> {Path.GetFullPath(corpusDir)}");
+        var status = SamplesCommand.Generate(corpusDir, 8, 3, 1, Difficulty.Easy, output, error);
+        if (status != 0)
+        {
+            return status;
+        }
+
+        output.WriteLine("== 2. every scan read back through the x3p reader (checksums verified)");
+        var manifest = File.ReadAllLines(Path.Combine(corpusDir, "manifest.csv")).Skip(1).ToArray();
+        var files = manifest.Select(l => Path.Combine(corpusDir, l.Split(',')[0])).ToArray();
+        var failures = 0;
+        double validSum = 0;
+        foreach (var file in files)
+        {
+            var read = X3pReader.Read(file);
+            if (!read.Success)
+            {
+                failures++;
+                error.WriteLine($"error: {read.Error}");
+                continue;
+            }
+
+            validSum += read.Value.Statistics().ValidFraction;
+        }
+
+        output.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0} of {1} scans read back, mean valid fraction {2:0.0%}", files.Length - failures, files.Length, validSum / Math.Max(1, files.Length - failures)));
+        InfoCommand.Run(files.Take(3).ToArray(), SurfaceFileOptions.Default, json: false, output, error);
+
+        var shared = FindSharedCartridges();
+        if (shared.Length > 0)
+        {
+            output.WriteLine($"== 3. real cartridge-case scans in {Path.GetDirectoryName(shared[0])}");
+            failures += InfoCommand.Run(shared, SurfaceFileOptions.Default, json: false, output, error);
+        }
+
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static string[] FindSharedCartridges()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "..", "shared", "data", "x3p", "cartridge");
+            if (File.Exists(Path.Combine(dir.FullName, "Ballistics.sln")) && Directory.Exists(candidate))
+            {
+                return Directory.GetFiles(candidate, "*.x3p").Order(StringComparer.Ordinal).ToArray();
+            }
+        }
+
+        return [];
+    }
+}

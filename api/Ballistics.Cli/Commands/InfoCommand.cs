@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Ballistics.Engine.Surfaces;
+using Ballistics.Ingest;
+
+namespace Ballistics.Cli.Commands;
+
+/// <summary>`ballistics info FILE... [--json] [--no-verify] [--pixel-size-um U]`: one line per file.</summary>
+internal static class InfoCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "x3p files, or PNG/TIFF images with --pixel-size-um" };
+        var json = new Option<bool>("--json") { Description = "one JSON object per line, for machines" };
+        var noVerify = new Option<bool>("--no-verify") { Description = "read files whose MD5 checksums do not match" };
+        var pixelSize = new Option<double?>("--pixel-size-um") { Description = "pixel size of 2D images in micrometres" };
+        var command = new Command("info", "Print size, lateral step, height range, valid fraction and metadata of surface files.")
+        {
+            files, json, noVerify, pixelSize,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new SurfaceFileOptions
+            {
+                X3p = Ingest.X3p.X3pReadOptions.Default with { VerifyChecksums = !parse.GetValue(noVerify) },
+                ImagePixelSizeUm = parse.GetValue(pixelSize),
+            };
+            return Run(parse.GetValue(files)!, options, parse.GetValue(json), output, error);
+        });
+        return command;
+    }
+
+    internal static int Run(IReadOnlyList<string> files, SurfaceFileOptions options, bool json, TextWriter output, TextWriter error)
+    {
+        var failures = 0;
+        foreach (var file in files)
+        {
+            var result = SurfaceFiles.Read(file, options);
+            if (!result.Success)
+            {
+                failures++;
+                error.WriteLine($"error: {result.Error}");
+                if (json)
+                {
+                    output.WriteLine(JsonSerializer.Serialize(new InfoError(file, result.Error.Kind.ToString(), result.Error.ToString()), CliJson.Options));
+                }
+
+                continue;
+            }
+
+            var line = Describe(file, result.Value);
+            output.WriteLine(json ? JsonSerializer.Serialize(line, CliJson.Options) : Format(line));
+        }
+
+        return failures == 0 ? 0 : 1;
+    }
+
+    internal static InfoLine Describe(string file, Surface s)
+    {
+        var stats = s.Statistics();
+        var m = s.Metadata;
+        return new InfoLine(
+            file, true, s.Width, s.Height, s.LateralStepXUm, s.LateralStepYUm, s.Kind == SurfaceKind.Topography ? "topography" : "intensity2d",
+            stats.ValidPoints == 0 ? null : stats.Min, stats.ValidPoints == 0 ? null : stats.Max, stats.ValidFraction,
+            s.Mask is not null, s.Mask?.RegionFraction(), m.Instrument?.ToString(), m.Creator, m.Date, m.Comment, m.SourceSha256, m.Notes);
+    }
+
+    private static string Format(InfoLine l)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var unit = l.Kind == "topography" ? "µm" : "(intensity)";
+        var range = l.ZMin is null ? "z=none" : string.Format(c, "z=[{0:0.###}, {1:0.###}] {2}", l.ZMin, l.ZMax, unit);
+        var parts = new List<string>
+        {
+            Path.GetFileName(l.File),
+            $"size={l.Width}x{l.Height}",
+            string.Format(c, "step_um={0:0.#####}x{1:0.#####}", l.StepXUm, l.StepYUm),
+            range,
+            string.Format(c, "valid={0:0.0%}", l.ValidFraction),
+            l.HasMask ? string.Format(c, "mask={0:0.0%}", l.MaskRegionFraction) : "mask=none",
+            $"instrument=\"{l.Instrument}\"",
+            $"creator=\"{l.Creator}\"",
+            $"date={l.Date}",
+        };
+        if (l.Notes.Count > 0)
+        {
+            parts.Add($"notes=\"{string.Join("; ", l.Notes)}\"");
+        }
+
+        return string.Join("  ", parts);
+    }
+
+    internal sealed record InfoLine(
+        string File, bool Ok, int Width, int Height, double StepXUm, double StepYUm, string Kind,
+        float? ZMin, float? ZMax, double ValidFraction, bool HasMask, double? MaskRegionFraction,
+        string? Instrument, string? Creator, string? Date, string? Comment, string? Sha256, IReadOnlyList<string> Notes);
+
+    internal sealed record InfoError(string File, string ErrorKind, string Error)
+    {
+        public bool Ok => false;
+    }
+}

@@ -1,0 +1,3 @@
+using Ballistics.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,39 @@
+using Ballistics.Engine.Surfaces;
+using Ballistics.Ingest.Images;
+using Ballistics.Ingest.X3p;
+
+namespace Ballistics.Ingest;
+
+/// <summary>Options for reading any supported surface file.</summary>
+public sealed record SurfaceFileOptions
+{
+    public static SurfaceFileOptions Default { get; } = new();
+
+    public X3pReadOptions X3p { get; init; } = X3pReadOptions.Default;
+
+    public ImageReadOptions Image { get; init; } = new();
+
+    /// <summary>Pixel size for 2D images, which carry no trustworthy one; required to read an image.</summary>
+    public double? ImagePixelSizeUm { get; init; }
+}
+
+/// <summary>Picks the reader by file extension: x3p topography, or a PNG/TIFF 2D image.</summary>
+public static class SurfaceFiles
+{
+    public static bool IsImage(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".png" or ".tif" or ".tiff";
+
+    public static IngestResult<Surface> Read(string path, SurfaceFileOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= SurfaceFileOptions.Default;
+        if (!IsImage(path))
+        {
+            return X3pReader.Read(path, options.X3p);
+        }
+
+        return options.ImagePixelSizeUm is { } pixelUm
+            ? ImageReader.Read(path, pixelUm, options.Image)
+            : IngestResult<Surface>.Fail(new IngestError(IngestErrorKind.InvalidValue, path, null, "a 2D image needs its pixel size in micrometres (--pixel-size-um)"));
+    }
+}

@@ -1,0 +1,36 @@
+# Sourced by ./ballistics and ./test.sh: makes sure the native libraries OpenCvSharp's
+# libOpenCvSharpExtern.so links against are present, installing them when we can.
+# Debian package -> shared object it provides.
+BALLISTICS_NATIVE_PACKAGES=(libgtk-3-0 libdrm2 libatomic1)
+BALLISTICS_NATIVE_LIBS=(libgtk-3.so.0 libdrm.so.2 libatomic.so.1)
+
+ensure_native_deps() {
+  local missing=() i
+  for i in "${!BALLISTICS_NATIVE_LIBS[@]}"; do
+    if ! /sbin/ldconfig -p 2>/dev/null | grep -q "${BALLISTICS_NATIVE_LIBS[$i]}"; then
+      missing+=("${BALLISTICS_NATIVE_PACKAGES[$i]}")
+    fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+
+  local cmd="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "ballistics: installing native libraries for OpenCV: ${missing[*]}" >&2
+    if ! (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}") >&2; then
+      echo "ballistics: installing ${missing[*]} failed; run as root: $cmd" >&2
+      return 1
+    fi
+    return 0
+  fi
+
+  echo "ballistics: missing native libraries for OpenCV: ${missing[*]}" >&2
+  echo "ballistics: install them with: sudo sh -c '$cmd'" >&2
+  return 1
+}
+
+ensure_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    echo "ballistics: the .NET SDK (see global.json) is not on PATH; install dotnet-sdk-10.0" >&2
+    return 1
+  fi
+}

@@ -1,0 +1,40 @@
+namespace Ballistics.Testing;
+
+/// <summary>Finds ../shared/data beside the repository root, where the real scans live; tests read them in place.</summary>
+public static class SharedData
+{
+    private static readonly Lazy<string> Root = new(Locate);
+
+    /// <summary>Absolute path of shared/data.</summary>
+    public static string DataRoot => Root.Value;
+
+    public static string X3p(string relative) => Path.Combine(DataRoot, "x3p", relative);
+
+    public static IEnumerable<string> AllX3p() =>
+        Directory.EnumerateFiles(Path.Combine(DataRoot, "x3p"), "*.x3p", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+
+    private static string Locate()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("BALLISTICS_SHARED_DATA");
+        if (!string.IsNullOrEmpty(fromEnvironment) && Directory.Exists(fromEnvironment))
+        {
+            return fromEnvironment;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Ballistics.sln")))
+            {
+                var candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+
+                throw new DirectoryNotFoundException($"shared data expected at {candidate} (beside the repository root)");
+            }
+        }
+
+        throw new DirectoryNotFoundException("cannot find the repository root (Ballistics.sln) above " + AppContext.BaseDirectory);
+    }
+}
