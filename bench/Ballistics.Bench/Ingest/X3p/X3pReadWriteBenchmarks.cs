@@ -40,10 +40,15 @@ public class X3pReadWriteBenchmarks
     public Surface ReadMemory() => X3pReader.Read(_container, "bench.x3p").Value;
 
     [Benchmark(Description = "write memory")]
-    public long WriteMemory()
+    public long WriteMemory() => Write(System.IO.Compression.CompressionLevel.Fastest);
+
+    [Benchmark(Description = "write memory (optimal deflate)")]
+    public long WriteMemoryOptimal() => Write(System.IO.Compression.CompressionLevel.Optimal);
+
+    private long Write(System.IO.Compression.CompressionLevel level)
     {
         using var ms = new MemoryStream(_container.Length + 4096);
-        X3pWriter.Write(_surface, ms, new X3pWriteOptions { HeightType = HeightType });
+        X3pWriter.Write(_surface, ms, new X3pWriteOptions { HeightType = HeightType, Compression = level });
         return ms.Length;
     }
 
