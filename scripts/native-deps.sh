@@ -5,9 +5,11 @@ BALLISTICS_NATIVE_PACKAGES=(libgtk-3-0 libdrm2 libatomic1)
 BALLISTICS_NATIVE_LIBS=(libgtk-3.so.0 libdrm.so.2 libatomic.so.1)
 
 ensure_native_deps() {
-  local missing=() i
+  local missing=() i cache
+  # Read the linker cache once: `ldconfig -p | grep -q` under pipefail reports SIGPIPE as "missing".
+  cache="$(/sbin/ldconfig -p 2>/dev/null || true)"
   for i in "${!BALLISTICS_NATIVE_LIBS[@]}"; do
-    if ! /sbin/ldconfig -p 2>/dev/null | grep -q "${BALLISTICS_NATIVE_LIBS[$i]}"; then
+    if ! grep -qF "${BALLISTICS_NATIVE_LIBS[$i]} " <<<"$cache"; then
       missing+=("${BALLISTICS_NATIVE_PACKAGES[$i]}")
     fi
   done
