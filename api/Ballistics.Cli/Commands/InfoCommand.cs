@@ -62,6 +62,7 @@ internal static class InfoCommand
         var m = s.Metadata;
         return new InfoLine(
             file, true, s.Width, s.Height, s.LateralStepXUm, s.LateralStepYUm, s.Kind == SurfaceKind.Topography ? "topography" : "intensity2d",
+            s.Kind == SurfaceKind.Topography ? "um" : "intensity",
             stats.ValidPoints == 0 ? null : stats.Min, stats.ValidPoints == 0 ? null : stats.Max, stats.ValidFraction,
             s.Mask is not null, s.Mask?.RegionFraction(), m.Instrument?.ToString(), m.Creator, m.Date, m.Comment, m.SourceSha256, m.Notes);
     }
@@ -93,7 +94,7 @@ internal static class InfoCommand
 
     internal sealed record InfoLine(
         string File, bool Ok, int Width, int Height, double StepXUm, double StepYUm, string Kind,
-        float? ZMin, float? ZMax, double ValidFraction, bool HasMask, double? MaskRegionFraction,
+        string ZUnit, float? ZMin, float? ZMax, double ValidFraction, bool HasMask, double? MaskRegionFraction,
         string? Instrument, string? Creator, string? Date, string? Comment, string? Sha256, IReadOnlyList<string> Notes);
 
     internal sealed record InfoError(string File, string ErrorKind, string Error)

@@ -27,13 +27,19 @@ internal static class SamplesCommand
 
     internal static int Generate(string outDir, int firearms, int fires, int seed, Difficulty difficulty, TextWriter output, TextWriter error)
     {
-        if (firearms <= 0 || fires <= 0)
+        CorpusOptions options;
+        try
         {
-            error.WriteLine("error: --firearms and --fires must be positive whole numbers");
+            options = new CorpusOptions { Firearms = firearms, FiresPerFirearm = fires, Seed = seed, Difficulty = difficulty };
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            // The options record names the field and the allowed range; say it in the flag's terms.
+            var flag = ex.ParamName == nameof(CorpusOptions.FiresPerFirearm) ? "--fires" : ex.ParamName == nameof(CorpusOptions.Firearms) ? "--firearms" : "--difficulty";
+            error.WriteLine($"error: {flag}: {ex.Message.Split(" (Parameter", 2)[0]}");
             return 2;
         }
 
-        var options = new CorpusOptions { Firearms = firearms, FiresPerFirearm = fires, Seed = seed, Difficulty = difficulty };
         var total = firearms * fires;
         var progress = new ConsoleProgress(error, total, "generating");
         var watch = Stopwatch.StartNew();

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Ballistics.Engine.Surfaces;
+
+namespace Ballistics.Samples;
+
+/// <summary>
+/// Fires one cartridge in a synthetic firearm and scans the case head the way a 3D microscope would. The result
+/// depends only on the firearm, the fire index, the ammunition and the seed.
+/// </summary>
+public static class CartridgeCaseSimulator
+{
+    public const string Creator = "Ballistics.Samples synthetic corpus generator";
+
+    /// <param name="firearm">The gun; its breech face is what the primer records.</param>
+    /// <param name="fireIndex">1-based index of the shot; each index is a different, reproducible shot.</param>
+    /// <param name="ammo">A brand of <see cref="AmmunitionCatalogue"/>, e.g. "Federal".</param>
+    /// <param name="seed">Seed of the shot's random draws (a corpus passes its own seed).</param>
+    public static SimulatedFiring Fire(Firearm firearm, int fireIndex, string ammo, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(firearm);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fireIndex);
+        var brand = AmmunitionCatalogue.Find(ammo);
+        var options = FiringOptions.For(firearm.Difficulty);
+        var draw = FiringDraw.Draw(firearm, fireIndex, brand, seed, options);
+        var ammoKey = StableHash.Of(brand.Name);
+
+        var impression = BreechFaceImpression.Render(firearm, draw, options.Contact);
+        var roughness = PrimerRoughness.Render(
+            StableHash.Random(seed, RandomStream.PrimerRoughness, firearm.Number, fireIndex, ammoKey), draw.Width, draw.Height, draw.StepUm, draw.RoughnessUm);
+        var heights = PrimerTopography.Render(firearm.MakeModel, draw, options.Contact, options.Geometry, impression, roughness);
+        ScanArtefacts.Apply(
+            heights,
+            draw,
+            options.Scan,
+            StableHash.Random(seed, RandomStream.InstrumentNoise, firearm.Number, fireIndex, ammoKey),
+            StableHash.Random(seed, RandomStream.Dropouts, firearm.Number, fireIndex, ammoKey));
+
+        var instrument = draw.Instrument.Describe(seed);
+        var surface = new Surface(draw.Width, draw.Height, draw.StepUm, draw.StepUm, heights)
+        {
+            Metadata = new SurfaceMetadata
+            {
+                Instrument = instrument,
+                Creator = Creator,
+                Date = MeasurementDate(seed, firearm.Number, fireIndex),
+                Comment = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Synthetic cartridge case, not a measurement. Seed {seed}, firearm {firearm.Id} ({firearm.MakeModel.Name}, {firearm.Caliber}, production group {firearm.GroupNumber}), fire {fireIndex}, ammunition {brand.Name}, difficulty {firearm.Difficulty}, instrument profile {instrument.Manufacturer} {instrument.Model}."),
+            },
+        };
+
+        var (primerX, primerY) = draw.GunToScan(draw.PrimerOffsetXUm, draw.PrimerOffsetYUm);
+        var (pinX, pinY) = draw.GunToScan(draw.PinOffsetXUm, draw.PinOffsetYUm);
+        return new SimulatedFiring
+        {
+            Surface = surface,
+            FirearmId = firearm.Id,
+            MakeModel = firearm.MakeModel.Name,
+            Caliber = firearm.Caliber,
+            FireIndex = fireIndex,
+            Ammo = brand.Name,
+            Seed = seed,
+            Difficulty = firearm.Difficulty,
+            RotationDeg = RigidTransform.NormaliseDeg(draw.RotationRad * 180 / Math.PI),
+            TranslationXUm = draw.TranslationXUm,
+            TranslationYUm = draw.TranslationYUm,
+            PrimerCentreXUm = primerX,
+            PrimerCentreYUm = primerY,
+            PrimerRadiusUm = draw.PrimerRadiusUm,
+            FiringPinCentreXUm = pinX,
+            FiringPinCentreYUm = pinY,
+            ApertureRadiusUm = Math.Max(firearm.MakeModel.ApertureHalfWidthUm, firearm.MakeModel.ApertureHalfHeightUm),
+            HasDragMark = draw.HasDrag,
+            HasPartialContact = draw.PartialContact,
+        };
+    }
+
+    /// <summary>A fixed date per shot, so the x3p writer never stamps the wall clock into a file.</summary>
+    private static string MeasurementDate(int seed, int firearmNumber, int fireIndex)
+    {
+        var offset = StableHash.Hash(seed, RandomStream.Date, firearmNumber, fireIndex);
+        var date = new DateTime(2026, 1, 1, 8, 0, 0, DateTimeKind.Utc)
+            .AddDays((double)(offset % 365))
+            .AddSeconds((double)((offset >> 20) % (10 * 3600)));
+        return date.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Runtime.ExceptionServices;
+using Ballistics.Ingest.X3p;
+
+namespace Ballistics.Samples;
+
+/// <summary>
+/// Writes a synthetic corpus: DIR/scans/F0001_fire01.x3p, … and DIR/manifest.csv (plus DIR/ground_truth.csv).
+/// Every file is a function of the options alone, so the same options give the same bytes; firearms are built
+/// in parallel, each shot with its own random streams, which keeps that promise.
+/// </summary>
+public static class CorpusGenerator
+{
+    public const string ScansFolder = "scans";
+
+    public const string ManifestFileName = "manifest.csv";
+
+    public const string GroundTruthFileName = "ground_truth.csv";
+
+    /// <summary>
+    /// float32 heights (still metres by the standard through the Z increment) halve the files, and fast
+    /// compression keeps writing from dominating the run; heights are stored to 1/128 µm, which float32 holds exactly.
+    /// </summary>
+    public static X3pWriteOptions WriteOptions { get; } = new() { HeightType = X3pHeightType.Float32, Compression = CompressionLevel.Fastest };
+
+    public static string ScanFileName(int firearmNumber, int fireIndex) =>
+        string.Create(CultureInfo.InvariantCulture, $"{ScansFolder}/{Firearm.FormatId(firearmNumber)}_fire{fireIndex:D2}.x3p");
+
+    /// <param name="options">What to generate.</param>
+    /// <param name="outputDirectory">Created if missing; files of the same names are replaced, other files are left alone.</param>
+    /// <param name="progress">Told the number of scans written so far after each scan, from the worker threads.</param>
+    public static CorpusSummary Generate(CorpusOptions options, string outputDirectory, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
+        var root = Path.GetFullPath(outputDirectory);
+        Directory.CreateDirectory(Path.Combine(root, ScansFolder));
+
+        var clock = Stopwatch.StartNew();
+        var fires = options.FiresPerFirearm;
+        var rows = new ManifestRow[options.ScanCount];
+        var truth = new GroundTruthRow[options.ScanCount];
+        var written = 0;
+        try
+        {
+            Parallel.For(1, options.Firearms + 1, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, number =>
+            {
+                var firearm = Firearm.Create(options.Seed, number, options.Difficulty);
+                for (var fire = 1; fire <= fires; fire++)
+                {
+                    var ammo = AmmunitionCatalogue.ChooseFor(options.Seed, number, fire, options.Difficulty);
+                    var firing = CartridgeCaseSimulator.Fire(firearm, fire, ammo.Name, options.Seed);
+                    var file = ScanFileName(number, fire);
+                    X3pWriter.Write(firing.Surface, Path.Combine(root, file), WriteOptions);
+
+                    var index = ((number - 1) * fires) + (fire - 1);
+                    rows[index] = new ManifestRow(file, firearm.Id, firearm.MakeModel.Name, firearm.Caliber, ammo.Name, fire);
+                    truth[index] = new GroundTruthRow(
+                        file,
+                        firearm.GroupNumber,
+                        firing.RotationDeg,
+                        firing.TranslationXUm,
+                        firing.TranslationYUm,
+                        firing.Surface.LateralStepXUm,
+                        firing.Surface.Width,
+                        firing.Surface.Height,
+                        firing.Surface.Metadata.Instrument?.ToString() ?? string.Empty,
+                        firing.HasDragMark,
+                        firing.HasPartialContact);
+                    progress?.Report(Interlocked.Increment(ref written));
+                }
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // Callers expect the failure itself (a full disk, a bad path), not the parallel loop's wrapper.
+            ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
+
+        File.WriteAllText(Path.Combine(root, ManifestFileName), CorpusManifest.Format(rows), Csv.Utf8);
+        File.WriteAllText(Path.Combine(root, GroundTruthFileName), CorpusManifest.FormatGroundTruth(truth), Csv.Utf8);
+
+        var perMake = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in rows.Where(r => r.FireIndex == 1))
+        {
+            perMake[row.MakeModel] = perMake.GetValueOrDefault(row.MakeModel) + 1;
+        }
+
+        var perAmmo = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            perAmmo[row.Ammo] = perAmmo.GetValueOrDefault(row.Ammo) + 1;
+        }
+
+        return new CorpusSummary(root, rows, truth, perMake, perAmmo, options, clock.Elapsed);
+    }
+}

@@ -1,0 +1,53 @@
+namespace Ballistics.Samples;
+
+/// <summary>What corpus to generate. Counts are checked when set, so a bad value fails where it is written.</summary>
+public sealed record CorpusOptions
+{
+    /// <summary>Firearm ids are written with four digits (F0001).</summary>
+    public const int MaxFirearms = 9_999;
+
+    /// <summary>Fire indexes are written with two digits (fire01).</summary>
+    public const int MaxFiresPerFirearm = 99;
+
+    /// <summary>Number of firearms, 1 to <see cref="MaxFirearms"/>.</summary>
+    public int Firearms
+    {
+        get;
+        init => field = CheckCount(value, MaxFirearms, nameof(Firearms), "firearms");
+    } = 10;
+
+    /// <summary>Cartridge cases fired by each firearm, 1 to <see cref="MaxFiresPerFirearm"/>.</summary>
+    public int FiresPerFirearm
+    {
+        get;
+        init => field = CheckCount(value, MaxFiresPerFirearm, nameof(FiresPerFirearm), "fires per firearm");
+    } = 3;
+
+    /// <summary>Any integer; the same seed and options give the same bytes.</summary>
+    public int Seed { get; init; } = 1;
+
+    public Difficulty Difficulty
+    {
+        get;
+        init => field = Enum.IsDefined(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Difficulty), value, "Difficulty must be Easy or Hard.");
+    } = Difficulty.Easy;
+
+    public int ScanCount => Firearms * FiresPerFirearm;
+
+    private static int CheckCount(int value, int max, string name, string what)
+    {
+        if (value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"The number of {what} must be positive; got {value}.");
+        }
+
+        if (value > max)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"The number of {what} must be at most {max}; got {value}.");
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,82 @@
+using Ballistics.Engine.Surfaces;
+
+namespace Ballistics.Samples;
+
+/// <summary>
+/// One synthetic pistol: its make and model, its production group and its breech face. Everything follows
+/// from (seed, number, difficulty), so the same firearm can be rebuilt anywhere without the corpus on disk.
+/// </summary>
+public sealed class Firearm
+{
+    private readonly float[] _breechFaceUm;
+
+    private Firearm(int seed, int number, Difficulty difficulty, ProductionSlot slot, float[] breechFaceUm)
+    {
+        Seed = seed;
+        Number = number;
+        Difficulty = difficulty;
+        MakeModel = slot.MakeModel;
+        GroupNumber = slot.GroupNumber;
+        GroupSize = slot.GroupSize;
+        _breechFaceUm = breechFaceUm;
+    }
+
+    public int Seed { get; }
+
+    /// <summary>1-based number of the firearm in its corpus.</summary>
+    public int Number { get; }
+
+    /// <summary>Id as written in the manifest, e.g. F0003.</summary>
+    public string Id => FormatId(Number);
+
+    public Difficulty Difficulty { get; }
+
+    public MakeModel MakeModel { get; }
+
+    public string Caliber => MakeModel.Caliber;
+
+    /// <summary>1-based production group; firearms of one group were made one after another with the same tools.</summary>
+    public int GroupNumber { get; }
+
+    public int GroupSize { get; }
+
+    /// <summary>Breech-face heights on the synthesis grid; the simulator reads them, nothing writes them.</summary>
+    internal ReadOnlySpan<float> BreechFaceHeightsUm => _breechFaceUm;
+
+    internal static GunGrid Grid => GunGrid.Standard;
+
+    public static Firearm Create(int seed, int number, Difficulty difficulty)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(number);
+        if (!Enum.IsDefined(difficulty))
+        {
+            throw new ArgumentOutOfRangeException(nameof(difficulty), difficulty, "Difficulty must be Easy or Hard.");
+        }
+
+        var slot = ManufacturingPlan.Locate(seed, number);
+        var heights = BreechFaceSynthesizer.Synthesize(seed, number, slot, BreechFaceOptions.For(difficulty));
+        return new Firearm(seed, number, difficulty, slot, heights);
+    }
+
+    public static string FormatId(int number) => $"F{number:D4}";
+
+    /// <summary>
+    /// A copy of the breech face as a surface: heights in µm, positive towards the cartridge, seen looking into
+    /// the breech from the muzzle side, centred on the firing-pin axis. Inside the firing-pin hole the values
+    /// stand for the firing-pin tip's face.
+    /// </summary>
+    public Surface BreechFace()
+    {
+        var grid = Grid;
+        return new Surface(grid.Size, grid.Size, grid.StepUm, grid.StepUm, _breechFaceUm.ToArray())
+        {
+            Metadata = new SurfaceMetadata
+            {
+                Creator = "Ballistics.Samples",
+                Comment = $"Synthetic breech face of {Id} ({MakeModel.Name}, group {GroupNumber}), seed {Seed}, {Difficulty}.",
+            },
+        };
+    }
+
+    public override string ToString() => $"{Id} {MakeModel.Name} (group {GroupNumber})";
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Ballistics.Testing;
+
+namespace Ballistics.Cli.Tests.Commands;
+
+[TestFixture]
+public sealed class InfoCommandTests
+{
+    private static string[] Cartridges() =>
+        Directory.GetFiles(SharedData.X3p("cartridge"), "*.x3p").Order(StringComparer.Ordinal).ToArray();
+
+    [Test]
+    public void Info_AllSharedCartridges_OneLinePerFileWithSizeAndStep()
+    {
+        var (code, output, error) = Run(["info", .. Cartridges()]);
+
+        Assert.That(code, Is.Zero, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(10));
+        Assert.That(lines, Has.Some.StartsWith("baldwin_K013sA1_raw.x3p  size=769x749  step_um=7.37468x7.37468"));
+        Assert.That(lines, Has.Some.StartsWith("fadul_1-1_processed.x3p  size=545x545  step_um=6.25x6.25"));
+        Assert.That(lines, Has.Some.StartsWith("triplet_x3p1_processed.x3p  size=430x426  step_um=7.38452x7.38452"));
+        Assert.That(lines.Single(l => l.StartsWith("baldwin_K013sA1_raw", StringComparison.Ordinal)), Does.Contain("mask=").And.Contain("instrument=\"Cadre TopMatch-GS 3D"));
+    }
+
+    [Test]
+    public void Info_Json_EachLineIsAnObjectWithTheFields()
+    {
+        var (code, output, _) = Run(["info", "--json", SharedData.X3p("cartridge/fadul_1-2_processed.x3p")]);
+
+        Assert.That(code, Is.Zero);
+        using var doc = JsonDocument.Parse(output.Trim());
+        var root = doc.RootElement;
+        Assert.That(root.GetProperty("width").GetInt32(), Is.EqualTo(546));
+        Assert.That(root.GetProperty("step_x_um").GetDouble(), Is.EqualTo(6.25).Within(1e-12));
+        Assert.That(root.GetProperty("valid_fraction").GetDouble(), Is.InRange(0.25, 0.35));
+        Assert.That(root.GetProperty("z_max").GetDouble(), Is.GreaterThan(root.GetProperty("z_min").GetDouble()));
+        Assert.That(root.GetProperty("z_unit").GetString(), Is.EqualTo("um"));
+        Assert.That(root.GetProperty("instrument").GetString(), Does.StartWith("NanoFocus"));
+    }
+
+    [Test]
+    public void Info_BadFileAmongGood_ReportsItAndGoesOn()
+    {
+        using var dir = new TempDirectory();
+        var bad = dir.File("broken.x3p");
+        File.WriteAllText(bad, "not a zip");
+        var good = SharedData.X3p("cartridge/triplet_x3p2_processed.x3p");
+
+        var (code, output, error) = Run(["info", bad, good]);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(error, Does.Contain(bad).And.Contain("not a ZIP"));
+        Assert.That(output, Does.Contain("triplet_x3p2_processed.x3p  size=438x435"));
+    }
+
+    [Test]
+    public void Info_StaleChecksum_FailsUnlessNoVerify()
+    {
+        var logo = SharedData.X3p("misc/x3ptools_csafe-logo.x3p");
+
+        var strict = Run(["info", logo]);
+        var lenient = Run(["info", "--no-verify", logo]);
+
+        Assert.That(strict.Code, Is.EqualTo(1));
+        Assert.That(strict.Error, Does.Contain("md5checksum.hex"));
+        Assert.That(lenient.Code, Is.Zero);
+        Assert.That(lenient.Output, Does.Contain("size=741x419"));
+    }
+
+    [Test]
+    public void Info_NoFiles_IsUsageError()
+    {
+        var (code, _, _) = Run(["info"]);
+
+        Assert.That(code, Is.Not.Zero);
+    }
+
+    internal static (int Code, string Output, string Error) Run(string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = CliApp.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}
