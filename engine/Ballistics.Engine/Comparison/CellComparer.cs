@@ -1,0 +1,267 @@
+using System.Buffers;
+using OpenCvSharp;
+
+namespace Ballistics.Engine.Comparison;
+
+/// <summary>
+/// Congruent Matching Cells of a reference scan against another, around a global registration. The
+/// other scan is turned once per trial angle onto the reference grid; each reference cell is then
+/// searched by masked NCC in a window around where the registration predicts it. Cell spectra are
+/// computed once per cell and reused for every angle; all buffers belong to the instance.
+/// </summary>
+internal sealed class CellComparer
+{
+    private readonly CmcOptions _options;
+
+    public CellComparer(CmcOptions options) => _options = options;
+
+    /// <param name="reference">Scan whose cells are matched (fixed).</param>
+    /// <param name="other">Scan searched (moving), at the same step.</param>
+    /// <param name="registration">Other onto reference, in the convention of <see cref="Registration"/>.</param>
+    /// <param name="stepUm">Grid step of both images.</param>
+    public CmcDirection Compare(MaskedImage reference, MaskedImage other, Registration registration, double stepUm)
+    {
+        var grid = _options.GridCells;
+        var cellW = (reference.Width + grid - 1) / grid;
+        var cellH = (reference.Height + grid - 1) / grid;
+        var shift = Math.Max(1, (int)Math.Round(_options.MaxShiftUm / stepUm));
+        var angleSteps = (int)Math.Floor((_options.AngleRangeDeg / _options.AngleStepDeg) + 1e-9);
+        var angles = (2 * angleSteps) + 1;
+        var fftSize = MaskedNcc.SizeFor(new Size(cellW + (2 * shift), cellH + (2 * shift)), 0, 0);
+
+        var cells = new List<(Rect Rect, double ValidFraction)>();
+        for (var r = 0; r < grid; r++)
+        {
+            for (var c = 0; c < grid; c++)
+            {
+                var rect = new Rect(c * cellW, r * cellH, Math.Min(cellW, reference.Width - (c * cellW)), Math.Min(cellH, reference.Height - (r * cellH)));
+                if (rect.Width <= 0 || rect.Height <= 0)
+                {
+                    cells.Add((rect, 0));
+                    continue;
+                }
+
+                using var mask = new Mat(reference.Mask, rect);
+                cells.Add((rect, Cv2.CountNonZero(mask) / (double)(cellW * cellH)));
+            }
+        }
+
+        var trials = ArrayPool<NccPeak>.Shared.Rent(cells.Count * angles);
+        var trialsSpan = trials.AsSpan(0, cells.Count * angles);
+        trialsSpan.Fill(NccPeak.None);
+        var cellSpectra = new MaskedSpectra?[cells.Count];
+        using var ncc = new MaskedNcc(fftSize);
+        using var moving = new MaskedSpectra(fftSize);
+        using var warped = MaskedImage.Create(reference.Width, reference.Height);
+        using var scratch = new Mat();
+        try
+        {
+            for (var i = 0; i < cells.Count; i++)
+            {
+                if (cells[i].ValidFraction >= _options.MinValidFraction)
+                {
+                    cellSpectra[i] = new MaskedSpectra(fftSize);
+                    ncc.Transform(reference, cells[i].Rect, cellSpectra[i]!);
+                }
+            }
+
+            var cax = (reference.Width - 1) / 2.0;
+            var cay = (reference.Height - 1) / 2.0;
+            for (var k = 0; k < angles; k++)
+            {
+                var delta = (k - angleSteps) * _options.AngleStepDeg;
+                var turn = Rotation2D.FromDegrees(delta);
+                using (var affine = Rotation2D.FromDegrees(registration.RotationDeg + delta).Affine(
+                    (other.Width - 1) / 2.0, (other.Height - 1) / 2.0, cax + (registration.DxUm / stepUm), cay + (registration.DyUm / stepUm)))
+                {
+                    warped.WarpFrom(other, affine, scratch);
+                }
+
+                for (var i = 0; i < cells.Count; i++)
+                {
+                    var spectra = cellSpectra[i];
+                    if (spectra is null)
+                    {
+                        continue;
+                    }
+
+                    var rect = cells[i].Rect;
+                    // Where the registration's rigid motion, turned by delta about the other scan's centre, moves this cell.
+                    var px = rect.X + ((rect.Width - 1) / 2.0) - cax - (registration.DxUm / stepUm);
+                    var py = rect.Y + ((rect.Height - 1) / 2.0) - cay - (registration.DyUm / stepUm);
+                    var (tx, ty) = turn.Apply(px, py);
+                    var ex = (int)Math.Round(tx - px);
+                    var ey = (int)Math.Round(ty - py);
+
+                    var region = new Rect(rect.X + ex - shift, rect.Y + ey - shift, rect.Width + (2 * shift), rect.Height + (2 * shift));
+                    var clipped = region.Intersect(new Rect(0, 0, warped.Width, warped.Height));
+                    if (clipped.Width <= 0 || clipped.Height <= 0)
+                    {
+                        continue;
+                    }
+
+                    ncc.Transform(warped, clipped, moving);
+                    var minOverlap = Math.Max(16, (int)(_options.MinOverlapFraction * spectra.ValidCount));
+                    if (moving.ValidCount < minOverlap)
+                    {
+                        continue;
+                    }
+
+                    var centre = new Point(rect.X + ex - clipped.X, rect.Y + ey - clipped.Y);
+                    var peak = ncc.FindPeak(spectra, moving, centre, shift, shift, minOverlap);
+                    if (peak.Found)
+                    {
+                        // Translation of the match in the reference frame, measured from the registration's prediction at the registered angle.
+                        trialsSpan[(i * angles) + k] = peak with { ShiftX = peak.ShiftX + clipped.X - rect.X, ShiftY = peak.ShiftY + clipped.Y - rect.Y };
+                    }
+                }
+            }
+
+            return Decide(cells, trialsSpan, angles, angleSteps, stepUm, registration.RotationDeg);
+        }
+        finally
+        {
+            foreach (var s in cellSpectra)
+            {
+                s?.Dispose();
+            }
+
+            ArrayPool<NccPeak>.Shared.Return(trials);
+        }
+    }
+
+    private CmcDirection Decide(List<(Rect Rect, double ValidFraction)> cells, ReadOnlySpan<NccPeak> trials, int angles, int angleSteps, double stepUm, double baseAngle)
+    {
+        var grid = _options.GridCells;
+        var best = new CellResult[cells.Count];
+        var bestAngle = new int[cells.Count];
+        var valid = 0;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var top = -1;
+            for (var k = 0; k < angles; k++)
+            {
+                if (trials[(i * angles) + k].Found && (top < 0 || trials[(i * angles) + k].Ncc > trials[(i * angles) + top].Ncc))
+                {
+                    top = k;
+                }
+            }
+
+            bestAngle[i] = top;
+            if (top < 0)
+            {
+                best[i] = new CellResult(i / grid, i % grid, double.NaN, double.NaN, double.NaN, double.NaN, cells[i].ValidFraction, false, false);
+                continue;
+            }
+
+            valid++;
+            var peak = trials[(i * angles) + top];
+            best[i] = new CellResult(i / grid, i % grid, peak.Ncc, peak.X * stepUm, peak.Y * stepUm, baseAngle + ((top - angleSteps) * _options.AngleStepDeg), cells[i].ValidFraction, true, false);
+        }
+
+        // Original CMC (Song 2013): each cell at its own best angle, congruent with the median of all cells.
+        var found = best.Where(c => c.Found).ToArray();
+        var medianDx = Median(found.Select(c => c.DxUm));
+        var medianDy = Median(found.Select(c => c.DyUm));
+        var medianTheta = Median(found.Select(c => c.RotationDeg));
+        var cmc = 0;
+        for (var i = 0; i < best.Length; i++)
+        {
+            var c = best[i];
+            if (c.Found && c.Ccf >= _options.CcfThreshold
+                && Math.Abs(c.DxUm - medianDx) <= _options.TranslationThresholdUm
+                && Math.Abs(c.DyUm - medianDy) <= _options.TranslationThresholdUm
+                && Math.Abs(c.RotationDeg - medianTheta) <= _options.AngleThresholdDeg)
+            {
+                best[i] = c with { Congruent = true };
+                cmc++;
+            }
+        }
+
+        var high = HighCmc(trials, cells.Count, angles, stepUm);
+        return new CmcDirection(best, valid, cmc, high, medianTheta, medianDx, medianDy);
+    }
+
+    /// <summary>
+    /// High CMC (Tong 2015): for every trial angle count the cells that pass the CCF threshold and agree with
+    /// that angle's median translation; the count is the number of cells congruent at some angle within the
+    /// angle threshold of the best-supported angle.
+    /// </summary>
+    private int HighCmc(ReadOnlySpan<NccPeak> trials, int cellCount, int angles, double stepUm)
+    {
+        Span<int> perAngle = stackalloc int[angles];
+        Span<double> medX = stackalloc double[angles];
+        Span<double> medY = stackalloc double[angles];
+        var xs = new List<double>(cellCount);
+        var ys = new List<double>(cellCount);
+        for (var k = 0; k < angles; k++)
+        {
+            xs.Clear();
+            ys.Clear();
+            for (var i = 0; i < cellCount; i++)
+            {
+                var t = trials[(i * angles) + k];
+                if (t.Found && t.Ncc >= _options.CcfThreshold)
+                {
+                    xs.Add(t.X * stepUm);
+                    ys.Add(t.Y * stepUm);
+                }
+            }
+
+            medX[k] = Median(xs);
+            medY[k] = Median(ys);
+            var count = 0;
+            for (var i = 0; i < cellCount; i++)
+            {
+                if (IsCongruent(trials[(i * angles) + k], medX[k], medY[k], stepUm))
+                {
+                    count++;
+                }
+            }
+
+            perAngle[k] = count;
+        }
+
+        var peakAngle = 0;
+        for (var k = 1; k < angles; k++)
+        {
+            if (perAngle[k] > perAngle[peakAngle])
+            {
+                peakAngle = k;
+            }
+        }
+
+        var window = (int)Math.Floor((_options.AngleThresholdDeg / _options.AngleStepDeg) + 1e-9);
+        var high = 0;
+        for (var i = 0; i < cellCount; i++)
+        {
+            for (var k = Math.Max(0, peakAngle - window); k <= Math.Min(angles - 1, peakAngle + window); k++)
+            {
+                if (IsCongruent(trials[(i * angles) + k], medX[k], medY[k], stepUm))
+                {
+                    high++;
+                    break;
+                }
+            }
+        }
+
+        return high;
+    }
+
+    private bool IsCongruent(NccPeak t, double medianX, double medianY, double stepUm) =>
+        t.Found && t.Ncc >= _options.CcfThreshold
+        && Math.Abs((t.X * stepUm) - medianX) <= _options.TranslationThresholdUm
+        && Math.Abs((t.Y * stepUm) - medianY) <= _options.TranslationThresholdUm;
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Where(double.IsFinite).Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
+    }
+}

@@ -1,0 +1,62 @@
+namespace Ballistics.Engine.Comparison;
+
+/// <summary>
+/// Numbers that describe how well two breech faces agree, in the spirit of ACES (Zemmels et al. 2023):
+/// the inputs of the score model. Counts are of the reference grid's cells; "min"/"max" are over the two
+/// directions of the comparison.
+/// </summary>
+public sealed record ComparisonFeatures
+{
+    /// <summary>Masked NCC at the global registration (refinement grid).</summary>
+    public required double RegistrationCcf { get; init; }
+
+    /// <summary>Pearson correlation of the two filtered surfaces over every point valid in both, after alignment at the comparison step.</summary>
+    public required double AlignedCcf { get; init; }
+
+    /// <summary>Overlap after alignment as a fraction of the smaller scan's valid area.</summary>
+    public required double OverlapFraction { get; init; }
+
+    public required int CmcMin { get; init; }
+
+    public required int CmcMax { get; init; }
+
+    public required double CmcFractionMin { get; init; }
+
+    public required double CmcFractionMax { get; init; }
+
+    public required int HighCmcMin { get; init; }
+
+    public required int HighCmcMax { get; init; }
+
+    public required int ValidCellsMin { get; init; }
+
+    /// <summary>Mean over cells of each cell's best CCF, averaged over the two directions.</summary>
+    public required double MeanCellCcf { get; init; }
+
+    /// <summary>Fraction of cells whose best CCF passes the threshold (both directions pooled).</summary>
+    public required double FractionCellsAboveThreshold { get; init; }
+
+    /// <summary>Root-mean-square distance (µm) of cell translations above the CCF threshold from their median: tight for a true match.</summary>
+    public required double TranslationSpreadUm { get; init; }
+
+    /// <summary>Standard deviation (degrees) of the best-cell angles above the CCF threshold.</summary>
+    public required double RotationSpreadDeg { get; init; }
+
+    /// <summary>Difference of the consensus angles of the two directions (they should be opposite, i.e. sum to 0).</summary>
+    public required double DirectionAngleDisagreementDeg { get; init; }
+
+    /// <summary>The features in a fixed order for the model; names in <see cref="Names"/>.</summary>
+    public float[] ToVector() =>
+    [
+        (float)RegistrationCcf, (float)AlignedCcf, (float)OverlapFraction, CmcMin, CmcMax, (float)CmcFractionMin, (float)CmcFractionMax,
+        HighCmcMin, HighCmcMax, ValidCellsMin, (float)MeanCellCcf, (float)FractionCellsAboveThreshold, (float)TranslationSpreadUm,
+        (float)RotationSpreadDeg, (float)DirectionAngleDisagreementDeg,
+    ];
+
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "registration_ccf", "aligned_ccf", "overlap_fraction", "cmc_min", "cmc_max", "cmc_fraction_min", "cmc_fraction_max",
+        "high_cmc_min", "high_cmc_max", "valid_cells_min", "mean_cell_ccf", "fraction_cells_above_threshold", "translation_spread_um",
+        "rotation_spread_deg", "direction_angle_disagreement_deg",
+    ];
+}

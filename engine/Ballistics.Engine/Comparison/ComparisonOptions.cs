@@ -1,0 +1,11 @@
+namespace Ballistics.Engine.Comparison;
+
+/// <summary>Options of the comparison of two prepared scans; recorded with every result.</summary>
+public sealed record ComparisonOptions
+{
+    public static ComparisonOptions Default { get; } = new();
+
+    public RegistrationOptions Registration { get; init => field = value ?? throw new ArgumentNullException(nameof(Registration)); } = RegistrationOptions.Default;
+
+    public CmcOptions Cmc { get; init => field = value ?? throw new ArgumentNullException(nameof(Cmc)); } = CmcOptions.Default;
+}

@@ -1,0 +1,39 @@
+namespace Ballistics.Engine.Comparison;
+
+/// <summary>
+/// Global registration of two prepared scans: a full-circle angle sweep on a coarse grid, then a finer
+/// sweep around the best candidates. Lengths in micrometres, angles in degrees.
+/// </summary>
+public sealed record RegistrationOptions
+{
+    public static RegistrationOptions Default { get; } = new();
+
+    /// <summary>Grid step of the full-circle sweep. Coarse enough for speed, fine enough that breech-face texture survives.</summary>
+    public double CoarseStepUm { get; init => field = Positive(value, nameof(CoarseStepUm)); } = 40;
+
+    /// <summary>Angle step of the full coarse sweep, used only when the polar spectra are too small to propose angles.</summary>
+    public double CoarseAngleStepDeg { get; init => field = InRange(value, 0.5, 30, nameof(CoarseAngleStepDeg)); } = 4;
+
+    /// <summary>Local maxima of the polar angle sweep that are scored on the coarse Cartesian grid.</summary>
+    public int PolarCandidates { get; init => field = (int)InRange(value, 1, 90, nameof(PolarCandidates)); } = 8;
+
+    /// <summary>Best angles of the coarse sweep that are refined (the sweep is multimodal for repetitive marks).</summary>
+    public int Candidates { get; init => field = (int)InRange(value, 1, 16, nameof(Candidates)); } = 2;
+
+    /// <summary>Grid step of the refinement.</summary>
+    public double FineStepUm { get; init => field = Positive(value, nameof(FineStepUm)); } = 20;
+
+    public double FineAngleStepDeg { get; init => field = InRange(value, 0.05, 10, nameof(FineAngleStepDeg)); } = 1;
+
+    /// <summary>Largest offset between the two scans' centres that is searched.</summary>
+    public double MaxShiftUm { get; init => field = Positive(value, nameof(MaxShiftUm)); } = 800;
+
+    /// <summary>Shifts whose overlap is below this fraction of the smaller scan's valid area are not considered.</summary>
+    public double MinOverlapFraction { get; init => field = InRange(value, 0.05, 1, nameof(MinOverlapFraction)); } = 0.35;
+
+    internal static double Positive(double value, string name) =>
+        value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a positive finite number.");
+
+    internal static double InRange(double value, double min, double max, string name) =>
+        value >= min && value <= max ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must lie in [{min}, {max}].");
+}

@@ -1,0 +1,144 @@
+using Ballistics.Engine.Surfaces;
+using OpenCvSharp;
+
+namespace Ballistics.Engine.Comparison;
+
+/// <summary>Everything one comparison measured, before a score is put on it.</summary>
+internal sealed record SurfaceComparison(Registration Registration, CmcDirection Forward, CmcDirection Backward, ComparisonFeatures Features);
+
+/// <summary>
+/// Compares two prepared surfaces on one grid step: global registration, CMC in both directions
+/// (A's cells in B around the registration, then B's cells in A around its inverse), and the features.
+/// Stateless apart from its options; safe to share between threads.
+/// </summary>
+internal sealed class SurfaceComparer
+{
+    private readonly ComparisonOptions _options;
+
+    public SurfaceComparer(ComparisonOptions options) => _options = options;
+
+    public SurfaceComparison Compare(Surface a, Surface b)
+    {
+        var step = a.LateralStepXUm;
+        using var imageA = MaskedImage.FromHeights(a.Values, a.Width, a.Height);
+        using var imageB = MaskedImage.FromHeights(b.Values, b.Width, b.Height);
+        return Compare(imageA, imageB, step);
+    }
+
+    public SurfaceComparison Compare(MaskedImage a, MaskedImage b, double stepUm)
+    {
+        var registration = new GlobalRegistrar(_options.Registration).Register(a, b, stepUm);
+        var cells = new CellComparer(_options.Cmc);
+        var forward = cells.Compare(a, b, registration, stepUm);
+        var backward = cells.Compare(b, a, registration.Inverse(), stepUm);
+        var (alignedCcf, overlap) = AlignedCorrelation(a, b, registration, stepUm);
+        return new SurfaceComparison(registration, forward, backward, Features(registration, forward, backward, alignedCcf, overlap));
+    }
+
+    /// <summary>Pearson correlation over the points valid in A and in B turned onto A's grid.</summary>
+    internal static (double Ccf, double OverlapFraction) AlignedCorrelation(MaskedImage a, MaskedImage b, Registration registration, double stepUm)
+    {
+        using var warped = MaskedImage.Create(a.Width, a.Height);
+        using var scratch = new Mat();
+        using (var affine = Rotation2D.FromDegrees(registration.RotationDeg).Affine(
+            (b.Width - 1) / 2.0, (b.Height - 1) / 2.0, ((a.Width - 1) / 2.0) + (registration.DxUm / stepUm), ((a.Height - 1) / 2.0) + (registration.DyUm / stepUm)))
+        {
+            warped.WarpFrom(b, affine, scratch);
+        }
+
+        var va = a.Values.AsSpan<float>();
+        var ma = a.Mask.AsSpan<float>();
+        var vb = warped.Values.AsSpan<float>();
+        var mb = warped.Mask.AsSpan<float>();
+        double n = 0, sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+        for (var i = 0; i < va.Length; i++)
+        {
+            if (ma[i] > 0 && mb[i] > 0)
+            {
+                double x = va[i], y = vb[i];
+                n++;
+                sa += x;
+                sb += y;
+                saa += x * x;
+                sbb += y * y;
+                sab += x * y;
+            }
+        }
+
+        var smaller = Math.Min(a.ValidCount, b.ValidCount);
+        var overlap = smaller == 0 ? 0 : Math.Min(1, n / smaller);
+        if (n < 16)
+        {
+            return (0, overlap);
+        }
+
+        var cov = sab - (sa * sb / n);
+        var varA = saa - (sa * sa / n);
+        var varB = sbb - (sb * sb / n);
+        return (varA > 0 && varB > 0 ? cov / Math.Sqrt(varA * varB) : 0, overlap);
+    }
+
+    private ComparisonFeatures Features(Registration registration, CmcDirection forward, CmcDirection backward, double alignedCcf, double overlap)
+    {
+        var threshold = _options.Cmc.CcfThreshold;
+        var all = forward.Cells.Concat(backward.Cells).Where(c => c.Found).ToArray();
+        var above = all.Where(c => c.Ccf >= threshold).ToArray();
+        var translationSpread = 0.0;
+        var rotationSpread = 0.0;
+        if (above.Length > 1)
+        {
+            // Each direction has its own frame: spread is measured about each direction's own medians.
+            var sq = 0.0;
+            var count = 0;
+            foreach (var direction in new[] { forward, backward })
+            {
+                var good = direction.Cells.Where(c => c.Found && c.Ccf >= threshold).ToArray();
+                if (good.Length == 0)
+                {
+                    continue;
+                }
+
+                var mx = good.Select(c => c.DxUm).Order().ElementAt(good.Length / 2);
+                var my = good.Select(c => c.DyUm).Order().ElementAt(good.Length / 2);
+                var mt = good.Select(c => c.RotationDeg).Average();
+                foreach (var c in good)
+                {
+                    sq += ((c.DxUm - mx) * (c.DxUm - mx)) + ((c.DyUm - my) * (c.DyUm - my));
+                    rotationSpread += (c.RotationDeg - mt) * (c.RotationDeg - mt);
+                    count++;
+                }
+            }
+
+            translationSpread = Math.Sqrt(sq / count);
+            rotationSpread = Math.Sqrt(rotationSpread / count);
+        }
+        else
+        {
+            // No evidence of agreement: the widest spread the search allows.
+            translationSpread = _options.Cmc.MaxShiftUm * Math.Sqrt(2);
+            rotationSpread = _options.Cmc.AngleRangeDeg;
+        }
+
+        var disagreement = double.IsFinite(forward.ConsensusRotationDeg) && double.IsFinite(backward.ConsensusRotationDeg)
+            ? Math.Abs(Rotation2D.Normalise(forward.ConsensusRotationDeg + backward.ConsensusRotationDeg))
+            : 180;
+        return new ComparisonFeatures
+        {
+            RegistrationCcf = registration.Ccf,
+            AlignedCcf = alignedCcf,
+            OverlapFraction = overlap,
+            CmcMin = Math.Min(forward.CmcCount, backward.CmcCount),
+            CmcMax = Math.Max(forward.CmcCount, backward.CmcCount),
+            CmcFractionMin = Math.Min(forward.CmcFraction, backward.CmcFraction),
+            CmcFractionMax = Math.Max(forward.CmcFraction, backward.CmcFraction),
+            HighCmcMin = Math.Min(forward.HighCmcCount, backward.HighCmcCount),
+            HighCmcMax = Math.Max(forward.HighCmcCount, backward.HighCmcCount),
+            ValidCellsMin = Math.Min(forward.ValidCells, backward.ValidCells),
+            MeanCellCcf = all.Length == 0 ? 0 : all.Average(c => c.Ccf),
+            FractionCellsAboveThreshold = all.Length == 0 ? 0 : above.Length / (double)all.Length,
+            TranslationSpreadUm = translationSpread,
+            RotationSpreadDeg = rotationSpread,
+            DirectionAngleDisagreementDeg = disagreement,
+        };
+    }
+}

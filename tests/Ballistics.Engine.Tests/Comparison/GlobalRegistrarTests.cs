@@ -1,0 +1,53 @@
+using Ballistics.Engine.Comparison;
+
+namespace Ballistics.Engine.Tests.Comparison;
+
+[TestFixture]
+public sealed class GlobalRegistrarTests
+{
+    [TestCase(0, 0, 0)]
+    [TestCase(37.5, 120, -85)]
+    [TestCase(-143, -60, 210)]
+    [TestCase(181, 31, 17)]
+    [TestCase(271.3, -250, -40)]
+    public void Register_RotatedShiftedCopy_RecoversAngleAndShift(double rotationDeg, double dxUm, double dyUm)
+    {
+        var a = TestSurfaces.Shared("cartridge/fadul_1-1_processed.x3p");
+        var step = a.LateralStepXUm;
+        var (w, h) = (a.Width + 37, a.Height - 20);
+        var b = TestSurfaces.Transformed(a, rotationDeg, dxUm, dyUm, w, h);
+        using var imageA = MaskedImage.FromHeights(a.Values, a.Width, a.Height);
+        using var imageB = MaskedImage.FromHeights(b, w, h);
+
+        var registration = new GlobalRegistrar(RegistrationOptions.Default).Register(imageA, imageB, step);
+
+        TestContext.Out.WriteLine($"got {registration}");
+        Assert.That(Rotation2D.Normalise(registration.RotationDeg - rotationDeg), Is.EqualTo(0).Within(1.0), "angle");
+        Assert.That(registration.DxUm, Is.EqualTo(dxUm).Within(step), "dx");
+        Assert.That(registration.DyUm, Is.EqualTo(dyUm).Within(step), "dy");
+        Assert.That(registration.Ccf, Is.GreaterThan(0.9));
+    }
+
+    [Test]
+    public void Register_DifferentSources_LowCorrelation()
+    {
+        var a = TestSurfaces.Shared("cartridge/fadul_1-1_processed.x3p");
+        var b = TestSurfaces.Shared("cartridge/baldwin_K013sA1_processed.x3p");
+        using var imageA = MaskedImage.FromHeights(a.Values, a.Width, a.Height);
+        using var imageB = MaskedImage.FromHeights(b.Values, b.Width, b.Height);
+
+        var registration = new GlobalRegistrar(RegistrationOptions.Default).Register(imageA, imageB, a.LateralStepXUm);
+
+        Assert.That(registration.Ccf, Is.LessThan(0.5));
+    }
+
+    [Test]
+    public void Inverse_TwiceIsIdentity()
+    {
+        var r = new Registration(33, 120, -45, 0.8, 0.6);
+        var back = r.Inverse().Inverse();
+        Assert.That(back.RotationDeg, Is.EqualTo(r.RotationDeg).Within(1e-9));
+        Assert.That(back.DxUm, Is.EqualTo(r.DxUm).Within(1e-9));
+        Assert.That(back.DyUm, Is.EqualTo(r.DyUm).Within(1e-9));
+    }
+}
