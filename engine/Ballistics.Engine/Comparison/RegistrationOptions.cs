@@ -9,7 +9,7 @@ public sealed record RegistrationOptions
     public static RegistrationOptions Default { get; } = new();
 
     /// <summary>Grid step of the full-circle sweep. Coarse enough for speed, fine enough that breech-face texture survives.</summary>
-    public double CoarseStepUm { get; init => field = Positive(value, nameof(CoarseStepUm)); } = 40;
+    public double CoarseStepUm { get; init => field = Positive(value, nameof(CoarseStepUm)); } = 20;
 
     /// <summary>Angle step of the full coarse sweep, used only when the polar spectra are too small to propose angles.</summary>
     public double CoarseAngleStepDeg { get; init => field = InRange(value, 0.5, 30, nameof(CoarseAngleStepDeg)); } = 4;
@@ -21,7 +21,7 @@ public sealed record RegistrationOptions
     public int Candidates { get; init => field = (int)InRange(value, 1, 16, nameof(Candidates)); } = 2;
 
     /// <summary>Grid step of the refinement.</summary>
-    public double FineStepUm { get; init => field = Positive(value, nameof(FineStepUm)); } = 20;
+    public double FineStepUm { get; init => field = Positive(value, nameof(FineStepUm)); } = 10;
 
     public double FineAngleStepDeg { get; init => field = InRange(value, 0.05, 10, nameof(FineAngleStepDeg)); } = 1;
 

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Ballistics.Engine.Comparison;
+using Ballistics.Engine.Preprocessing;
+using Ballistics.Engine.Scoring;
+using Ballistics.Engine.Surfaces;
+
+namespace Ballistics.Engine.Matching;
+
+/// <summary>
+/// The matching core in one place: prepare a scan once, compare prepared scans as often as needed, and put a
+/// lead score on each comparison. Thread-safe: comparisons may run on all cores at once.
+/// </summary>
+public sealed class BreechFaceMatcher
+{
+    public const string ComparisonVersion = "compare/1.0";
+
+    private readonly SurfaceComparer _comparer;
+
+    /// <param name="model">Null for a matcher that only measures features (training).</param>
+    /// <param name="preprocess">Preprocessing options; the defaults when null.</param>
+    /// <param name="comparison">Comparison options; the defaults when null.</param>
+    public BreechFaceMatcher(ScoreModel? model, PreprocessOptions? preprocess = null, ComparisonOptions? comparison = null)
+    {
+        Model = model;
+        PreprocessOptions = preprocess ?? PreprocessOptions.Default;
+        ComparisonOptions = comparison ?? ComparisonOptions.Default;
+        _comparer = new SurfaceComparer(ComparisonOptions);
+    }
+
+    public ScoreModel? Model { get; }
+
+    public PreprocessOptions PreprocessOptions { get; }
+
+    public ComparisonOptions ComparisonOptions { get; }
+
+    /// <summary>Breech-face region, levelling, filtering and resampling of one raw or processed scan.</summary>
+    public PreparedScan Prepare(Surface surface) => Preprocessor.Prepare(surface, PreprocessOptions);
+
+    /// <summary>Features only, without a score: what the score model is trained on.</summary>
+    public ComparisonFeatures Features(PreparedScan a, PreparedScan b) => Measure(a, b).Features;
+
+    public ComparisonResult Compare(PreparedScan a, PreparedScan b)
+    {
+        var model = Model ?? throw new InvalidOperationException("This matcher was made without a score model; it measures features only.");
+        var watch = Stopwatch.StartNew();
+        var measured = Measure(a, b);
+        var score = model.Score(measured.Features);
+        return new ComparisonResult
+        {
+            Score = score,
+            CmcCount = measured.Features.CmcMin,
+            Ccf = measured.Features.AlignedCcf,
+            Registration = measured.Registration,
+            Features = measured.Features,
+            Forward = measured.Forward,
+            Backward = measured.Backward,
+            Options = ComparisonOptions,
+            PreprocessOptionsA = a.Options,
+            PreprocessOptionsB = b.Options,
+            AlgorithmVersion = $"{a.AlgorithmVersion} {ComparisonVersion} {model.Version}",
+            ElapsedMs = watch.Elapsed.TotalMilliseconds,
+        };
+    }
+
+    private SurfaceComparison Measure(PreparedScan a, PreparedScan b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (Math.Abs(a.Surface.LateralStepXUm - b.Surface.LateralStepXUm) > 1e-6 * a.Surface.LateralStepXUm)
+        {
+            throw new ArgumentException($"Prepared scans must share one step; got {a.Surface.LateralStepXUm} µm and {b.Surface.LateralStepXUm} µm. Prepare both with the same options.", nameof(b));
+        }
+
+        return _comparer.Compare(a.Surface, b.Surface);
+    }
+}

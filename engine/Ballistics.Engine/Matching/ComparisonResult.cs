@@ -1,0 +1,43 @@
+using Ballistics.Engine.Comparison;
+using Ballistics.Engine.Preprocessing;
+
+namespace Ballistics.Engine.Matching;
+
+/// <summary>
+/// The outcome of comparing two cartridge-case scans: a lead score in [0, 1] (higher = more likely the same
+/// firearm) with the evidence behind it and everything needed to reproduce it. Not a match verdict.
+/// </summary>
+public sealed record ComparisonResult
+{
+    /// <summary>Probability-like lead score from the score model.</summary>
+    public required double Score { get; init; }
+
+    /// <summary>Congruent matching cells: the smaller count of the two directions.</summary>
+    public required int CmcCount { get; init; }
+
+    /// <summary>Correlation of the two filtered surfaces over their overlap after registration.</summary>
+    public required double Ccf { get; init; }
+
+    /// <summary>How B lies on A (see <see cref="Comparison.Registration"/>).</summary>
+    public required Registration Registration { get; init; }
+
+    public required ComparisonFeatures Features { get; init; }
+
+    /// <summary>A's cells searched in B.</summary>
+    public required CmcDirection Forward { get; init; }
+
+    /// <summary>B's cells searched in A.</summary>
+    public required CmcDirection Backward { get; init; }
+
+    public required ComparisonOptions Options { get; init; }
+
+    public required PreprocessOptions PreprocessOptionsA { get; init; }
+
+    public required PreprocessOptions PreprocessOptionsB { get; init; }
+
+    /// <summary>Versions of every algorithm that produced the result, e.g. "preprocess/1.0 compare/1.0 lightgbm-…".</summary>
+    public required string AlgorithmVersion { get; init; }
+
+    /// <summary>Wall time of the comparison (not of preprocessing).</summary>
+    public required double ElapsedMs { get; init; }
+}

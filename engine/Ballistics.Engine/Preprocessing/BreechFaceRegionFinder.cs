@@ -1,0 +1,295 @@
+using OpenCvSharp;
+
+namespace Ballistics.Engine.Preprocessing;
+
+/// <summary>Circles found in a raw scan, in grid points of the grid they were found on.</summary>
+internal readonly record struct DetectedCircles(Point2d PrimerCentre, double PrimerRadius, Point2d PinCentre, double PinRadius);
+
+/// <summary>
+/// Finds the breech-face region of a raw scan (case head, primer, firing-pin crater all present): the primer
+/// edge by Hough circle detection on the levelled heights, the firing-pin crater as the deep blob nearest the
+/// primer centre. Works on a coarse copy; the caller scales the circles back.
+/// </summary>
+internal static class BreechFaceRegionFinder
+{
+    /// <summary>Grid step at which the circles are looked for: the primer edge is hundreds of µm wide.</summary>
+    public const double DetectionStepUm = 20;
+
+    public static DetectedCircles? Find(HeightGrid grid, BreechFaceRegionOptions options, List<string> notes)
+    {
+        var coarse = grid.Resample(Math.Min(1, grid.StepUm / DetectionStepUm), 0.3);
+        var step = coarse.StepUm;
+        RobustLeveller.Apply(coarse, new LevellingOptions { Order = 1, Iterations = 3 });
+        var lo = coarse.Quantile(0.02);
+        var hi = coarse.Quantile(0.98);
+        if (!(hi > lo))
+        {
+            notes.Add("heights are flat: no primer edge to find");
+            return null;
+        }
+
+        using var image = new Mat(coarse.Height, coarse.Width, MatType.CV_8UC1);
+        var pixels = image.AsSpan<byte>();
+        for (var i = 0; i < coarse.Values.Length; i++)
+        {
+            var z = coarse.Values[i];
+            // Invalid points take the level of the primer surface so that dropouts do not draw circles of their own.
+            pixels[i] = (byte)Math.Clamp(255 * ((float.IsFinite(z) ? z : hi) - lo) / (hi - lo), 0, 255);
+        }
+
+        Cv2.GaussianBlur(image, image, new Size(5, 5), 1.5);
+        var expected = options.PrimerRadiusUm / step;
+        var minRadius = (int)Math.Floor(expected * (1 - options.PrimerRadiusTolerance));
+        var maxRadius = (int)Math.Ceiling(expected * (1 + options.PrimerRadiusTolerance));
+        var imageCentre = new Point2d((coarse.Width - 1) / 2.0, (coarse.Height - 1) / 2.0);
+        CircleSegment? primer = null;
+        foreach (var votes in new[] { 60, 40, 25, 15 })
+        {
+            var circles = Cv2.HoughCircles(image, HoughModes.Gradient, 1, coarse.Width, 80, votes, minRadius, maxRadius);
+            if (circles.Length > 0)
+            {
+                // Of circles of the expected size, the one nearest the middle of the scan: scans are centred on the primer.
+                primer = circles.OrderBy(c => Distance(imageCentre, c.Center)).First();
+                break;
+            }
+        }
+
+        if (primer is null)
+        {
+            notes.Add($"no primer edge of radius {options.PrimerRadiusUm * (1 - options.PrimerRadiusTolerance):0}–{options.PrimerRadiusUm * (1 + options.PrimerRadiusTolerance):0} µm found");
+            return null;
+        }
+
+        var p = RefinePrimer(coarse, primer.Value, options) ?? primer.Value;
+        var pin = FindPin(coarse, p, options);
+        var scale = step / grid.StepUm;
+        var pinCentre = pin?.Centre ?? new Point2d(p.Center.X, p.Center.Y);
+        var pinRadius = pin?.Radius ?? 0;
+        if (pin is null)
+        {
+            notes.Add("no firing-pin impression found inside the primer");
+        }
+
+        return new DetectedCircles(
+            new Point2d(p.Center.X * scale, p.Center.Y * scale), p.Radius * scale,
+            new Point2d(pinCentre.X * scale, pinCentre.Y * scale), pinRadius * scale);
+    }
+
+    /// <summary>
+    /// Hough finds the gap around the primer but may settle on either of its walls. Rays from the Hough centre
+    /// find where the primer surface drops into the gap; a trimmed least-squares circle through those points is the primer edge.
+    /// </summary>
+    private static CircleSegment? RefinePrimer(HeightGrid coarse, CircleSegment rough, BreechFaceRegionOptions options)
+    {
+        var level = MedianWithin(coarse, rough.Center, 0.3 * rough.Radius, 0.75 * rough.Radius);
+        if (!float.IsFinite(level))
+        {
+            return null;
+        }
+
+        const int Rays = 180;
+        var edge = new List<Point2d>(Rays);
+        var start = 0.75 * rough.Radius;
+        var stop = Math.Min(1.3 * rough.Radius, rough.Radius * (1 + options.PrimerRadiusTolerance));
+        for (var k = 0; k < Rays; k++)
+        {
+            var (sin, cos) = Math.SinCos(2 * Math.PI * k / Rays);
+            for (var r = start; r <= stop; r += 0.5)
+            {
+                var x = (int)Math.Round(rough.Center.X + (r * cos));
+                var y = (int)Math.Round(rough.Center.Y + (r * sin));
+                if (x < 0 || y < 0 || x >= coarse.Width || y >= coarse.Height)
+                {
+                    break;
+                }
+
+                var z = coarse.Values[(y * coarse.Width) + x];
+                if (float.IsFinite(z) && z < level - options.FiringPinDepthUm)
+                {
+                    edge.Add(new Point2d(rough.Center.X + (r * cos), rough.Center.Y + (r * sin)));
+                    break;
+                }
+            }
+        }
+
+        if (edge.Count < Rays / 3)
+        {
+            return null;
+        }
+
+        // Two passes: fit, drop the worst fifth (rays that ran into a dropout or a dent), fit again.
+        var circle = FitCircle(edge);
+        var kept = edge.OrderBy(e => Math.Abs(Distance(e, circle.Centre) - circle.Radius)).Take(edge.Count * 4 / 5).ToList();
+        circle = FitCircle(kept);
+        var expected = options.PrimerRadiusUm / coarse.StepUm;
+        if (Math.Abs(circle.Radius - expected) > options.PrimerRadiusTolerance * expected)
+        {
+            return null;
+        }
+
+        return new CircleSegment(new Point2f((float)circle.Centre.X, (float)circle.Centre.Y), (float)circle.Radius);
+    }
+
+    /// <summary>Kåsa's algebraic circle fit: linear least squares on x² + y² + Dx + Ey + F = 0.</summary>
+    private static (Point2d Centre, double Radius) FitCircle(IReadOnlyList<Point2d> points)
+    {
+        double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, sxz = 0, syz = 0, sz = 0;
+        var n = points.Count;
+        foreach (var p in points)
+        {
+            var z = (p.X * p.X) + (p.Y * p.Y);
+            sx += p.X;
+            sy += p.Y;
+            sxx += p.X * p.X;
+            syy += p.Y * p.Y;
+            sxy += p.X * p.Y;
+            sxz += p.X * z;
+            syz += p.Y * z;
+            sz += z;
+        }
+
+        // Normal equations for [D, E, F] of −z = D·x + E·y + F.
+        double[,] a = { { sxx, sxy, sx }, { sxy, syy, sy }, { sx, sy, n } };
+        double[] b = [-sxz, -syz, -sz];
+        var det = Det3(a);
+        if (Math.Abs(det) < 1e-12)
+        {
+            return (new Point2d(0, 0), 0);
+        }
+
+        var d = Det3(Replace(a, b, 0)) / det;
+        var e = Det3(Replace(a, b, 1)) / det;
+        var f = Det3(Replace(a, b, 2)) / det;
+        var cx = -d / 2;
+        var cy = -e / 2;
+        return (new Point2d(cx, cy), Math.Sqrt(Math.Max(0, (cx * cx) + (cy * cy) - f)));
+    }
+
+    private static double[,] Replace(double[,] a, double[] b, int column)
+    {
+        var copy = (double[,])a.Clone();
+        for (var i = 0; i < 3; i++)
+        {
+            copy[i, column] = b[i];
+        }
+
+        return copy;
+    }
+
+    private static double Det3(double[,] m) =>
+        (m[0, 0] * ((m[1, 1] * m[2, 2]) - (m[1, 2] * m[2, 1])))
+        - (m[0, 1] * ((m[1, 0] * m[2, 2]) - (m[1, 2] * m[2, 0])))
+        + (m[0, 2] * ((m[1, 0] * m[2, 1]) - (m[1, 1] * m[2, 0])));
+
+    private static float MedianWithin(HeightGrid grid, Point2f centre, double minRadius, double maxRadius)
+    {
+        var values = new List<float>();
+        for (var y = 0; y < grid.Height; y++)
+        {
+            for (var x = 0; x < grid.Width; x++)
+            {
+                var z = grid.Values[(y * grid.Width) + x];
+                var r = Distance(new Point2d(x, y), centre);
+                if (float.IsFinite(z) && r >= minRadius && r <= maxRadius)
+                {
+                    values.Add(z);
+                }
+            }
+        }
+
+        if (values.Count == 0)
+        {
+            return float.NaN;
+        }
+
+        values.Sort();
+        return values[values.Count / 2];
+    }
+
+    /// <summary>
+    /// The crater is the deep bowl nearest the primer centre. Its centre is the centroid of its deeper half (a drag
+    /// mark or a wall dropout skews an enclosing circle but hardly the core); its radius is that of the shallower
+    /// outline at <see cref="BreechFaceRegionOptions.FiringPinDepthUm"/>.
+    /// </summary>
+    private static (Point2d Centre, double Radius)? FindPin(HeightGrid coarse, CircleSegment primer, BreechFaceRegionOptions options)
+    {
+        var level = MedianWithin(coarse, primer.Center, 0.3 * primer.Radius, 0.8 * primer.Radius);
+        if (!float.IsFinite(level))
+        {
+            return null;
+        }
+
+        var deepest = float.PositiveInfinity;
+        for (var y = 0; y < coarse.Height; y++)
+        {
+            for (var x = 0; x < coarse.Width; x++)
+            {
+                var z = coarse.Values[(y * coarse.Width) + x];
+                if (float.IsFinite(z) && z < deepest && Distance(new Point2d(x, y), primer.Center) < primer.Radius * 0.5)
+                {
+                    deepest = z;
+                }
+            }
+        }
+
+        if (!(deepest < level - options.FiringPinDepthUm))
+        {
+            return null;
+        }
+
+        var core = Blob(coarse, primer, level - (0.5f * (level - deepest)));
+        var outline = Blob(coarse, primer, (float)(level - options.FiringPinDepthUm));
+        if (core is null || outline is null)
+        {
+            return null;
+        }
+
+        return (core.Value.Centroid, Math.Sqrt(outline.Value.Area / Math.PI));
+    }
+
+    /// <summary>The connected region below <paramref name="threshold"/> nearest the primer centre: its centroid and area (points²).</summary>
+    private static (Point2d Centroid, double Area)? Blob(HeightGrid coarse, CircleSegment primer, float threshold)
+    {
+        using var deep = new Mat(coarse.Height, coarse.Width, MatType.CV_8UC1, Scalar.All(0));
+        var d = deep.AsSpan<byte>();
+        for (var y = 0; y < coarse.Height; y++)
+        {
+            for (var x = 0; x < coarse.Width; x++)
+            {
+                var z = coarse.Values[(y * coarse.Width) + x];
+                if (float.IsFinite(z) && z < threshold && Distance(new Point2d(x, y), primer.Center) < primer.Radius * 0.8)
+                {
+                    d[(y * coarse.Width) + x] = 255;
+                }
+            }
+        }
+
+        using var kernel = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size(3, 3));
+        Cv2.MorphologyEx(deep, deep, MorphTypes.Close, kernel);
+        Cv2.FindContours(deep, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
+        (Point2d Centroid, double Area)? best = null;
+        var bestScore = double.MaxValue;
+        foreach (var contour in contours)
+        {
+            var moments = Cv2.Moments(contour);
+            if (moments.M00 < 4)
+            {
+                continue;
+            }
+
+            var centroid = new Point2d(moments.M10 / moments.M00, moments.M01 / moments.M00);
+            var score = Distance(centroid, primer.Center) / Math.Sqrt(moments.M00);
+            if (score < bestScore)
+            {
+                bestScore = score;
+                best = (centroid, moments.M00);
+            }
+        }
+
+        return best;
+    }
+
+    private static double Distance(Point2d a, Point2f b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
+
+    private static double Distance(Point2d a, Point2d b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
+}

@@ -1,0 +1,32 @@
+using Ballistics.Engine.Surfaces;
+
+namespace Ballistics.Engine.Preprocessing;
+
+/// <summary>
+/// A scan ready for comparison: band-passed heights (µm) of the breech face only, NaN elsewhere, on the common
+/// grid step, cropped to the region. Immutable; prepare once, compare many times.
+/// </summary>
+public sealed class PreparedScan
+{
+    internal PreparedScan(Surface surface, BreechFaceGeometry geometry, PreprocessOptions options, IReadOnlyList<string> notes)
+    {
+        Surface = surface;
+        Geometry = geometry;
+        Options = options;
+        Notes = notes;
+        ValidFraction = surface.Statistics().ValidFraction;
+    }
+
+    public Surface Surface { get; }
+
+    public BreechFaceGeometry Geometry { get; }
+
+    public PreprocessOptions Options { get; }
+
+    public string AlgorithmVersion => Preprocessor.AlgorithmVersion;
+
+    /// <summary>What preprocessing decided and why, for the examiner's record.</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    public double ValidFraction { get; }
+}

@@ -1,0 +1,107 @@
+namespace Ballistics.Engine.Preprocessing;
+
+/// <summary>Where the breech-face region comes from and how it is trimmed. Lengths in micrometres.</summary>
+public sealed record BreechFaceRegionOptions
+{
+    /// <summary>Expected primer radius (9 mm Luger small pistol primer: 4.4 mm diameter) and how far detection may stray from it.</summary>
+    public double PrimerRadiusUm { get; init => field = Check.Positive(value, nameof(PrimerRadiusUm)); } = 2_200;
+
+    public double PrimerRadiusTolerance { get; init => field = Check.InRange(value, 0.05, 0.6, nameof(PrimerRadiusTolerance)); } = 0.25;
+
+    /// <summary>Band kept clear of the primer edge, where the primer rolls over into the gap.</summary>
+    public double PrimerMarginUm { get; init => field = Check.NonNegative(value, nameof(PrimerMarginUm)); } = 150;
+
+    /// <summary>Band kept clear around the firing-pin impression, whose walls are not breech-face marks.</summary>
+    public double FiringPinMarginUm { get; init => field = Check.NonNegative(value, nameof(FiringPinMarginUm)); } = 120;
+
+    /// <summary>Depth below the primer's level that marks the firing-pin crater.</summary>
+    public double FiringPinDepthUm { get; init => field = Check.Positive(value, nameof(FiringPinDepthUm)); } = 20;
+
+    /// <summary>Scans whose robust height range is below this are taken as already cropped and filtered.</summary>
+    public double ProcessedRangeUm { get; init => field = Check.Positive(value, nameof(ProcessedRangeUm)); } = 40;
+
+    /// <summary>Every region edge (scan border, dropouts, firing pin) is eroded by this much: edges carry filter and instrument artefacts.</summary>
+    public double EdgeErosionUm { get; init => field = Check.NonNegative(value, nameof(EdgeErosionUm)); } = 40;
+}
+
+/// <summary>Points far from their neighbourhood are removed: spikes, dust, instrument dropouts that read as values.</summary>
+public sealed record OutlierOptions
+{
+    /// <summary>Robust z-score (median / 1.4826·MAD of residuals from a local median) above which a point is invalid.</summary>
+    public double MaxRobustZ { get; init => field = Check.InRange(value, 1, 100, nameof(MaxRobustZ)); } = 5;
+
+    /// <summary>Side of the local median window.</summary>
+    public double WindowUm { get; init => field = Check.Positive(value, nameof(WindowUm)); } = 50;
+}
+
+/// <summary>Robust removal of the form: a plane (or a quadratic) fitted by iteratively reweighted least squares.</summary>
+public sealed record LevellingOptions
+{
+    /// <summary>1 = plane, 2 = quadratic (primer curvature).</summary>
+    public int Order { get; init => field = (int)Check.InRange(value, 1, 2, nameof(Order)); } = 2;
+
+    public int Iterations { get; init => field = (int)Check.InRange(value, 1, 20, nameof(Iterations)); } = 4;
+}
+
+/// <summary>
+/// Gaussian band-pass after ISO 16610-21: weighting exp(−π(x/(αλc))²), α = √(ln 2 / π), so a wavelength equal
+/// to a cut-off keeps half its amplitude. Normalised convolution ignores invalid points.
+/// </summary>
+public sealed record BandPassOptions
+{
+    /// <summary>Wavelengths shorter than this are attenuated (noise, primer grain below the comparison step).</summary>
+    public double ShortCutoffUm { get; init => field = Check.Positive(value, nameof(ShortCutoffUm)); } = 20;
+
+    /// <summary>Wavelengths longer than this are removed (form, waviness, primer curvature).</summary>
+    public double LongCutoffUm { get; init => field = Check.Positive(value, nameof(LongCutoffUm)); } = 600;
+
+    /// <summary>A filtered point needs at least this fraction of the kernel's weight on valid points.</summary>
+    public double MinWeight { get; init => field = Check.InRange(value, 0.01, 1, nameof(MinWeight)); } = 0.3;
+}
+
+/// <summary>The common grid of every prepared scan, so scans from instruments at 3.1–7.4 µm compare.</summary>
+public sealed record ResampleOptions
+{
+    public double TargetStepUm { get; init => field = Check.InRange(value, 1, 100, nameof(TargetStepUm)); } = 10;
+
+    /// <summary>An output point is valid when at least this fraction of the input it covers was valid.</summary>
+    public double MinValidFraction { get; init => field = Check.InRange(value, 0.01, 1, nameof(MinValidFraction)); } = 0.5;
+}
+
+/// <summary>All preprocessing options; recorded with every prepared scan and every comparison.</summary>
+public sealed record PreprocessOptions
+{
+    public static PreprocessOptions Default { get; } = new();
+
+    public BreechFaceRegionOptions Region { get; init => field = value ?? throw new ArgumentNullException(nameof(Region)); } = new();
+
+    public OutlierOptions Outliers { get; init => field = value ?? throw new ArgumentNullException(nameof(Outliers)); } = new();
+
+    public LevellingOptions Levelling { get; init => field = value ?? throw new ArgumentNullException(nameof(Levelling)); } = new();
+
+    public BandPassOptions BandPass
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            field = value.ShortCutoffUm < value.LongCutoffUm
+                ? value
+                : throw new ArgumentOutOfRangeException(nameof(BandPass), $"The short cut-off ({value.ShortCutoffUm} µm) must be below the long one ({value.LongCutoffUm} µm).");
+        }
+    } = new();
+
+    public ResampleOptions Resample { get; init => field = value ?? throw new ArgumentNullException(nameof(Resample)); } = new();
+}
+
+internal static class Check
+{
+    public static double Positive(double value, string name) =>
+        value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a positive finite number.");
+
+    public static double NonNegative(double value, string name) =>
+        value >= 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be zero or positive.");
+
+    public static double InRange(double value, double min, double max, string name) =>
+        value >= min && value <= max ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must lie in [{min}, {max}].");
+}

@@ -1,0 +1,74 @@
+using Ballistics.Engine.Preprocessing;
+using Ballistics.Engine.Surfaces;
+using Ballistics.Engine.Tests.Comparison;
+using Ballistics.Samples;
+
+namespace Ballistics.Engine.Tests.Preprocessing;
+
+[TestFixture]
+public sealed class PreprocessorTests
+{
+    [Test]
+    public void Prepare_ProcessedSharedScan_AlreadyCroppedAtTargetStep()
+    {
+        var prepared = Preprocessor.Prepare(TestSurfaces.Shared("cartridge/fadul_1-1_processed.x3p"));
+
+        Assert.That(prepared.Geometry.Source, Is.EqualTo(RegionSource.AlreadyCropped));
+        Assert.That(prepared.Surface.LateralStepXUm, Is.EqualTo(PreprocessOptions.Default.Resample.TargetStepUm).Within(1e-9));
+        Assert.That(prepared.Surface.Width, Is.InRange(300, 345), "545 points at 6.25 µm make about 341 at 10 µm, less the crop");
+        Assert.That(prepared.ValidFraction, Is.InRange(0.1, 0.6));
+        Assert.That(prepared.AlgorithmVersion, Is.EqualTo(Preprocessor.AlgorithmVersion));
+    }
+
+    [Test]
+    public void Prepare_RawSharedScanWithMask_UsesTheMask()
+    {
+        var prepared = Preprocessor.Prepare(TestSurfaces.Shared("cartridge/baldwin_K013sA1_raw.x3p"));
+
+        Assert.That(prepared.Geometry.Source, Is.EqualTo(RegionSource.Mask));
+        Assert.That(prepared.Notes, Has.Some.Contains("mask"));
+    }
+
+    [Test]
+    public void Prepare_GeneratedRawScan_DetectsRegionAndRemovesCrater()
+    {
+        var firing = CartridgeCaseSimulator.Fire(Firearm.Create(5, 1, Difficulty.Hard), 1, "Federal", 5);
+
+        var prepared = Preprocessor.Prepare(firing.Surface);
+
+        Assert.That(prepared.Geometry.Source, Is.EqualTo(RegionSource.Detected));
+        Assert.That(prepared.Geometry.PrimerRadiusUm, Is.EqualTo(firing.PrimerRadiusUm).Within(0.05 * firing.PrimerRadiusUm));
+        var stats = prepared.Surface.Statistics();
+        // Band-passed breech face: the 100+ µm deep crater and the primer step are gone.
+        Assert.That(Math.Max(Math.Abs(stats.Min), Math.Abs(stats.Max)), Is.LessThan(15));
+        Assert.That(prepared.Surface.WidthUm, Is.LessThan(2 * firing.PrimerRadiusUm * 1.05));
+    }
+
+    [Test]
+    public void Prepare_IntensityImage_ArgumentException()
+    {
+        var image = new Surface(100, 100, 5, 5, new float[10_000]) { Kind = SurfaceKind.Intensity2D };
+        Assert.That(() => Preprocessor.Prepare(image), Throws.ArgumentException.With.Message.Contains("intensity"));
+    }
+
+    [Test]
+    public void Prepare_UnequalSteps_ArgumentException()
+    {
+        var s = new Surface(100, 100, 5, 6, new float[10_000]);
+        Assert.That(() => Preprocessor.Prepare(s), Throws.ArgumentException.With.Message.Contains("Lateral steps differ"));
+    }
+
+    [Test]
+    public void Prepare_AlmostNoValidPoints_ArgumentException()
+    {
+        var s = Surface.CreateInvalid(100, 100, 5, 5);
+        s.Values[..500].Fill(1f);
+        Assert.That(() => Preprocessor.Prepare(s), Throws.ArgumentException.With.Message.Contains("valid points"));
+    }
+
+    [Test]
+    public void Options_ShortCutoffAboveLong_Refused()
+    {
+        Assert.That(() => PreprocessOptions.Default with { BandPass = new BandPassOptions { ShortCutoffUm = 300, LongCutoffUm = 200 } }, Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+}
