@@ -14,6 +14,9 @@ internal static class CliApp
         var root = new RootCommand("Ballistics: firearms tracing and ballistics matching engine.");
         root.Subcommands.Add(InfoCommand.Create(output, error));
         root.Subcommands.Add(SamplesCommand.Create(output, error));
+        root.Subcommands.Add(CompareCommand.Create(output, error));
+        root.Subcommands.Add(EvalCommand.Create(output, error));
+        root.Subcommands.Add(ModelCommand.Create(output, error));
         root.Subcommands.Add(DemoCommand.Create(output, error));
         var config = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).Invoke(config);

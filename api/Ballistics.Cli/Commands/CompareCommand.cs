@@ -1,0 +1,171 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Ballistics.Cli.Matching;
+using Ballistics.Engine.Matching;
+using Ballistics.Ingest;
+using Ballistics.Ingest.Tables;
+
+namespace Ballistics.Cli.Commands;
+
+/// <summary>
+/// `ballistics compare A B [--json]` for one pair, and `ballistics compare --pairs PAIRS.csv --out SCORES.csv`
+/// for many: each scan prepared once, pairs compared on all cores.
+/// </summary>
+internal static class CompareCommand
+{
+    public const string ScoresHeader = "a,b,score,cmc,ccf,theta_deg,dx_um,dy_um,ms";
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var files = new Argument<string[]>("files") { Arity = new ArgumentArity(0, 2), Description = "two scans (x3p) to compare" };
+        var json = new Option<bool>("--json") { Description = "print the result as one JSON object" };
+        var pairs = new Option<string?>("--pairs") { Description = "CSV with header a,b (paths relative to its folder; extra columns ignored)" };
+        var outFile = new Option<string?>("--out") { Description = "scores CSV to write with --pairs" };
+        var model = new Option<string?>("--model") { Description = "score model file (default: the model built into the engine)" };
+        var noVerify = new Option<bool>("--no-verify") { Description = "read x3p files whose MD5 checksums do not match" };
+        var command = new Command("compare", "Compare the breech-face impressions of cartridge-case scans and give a lead score in [0, 1].")
+        {
+            files, json, pairs, outFile, model, noVerify,
+        };
+        command.SetAction(parse =>
+        {
+            var fileOptions = new SurfaceFileOptions { X3p = Ingest.X3p.X3pReadOptions.Default with { VerifyChecksums = !parse.GetValue(noVerify) } };
+            var given = parse.GetValue(files) ?? [];
+            var pairList = parse.GetValue(pairs);
+            if (pairList is not null)
+            {
+                var target = parse.GetValue(outFile);
+                if (given.Length > 0 || target is null)
+                {
+                    error.WriteLine("error: use either `compare A B` or `compare --pairs PAIRS.csv --out SCORES.csv`");
+                    return 2;
+                }
+
+                return RunPairs(pairList, target, parse.GetValue(model), fileOptions, output, error);
+            }
+
+            if (given.Length != 2)
+            {
+                error.WriteLine("error: give two scans, or --pairs PAIRS.csv --out SCORES.csv");
+                return 2;
+            }
+
+            return RunOne(given[0], given[1], parse.GetValue(json), parse.GetValue(model), fileOptions, output, error);
+        });
+        return command;
+    }
+
+    internal static int RunOne(string a, string b, bool json, string? modelPath, SurfaceFileOptions fileOptions, TextWriter output, TextWriter error)
+    {
+        var matcher = MatcherFactory.Create(modelPath);
+        var scans = PreparedScans.Load([Path.GetFullPath(a), Path.GetFullPath(b)], matcher, fileOptions);
+        foreach (var message in scans.Errors.Values)
+        {
+            error.WriteLine($"error: {message}");
+        }
+
+        if (!scans.TryGet(Path.GetFullPath(a), out var scanA) || !scans.TryGet(Path.GetFullPath(b), out var scanB))
+        {
+            return 1;
+        }
+
+        var result = matcher.Compare(scanA, scanB);
+        if (json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(ResultJson.From(a, b, result), CliJson.Options));
+            return 0;
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Format(
+            c, "score={0:0.000}  cmc={1}  ccf={2:0.000}  theta_deg={3:0.0}  dx_um={4:0.0}  dy_um={5:0.0}  ms={6:0}",
+            result.Score, result.CmcCount, result.Ccf, result.Registration.RotationDeg, result.Registration.DxUm, result.Registration.DyUm, result.ElapsedMs));
+        output.WriteLine(string.Format(
+            c, "cells: {0} of {1} congruent A->B, {2} of {3} B->A (high CMC {4}/{5}); registration ccf={6:0.000} overlap={7:0%}",
+            result.Forward.CmcCount, result.Forward.ValidCells, result.Backward.CmcCount, result.Backward.ValidCells,
+            result.Forward.HighCmcCount, result.Backward.HighCmcCount, result.Registration.Ccf, result.Features.OverlapFraction));
+        output.WriteLine($"algorithm: {result.AlgorithmVersion}");
+        output.WriteLine($"note: {ResultJson.LeadNote}");
+        return 0;
+    }
+
+    internal static int RunPairs(string pairsPath, string outPath, string? modelPath, SurfaceFileOptions fileOptions, TextWriter output, TextWriter error)
+    {
+        var list = ScanPairList.Read(pairsPath);
+        if (!list.Success)
+        {
+            error.WriteLine($"error: {list.Error}");
+            return 1;
+        }
+
+        foreach (var problem in list.Value.Errors)
+        {
+            error.WriteLine($"error: {problem}");
+        }
+
+        var pairs = list.Value.Pairs;
+        var matcher = MatcherFactory.Create(modelPath);
+        var paths = pairs.SelectMany(p => new[] { p.PathA, p.PathB }).Distinct(StringComparer.Ordinal).ToArray();
+        var preparing = new ConsoleProgress(error, paths.Length, "preparing");
+        var scans = PreparedScans.Load(paths, matcher, fileOptions, preparing);
+        preparing.Done();
+        foreach (var message in scans.Errors.Values.Order(StringComparer.Ordinal))
+        {
+            error.WriteLine($"error: {message}");
+        }
+
+        var lines = new string?[pairs.Count];
+        var progress = new ConsoleProgress(error, pairs.Count, "comparing");
+        var done = 0;
+        Parallel.For(0, pairs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var p = pairs[i];
+            if (scans.TryGet(p.PathA, out var a) && scans.TryGet(p.PathB, out var b))
+            {
+                lines[i] = ScoreLine(p.A, p.B, matcher.Compare(a, b));
+            }
+
+            progress.Report(Interlocked.Increment(ref done));
+        });
+        progress.Done();
+
+        var text = new StringBuilder(ScoresHeader).Append('\n');
+        var written = 0;
+        foreach (var line in lines)
+        {
+            if (line is not null)
+            {
+                text.Append(line).Append('\n');
+                written++;
+            }
+        }
+
+        WriteAtomically(outPath, text.ToString());
+        var skipped = pairs.Count - written + list.Value.Errors.Count;
+        output.WriteLine($"wrote {written} scores to {outPath}{(skipped > 0 ? $"; {skipped} pairs skipped (see errors above)" : string.Empty)}");
+        return skipped == 0 && scans.Errors.Count == 0 ? 0 : 1;
+    }
+
+    internal static string ScoreLine(string a, string b, ComparisonResult r) =>
+        string.Join(',', Csv(a), Csv(b), F(r.Score, "0.######"), r.CmcCount.ToString(CultureInfo.InvariantCulture), F(r.Ccf, "0.######"),
+            F(r.Registration.RotationDeg, "0.###"), F(r.Registration.DxUm, "0.##"), F(r.Registration.DyUm, "0.##"), F(r.ElapsedMs, "0.#"));
+
+    internal static void WriteAtomically(string path, string text) => WriteAtomically(path, new UTF8Encoding(false).GetBytes(text));
+
+    /// <summary>Writes beside the target and renames, so a reader never sees half a file and a crash leaves the old one.</summary>
+    internal static void WriteAtomically(string path, byte[] bytes)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var partial = full + ".partial";
+        File.WriteAllBytes(partial, bytes);
+        File.Move(partial, full, overwrite: true);
+    }
+
+    private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Csv(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}

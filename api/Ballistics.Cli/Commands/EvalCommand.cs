@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Ballistics.Cli.Matching;
+using Ballistics.Cli.Reports;
+using Ballistics.Engine.Evaluation;
+using Ballistics.Engine.Matching;
+using Ballistics.Ingest;
+using Ballistics.Ingest.Tables;
+
+namespace Ballistics.Cli.Commands;
+
+/// <summary>
+/// `ballistics eval --manifest DIR/manifest.csv [--out DIR]`: scores every pair of a labelled set and reports
+/// AUC, equal error rate, error rates at the default threshold and top-1 / top-10 hit rates, for the score and
+/// for the whole-scan best-rotation CCF baseline measured in the same run.
+/// </summary>
+internal static class EvalCommand
+{
+    /// <summary>Score at or above which a pair is reported as a lead.</summary>
+    public const double DefaultThreshold = 0.5;
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var manifest = new Option<string>("--manifest") { Required = true, Description = "labelled scans: file,firearm_id (as `samples generate` writes)" };
+        var outDir = new Option<string?>("--out") { Description = "folder for scores.csv, accuracy.png and accuracy.md (default: beside the manifest, in eval/)" };
+        var model = new Option<string?>("--model") { Description = "score model file (default: the model built into the engine)" };
+        var command = new Command("eval", "Score all pairs of a labelled set and report accuracy against a whole-scan CCF baseline.") { manifest, outDir, model };
+        command.SetAction(parse => Run(parse.GetValue(manifest)!, parse.GetValue(outDir), parse.GetValue(model), output, error));
+        return command;
+    }
+
+    internal static int Run(string manifestPath, string? outDir, string? modelPath, TextWriter output, TextWriter error)
+    {
+        var read = ScanManifest.Read(manifestPath);
+        if (!read.Success)
+        {
+            error.WriteLine($"error: {read.Error}");
+            return 1;
+        }
+
+        foreach (var problem in read.Value.Errors)
+        {
+            error.WriteLine($"error: {problem}");
+        }
+
+        var watch = Stopwatch.StartNew();
+        var matcher = MatcherFactory.Create(modelPath);
+        var entries = read.Value.Entries;
+        var preparing = new ConsoleProgress(error, entries.Count, "preparing");
+        var scans = PreparedScans.Load(entries.Select(e => e.FullPath), matcher, SurfaceFileOptions.Default, preparing);
+        preparing.Done();
+        foreach (var message in scans.Errors.Values.Order(StringComparer.Ordinal))
+        {
+            error.WriteLine($"error: {message}");
+        }
+
+        var items = entries.Where(e => scans.TryGet(e.FullPath, out _)).ToArray();
+        if (items.Length < 2)
+        {
+            error.WriteLine("error: fewer than two readable scans; nothing to evaluate");
+            return 1;
+        }
+
+        var pairs = new List<(int A, int B)>();
+        for (var i = 0; i < items.Length; i++)
+        {
+            for (var j = i + 1; j < items.Length; j++)
+            {
+                pairs.Add((i, j));
+            }
+        }
+
+        var results = new ComparisonResult[pairs.Count];
+        var progress = new ConsoleProgress(error, pairs.Count, "comparing");
+        var done = 0;
+        Parallel.For(0, pairs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+        {
+            scans.TryGet(items[pairs[k].A].FullPath, out var a);
+            scans.TryGet(items[pairs[k].B].FullPath, out var b);
+            results[k] = matcher.Compare(a, b);
+            progress.Report(Interlocked.Increment(ref done));
+        });
+        progress.Done();
+
+        var scored = pairs.Select((p, k) => new ScoredPair(p.A, p.B, results[k].Score, items[p.A].FirearmId == items[p.B].FirearmId)).ToArray();
+        var baseline = pairs.Select((p, k) => new ScoredPair(p.A, p.B, results[k].Registration.Ccf, items[p.A].FirearmId == items[p.B].FirearmId)).ToArray();
+        int[] topK = [1, 10];
+        var report = AccuracyMetrics.Compute(scored, items.Length, DefaultThreshold, topK);
+        var baselineReport = AccuracyMetrics.Compute(baseline, items.Length, BaselineThreshold(baseline), topK);
+
+        var folder = Path.GetFullPath(outDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(manifestPath))!, "eval"));
+        Directory.CreateDirectory(folder);
+        var scoresCsv = new StringBuilder(CompareCommand.ScoresHeader).Append('\n');
+        for (var k = 0; k < pairs.Count; k++)
+        {
+            scoresCsv.Append(CompareCommand.ScoreLine(items[pairs[k].A].File, items[pairs[k].B].File, results[k])).Append('\n');
+        }
+
+        CompareCommand.WriteAtomically(Path.Combine(folder, "scores.csv"), scoresCsv.ToString());
+        AccuracyPlot.Write(
+            Path.Combine(folder, "accuracy.png"),
+            [("CMC + score model", report, scored), ("whole-scan CCF baseline", baselineReport, baseline)],
+            $"{items.Length} scans, {pairs.Count} pairs: {Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(manifestPath)))}");
+        var lines = new[]
+        {
+            Line("score", report),
+            Line("baseline_ccf", baselineReport),
+            string.Create(CultureInfo.InvariantCulture, $"scans={items.Length} pairs={pairs.Count} same_source={report.SameSourcePairs} seconds={watch.Elapsed.TotalSeconds:0.0} ms_per_pair_per_core={results.Average(r => r.ElapsedMs):0.0}"),
+            $"algorithm: {results[0].AlgorithmVersion}",
+        };
+        CompareCommand.WriteAtomically(Path.Combine(folder, "accuracy.md"), string.Join('\n', lines.Prepend("# Accuracy").Prepend(string.Empty).Skip(1)) + "\n");
+        foreach (var line in lines)
+        {
+            output.WriteLine(line);
+        }
+
+        output.WriteLine($"wrote {Path.Combine(folder, "scores.csv")}, accuracy.png and accuracy.md");
+        return scans.Errors.Count == 0 && read.Value.Errors.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>The baseline has no calibrated threshold: its error rates are read at its own equal-error threshold.</summary>
+    private static double BaselineThreshold(IReadOnlyList<ScoredPair> pairs) =>
+        AccuracyMetrics.Compute(pairs, pairs.Max(p => Math.Max(p.A, p.B)) + 1, 0, []).EqualErrorThreshold;
+
+    private static string Line(string method, AccuracyReport r) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{method}: auc={r.Auc:0.0000} eer={r.EqualErrorRate:0.0000} threshold={r.Threshold:0.###} fpr={r.FalsePositiveRate:0.0000} fnr={r.FalseNegativeRate:0.0000} top1={r.TopK[1]:0.0000} top10={r.TopK[10]:0.0000} gap={r.SeparationGap:0.0000}");
+}

@@ -1,0 +1,30 @@
+using Ballistics.Engine.Comparison;
+using Ballistics.Engine.Matching;
+
+namespace Ballistics.Cli.Matching;
+
+/// <summary>The JSON shape of one comparison, as `compare --json` prints it.</summary>
+internal sealed record ResultJson(
+    string A,
+    string B,
+    double Score,
+    int Cmc,
+    double Ccf,
+    double ThetaDeg,
+    double DxUm,
+    double DyUm,
+    double Ms,
+    ComparisonFeatures Features,
+    CmcDirection Forward,
+    CmcDirection Backward,
+    object Options,
+    string AlgorithmVersion,
+    string Note)
+{
+    public const string LeadNote = "An investigative lead score for a firearms examiner, not an identification.";
+
+    public static ResultJson From(string a, string b, ComparisonResult r) => new(
+        a, b, r.Score, r.CmcCount, r.Ccf, r.Registration.RotationDeg, r.Registration.DxUm, r.Registration.DyUm, r.ElapsedMs,
+        r.Features, r.Forward with { Cells = [.. r.Forward.Cells.Where(c => c.Found)] }, r.Backward with { Cells = [.. r.Backward.Cells.Where(c => c.Found)] },
+        new { comparison = r.Options, preprocess_a = r.PreprocessOptionsA, preprocess_b = r.PreprocessOptionsB }, r.AlgorithmVersion, LeadNote);
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Ballistics.Engine.Comparison;
+using Ballistics.Engine.Matching;
+using Ballistics.Engine.Preprocessing;
+using Ballistics.Samples;
+
+namespace Ballistics.Cli.Matching;
+
+/// <summary>One generated corpus that the score model learns from.</summary>
+internal sealed record TrainingCorpus(int Seed, Difficulty Difficulty, int Firearms, int Fires)
+{
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"seed {Seed} {Difficulty.ToString().ToLowerInvariant()} {Firearms}x{Fires}");
+}
+
+/// <summary>
+/// Labelled comparison features from generated corpora. Seeds here must never be used for evaluation
+/// (docs/accuracy.md lists both). Every same-firearm pair is used; different-firearm pairs are all pairs
+/// from one consecutive-manufacture group (the hard negatives) plus a seeded sample of the rest, three
+/// different pairs for each same pair.
+/// </summary>
+internal static class TrainingSet
+{
+    public static IReadOnlyList<TrainingCorpus> DefaultCorpora { get; } =
+    [
+        new(9101, Difficulty.Easy, 12, 4),
+        new(9102, Difficulty.Hard, 12, 4),
+        new(9103, Difficulty.Hard, 12, 4),
+        new(9104, Difficulty.Hard, 10, 5),
+    ];
+
+    public static List<(ComparisonFeatures Features, bool SameSource)> Build(
+        IReadOnlyList<TrainingCorpus> corpora, BreechFaceMatcher matcher, TextWriter error)
+    {
+        var examples = new List<(ComparisonFeatures, bool)>();
+        foreach (var corpus in corpora)
+        {
+            var scans = new List<(string Firearm, int Group, PreparedScan Scan)>();
+            var firings = new (string Firearm, int Group, Engine.Surfaces.Surface Surface)[corpus.Firearms * corpus.Fires];
+            Parallel.For(0, firings.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                var number = (i / corpus.Fires) + 1;
+                var fire = (i % corpus.Fires) + 1;
+                var firearm = Firearm.Create(corpus.Seed, number, corpus.Difficulty);
+                var ammo = AmmunitionCatalogue.ChooseFor(corpus.Seed, number, fire, corpus.Difficulty);
+                firings[i] = (firearm.Id, firearm.GroupNumber, CartridgeCaseSimulator.Fire(firearm, fire, ammo.Name, corpus.Seed).Surface);
+            });
+            var prepared = new PreparedScan[firings.Length];
+            Parallel.For(0, firings.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => prepared[i] = matcher.Prepare(firings[i].Surface));
+            for (var i = 0; i < firings.Length; i++)
+            {
+                scans.Add((firings[i].Firearm, firings[i].Group, prepared[i]));
+            }
+
+            var pairs = ChoosePairs(scans.Select(s => (s.Firearm, s.Group)).ToArray(), corpus.Seed);
+            var features = new ComparisonFeatures[pairs.Count];
+            var progress = new ConsoleProgress(error, pairs.Count, $"training pairs ({corpus})");
+            var done = 0;
+            Parallel.For(0, pairs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                features[i] = matcher.Features(scans[pairs[i].A].Scan, scans[pairs[i].B].Scan);
+                progress.Report(Interlocked.Increment(ref done));
+            });
+            progress.Done();
+            for (var i = 0; i < pairs.Count; i++)
+            {
+                examples.Add((features[i], pairs[i].Same));
+            }
+        }
+
+        return examples;
+    }
+
+    internal static List<(int A, int B, bool Same)> ChoosePairs(IReadOnlyList<(string Firearm, int Group)> scans, int seed)
+    {
+        var same = new List<(int, int, bool)>();
+        var sameGroup = new List<(int, int, bool)>();
+        var others = new List<(int, int, bool)>();
+        for (var i = 0; i < scans.Count; i++)
+        {
+            for (var j = i + 1; j < scans.Count; j++)
+            {
+                if (scans[i].Firearm == scans[j].Firearm)
+                {
+                    same.Add((i, j, true));
+                }
+                else if (scans[i].Group == scans[j].Group)
+                {
+                    sameGroup.Add((i, j, false));
+                }
+                else
+                {
+                    others.Add((i, j, false));
+                }
+            }
+        }
+
+        var rng = new Random(seed);
+        var wanted = Math.Max(0, (3 * same.Count) - sameGroup.Count);
+        var sampled = others.OrderBy(_ => rng.Next()).Take(wanted);
+        return [.. same, .. sameGroup.Take(3 * same.Count), .. sampled];
+    }
+}

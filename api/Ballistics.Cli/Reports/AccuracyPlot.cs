@@ -1,0 +1,83 @@
+using System.Globalization;
+using Ballistics.Engine.Evaluation;
+using OpenCvSharp;
+
+namespace Ballistics.Cli.Reports;
+
+/// <summary>
+/// The ROC curves of the evaluated methods (left) and the score distributions of the first (right) in one PNG.
+/// Drawn with OpenCV, which the engine already ships: a plotting library would add SkiaSharp's native
+/// packages for two simple charts; the analyst reports of a later issue are where a plotting library pays.
+/// </summary>
+internal static class AccuracyPlot
+{
+    private const int Width = 1400;
+    private const int Height = 620;
+    private static readonly Scalar[] Colours = [new(200, 90, 20), new(40, 40, 200), new(40, 150, 40)];
+
+    public static void Write(string pngPath, IReadOnlyList<(string Name, AccuracyReport Report, IReadOnlyList<ScoredPair> Pairs)> methods, string title)
+    {
+        using var canvas = new Mat(Height, Width, MatType.CV_8UC3, Scalar.All(255));
+        Cv2.PutText(canvas, title, new Point(30, 35), HersheyFonts.HersheySimplex, 0.8, Scalar.All(0), 2, LineTypes.AntiAlias);
+        var roc = new Rect(80, 70, 560, 480);
+        var hist = new Rect(780, 70, 560, 480);
+        Axes(canvas, roc, "false positive rate", "true positive rate");
+        Axes(canvas, hist, "score", "fraction of pairs");
+        for (var m = 0; m < methods.Count; m++)
+        {
+            var colour = Colours[m % Colours.Length];
+            var points = methods[m].Report.Roc
+                .Select(p => new Point(roc.X + (int)(p.FalsePositiveRate * roc.Width), roc.Bottom - (int)(p.TruePositiveRate * roc.Height)))
+                .Append(new Point(roc.Right, roc.Top))
+                .ToArray();
+            Cv2.Polylines(canvas, [points], false, colour, 2, LineTypes.AntiAlias);
+            var label = string.Format(CultureInfo.InvariantCulture, "{0}: AUC {1:0.000}", methods[m].Name, methods[m].Report.Auc);
+            Cv2.PutText(canvas, label, new Point(roc.X + 150, roc.Bottom - 30 - (25 * m)), HersheyFonts.HersheySimplex, 0.55, colour, 1, LineTypes.AntiAlias);
+        }
+
+        Histogram(canvas, hist, methods[0].Pairs, methods[0].Name);
+        Cv2.ImWrite(pngPath, canvas);
+    }
+
+    private static void Axes(Mat canvas, Rect area, string xLabel, string yLabel)
+    {
+        Cv2.Rectangle(canvas, area, Scalar.All(0), 1);
+        for (var i = 0; i <= 4; i++)
+        {
+            var text = (i / 4.0).ToString("0.00", CultureInfo.InvariantCulture);
+            Cv2.PutText(canvas, text, new Point(area.X + (i * area.Width / 4) - 15, area.Bottom + 20), HersheyFonts.HersheySimplex, 0.4, Scalar.All(0), 1, LineTypes.AntiAlias);
+        }
+
+        Cv2.PutText(canvas, xLabel, new Point(area.X + (area.Width / 2) - 60, area.Bottom + 45), HersheyFonts.HersheySimplex, 0.5, Scalar.All(0), 1, LineTypes.AntiAlias);
+        Cv2.PutText(canvas, yLabel, new Point(area.X - 70, area.Y - 10), HersheyFonts.HersheySimplex, 0.5, Scalar.All(0), 1, LineTypes.AntiAlias);
+    }
+
+    private static void Histogram(Mat canvas, Rect area, IReadOnlyList<ScoredPair> pairs, string name)
+    {
+        const int Bins = 40;
+        var same = new double[Bins];
+        var different = new double[Bins];
+        var min = pairs.Count == 0 ? 0 : Math.Min(0, pairs.Min(p => p.Score));
+        var max = pairs.Count == 0 ? 1 : Math.Max(1, pairs.Max(p => p.Score));
+        foreach (var p in pairs)
+        {
+            var bin = Math.Clamp((int)((p.Score - min) / (max - min) * Bins), 0, Bins - 1);
+            (p.SameSource ? same : different)[bin]++;
+        }
+
+        var sameTotal = Math.Max(1, same.Sum());
+        var differentTotal = Math.Max(1, different.Sum());
+        var top = Math.Max(same.Max() / sameTotal, different.Max() / differentTotal);
+        var width = area.Width / (double)Bins;
+        for (var b = 0; b < Bins; b++)
+        {
+            var x = area.X + (int)(b * width);
+            var hd = (int)(different[b] / differentTotal / top * area.Height);
+            var hs = (int)(same[b] / sameTotal / top * area.Height);
+            Cv2.Rectangle(canvas, new Rect(x, area.Bottom - hd, Math.Max(1, (int)width - 1), hd), new Scalar(40, 40, 200), -1);
+            Cv2.Rectangle(canvas, new Rect(x, area.Bottom - hs, Math.Max(1, (int)width - 1), hs), new Scalar(200, 90, 20), 2);
+        }
+
+        Cv2.PutText(canvas, $"{name}: same source (outline, blue) vs different (filled, red)", new Point(area.X + 10, area.Y + 20), HersheyFonts.HersheySimplex, 0.45, Scalar.All(0), 1, LineTypes.AntiAlias);
+    }
+}

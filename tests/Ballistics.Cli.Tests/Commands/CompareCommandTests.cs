@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Ballistics.Testing;
+using static Ballistics.Cli.Tests.Commands.InfoCommandTests;
+
+namespace Ballistics.Cli.Tests.Commands;
+
+[TestFixture]
+public sealed class CompareCommandTests
+{
+    [Test]
+    public void Compare_SameSourcePair_PrintsScoreAndRegistration()
+    {
+        var (code, output, error) = Run(["compare", SharedData.X3p("cartridge/fadul_1-1_processed.x3p"), SharedData.X3p("cartridge/fadul_1-2_processed.x3p")]);
+
+        Assert.That(code, Is.Zero, error);
+        Assert.That(output, Does.Match(@"^score=\d\.\d{3}  cmc=\d+  ccf=-?\d\.\d{3}  theta_deg=-?\d+\.\d  dx_um=-?\d+\.\d  dy_um=-?\d+\.\d  ms=\d+"));
+        Assert.That(output, Does.Contain("not an identification"));
+        Assert.That(output, Does.Contain("preprocess/1.0 compare/1.0 lightgbm-"));
+    }
+
+    [Test]
+    public void Compare_Json_HasScoreCellsAndOptions()
+    {
+        var (code, output, error) = Run(["compare", "--json", SharedData.X3p("cartridge/triplet_x3p1_processed.x3p"), SharedData.X3p("cartridge/triplet_x3p2_processed.x3p")]);
+
+        Assert.That(code, Is.Zero, error);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.That(root.GetProperty("score").GetDouble(), Is.InRange(0.0, 1.0));
+        Assert.That(root.GetProperty("cmc").GetInt32(), Is.GreaterThan(5), "a known same-source pair");
+        Assert.That(root.GetProperty("forward").GetProperty("cells").GetArrayLength(), Is.GreaterThan(5));
+        Assert.That(root.GetProperty("options").GetProperty("comparison").GetProperty("cmc").GetProperty("grid_cells").GetInt32(), Is.EqualTo(8));
+        Assert.That(root.GetProperty("algorithm_version").GetString(), Does.StartWith("preprocess/"));
+    }
+
+    [Test]
+    public void Compare_Pairs_WritesScoresAndReportsBadRows()
+    {
+        using var dir = new TempDirectory();
+        var cartridge = Path.GetDirectoryName(SharedData.X3p("cartridge/x"))!;
+        var list = dir.File("pairs.csv");
+        File.WriteAllText(list, $"a,b,note\n{cartridge}/fadul_1-1_processed.x3p,{cartridge}/fadul_1-2_processed.x3p,same\n{cartridge}/fadul_1-1_processed.x3p,,broken\n{cartridge}/fadul_1-1_processed.x3p,missing.x3p,absent\n");
+        var scores = dir.File("out/scores.csv");
+
+        var (code, output, error) = Run(["compare", "--pairs", list, "--out", scores]);
+
+        Assert.That(code, Is.EqualTo(1), "bad rows make the exit status non-zero");
+        Assert.That(error, Does.Contain("pairs.csv: line 3, field b: empty scan path"));
+        Assert.That(error, Does.Contain("missing.x3p"));
+        var lines = File.ReadAllLines(scores);
+        Assert.That(lines[0], Is.EqualTo("a,b,score,cmc,ccf,theta_deg,dx_um,dy_um,ms"));
+        Assert.That(lines, Has.Length.EqualTo(2), "the good pair is scored despite its bad neighbours");
+        Assert.That(output, Does.Contain("wrote 1 scores"));
+    }
+
+    [Test]
+    public void Compare_OneFile_UsageError()
+    {
+        var (code, _, error) = Run(["compare", SharedData.X3p("cartridge/fadul_1-1_processed.x3p")]);
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("give two scans"));
+    }
+}

@@ -1,0 +1,37 @@
+using Ballistics.Testing;
+using static Ballistics.Cli.Tests.Commands.InfoCommandTests;
+
+namespace Ballistics.Cli.Tests.Commands;
+
+[TestFixture]
+public sealed class EvalCommandTests
+{
+    [Test]
+    public void Eval_GeneratedSet_ReportsBothMethodsAndWritesFiles()
+    {
+        using var dir = new TempDirectory();
+        var (generated, _, generateError) = Run(["samples", "generate", "--out", dir.Path, "--firearms", "3", "--fires", "2", "--seed", "424242"]);
+        Assert.That(generated, Is.Zero, generateError);
+
+        var (code, output, error) = Run(["eval", "--manifest", Path.Combine(dir.Path, "manifest.csv"), "--out", dir.File("eval")]);
+
+        Assert.That(code, Is.Zero, error);
+        Assert.That(output, Does.Match(@"score: auc=[01]\.\d{4} eer=\S+ threshold=0\.5 fpr=\S+ fnr=\S+ top1=\S+ top10=\S+ gap=\S+"));
+        Assert.That(output, Does.Contain("baseline_ccf: auc="));
+        Assert.That(output, Does.Contain("scans=6 pairs=15 same_source=3"));
+        Assert.That(File.ReadAllLines(dir.File("eval/scores.csv")), Has.Length.EqualTo(16));
+        Assert.That(new FileInfo(dir.File("eval/accuracy.png")).Length, Is.GreaterThan(1000));
+    }
+
+    [Test]
+    public void Eval_ManifestWithoutFirearmColumn_FailsNamingIt()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("manifest.csv"), "file\na.x3p\n");
+
+        var (code, _, error) = Run(["eval", "--manifest", dir.File("manifest.csv")]);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(error, Does.Contain("manifest.csv: line 1: header lacks column(s) firearm_id"));
+    }
+}

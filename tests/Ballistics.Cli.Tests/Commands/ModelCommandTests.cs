@@ -1,0 +1,39 @@
+using Ballistics.Cli.Commands;
+using Ballistics.Cli.Matching;
+using Ballistics.Engine.Scoring;
+using Ballistics.Samples;
+using Ballistics.Testing;
+
+namespace Ballistics.Cli.Tests.Commands;
+
+[TestFixture]
+public sealed class ModelCommandTests
+{
+    [Test]
+    public void Train_TinyCorpus_WritesLoadableModel()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("model.zip");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = ModelCommand.Train(path, [new TrainingCorpus(77, Difficulty.Easy, 3, 3)], output, error);
+
+        Assert.That(code, Is.Zero, error.ToString());
+        using var stream = File.OpenRead(path);
+        using var model = ScoreModel.Load(stream);
+        Assert.That(output.ToString(), Does.Contain($"trained {model.Version}"));
+    }
+
+    [Test]
+    public void ChoosePairs_AllSameAndThreeDifferentPerSame()
+    {
+        var scans = Enumerable.Range(0, 12).Select(i => ($"F{i / 3}", i / 6)).ToArray();
+
+        var pairs = TrainingSet.ChoosePairs(scans, seed: 3);
+
+        Assert.That(pairs.Count(p => p.Same), Is.EqualTo(12), "4 firearms × 3 pairs of 3 fires");
+        Assert.That(pairs.Count(p => !p.Same), Is.EqualTo(36));
+        Assert.That(pairs.Where(p => p.Same).All(p => scans[p.A].Item1 == scans[p.B].Item1), Is.True);
+    }
+}
