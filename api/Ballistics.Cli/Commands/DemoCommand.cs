@@ -9,8 +9,8 @@ namespace Ballistics.Cli.Commands;
 /// <summary>
 /// `ballistics demo [--store DIR]`: the main job end to end on the embedded default data folder.
 /// Today that is: generate a labelled synthetic corpus, read every scan back through the x3p
-/// reader, and describe the real shared scans when they are beside the repository. It grows as
-/// matching, the store and search land.
+/// reader, describe the real shared scans when they are beside the repository, and compare
+/// breech faces. It grows as the store and search land.
 /// </summary>
 internal static class DemoCommand
 {
@@ -58,6 +58,24 @@ internal static class DemoCommand
         {
             output.WriteLine($"== 3. real cartridge-case scans in {Path.GetDirectoryName(shared[0])}");
             failures += InfoCommand.Run(shared, SurfaceFileOptions.Default, json: false, output, error);
+        }
+
+        output.WriteLine("== 4. breech-face comparison: a same-firearm pair and a different-firearm pair of the corpus");
+        var pairsFile = Path.Combine(corpusDir, "demo-pairs.csv");
+        var firearms = manifest.Select(l => l.Split(',')).ToArray();
+        File.WriteAllText(pairsFile, $"a,b\n{firearms[0][0]},{firearms[1][0]}\n{firearms[0][0]},{firearms[3][0]}\n");
+        failures += CompareCommand.RunPairs(pairsFile, Path.Combine(corpusDir, "demo-scores.csv"), null, SurfaceFileOptions.Default, output, error);
+        foreach (var line in File.ReadAllLines(Path.Combine(corpusDir, "demo-scores.csv")))
+        {
+            output.WriteLine($"  {line}");
+        }
+
+        if (shared.Length > 0)
+        {
+            output.WriteLine("== 5. real scans: Fadul slide 1, two cartridge cases (same source)");
+            var a = shared.First(f => f.EndsWith("fadul_1-1_processed.x3p", StringComparison.Ordinal));
+            var b = shared.First(f => f.EndsWith("fadul_1-2_processed.x3p", StringComparison.Ordinal));
+            failures += CompareCommand.RunOne(a, b, json: false, null, SurfaceFileOptions.Default, output, error);
         }
 
         return failures == 0 ? 0 : 1;

@@ -1,4 +1,5 @@
 using Ballistics.Engine.Comparison;
+using Ballistics.Engine.Preprocessing;
 using Ballistics.Engine.Surfaces;
 using Ballistics.Ingest.X3p;
 using Ballistics.Testing;
@@ -7,13 +8,16 @@ using BenchmarkDotNet.Attributes;
 namespace Ballistics.Bench.Engine.Comparison;
 
 /// <summary>
-/// The comparison of two prepared scans on one core: the real Fadul 1-1 / 1-2 pair (545² and 546² at
-/// 6.25 µm, area-resampled to the 10 µm comparison step, 341²), registration alone, one CMC direction,
-/// and the whole comparison (registration, both CMC directions, features).
+/// The comparison on one core (OpenCV held to one thread): the real Fadul 1-1 / 1-2 pair (545² and 546² at
+/// 6.25 µm), prepared by the default preprocessing (10 µm grid, about 320²): preprocessing of one scan,
+/// registration alone, one CMC direction, the comparison of the prepared pair (registration, both CMC
+/// directions, features), and the full comparison from raw surfaces (both preparations included).
 /// </summary>
 [MemoryDiagnoser]
 public class ComparisonBenchmarks
 {
+    private Surface _rawA = null!;
+    private Surface _rawB = null!;
     private MaskedImage _a = null!;
     private MaskedImage _b = null!;
     private Surface _surfaceA = null!;
@@ -25,8 +29,10 @@ public class ComparisonBenchmarks
     public void Setup()
     {
         OpenCvSharp.Cv2.SetNumThreads(1);
-        _surfaceA = Prepared("cartridge/fadul_1-1_processed.x3p");
-        _surfaceB = Prepared("cartridge/fadul_1-2_processed.x3p");
+        _rawA = X3pReader.Read(SharedData.X3p("cartridge/fadul_1-1_processed.x3p")).Value;
+        _rawB = X3pReader.Read(SharedData.X3p("cartridge/fadul_1-2_processed.x3p")).Value;
+        _surfaceA = Preprocessor.Prepare(_rawA).Surface;
+        _surfaceB = Preprocessor.Prepare(_rawB).Surface;
         _a = MaskedImage.FromHeights(_surfaceA.Values, _surfaceA.Width, _surfaceA.Height);
         _b = MaskedImage.FromHeights(_surfaceB.Values, _surfaceB.Width, _surfaceB.Height);
         _registration = new GlobalRegistrar(RegistrationOptions.Default).Register(_a, _b, 10);
@@ -39,6 +45,9 @@ public class ComparisonBenchmarks
         _b.Dispose();
     }
 
+    [Benchmark(Description = "preprocess one scan (545²)")]
+    public int PrepareOne() => Preprocessor.Prepare(_rawA).Surface.Width;
+
     [Benchmark(Description = "registration (360° sweep + refinement)")]
     public Registration Register() => new GlobalRegistrar(RegistrationOptions.Default).Register(_a, _b, 10);
 
@@ -48,11 +57,6 @@ public class ComparisonBenchmarks
     [Benchmark(Description = "compare prepared pair (both directions + features)")]
     public double ComparePrepared() => _comparer.Compare(_surfaceA, _surfaceB).Features.AlignedCcf;
 
-    private static Surface Prepared(string name)
-    {
-        var s = X3pReader.Read(SharedData.X3p(name)).Value;
-        using var image = MaskedImage.FromHeights(s.Values, s.Width, s.Height);
-        using var r = MaskedImage.Resample(image, s.LateralStepXUm / 10);
-        return new Surface(r.Width, r.Height, 10, 10, r.ToHeights());
-    }
+    [Benchmark(Description = "full comparison from raw surfaces (both preprocessed)")]
+    public double CompareFull() => _comparer.Compare(Preprocessor.Prepare(_rawA).Surface, Preprocessor.Prepare(_rawB).Surface).Features.AlignedCcf;
 }
