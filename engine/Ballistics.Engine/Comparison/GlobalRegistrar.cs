@@ -111,7 +111,7 @@ internal sealed class GlobalRegistrar
         using var levelA = MaskedImage.Resample(a, scale);
         using var levelB = MaskedImage.Resample(b, scale);
         var levelStep = stepUm / scale;
-        var n = Cv2.GetOptimalDFTSize(Math.Max(Math.Max(levelA.Width, levelA.Height), Math.Max(levelB.Width, levelB.Height)));
+        var n = MaskedNcc.FastSize(Math.Max(Math.Max(levelA.Width, levelA.Height), Math.Max(levelB.Width, levelB.Height)));
         // Radii of the spectrum kept: wavelengths from three grid steps (finer is mostly noise and aliasing) up to
         // the long cut-off region, where the shape of the data's outline rather than the marks dominates.
         var rMin = Math.Max(2, (int)Math.Floor(n * levelStep / 400));
@@ -124,7 +124,7 @@ internal sealed class GlobalRegistrar
 
         using var polarA = SpectrumPolar(levelA, n, rMin, rMax, Angles);
         using var polarB = SpectrumPolar(levelB, n, rMin, rMax, Angles);
-        var fftSize = new Size(Cv2.GetOptimalDFTSize(polarA.Width), Angles);
+        var fftSize = new Size(MaskedNcc.FastSize(polarA.Width), Angles);
         using var ncc = new MaskedNcc(fftSize);
         using var fixedSpectra = new MaskedSpectra(fftSize);
         using var movingSpectra = new MaskedSpectra(fftSize);

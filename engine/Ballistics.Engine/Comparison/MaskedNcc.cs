@@ -67,7 +67,35 @@ internal sealed class MaskedNcc : IDisposable
 
     /// <summary>The smallest fast DFT size that holds an image of <paramref name="extent"/> plus shifts up to (<paramref name="maxShiftX"/>, <paramref name="maxShiftY"/>) without wrap-around.</summary>
     public static Size SizeFor(Size extent, int maxShiftX, int maxShiftY) =>
-        new(Cv2.GetOptimalDFTSize(extent.Width + maxShiftX), Cv2.GetOptimalDFTSize(extent.Height + maxShiftY));
+        new(FastSize(extent.Width + maxShiftX), FastSize(extent.Height + maxShiftY));
+
+    /// <summary>
+    /// A DFT length at least <paramref name="n"/> that OpenCV transforms quickly. getOptimalDFTSize allows any
+    /// 2^a·3^b·5^c, but on this machine some of those are two to three times slower per point than a slightly larger
+    /// size (single-thread real 2D DFT, measured 2026-11-28: 375² 1.7 ms vs 384² 1.0 ms; 432² 2.1 ms vs 480² 0.9 ms;
+    /// 225² 0.53 ms vs 240² 0.48 ms). The list keeps the sizes that measured fast.
+    /// </summary>
+    public static int FastSize(int n)
+    {
+        foreach (var size in FastSizes)
+        {
+            if (size >= n)
+            {
+                return size;
+            }
+        }
+
+        // Even lengths only: the spectrum code unpacks OpenCV's packed layout, which differs for odd lengths.
+        var m = Cv2.GetOptimalDFTSize(n);
+        while (m % 2 != 0)
+        {
+            m = Cv2.GetOptimalDFTSize(m + 1);
+        }
+
+        return m;
+    }
+
+    private static readonly int[] FastSizes = [8, 16, 24, 32, 40, 48, 64, 80, 96, 120, 128, 160, 180, 200, 216, 240, 256, 320, 360, 400, 480, 512, 640, 720, 800, 960, 1024];
 
     /// <summary>Places <paramref name="window"/> of <paramref name="image"/> at the origin of a zeroed FFT frame and transforms it.</summary>
     public void Transform(MaskedImage image, Rect window, MaskedSpectra into)
