@@ -35,7 +35,7 @@ public sealed record ComparisonResult
 
     public required PreprocessOptions PreprocessOptionsB { get; init; }
 
-    /// <summary>Versions of every algorithm that produced the result, e.g. "preprocess/1.0 compare/1.0 lightgbm-…".</summary>
+    /// <summary>Versions of every algorithm that produced the result, e.g. "preprocess/1.1 compare/1.0 lightgbm-…".</summary>
     public required string AlgorithmVersion { get; init; }
 
     /// <summary>Wall time of the comparison (not of preprocessing).</summary>

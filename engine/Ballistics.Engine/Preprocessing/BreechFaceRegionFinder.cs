@@ -1,3 +1,4 @@
+using System.Buffers;
 using OpenCvSharp;
 
 namespace Ballistics.Engine.Preprocessing;
@@ -183,27 +184,34 @@ internal static class BreechFaceRegionFinder
 
     private static float MedianWithin(HeightGrid grid, Point2f centre, double minRadius, double maxRadius)
     {
-        var values = new List<float>();
-        for (var y = 0; y < grid.Height; y++)
+        // Squared distances against squared limits, and selection instead of a sort: this runs twice per scan over
+        // the whole coarse grid.
+        var min2 = minRadius * minRadius;
+        var max2 = maxRadius * maxRadius;
+        var buffer = ArrayPool<float>.Shared.Rent(grid.Values.Length);
+        try
         {
-            for (var x = 0; x < grid.Width; x++)
+            var n = 0;
+            for (var y = 0; y < grid.Height; y++)
             {
-                var z = grid.Values[(y * grid.Width) + x];
-                var r = Distance(new Point2d(x, y), centre);
-                if (float.IsFinite(z) && r >= minRadius && r <= maxRadius)
+                var row = grid.Row(y);
+                var dy2 = (y - centre.Y) * (y - centre.Y);
+                for (var x = 0; x < row.Length; x++)
                 {
-                    values.Add(z);
+                    var r2 = ((x - centre.X) * (x - centre.X)) + dy2;
+                    if (float.IsFinite(row[x]) && r2 >= min2 && r2 <= max2)
+                    {
+                        buffer[n++] = row[x];
+                    }
                 }
             }
-        }
 
-        if (values.Count == 0)
+            return n == 0 ? float.NaN : Selection.Select(buffer.AsSpan(0, n), n / 2);
+        }
+        finally
         {
-            return float.NaN;
+            ArrayPool<float>.Shared.Return(buffer);
         }
-
-        values.Sort();
-        return values[values.Count / 2];
     }
 
     /// <summary>
@@ -220,14 +228,16 @@ internal static class BreechFaceRegionFinder
         }
 
         var deepest = float.PositiveInfinity;
+        var limit2 = 0.25 * primer.Radius * primer.Radius;
         for (var y = 0; y < coarse.Height; y++)
         {
-            for (var x = 0; x < coarse.Width; x++)
+            var row = coarse.Row(y);
+            var dy2 = (y - primer.Center.Y) * (y - primer.Center.Y);
+            for (var x = 0; x < row.Length; x++)
             {
-                var z = coarse.Values[(y * coarse.Width) + x];
-                if (float.IsFinite(z) && z < deepest && Distance(new Point2d(x, y), primer.Center) < primer.Radius * 0.5)
+                if (float.IsFinite(row[x]) && row[x] < deepest && ((x - primer.Center.X) * (x - primer.Center.X)) + dy2 < limit2)
                 {
-                    deepest = z;
+                    deepest = row[x];
                 }
             }
         }
@@ -252,12 +262,14 @@ internal static class BreechFaceRegionFinder
     {
         using var deep = new Mat(coarse.Height, coarse.Width, MatType.CV_8UC1, Scalar.All(0));
         var d = deep.AsSpan<byte>();
+        var limit2 = 0.64 * primer.Radius * primer.Radius;
         for (var y = 0; y < coarse.Height; y++)
         {
-            for (var x = 0; x < coarse.Width; x++)
+            var row = coarse.Row(y);
+            var dy2 = (y - primer.Center.Y) * (y - primer.Center.Y);
+            for (var x = 0; x < row.Length; x++)
             {
-                var z = coarse.Values[(y * coarse.Width) + x];
-                if (float.IsFinite(z) && z < threshold && Distance(new Point2d(x, y), primer.Center) < primer.Radius * 0.8)
+                if (float.IsFinite(row[x]) && row[x] < threshold && ((x - primer.Center.X) * (x - primer.Center.X)) + dy2 < limit2)
                 {
                     d[(y * coarse.Width) + x] = 255;
                 }

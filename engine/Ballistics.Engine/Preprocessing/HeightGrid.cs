@@ -1,3 +1,4 @@
+using Ballistics.Engine.Surfaces;
 using OpenCvSharp;
 
 namespace Ballistics.Engine.Preprocessing;
@@ -43,52 +44,52 @@ internal sealed class HeightGrid
         return count;
     }
 
-    /// <summary>The q-quantile (0…1) of the valid heights, by selection on a copy.</summary>
-    public float Quantile(double q)
-    {
-        var valid = Values.Where(float.IsFinite).ToArray();
-        if (valid.Length == 0)
-        {
-            return float.NaN;
-        }
-
-        Array.Sort(valid);
-        return valid[(int)Math.Clamp(Math.Round(q * (valid.Length - 1)), 0, valid.Length - 1)];
-    }
+    /// <summary>The q-quantile (0…1) of the valid heights (see <see cref="Selection.Quantile"/>).</summary>
+    public float Quantile(double q) => Selection.Quantile(Values, q);
 
     /// <summary>
     /// Area-average resampling by <paramref name="scale"/> (below 1 shrinks): each output point is the mean of
     /// the valid input it covers, invalid when less than <paramref name="minValidFraction"/> of it was valid.
     /// </summary>
-    public HeightGrid Resample(double scale, double minValidFraction)
+    public HeightGrid Resample(double scale, double minValidFraction) => Resample(Values, Width, Height, StepUm, scale, minValidFraction, null);
+
+    /// <summary>
+    /// Area-average resampling of row-major heights (see the instance overload). Points outside
+    /// <paramref name="region"/>, when given, count as invalid: the region is applied in the same pass.
+    /// </summary>
+    public static HeightGrid Resample(ReadOnlySpan<float> values, int width, int height, double stepUm, double scale, double minValidFraction, RegionMask? region)
     {
-        using var source = Wrap();
-        using var weights = new Mat(Height, Width, MatType.CV_32FC1);
-        using var filled = new Mat(Height, Width, MatType.CV_32FC1);
-        var w = weights.AsSpan<float>();
-        var f = filled.AsSpan<float>();
-        for (var i = 0; i < Values.Length; i++)
+        // Heights times weights and the weights side by side in one two-channel image: one resize averages both,
+        // and their ratio is the mean of the valid points only.
+        using var pairs = new Mat(height, width, MatType.CV_32FC2);
+        var p = pairs.AsSpan<float>();
+        var background = region?.BackgroundRgb ?? 0;
+        for (var y = 0; y < height; y++)
         {
-            var valid = float.IsFinite(Values[i]);
-            w[i] = valid ? 1f : 0f;
-            f[i] = valid ? Values[i] : 0f;
+            var row = values.Slice(y * width, width);
+            var inside = region is null ? default : region.Row(y);
+            var pair = p.Slice(2 * y * width, 2 * width);
+            for (var x = 0; x < row.Length; x++)
+            {
+                var valid = float.IsFinite(row[x]) && (region is null || inside[x] != background);
+                pair[2 * x] = valid ? row[x] : 0f;
+                pair[(2 * x) + 1] = valid ? 1f : 0f;
+            }
         }
 
-        using var sumZ = new Mat();
-        using var sumW = new Mat();
+        using var means = new Mat();
         var interpolation = scale < 1 ? InterpolationFlags.Area : InterpolationFlags.Linear;
-        Cv2.Resize(filled, sumZ, new Size(0, 0), scale, scale, interpolation);
-        Cv2.Resize(weights, sumW, new Size(0, 0), scale, scale, interpolation);
-        var z = sumZ.AsSpan<float>();
-        var ww = sumW.AsSpan<float>();
-        var result = new float[z.Length];
+        Cv2.Resize(pairs, means, new Size(0, 0), scale, scale, interpolation);
+        var m = means.AsSpan<float>();
+        var result = new float[means.Rows * means.Cols];
         var threshold = (float)minValidFraction;
         for (var i = 0; i < result.Length; i++)
         {
-            result[i] = ww[i] >= threshold ? z[i] / ww[i] : float.NaN;
+            var w = m[(2 * i) + 1];
+            result[i] = w >= threshold ? m[2 * i] / w : float.NaN;
         }
 
-        return new HeightGrid(result, sumZ.Cols, sumZ.Rows, StepUm / scale);
+        return new HeightGrid(result, means.Cols, means.Rows, stepUm / scale);
     }
 
     /// <summary>Sets every point outside <paramref name="region"/> (8-bit, non-zero = inside) to NaN.</summary>

@@ -6,6 +6,7 @@ public sealed record BreechFaceRegionOptions
     /// <summary>Expected primer radius (9 mm Luger small pistol primer: 4.4 mm diameter) and how far detection may stray from it.</summary>
     public double PrimerRadiusUm { get; init => field = Check.Positive(value, nameof(PrimerRadiusUm)); } = 2_200;
 
+    /// <summary>Fraction of <see cref="PrimerRadiusUm"/> by which the detected primer edge may differ from it.</summary>
     public double PrimerRadiusTolerance { get; init => field = Check.InRange(value, 0.05, 0.6, nameof(PrimerRadiusTolerance)); } = 0.25;
 
     /// <summary>Band kept clear of the primer edge, where the primer rolls over into the gap.</summary>
@@ -17,27 +18,33 @@ public sealed record BreechFaceRegionOptions
     /// <summary>Depth below the primer's level that marks the firing-pin crater.</summary>
     public double FiringPinDepthUm { get; init => field = Check.Positive(value, nameof(FiringPinDepthUm)); } = 20;
 
-    /// <summary>Scans whose robust height range is below this are taken as already cropped and filtered.</summary>
+    /// <summary>
+    /// Scans whose robust height range (1st to 99th percentile) is below this are taken as already cropped and filtered:
+    /// the eight processed shared scans measure 5–9 µm, a raw case head with its primer step and crater far more.
+    /// </summary>
     public double ProcessedRangeUm { get; init => field = Check.Positive(value, nameof(ProcessedRangeUm)); } = 40;
 
-    /// <summary>Every region edge (scan border, dropouts, firing pin) is eroded by this much: edges carry filter and instrument artefacts.</summary>
+    /// <summary>Every edge of the valid data (scan border, firing pin, dropouts, removed outliers) is eroded by this much: edges carry filter and instrument artefacts.</summary>
     public double EdgeErosionUm { get; init => field = Check.NonNegative(value, nameof(EdgeErosionUm)); } = 40;
 }
 
 /// <summary>Points far from their neighbourhood are removed: spikes, dust, instrument dropouts that read as values.</summary>
 public sealed record OutlierOptions
 {
-    /// <summary>Robust z-score (median / 1.4826·MAD of residuals from a local median) above which a point is invalid.</summary>
+    /// <summary>
+    /// Robust z-score (residual from the local median over 1.4826·MAD of all residuals) above which a point is
+    /// invalid. Default 5: far above ordinary roughness; on the band-passed shared real scans it removes 2–4 % of points (many beside region edges).
+    /// </summary>
     public double MaxRobustZ { get; init => field = Check.InRange(value, 1, 100, nameof(MaxRobustZ)); } = 5;
 
-    /// <summary>Side of the local median window.</summary>
+    /// <summary>Side of the local median window (5 points at 10 µm; OpenCV's float median takes 3 or 5 only).</summary>
     public double WindowUm { get; init => field = Check.Positive(value, nameof(WindowUm)); } = 50;
 }
 
 /// <summary>Robust removal of the form: a plane (or a quadratic) fitted by iteratively reweighted least squares.</summary>
 public sealed record LevellingOptions
 {
-    /// <summary>1 = plane, 2 = quadratic (primer curvature).</summary>
+    /// <summary>1 = plane, 2 = quadratic (default: primer curvature too, so the band-pass starts from a flat surface and its edges behave).</summary>
     public int Order { get; init => field = (int)Check.InRange(value, 1, 2, nameof(Order)); } = 2;
 
     public int Iterations { get; init => field = (int)Check.InRange(value, 1, 20, nameof(Iterations)); } = 4;
@@ -49,10 +56,18 @@ public sealed record LevellingOptions
 /// </summary>
 public sealed record BandPassOptions
 {
-    /// <summary>Wavelengths shorter than this are attenuated (noise, primer grain below the comparison step).</summary>
+    /// <summary>
+    /// Wavelengths shorter than this are attenuated. Default 20 µm: twice the default 10 µm grid step, the shortest
+    /// wavelength that grid holds; shorter waves would alias and are mostly instrument noise (the Fadul scans were
+    /// filtered at 16 µm on their 6.25 µm grid). Scale it with <see cref="ResampleOptions.TargetStepUm"/>.
+    /// </summary>
     public double ShortCutoffUm { get; init => field = Check.Positive(value, nameof(ShortCutoffUm)); } = 20;
 
-    /// <summary>Wavelengths longer than this are removed (form, waviness, primer curvature).</summary>
+    /// <summary>
+    /// Wavelengths longer than this are removed. Default 600 µm: well below the 1–1.5 mm width of the breech-face
+    /// annulus, so primer curvature, tilt and waviness go, and well above the tens to few hundred µm of breech-face
+    /// marks, which stay (the Fadul scans used 500 µm). A starting value, to be re-tuned on labelled pairs.
+    /// </summary>
     public double LongCutoffUm { get; init => field = Check.Positive(value, nameof(LongCutoffUm)); } = 600;
 
     /// <summary>A filtered point needs at least this fraction of the kernel's weight on valid points.</summary>
@@ -62,6 +77,11 @@ public sealed record BandPassOptions
 /// <summary>The common grid of every prepared scan, so scans from instruments at 3.1–7.4 µm compare.</summary>
 public sealed record ResampleOptions
 {
+    /// <summary>
+    /// Grid step of every prepared scan, both axes. Default 10 µm: coarser than every instrument in the data
+    /// (3.1–7.4 µm), so each scan is averaged down rather than interpolated up, fine enough for marks above the
+    /// 20 µm short cut-off, and a 3.4 mm breech face becomes about 340² points, which keeps the comparison fast.
+    /// </summary>
     public double TargetStepUm { get; init => field = Check.InRange(value, 1, 100, nameof(TargetStepUm)); } = 10;
 
     /// <summary>An output point is valid when at least this fraction of the input it covers was valid.</summary>

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Ballistics.Engine.Preprocessing;
 
 /// <summary>
@@ -10,61 +12,23 @@ internal static class RobustLeveller
     public static void Apply(HeightGrid grid, LevellingOptions options)
     {
         var terms = options.Order == 1 ? 3 : 6;
-        Span<double> coefficients = stackalloc double[6];
-        Span<double> basis = stackalloc double[6];
-        var normal = new double[terms, terms];
-        var rhs = new double[terms];
+        Span<double> form = stackalloc double[6];
+        Span<double> normal = stackalloc double[36];
+        Span<double> rhs = stackalloc double[6];
+        var frame = new Frame((grid.Width - 1) / 2.0, (grid.Height - 1) / 2.0, 2.0 / Math.Max(grid.Width, grid.Height));
+        // A form of six coefficients is fixed by far fewer points than a scan holds: beyond MaxFitPoints the fit takes
+        // every k-th point in row order, which moves it by much less than the marks it is measured against.
+        var stride = Math.Max(1, (int)Math.Ceiling((double)grid.CountValid() / MaxFitPoints));
         var scale = double.PositiveInfinity;
-        var cx = (grid.Width - 1) / 2.0;
-        var cy = (grid.Height - 1) / 2.0;
-        // Coordinates scaled to about ±1 keep the normal equations well conditioned.
-        var norm = 2.0 / Math.Max(grid.Width, grid.Height);
         for (var iteration = 0; iteration < options.Iterations; iteration++)
         {
-            Array.Clear(normal);
-            Array.Clear(rhs);
-            for (var y = 0; y < grid.Height; y++)
-            {
-                var row = grid.Row(y);
-                var v = (y - cy) * norm;
-                for (var x = 0; x < grid.Width; x++)
-                {
-                    var z = row[x];
-                    if (!float.IsFinite(z))
-                    {
-                        continue;
-                    }
-
-                    var u = (x - cx) * norm;
-                    Basis(u, v, basis);
-                    var weight = 1.0;
-                    if (iteration > 0)
-                    {
-                        var r = (z - Evaluate(coefficients, basis, terms)) / scale;
-                        weight = Math.Abs(r) >= 1 ? 0 : (1 - (r * r)) * (1 - (r * r));
-                        if (weight == 0)
-                        {
-                            continue;
-                        }
-                    }
-
-                    for (var i = 0; i < terms; i++)
-                    {
-                        rhs[i] += weight * basis[i] * z;
-                        for (var j = i; j < terms; j++)
-                        {
-                            normal[i, j] += weight * basis[i] * basis[j];
-                        }
-                    }
-                }
-            }
-
-            if (!Solve(normal, rhs, terms, coefficients))
+            Accumulate(grid, frame, stride, form, scale, terms == 6, normal, rhs);
+            if (!Solve(normal, rhs, terms, form))
             {
                 break;
             }
 
-            scale = 4.685 * 1.4826 * MedianAbsoluteResidual(grid, coefficients, terms, cx, cy, norm);
+            scale = 4.685 * 1.4826 * MedianAbsoluteResidual(grid, form, frame);
             if (!(scale > 1e-9))
             {
                 break;
@@ -74,73 +38,154 @@ internal static class RobustLeveller
         for (var y = 0; y < grid.Height; y++)
         {
             var row = grid.Row(y);
-            var v = (y - cy) * norm;
-            for (var x = 0; x < grid.Width; x++)
+            var v = frame.V(y);
+            for (var x = 0; x < row.Length; x++)
             {
                 if (float.IsFinite(row[x]))
                 {
-                    Basis((x - cx) * norm, v, basis);
-                    row[x] -= (float)Evaluate(coefficients, basis, terms);
+                    row[x] -= (float)Evaluate(form, frame.U(x), v);
                 }
             }
         }
     }
 
-    private static void Basis(double u, double v, Span<double> basis)
+    /// <summary>Points beyond which the fit subsamples (see <see cref="Apply"/>).</summary>
+    private const int MaxFitPoints = 12_000;
+
+    /// <summary>Grid coordinates scaled to about ±1 about the centre: keeps the normal equations well conditioned.</summary>
+    private readonly record struct Frame(double CentreX, double CentreY, double Norm)
     {
-        basis[0] = 1;
-        basis[1] = u;
-        basis[2] = v;
-        basis[3] = u * u;
-        basis[4] = u * v;
-        basis[5] = v * v;
+        public double U(int x) => (x - CentreX) * Norm;
+
+        public double V(int y) => (y - CentreY) * Norm;
     }
 
-    private static double Evaluate(ReadOnlySpan<double> c, ReadOnlySpan<double> basis, int terms)
+    /// <summary>
+    /// Weighted normal equations of the form (upper triangle, 6×6 row-major) from the moments Σw·uᵖvᵠ (p+q ≤ 4) and
+    /// Σw·z·uᵖvᵠ (p+q ≤ 2), kept in locals: a basis array and a nested loop per point cost several times as much.
+    /// The first pass (infinite scale) is ordinary least squares; later passes weight by Tukey's biweight.
+    /// </summary>
+    private static void Accumulate(HeightGrid grid, Frame frame, int stride, ReadOnlySpan<double> form, double scale, bool quadratic, Span<double> normal, Span<double> rhs)
     {
-        var sum = 0.0;
-        for (var i = 0; i < terms; i++)
+        double s00 = 0, s10 = 0, s01 = 0, s20 = 0, s11 = 0, s02 = 0, s30 = 0, s21 = 0, s12 = 0, s03 = 0, s40 = 0, s31 = 0, s22 = 0, s13 = 0, s04 = 0;
+        double t00 = 0, t10 = 0, t01 = 0, t20 = 0, t11 = 0, t02 = 0;
+        var robust = double.IsFinite(scale);
+        var values = grid.Values;
+        var width = grid.Width;
+        var (c0, c1, c2, c3, c4, c5) = (form[0], form[1], form[2], form[3], form[4], form[5]);
+        // Valid points are visited in row order and every stride-th one is taken, wherever the NaN lie.
+        var skip = 0;
+        for (var i = 0; i < values.Length; i++)
         {
-            sum += c[i] * basis[i];
-        }
-
-        return sum;
-    }
-
-    private static double MedianAbsoluteResidual(HeightGrid grid, ReadOnlySpan<double> c, int terms, double cx, double cy, double norm)
-    {
-        // A strided sample is plenty for a scale estimate and keeps this step linear.
-        var stride = Math.Max(1, grid.Values.Length / 20_000);
-        var residuals = new List<double>();
-        Span<double> basis = stackalloc double[6];
-        for (var i = 0; i < grid.Values.Length; i += stride)
-        {
-            var z = grid.Values[i];
-            if (float.IsFinite(z))
+            double z = values[i];
+            if (!double.IsFinite(z) || skip-- > 0)
             {
-                Basis(((i % grid.Width) - cx) * norm, ((i / grid.Width) - cy) * norm, basis);
-                residuals.Add(Math.Abs(z - Evaluate(c, basis, terms)));
+                continue;
+            }
+
+            skip = stride - 1;
+            var u = frame.U(i % width);
+            var v = frame.V(i / width);
+            var w = 1.0;
+            if (robust)
+            {
+                // Tukey biweight: residuals beyond the scale get no say at all.
+                var r = (z - (c0 + (c1 * u) + (c2 * v) + (((c3 * u) + (c4 * v)) * u) + (c5 * v * v))) / scale;
+                if (Math.Abs(r) >= 1)
+                {
+                    continue;
+                }
+
+                w = (1 - (r * r)) * (1 - (r * r));
+            }
+
+            var u2 = u * u;
+            var uv = u * v;
+            var v2 = v * v;
+            var wz = w * z;
+            s00 += w;
+            s10 += w * u;
+            s01 += w * v;
+            s20 += w * u2;
+            s11 += w * uv;
+            s02 += w * v2;
+            t00 += wz;
+            t10 += wz * u;
+            t01 += wz * v;
+            if (quadratic)
+            {
+                s30 += w * u2 * u;
+                s21 += w * u2 * v;
+                s12 += w * u * v2;
+                s03 += w * v2 * v;
+                s40 += w * u2 * u2;
+                s31 += w * u2 * uv;
+                s22 += w * u2 * v2;
+                s13 += w * uv * v2;
+                s04 += w * v2 * v2;
+                t20 += wz * u2;
+                t11 += wz * uv;
+                t02 += wz * v2;
             }
         }
 
-        if (residuals.Count == 0)
-        {
-            return 0;
-        }
-
-        residuals.Sort();
-        return residuals[residuals.Count / 2];
+        // Basis 1, u, v, u², uv, v²: entry (i, j) is the moment of the product of basis i and basis j.
+        ReadOnlySpan<double> upper =
+        [
+            s00, s10, s01, s20, s11, s02,
+            0, s20, s11, s30, s21, s12,
+            0, 0, s02, s21, s12, s03,
+            0, 0, 0, s40, s31, s22,
+            0, 0, 0, 0, s22, s13,
+            0, 0, 0, 0, 0, s04,
+        ];
+        upper.CopyTo(normal);
+        rhs[0] = t00;
+        rhs[1] = t10;
+        rhs[2] = t01;
+        rhs[3] = t20;
+        rhs[4] = t11;
+        rhs[5] = t02;
     }
 
-    /// <summary>Cholesky-free Gaussian elimination with partial pivoting on the symmetric normal equations (upper triangle given).</summary>
-    private static bool Solve(double[,] upper, double[] rhs, int n, Span<double> solution)
+    /// <summary>The form at (u, v); coefficients beyond those fitted are zero.</summary>
+    private static double Evaluate(ReadOnlySpan<double> c, double u, double v) =>
+        c[0] + (c[1] * u) + (c[2] * v) + (((c[3] * u) + (c[4] * v)) * u) + (c[5] * v * v);
+
+    private static double MedianAbsoluteResidual(HeightGrid grid, ReadOnlySpan<double> form, Frame frame)
+    {
+        // A strided sample is plenty for a scale estimate and keeps this step linear.
+        var stride = Math.Max(1, grid.Values.Length / 20_000);
+        var residuals = ArrayPool<float>.Shared.Rent((grid.Values.Length / stride) + 1);
+        try
+        {
+            var n = 0;
+            for (var i = 0; i < grid.Values.Length; i += stride)
+            {
+                var z = grid.Values[i];
+                if (float.IsFinite(z))
+                {
+                    residuals[n++] = (float)Math.Abs(z - Evaluate(form, frame.U(i % grid.Width), frame.V(i / grid.Width)));
+                }
+            }
+
+            return n == 0 ? 0 : Selection.Select(residuals.AsSpan(0, n), n / 2);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(residuals);
+        }
+    }
+
+    /// <summary>Gaussian elimination with partial pivoting on the symmetric normal equations (upper triangle of a 6×6 row-major block given).</summary>
+    private static bool Solve(ReadOnlySpan<double> upper, ReadOnlySpan<double> rhs, int n, Span<double> solution)
     {
         var a = new double[n, n + 1];
         for (var i = 0; i < n; i++)
         {
             for (var j = 0; j < n; j++)
             {
-                a[i, j] = j >= i ? upper[i, j] : upper[j, i];
+                a[i, j] = j >= i ? upper[(i * 6) + j] : upper[(j * 6) + i];
             }
 
             a[i, n] = rhs[i];

@@ -11,6 +11,8 @@ public sealed class BreechFaceRegionFinderTests
     [TestCase(23, 5, Difficulty.Hard)]
     [TestCase(37, 3, Difficulty.Hard)]
     [TestCase(41, 7, Difficulty.Easy)]
+    [TestCase(5, 1, Difficulty.Hard)]
+    [TestCase(101, 4, Difficulty.Hard)]
     public void Find_GeneratedRawScan_RecoversPrimerAndFiringPin(int seed, int firearmNumber, Difficulty difficulty)
     {
         var firing = CartridgeCaseSimulator.Fire(Firearm.Create(seed, firearmNumber, difficulty), 2, "Federal", seed);
