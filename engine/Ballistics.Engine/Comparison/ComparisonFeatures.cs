@@ -42,6 +42,13 @@ public sealed record ComparisonFeatures
     /// <summary>Standard deviation (degrees) of the best-cell angles above the CCF threshold.</summary>
     public required double RotationSpreadDeg { get; init; }
 
+    /// <summary>
+    /// Mean of the three best cell CCFs (both directions pooled). Marks only one firearm has — pits, scratches —
+    /// sit in a few cells; those cells correlate far better for the same firearm than for one made with the
+    /// same tools, whose shared subclass pattern raises every cell a little instead.
+    /// </summary>
+    public required double TopCellCcf { get; init; }
+
     /// <summary>Difference of the consensus angles of the two directions (they should be opposite, i.e. sum to 0).</summary>
     public required double DirectionAngleDisagreementDeg { get; init; }
 
@@ -50,13 +57,13 @@ public sealed record ComparisonFeatures
     [
         (float)RegistrationCcf, (float)AlignedCcf, (float)OverlapFraction, CmcMin, CmcMax, (float)CmcFractionMin, (float)CmcFractionMax,
         HighCmcMin, HighCmcMax, ValidCellsMin, (float)MeanCellCcf, (float)FractionCellsAboveThreshold, (float)TranslationSpreadUm,
-        (float)RotationSpreadDeg, (float)DirectionAngleDisagreementDeg,
+        (float)RotationSpreadDeg, (float)DirectionAngleDisagreementDeg, (float)TopCellCcf,
     ];
 
     public static IReadOnlyList<string> Names { get; } =
     [
         "registration_ccf", "aligned_ccf", "overlap_fraction", "cmc_min", "cmc_max", "cmc_fraction_min", "cmc_fraction_max",
         "high_cmc_min", "high_cmc_max", "valid_cells_min", "mean_cell_ccf", "fraction_cells_above_threshold", "translation_spread_um",
-        "rotation_spread_deg", "direction_angle_disagreement_deg",
+        "rotation_spread_deg", "direction_angle_disagreement_deg", "top_cell_ccf",
     ];
 }

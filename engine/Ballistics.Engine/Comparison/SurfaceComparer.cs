@@ -139,6 +139,7 @@ internal sealed class SurfaceComparer
             TranslationSpreadUm = translationSpread,
             RotationSpreadDeg = rotationSpread,
             DirectionAngleDisagreementDeg = disagreement,
+            TopCellCcf = all.Length == 0 ? 0 : all.Select(c => c.Ccf).OrderDescending().Take(3).Average(),
         };
     }
 }

@@ -115,7 +115,7 @@ public sealed class ScoreModel : IDisposable
 
     private sealed class FeatureRow
     {
-        public const int Count = 15;
+        public const int Count = 16;
 
         [VectorType(Count)]
         public float[] Features { get; set; } = [];

@@ -94,5 +94,6 @@ public sealed class ScoreModelTests
         TranslationSpreadUm = 150 - (3 * cmc),
         RotationSpreadDeg = 2,
         DirectionAngleDisagreementDeg = 1,
+        TopCellCcf = Math.Min(1, ccf + 0.1),
     };
 }
