@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Runtime.ExceptionServices;
+using Ballistics.Ingest.Tables;
 using Ballistics.Ingest.X3p;
 
 namespace Ballistics.Samples;
@@ -79,8 +80,8 @@ public static class CorpusGenerator
             ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
         }
 
-        File.WriteAllText(Path.Combine(root, ManifestFileName), CorpusManifest.Format(rows), Csv.Utf8);
-        File.WriteAllText(Path.Combine(root, GroundTruthFileName), CorpusManifest.FormatGroundTruth(truth), Csv.Utf8);
+        File.WriteAllText(Path.Combine(root, ManifestFileName), CorpusManifest.Format(rows), CsvText.Utf8);
+        File.WriteAllText(Path.Combine(root, GroundTruthFileName), CorpusManifest.FormatGroundTruth(truth), CsvText.Utf8);
 
         var perMake = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows.Where(r => r.FireIndex == 1))

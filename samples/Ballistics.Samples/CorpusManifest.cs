@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Ballistics.Ingest.Tables;
 
 namespace Ballistics.Samples;
 
@@ -16,7 +17,7 @@ public static class CorpusManifest
         var text = new StringBuilder(Header).Append('\n');
         foreach (var r in rows)
         {
-            Csv.AppendLine(text, [r.File, r.FirearmId, r.MakeModel, r.Caliber, r.Ammo, r.FireIndex.ToString(CultureInfo.InvariantCulture)]);
+            CsvText.AppendLine(text, [r.File, r.FirearmId, r.MakeModel, r.Caliber, r.Ammo, r.FireIndex.ToString(CultureInfo.InvariantCulture)]);
         }
 
         return text.ToString();
@@ -27,7 +28,7 @@ public static class CorpusManifest
         var text = new StringBuilder(GroundTruthHeader).Append('\n');
         foreach (var r in rows)
         {
-            Csv.AppendLine(text,
+            CsvText.AppendLine(text,
             [
                 r.File,
                 r.GroupNumber.ToString(CultureInfo.InvariantCulture),
@@ -50,27 +51,29 @@ public static class CorpusManifest
     public static IReadOnlyList<ManifestRow> Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var lines = File.ReadAllLines(path, Csv.Utf8);
-        if (lines.Length == 0 || lines[0] != Header)
+        using (var reader = new StreamReader(path, CsvText.Utf8))
         {
-            throw new InvalidDataException($"{path}: the first line must be '{Header}'.");
+            if (reader.ReadLine() != Header)
+            {
+                throw new InvalidDataException($"{path}: the first line must be '{Header}'.");
+            }
         }
 
-        var rows = new List<ManifestRow>(lines.Length - 1);
-        for (var i = 1; i < lines.Length; i++)
+        var table = CsvTable.Read(path, Header.Split(','));
+        if (!table.Success)
         {
-            if (lines[i].Length == 0)
+            throw new InvalidDataException(table.Error.ToString());
+        }
+
+        var rows = new List<ManifestRow>(table.Value.Rows.Count);
+        foreach (var r in table.Value.Rows)
+        {
+            if (!int.TryParse(r["fire_index"], NumberStyles.None, CultureInfo.InvariantCulture, out var fire))
             {
-                continue;
+                throw new InvalidDataException($"{path}:{r.Line}: fire_index '{r["fire_index"]}' is not a whole number.");
             }
 
-            var f = Csv.ParseLine(lines[i]);
-            if (f.Count != 6 || !int.TryParse(f[5], NumberStyles.None, CultureInfo.InvariantCulture, out var fire))
-            {
-                throw new InvalidDataException($"{path}:{i + 1}: expected 6 fields ending in a fire index, got '{lines[i]}'.");
-            }
-
-            rows.Add(new ManifestRow(f[0], f[1], f[2], f[3], f[4], fire));
+            rows.Add(new ManifestRow(r["file"], r["firearm_id"], r["make_model"], r["caliber"], r["ammo"], fire));
         }
 
         return rows;

@@ -149,7 +149,7 @@ internal static class CompareCommand
     }
 
     internal static string ScoreLine(string a, string b, ComparisonResult r) =>
-        string.Join(',', Csv(a), Csv(b), F(r.Score, "0.######"), r.CmcCount.ToString(CultureInfo.InvariantCulture), F(r.Ccf, "0.######"),
+        string.Join(',', CsvText.Field(a), CsvText.Field(b), F(r.Score, "0.######"), r.CmcCount.ToString(CultureInfo.InvariantCulture), F(r.Ccf, "0.######"),
             F(r.Registration.RotationDeg, "0.###"), F(r.Registration.DxUm, "0.##"), F(r.Registration.DyUm, "0.##"), F(r.ElapsedMs, "0.#"));
 
     internal static void WriteAtomically(string path, string text) => WriteAtomically(path, new UTF8Encoding(false).GetBytes(text));
@@ -165,7 +165,4 @@ internal static class CompareCommand
     }
 
     private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
-
-    private static string Csv(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

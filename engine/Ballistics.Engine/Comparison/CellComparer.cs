@@ -71,11 +71,7 @@ internal sealed class CellComparer
             {
                 var delta = (k - angleSteps) * _options.AngleStepDeg;
                 var turn = Rotation2D.FromDegrees(delta);
-                using (var affine = Rotation2D.FromDegrees(registration.RotationDeg + delta).Affine(
-                    (other.Width - 1) / 2.0, (other.Height - 1) / 2.0, cax + (registration.DxUm / stepUm), cay + (registration.DyUm / stepUm)))
-                {
-                    warped.WarpFrom(other, affine, scratch);
-                }
+                warped.WarpRegistered(other, registration, stepUm, delta, scratch);
 
                 for (var i = 0; i < cells.Count; i++)
                 {

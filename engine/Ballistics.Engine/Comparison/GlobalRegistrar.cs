@@ -214,11 +214,7 @@ internal sealed class GlobalRegistrar
     {
         using var warped = MaskedImage.Create(a.Width, a.Height);
         using var scratch = new Mat();
-        using (var affine = Rotation2D.FromDegrees(registration.RotationDeg).Affine(
-            (b.Width - 1) / 2.0, (b.Height - 1) / 2.0, ((a.Width - 1) / 2.0) + (registration.DxUm / stepUm), ((a.Height - 1) / 2.0) + (registration.DyUm / stepUm)))
-        {
-            warped.WarpFrom(b, affine, scratch);
-        }
+        warped.WarpRegistered(b, registration, stepUm, 0, scratch);
 
         var window = new Rect(a.Width / 6, a.Height / 6, a.Width - (2 * (a.Width / 6)), a.Height - (2 * (a.Height / 6)));
         var fftSize = MaskedNcc.SizeFor(window.Size, 2 * maxShift, 2 * maxShift);

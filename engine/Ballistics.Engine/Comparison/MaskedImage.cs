@@ -110,6 +110,17 @@ internal sealed class MaskedImage : IDisposable
     }
 
     /// <summary>
+    /// Puts <paramref name="source"/> (scan B) on this image's grid, which is the reference scan's size, as
+    /// <paramref name="registration"/> places it, turned a further <paramref name="extraRotationDeg"/> about its centre.
+    /// </summary>
+    public void WarpRegistered(MaskedImage source, Registration registration, double stepUm, double extraRotationDeg, Mat scratch)
+    {
+        using var affine = Rotation2D.FromDegrees(registration.RotationDeg + extraRotationDeg).Affine(
+            (source.Width - 1) / 2.0, (source.Height - 1) / 2.0, ((Width - 1) / 2.0) + (registration.DxUm / stepUm), ((Height - 1) / 2.0) + (registration.DyUm / stepUm));
+        WarpFrom(source, affine, scratch);
+    }
+
+    /// <summary>
     /// Polar resampling about (<paramref name="centreX"/>, <paramref name="centreY"/>): row k holds angle
     /// 360°·k/rows (clockwise on screen, OpenCV's warpPolar), column j radius maxRadius·j/columns. Turning the
     /// source about the centre becomes a circular shift of rows.

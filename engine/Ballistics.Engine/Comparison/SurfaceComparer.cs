@@ -40,11 +40,7 @@ internal sealed class SurfaceComparer
     {
         using var warped = MaskedImage.Create(a.Width, a.Height);
         using var scratch = new Mat();
-        using (var affine = Rotation2D.FromDegrees(registration.RotationDeg).Affine(
-            (b.Width - 1) / 2.0, (b.Height - 1) / 2.0, ((a.Width - 1) / 2.0) + (registration.DxUm / stepUm), ((a.Height - 1) / 2.0) + (registration.DyUm / stepUm)))
-        {
-            warped.WarpFrom(b, affine, scratch);
-        }
+        warped.WarpRegistered(b, registration, stepUm, 0, scratch);
 
         var va = a.Values.AsSpan<float>();
         var ma = a.Mask.AsSpan<float>();
