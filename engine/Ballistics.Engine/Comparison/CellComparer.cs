@@ -6,8 +6,8 @@ namespace Ballistics.Engine.Comparison;
 /// <summary>
 /// Congruent Matching Cells of a reference scan against another, around a global registration. The
 /// other scan is turned once per trial angle onto the reference grid; each reference cell is then
-/// searched by masked NCC in a window around where the registration predicts it. Cell spectra are
-/// computed once per cell and reused for every angle; all buffers belong to the instance.
+/// searched by masked NCC (<see cref="DirectNcc"/>: the window is narrow) around where the registration
+/// predicts it. Buffers are per call and pooled; nothing is allocated per cell.
 /// </summary>
 internal sealed class CellComparer
 {
@@ -27,7 +27,6 @@ internal sealed class CellComparer
         var shift = Math.Max(1, (int)Math.Round(_options.MaxShiftUm / stepUm));
         var angleSteps = (int)Math.Floor((_options.AngleRangeDeg / _options.AngleStepDeg) + 1e-9);
         var angles = (2 * angleSteps) + 1;
-        var fftSize = MaskedNcc.SizeFor(new Size(cellW + (2 * shift), cellH + (2 * shift)), 0, 0);
 
         var cells = new List<(Rect Rect, double ValidFraction)>();
         for (var r = 0; r < grid; r++)
@@ -49,22 +48,18 @@ internal sealed class CellComparer
         var trials = ArrayPool<NccPeak>.Shared.Rent(cells.Count * angles);
         var trialsSpan = trials.AsSpan(0, cells.Count * angles);
         trialsSpan.Fill(NccPeak.None);
-        var cellSpectra = new MaskedSpectra?[cells.Count];
-        using var ncc = new MaskedNcc(fftSize);
-        using var moving = new MaskedSpectra(fftSize);
-        using var warped = MaskedImage.Create(reference.Width, reference.Height);
+
+        // The other scan is turned onto a canvas one margin wider than the reference on every side, so that the
+        // shifted search windows (moved by up to the angle range's turn at the corners) stay inside it and on the
+        // vector path; points of the margin are invalid, as outside the scan.
+        var turnReach = (int)Math.Ceiling(0.5 * Math.Sqrt((reference.Width * reference.Width) + (reference.Height * reference.Height)) * _options.AngleRangeDeg * Math.PI / 180);
+        var margin = shift + turnReach + 8;
+        using var warped = MaskedImage.Create(reference.Width + (2 * margin), reference.Height + (2 * margin));
+        using var prefixes = new NccMovingBuffers();
         using var scratch = new Mat();
         try
         {
-            for (var i = 0; i < cells.Count; i++)
-            {
-                if (cells[i].ValidFraction >= _options.MinValidFraction)
-                {
-                    cellSpectra[i] = new MaskedSpectra(fftSize);
-                    ncc.Transform(reference, cells[i].Rect, cellSpectra[i]!);
-                }
-            }
-
+            var fixedPlanes = NccPlanes.Of(reference);
             var cax = (reference.Width - 1) / 2.0;
             var cay = (reference.Height - 1) / 2.0;
             for (var k = 0; k < angles; k++)
@@ -72,16 +67,16 @@ internal sealed class CellComparer
                 var delta = (k - angleSteps) * _options.AngleStepDeg;
                 var turn = Rotation2D.FromDegrees(delta);
                 warped.WarpRegistered(other, registration, stepUm, delta, scratch);
+                var movingPlanes = prefixes.Load(warped);
 
                 for (var i = 0; i < cells.Count; i++)
                 {
-                    var spectra = cellSpectra[i];
-                    if (spectra is null)
+                    var (rect, validFraction) = cells[i];
+                    if (validFraction < _options.MinValidFraction)
                     {
                         continue;
                     }
 
-                    var rect = cells[i].Rect;
                     // Where the registration's rigid motion, turned by delta about the other scan's centre, moves this cell.
                     var px = rect.X + ((rect.Width - 1) / 2.0) - cax - (registration.DxUm / stepUm);
                     var py = rect.Y + ((rect.Height - 1) / 2.0) - cay - (registration.DyUm / stepUm);
@@ -89,26 +84,12 @@ internal sealed class CellComparer
                     var ex = (int)Math.Round(tx - px);
                     var ey = (int)Math.Round(ty - py);
 
-                    var region = new Rect(rect.X + ex - shift, rect.Y + ey - shift, rect.Width + (2 * shift), rect.Height + (2 * shift));
-                    var clipped = region.Intersect(new Rect(0, 0, warped.Width, warped.Height));
-                    if (clipped.Width <= 0 || clipped.Height <= 0)
-                    {
-                        continue;
-                    }
-
-                    ncc.Transform(warped, clipped, moving);
-                    var minOverlap = Math.Max(16, (int)(_options.MinOverlapFraction * spectra.ValidCount));
-                    if (moving.ValidCount < minOverlap)
-                    {
-                        continue;
-                    }
-
-                    var centre = new Point(rect.X + ex - clipped.X, rect.Y + ey - clipped.Y);
-                    var peak = ncc.FindPeak(spectra, moving, centre, shift, shift, minOverlap);
+                    var minOverlap = Math.Max(16, (int)(_options.MinOverlapFraction * validFraction * cellW * cellH));
+                    var peak = DirectNcc.FindPeak(fixedPlanes, rect, movingPlanes, rect.X + ex + margin, rect.Y + ey + margin, shift, shift, minOverlap);
                     if (peak.Found)
                     {
                         // Translation of the match in the reference frame, measured from the registration's prediction at the registered angle.
-                        trialsSpan[(i * angles) + k] = peak with { ShiftX = peak.ShiftX + clipped.X - rect.X, ShiftY = peak.ShiftY + clipped.Y - rect.Y };
+                        trialsSpan[(i * angles) + k] = peak with { ShiftX = peak.ShiftX + ex, ShiftY = peak.ShiftY + ey };
                     }
                 }
             }
@@ -117,11 +98,6 @@ internal sealed class CellComparer
         }
         finally
         {
-            foreach (var s in cellSpectra)
-            {
-                s?.Dispose();
-            }
-
             ArrayPool<NccPeak>.Shared.Return(trials);
         }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using OpenCvSharp;
 
 namespace Ballistics.Engine.Comparison;
@@ -11,11 +12,16 @@ namespace Ballistics.Engine.Comparison;
 /// </summary>
 internal sealed class MaskedImage : IDisposable
 {
+    private readonly Lock _gapsLock = new();
+    private Mat? _withGaps;
+
     private MaskedImage(Mat values, Mat mask, int validCount)
     {
         Values = values;
         Mask = mask;
         ValidCount = validCount;
+        Width = values.Cols;
+        Height = values.Rows;
     }
 
     public Mat Values { get; }
@@ -24,9 +30,10 @@ internal sealed class MaskedImage : IDisposable
 
     public int ValidCount { get; private set; }
 
-    public int Width => Values.Cols;
+    /// <summary>Columns, read once: Mat.Cols is a native call, too slow for loop bounds.</summary>
+    public int Width { get; }
 
-    public int Height => Values.Rows;
+    public int Height { get; }
 
     /// <summary>An all-invalid image of the given size, to be filled by <see cref="WarpFrom"/>.</summary>
     public static MaskedImage Create(int width, int height) =>
@@ -99,14 +106,74 @@ internal sealed class MaskedImage : IDisposable
 
     /// <summary>
     /// Rotates (and shifts) <paramref name="source"/> into this image with bilinear weights. A point is valid
-    /// only when all four source neighbours were valid, so no NaN edge leaks a made-up value into a correlation.
+    /// only when all four source neighbours were valid, so no NaN edge leaks a made-up value into a correlation:
+    /// the source is warped once with NaN in its gaps (any NaN neighbour makes the result NaN) and split again,
+    /// half the cost of warping values and mask apart (OpenCV's float warp has no SIMD path).
     /// </summary>
     public void WarpFrom(MaskedImage source, Mat affine2x3, Mat scratch)
     {
-        var size = new Size(Width, Height);
-        Cv2.WarpAffine(source.Values, Values, affine2x3, size, InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(0));
-        Cv2.WarpAffine(source.Mask, scratch, affine2x3, size, InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(0));
-        FinishWeighted(scratch, 0.999f);
+        lock (_gapsLock)
+        {
+            _withGaps?.Dispose();
+            _withGaps = null;
+        }
+
+        Cv2.WarpAffine(source.WithGaps(), scratch, affine2x3, new Size(Width, Height), InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(float.NaN));
+        ValidCount = Split(scratch.AsSpan<float>(), Values.AsSpan<float>(), Mask.AsSpan<float>(), useVectors: true);
+    }
+
+    /// <summary>Values with NaN where the mask is 0, made on first use and kept (sources are warped many times).</summary>
+    private Mat WithGaps()
+    {
+        lock (_gapsLock)
+        {
+            if (_withGaps is null)
+            {
+                _withGaps = new Mat(Height, Width, MatType.CV_32FC1);
+                var target = _withGaps.AsSpan<float>();
+                var values = Values.AsSpan<float>();
+                var mask = Mask.AsSpan<float>();
+                for (var i = 0; i < target.Length; i++)
+                {
+                    target[i] = mask[i] > 0 ? values[i] : float.NaN;
+                }
+            }
+
+            return _withGaps;
+        }
+    }
+
+    /// <summary>Splits heights with NaN gaps into zero-filled values and a 0/1 mask; returns the valid count.</summary>
+    internal static int Split(ReadOnlySpan<float> heights, Span<float> values, Span<float> mask, bool useVectors)
+    {
+        var i = 0;
+        var count = 0;
+        if (useVectors && Vector256.IsHardwareAccelerated)
+        {
+            var one = Vector256.Create(1f);
+            var counts = Vector256<float>.Zero;
+            for (; i + Vector256<float>.Count <= heights.Length; i += Vector256<float>.Count)
+            {
+                var h = Vector256.Create(heights.Slice(i, Vector256<float>.Count));
+                var valid = Vector256.Equals(h, h);
+                (h & valid).CopyTo(values.Slice(i, Vector256<float>.Count));
+                var m = one & valid;
+                m.CopyTo(mask.Slice(i, Vector256<float>.Count));
+                counts += m;
+            }
+
+            count = (int)Vector256.Sum(counts);
+        }
+
+        for (; i < heights.Length; i++)
+        {
+            var valid = !float.IsNaN(heights[i]);
+            values[i] = valid ? heights[i] : 0f;
+            mask[i] = valid ? 1f : 0f;
+            count += valid ? 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>
@@ -118,25 +185,6 @@ internal sealed class MaskedImage : IDisposable
         using var affine = Rotation2D.FromDegrees(registration.RotationDeg + extraRotationDeg).Affine(
             (source.Width - 1) / 2.0, (source.Height - 1) / 2.0, ((Width - 1) / 2.0) + (registration.DxUm / stepUm), ((Height - 1) / 2.0) + (registration.DyUm / stepUm));
         WarpFrom(source, affine, scratch);
-    }
-
-    /// <summary>
-    /// Polar resampling about (<paramref name="centreX"/>, <paramref name="centreY"/>): row k holds angle
-    /// 360°·k/rows (clockwise on screen, OpenCV's warpPolar), column j radius maxRadius·j/columns. Turning the
-    /// source about the centre becomes a circular shift of rows.
-    /// </summary>
-    public static MaskedImage Polar(MaskedImage source, double centreX, double centreY, double maxRadius, int radii, int angles)
-    {
-        var size = new Size(radii, angles);
-        var centre = new Point2f((float)centreX, (float)centreY);
-        var values = new Mat();
-        var weights = new Mat();
-        Cv2.WarpPolar(source.Values, values, size, centre, maxRadius, InterpolationFlags.Linear, WarpPolarMode.Linear);
-        Cv2.WarpPolar(source.Mask, weights, size, centre, maxRadius, InterpolationFlags.Linear, WarpPolarMode.Linear);
-        var image = new MaskedImage(values, weights.Clone(), 0);
-        image.FinishWeighted(weights, 0.999f);
-        weights.Dispose();
-        return image;
     }
 
     private void FinishWeighted(Mat weights, float minWeight)
@@ -167,5 +215,6 @@ internal sealed class MaskedImage : IDisposable
     {
         Values.Dispose();
         Mask.Dispose();
+        _withGaps?.Dispose();
     }
 }

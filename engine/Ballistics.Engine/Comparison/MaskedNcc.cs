@@ -245,7 +245,7 @@ internal sealed class MaskedNcc : IDisposable
         return Math.Clamp(numerator / Math.Sqrt(varianceF * varianceG), -1, 1);
     }
 
-    private static double SubPixel(double left, double centre, double right)
+    internal static double SubPixel(double left, double centre, double right)
     {
         if (left < -1 || right < -1)
         {

@@ -1,8 +1,9 @@
 namespace Ballistics.Engine.Comparison;
 
 /// <summary>
-/// Global registration of two prepared scans: a full-circle angle sweep on a coarse grid, then a finer
-/// sweep around the best candidates. Lengths in micrometres, angles in degrees.
+/// Global registration of two prepared scans: angles proposed by the polar spectra, scored with the shift on a
+/// coarse grid, the best refined there, and the shift read again on the scans' own grid. Lengths in
+/// micrometres, angles in degrees.
 /// </summary>
 public sealed record RegistrationOptions
 {
@@ -20,9 +21,10 @@ public sealed record RegistrationOptions
     /// <summary>Best angles of the coarse sweep that are refined (the sweep is multimodal for repetitive marks).</summary>
     public int Candidates { get; init => field = (int)InRange(value, 1, 16, nameof(Candidates)); } = 2;
 
-    /// <summary>Grid step of the refinement.</summary>
-    public double FineStepUm { get; init => field = Positive(value, nameof(FineStepUm)); } = 10;
+    /// <summary>Finer scans are area-averaged to this step before their polar spectrum is taken.</summary>
+    public double SpectrumStepUm { get; init => field = Positive(value, nameof(SpectrumStepUm)); } = 10;
 
+    /// <summary>Angle step either side of the best candidate for the parabolic angle refinement on the coarse grid.</summary>
     public double FineAngleStepDeg { get; init => field = InRange(value, 0.05, 10, nameof(FineAngleStepDeg)); } = 1;
 
     /// <summary>Largest offset between the two scans' centres that is searched.</summary>

@@ -19,19 +19,23 @@ internal sealed class SurfaceComparer
 
     public SurfaceComparison Compare(Surface a, Surface b)
     {
-        var step = a.LateralStepXUm;
-        using var imageA = MaskedImage.FromHeights(a.Values, a.Width, a.Height);
-        using var imageB = MaskedImage.FromHeights(b.Values, b.Width, b.Height);
-        return Compare(imageA, imageB, step);
+        using var viewA = View(a);
+        using var viewB = View(b);
+        return Compare(viewA, viewB);
     }
 
-    public SurfaceComparison Compare(MaskedImage a, MaskedImage b, double stepUm)
+    /// <summary>The comparison view of one prepared surface, to be reused across comparisons.</summary>
+    public ComparableScan View(Surface surface) =>
+        ComparableScan.FromHeights(surface.Values, surface.Width, surface.Height, surface.LateralStepXUm, _options.Registration);
+
+    public SurfaceComparison Compare(ComparableScan a, ComparableScan b)
     {
-        var registration = new GlobalRegistrar(_options.Registration).Register(a, b, stepUm);
+        var stepUm = a.StepUm;
+        var registration = new GlobalRegistrar(_options.Registration).Register(a, b);
         var cells = new CellComparer(_options.Cmc);
-        var forward = cells.Compare(a, b, registration, stepUm);
-        var backward = cells.Compare(b, a, registration.Inverse(), stepUm);
-        var (alignedCcf, overlap) = AlignedCorrelation(a, b, registration, stepUm);
+        var forward = cells.Compare(a.Image, b.Image, registration, stepUm);
+        var backward = cells.Compare(b.Image, a.Image, registration.Inverse(), stepUm);
+        var (alignedCcf, overlap) = AlignedCorrelation(a.Image, b.Image, registration, stepUm);
         return new SurfaceComparison(registration, forward, backward, Features(registration, forward, backward, alignedCcf, overlap));
     }
 

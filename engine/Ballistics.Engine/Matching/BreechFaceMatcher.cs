@@ -12,7 +12,7 @@ namespace Ballistics.Engine.Matching;
 /// </summary>
 public sealed class BreechFaceMatcher
 {
-    public const string ComparisonVersion = "compare/1.0";
+    public const string ComparisonVersion = "compare/1.1";
 
     private readonly SurfaceComparer _comparer;
 
@@ -33,8 +33,16 @@ public sealed class BreechFaceMatcher
 
     public ComparisonOptions ComparisonOptions { get; }
 
-    /// <summary>Breech-face region, levelling, filtering and resampling of one raw or processed scan.</summary>
-    public PreparedScan Prepare(Surface surface) => Preprocessor.Prepare(surface, PreprocessOptions);
+    /// <summary>
+    /// Breech-face region, levelling, filtering and resampling of one raw or processed scan, and the scan's own
+    /// share of every later comparison (its coarse level and polar spectrum), done here once.
+    /// </summary>
+    public PreparedScan Prepare(Surface surface)
+    {
+        var prepared = Preprocessor.Prepare(surface, PreprocessOptions);
+        prepared.ComparisonView(_comparer, ComparisonOptions.Registration);
+        return prepared;
+    }
 
     /// <summary>Features only, without a score: what the score model is trained on.</summary>
     public ComparisonFeatures Features(PreparedScan a, PreparedScan b) => Measure(a, b).Features;
@@ -71,6 +79,6 @@ public sealed class BreechFaceMatcher
             throw new ArgumentException($"Prepared scans must share one step; got {a.Surface.LateralStepXUm} µm and {b.Surface.LateralStepXUm} µm. Prepare both with the same options.", nameof(b));
         }
 
-        return _comparer.Compare(a.Surface, b.Surface);
+        return _comparer.Compare(a.ComparisonView(_comparer, ComparisonOptions.Registration), b.ComparisonView(_comparer, ComparisonOptions.Registration));
     }
 }

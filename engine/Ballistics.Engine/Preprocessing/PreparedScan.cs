@@ -1,3 +1,4 @@
+using Ballistics.Engine.Comparison;
 using Ballistics.Engine.Surfaces;
 
 namespace Ballistics.Engine.Preprocessing;
@@ -29,4 +30,24 @@ public sealed class PreparedScan
     public IReadOnlyList<string> Notes { get; }
 
     public double ValidFraction { get; }
+
+    private readonly Lock _viewLock = new();
+    private ComparableScan? _view;
+
+    /// <summary>
+    /// The comparison view of this scan (masked image, coarse level, polar spectrum), built on first use and kept
+    /// for every later comparison with the same registration options.
+    /// </summary>
+    internal ComparableScan ComparisonView(SurfaceComparer comparer, RegistrationOptions options)
+    {
+        lock (_viewLock)
+        {
+            if (_view is null || !Equals(_view.Options, options))
+            {
+                _view = comparer.View(Surface);
+            }
+
+            return _view;
+        }
+    }
 }

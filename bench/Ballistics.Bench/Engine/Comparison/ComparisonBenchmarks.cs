@@ -10,8 +10,9 @@ namespace Ballistics.Bench.Engine.Comparison;
 /// <summary>
 /// The comparison on one core (OpenCV held to one thread): the real Fadul 1-1 / 1-2 pair (545² and 546² at
 /// 6.25 µm), prepared by the default preprocessing (10 µm grid, about 320²): preprocessing of one scan,
-/// registration alone, one CMC direction, the comparison of the prepared pair (registration, both CMC
-/// directions, features), and the full comparison from raw surfaces (both preparations included).
+/// the comparison view of one prepared scan (its share of every comparison, built once per scan), registration
+/// alone, one CMC direction, the comparison of the prepared pair (views built, as a corpus holds them), and the
+/// full comparison from raw surfaces (both preparations and views included).
 /// </summary>
 [MemoryDiagnoser]
 public class ComparisonBenchmarks
@@ -22,6 +23,8 @@ public class ComparisonBenchmarks
     private MaskedImage _b = null!;
     private Surface _surfaceA = null!;
     private Surface _surfaceB = null!;
+    private ComparableScan _viewA = null!;
+    private ComparableScan _viewB = null!;
     private Registration _registration;
     private readonly SurfaceComparer _comparer = new(ComparisonOptions.Default);
 
@@ -35,7 +38,9 @@ public class ComparisonBenchmarks
         _surfaceB = Preprocessor.Prepare(_rawB).Surface;
         _a = MaskedImage.FromHeights(_surfaceA.Values, _surfaceA.Width, _surfaceA.Height);
         _b = MaskedImage.FromHeights(_surfaceB.Values, _surfaceB.Width, _surfaceB.Height);
-        _registration = new GlobalRegistrar(RegistrationOptions.Default).Register(_a, _b, 10);
+        _viewA = _comparer.View(_surfaceA);
+        _viewB = _comparer.View(_surfaceB);
+        _registration = new GlobalRegistrar(RegistrationOptions.Default).Register(_viewA, _viewB);
     }
 
     [GlobalCleanup]
@@ -43,20 +48,29 @@ public class ComparisonBenchmarks
     {
         _a.Dispose();
         _b.Dispose();
+        _viewA.Dispose();
+        _viewB.Dispose();
     }
 
     [Benchmark(Description = "preprocess one scan (545²)")]
     public int PrepareOne() => Preprocessor.Prepare(_rawA).Surface.Width;
 
-    [Benchmark(Description = "registration (360° sweep + refinement)")]
-    public Registration Register() => new GlobalRegistrar(RegistrationOptions.Default).Register(_a, _b, 10);
+    [Benchmark(Description = "comparison view of one prepared scan (coarse level, polar spectrum)")]
+    public int ViewOne()
+    {
+        using var view = _comparer.View(_surfaceA);
+        return view.Coarse.Width;
+    }
+
+    [Benchmark(Description = "registration of two views (360° sweep + refinement)")]
+    public Registration Register() => new GlobalRegistrar(RegistrationOptions.Default).Register(_viewA, _viewB);
 
     [Benchmark(Description = "CMC, one direction")]
     public int CmcOneDirection() => new CellComparer(CmcOptions.Default).Compare(_a, _b, _registration, 10).CmcCount;
 
-    [Benchmark(Description = "compare prepared pair (both directions + features)")]
-    public double ComparePrepared() => _comparer.Compare(_surfaceA, _surfaceB).Features.AlignedCcf;
+    [Benchmark(Description = "compare prepared pair (registration, both CMC directions, features)")]
+    public double ComparePrepared() => _comparer.Compare(_viewA, _viewB).Features.AlignedCcf;
 
-    [Benchmark(Description = "full comparison from raw surfaces (both preprocessed)")]
+    [Benchmark(Description = "full comparison from raw surfaces (both preprocessed, views built)")]
     public double CompareFull() => _comparer.Compare(Preprocessor.Prepare(_rawA).Surface, Preprocessor.Prepare(_rawB).Surface).Features.AlignedCcf;
 }

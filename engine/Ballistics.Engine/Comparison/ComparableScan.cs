@@ -1,0 +1,107 @@
+using OpenCvSharp;
+
+namespace Ballistics.Engine.Comparison;
+
+/// <summary>
+/// Everything a comparison needs from one scan that does not depend on the other scan: the masked image on its
+/// grid, its coarse level, its polar spectrum already transformed for the angle sweep, and (cached per canvas
+/// size) the spectrum of its coarse level centred on a canvas. Built once per scan, shared by every comparison
+/// it takes part in, on any number of threads (all members are read-only after construction except the cache,
+/// which is locked). In a batch of N scans against M this work is done N + M times instead of 2·N·M.
+/// </summary>
+internal sealed class ComparableScan : IDisposable
+{
+    private readonly Dictionary<int, (Mat Spectrum, double Energy)> _canvasSpectra = [];
+    private readonly Lock _lock = new();
+    private readonly bool _ownsImage;
+
+    /// <param name="image">The scan.</param>
+    /// <param name="stepUm">Grid step of <paramref name="image"/>.</param>
+    /// <param name="options">Levels and sweep settings.</param>
+    /// <param name="ownsImage">Whether disposing this disposes <paramref name="image"/>.</param>
+    public ComparableScan(MaskedImage image, double stepUm, RegistrationOptions options, bool ownsImage = true)
+    {
+        Image = image;
+        _ownsImage = ownsImage;
+        StepUm = stepUm;
+        Options = options;
+        var factor = Math.Max(1, options.CoarseStepUm / stepUm);
+        Coarse = MaskedImage.Resample(image, 1 / factor);
+        CoarseStepUm = stepUm * factor;
+        using var polar = PolarSpectrum.Build(image, stepUm, options.SpectrumStepUm);
+        if (polar is not null)
+        {
+            PolarSpectra = new MaskedSpectra(PolarFftSize);
+            using var ncc = new MaskedNcc(PolarFftSize);
+            ncc.Transform(polar, new Rect(0, 0, polar.Width, polar.Height), PolarSpectra);
+        }
+    }
+
+    /// <summary>Frame of the polar spectra's transforms: one row per degree, circular; columns are never shifted.</summary>
+    public static Size PolarFftSize { get; } = MaskedNcc.SizeFor(new Size(PolarSpectrum.Radii, PolarSpectrum.Angles), 0, 0);
+
+    public static ComparableScan FromHeights(ReadOnlySpan<float> heights, int width, int height, double stepUm, RegistrationOptions options) =>
+        new(MaskedImage.FromHeights(heights, width, height), stepUm, options);
+
+    public MaskedImage Image { get; }
+
+    public double StepUm { get; }
+
+    public RegistrationOptions Options { get; }
+
+    /// <summary>The image area-averaged to about <see cref="RegistrationOptions.CoarseStepUm"/>.</summary>
+    public MaskedImage Coarse { get; }
+
+    public double CoarseStepUm { get; }
+
+    /// <summary>Transforms of the polar spectrum; null when the scan is too small to propose angles.</summary>
+    public MaskedSpectra? PolarSpectra { get; }
+
+    /// <summary>
+    /// The DFT (OpenCV packed) of the coarse level's values centred on a side×side zero canvas, and the sum of
+    /// squares of what was placed, for plain correlation against other scans on that canvas.
+    /// </summary>
+    public (Mat Spectrum, double Energy) CanvasSpectrum(int side)
+    {
+        lock (_lock)
+        {
+            if (_canvasSpectra.TryGetValue(side, out var cached))
+            {
+                return cached;
+            }
+
+            using var canvas = MaskedImage.Create(side, side);
+            using (var scratch = new Mat())
+            using (var place = Rotation2D.FromDegrees(0).Affine((Coarse.Width - 1) / 2.0, (Coarse.Height - 1) / 2.0, (side - 1) / 2.0, (side - 1) / 2.0))
+            {
+                canvas.WarpFrom(Coarse, place, scratch);
+            }
+
+            var spectrum = new Mat();
+            Cv2.Dft(canvas.Values, spectrum, DftFlags.None);
+            var energy = Cv2.Norm(canvas.Values, NormTypes.L2SQR);
+            _canvasSpectra[side] = (spectrum, energy);
+            return (spectrum, energy);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_ownsImage)
+        {
+            Image.Dispose();
+        }
+
+        Coarse.Dispose();
+        PolarSpectra?.Dispose();
+        lock (_lock)
+        {
+            foreach (var (spectrum, _) in _canvasSpectra.Values)
+            {
+                spectrum.Dispose();
+            }
+
+            _canvasSpectra.Clear();
+        }
+    }
+}

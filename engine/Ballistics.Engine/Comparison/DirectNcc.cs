@@ -1,0 +1,510 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using OpenCvSharp;
+
+namespace Ballistics.Engine.Comparison;
+
+/// <summary>One zero-filled image and its 0/1 mask as row-major spans.</summary>
+internal readonly ref struct NccPlanes
+{
+    public NccPlanes(ReadOnlySpan<float> values, ReadOnlySpan<float> mask, int width, int height)
+    {
+        Values = values;
+        Mask = mask;
+        Width = width;
+        Height = height;
+    }
+
+    public static NccPlanes Of(MaskedImage image) => new(image.Values.AsSpan<float>(), image.Mask.AsSpan<float>(), image.Width, image.Height);
+
+    public ReadOnlySpan<float> Values { get; }
+
+    public ReadOnlySpan<float> Mask { get; }
+
+    public int Width { get; }
+
+    public int Height { get; }
+}
+
+/// <summary>
+/// The searched side of a <see cref="DirectNcc"/> search: the planes and, per row, running sums of values, mask
+/// and squared values (row stride width + 1, entry k = sum of the first k points of the row), from which the sums
+/// that depend on the moving image alone come for a whole run of template points at once.
+/// </summary>
+internal readonly ref struct NccMoving
+{
+    public NccMoving(NccPlanes planes, ReadOnlySpan<float> prefixValues, ReadOnlySpan<float> prefixMask, ReadOnlySpan<float> prefixSquares)
+    {
+        Planes = planes;
+        PrefixValues = prefixValues;
+        PrefixMask = prefixMask;
+        PrefixSquares = prefixSquares;
+    }
+
+    public NccPlanes Planes { get; }
+
+    public ReadOnlySpan<float> PrefixValues { get; }
+
+    public ReadOnlySpan<float> PrefixMask { get; }
+
+    public ReadOnlySpan<float> PrefixSquares { get; }
+}
+
+/// <summary>Pooled running-sum buffers that turn a moving image into an <see cref="NccMoving"/>; one per thread.</summary>
+internal sealed class NccMovingBuffers : IDisposable
+{
+    private float[] _values = [];
+    private float[] _mask = [];
+    private float[] _squares = [];
+
+    /// <summary>Computes the running sums of <paramref name="image"/>; valid until the next call or until the image changes.</summary>
+    public NccMoving Load(MaskedImage image)
+    {
+        var length = (image.Width + 1) * image.Height;
+        if (_values.Length < length)
+        {
+            Return();
+            _values = ArrayPool<float>.Shared.Rent(length);
+            _mask = ArrayPool<float>.Shared.Rent(length);
+            _squares = ArrayPool<float>.Shared.Rent(length);
+        }
+
+        var values = image.Values.AsSpan<float>();
+        var mask = image.Mask.AsSpan<float>();
+        var stride = image.Width + 1;
+        for (var y = 0; y < image.Height; y++)
+        {
+            var source = y * image.Width;
+            var target = y * stride;
+            float sv = 0, sm = 0, ss = 0;
+            _values[target] = 0;
+            _mask[target] = 0;
+            _squares[target] = 0;
+            for (var x = 0; x < image.Width; x++)
+            {
+                var v = values[source + x];
+                sv += v;
+                sm += mask[source + x];
+                ss += v * v;
+                _values[target + x + 1] = sv;
+                _mask[target + x + 1] = sm;
+                _squares[target + x + 1] = ss;
+            }
+        }
+
+        return new NccMoving(NccPlanes.Of(image), _values.AsSpan(0, length), _mask.AsSpan(0, length), _squares.AsSpan(0, length));
+    }
+
+    private void Return()
+    {
+        if (_values.Length > 0)
+        {
+            ArrayPool<float>.Shared.Return(_values);
+            ArrayPool<float>.Shared.Return(_mask);
+            ArrayPool<float>.Shared.Return(_squares);
+        }
+    }
+
+    public void Dispose()
+    {
+        Return();
+        _values = _mask = _squares = [];
+    }
+}
+
+/// <summary>
+/// Masked normalised cross-correlation (the same six overlap sums as <see cref="MaskedNcc"/>) evaluated
+/// directly for a small window of shifts. Where the search is narrow — a CMC cell ±10 points, a refinement
+/// ±3 points — this does a few hundred thousand multiply-adds instead of nine DFTs of the whole frame, and it is
+/// exact: no FFT round-off in small overlaps. Why hand-written: neither OpenCV (matchTemplate has no masked
+/// form that returns Padfield's overlap-exact Pearson score) nor TensorPrimitives (one dot product per call;
+/// here 24 shifts share every load of the template) offers it; NccBenchmarks measures it against the FFT path.
+/// <para>Shift u compares fixed(x) with moving(x + origin + u), like <see cref="MaskedNcc"/>. Masks are 0/1 and
+/// values zero where the mask is 0. Of the six sums, the three that weight the moving image by the template's
+/// mask come from running sums over the template's runs of valid points; the three products with template
+/// values are accumulated for eight neighbouring x-shifts per Vector256, three vectors at a time so that the
+/// multiply-add latency is hidden. Lanes that would read past the moving image, and machines without 256-bit
+/// vectors, take the scalar path, which computes the same sums.</para>
+/// </summary>
+internal static class DirectNcc
+{
+    private const int Sums = 6;
+    private const int Lanes = 8;
+    private const int FlushRows = 16;
+
+    /// <param name="fixedImage">Template side; only <paramref name="window"/> of it takes part.</param>
+    /// <param name="window">Template rectangle inside <paramref name="fixedImage"/>.</param>
+    /// <param name="moving">Searched side; points outside it count as invalid.</param>
+    /// <param name="originX">Moving column of template column 0 at zero shift.</param>
+    /// <param name="originY">Moving row of template row 0 at zero shift.</param>
+    /// <param name="maxShiftX">Shifts −maxShiftX…+maxShiftX are scored in x.</param>
+    /// <param name="maxShiftY">Shifts −maxShiftY…+maxShiftY are scored in y.</param>
+    /// <param name="minOverlap">Least points valid in both for a shift to count.</param>
+    /// <param name="useVectors">False forces the scalar path everywhere (tests compare the two).</param>
+    /// <returns>The best shift relative to the origin, with sub-point refinement; <see cref="NccPeak.None"/> when no shift has the overlap.</returns>
+    public static NccPeak FindPeak(
+        scoped in NccPlanes fixedImage, Rect window, scoped in NccMoving moving, int originX, int originY, int maxShiftX, int maxShiftY, int minOverlap, bool useVectors = true)
+    {
+        var shiftsX = (2 * maxShiftX) + 1;
+        var shiftsY = (2 * maxShiftY) + 1;
+        var chunks = (shiftsX + Lanes - 1) / Lanes;
+        var rowLength = chunks * Lanes;
+        var length = Sums * shiftsY * rowLength;
+        var rented = ArrayPool<double>.Shared.Rent(length);
+        var sums = rented.AsSpan(0, length);
+        sums.Clear();
+        var runBuffer = ArrayPool<int>.Shared.Rent(3 * window.Height * ((window.Width / 2) + 1));
+        try
+        {
+            var runs = Runs(fixedImage, window, runBuffer);
+            var vectors = useVectors && Vector256.IsHardwareAccelerated;
+            for (var dyi = 0; dyi < shiftsY; dyi++)
+            {
+                var dy = dyi - maxShiftY;
+                var chunk = 0;
+                while (chunk < chunks)
+                {
+                    var group = !vectors ? 0 : chunk + 3 <= chunks ? 3 : 1;
+                    Products(fixedImage, window, moving.Planes, originX - maxShiftX + (chunk * Lanes), originY + dy, group, sums.Slice(((dyi * rowLength) + (chunk * Lanes)) * Sums, Math.Max(1, group) * Lanes * Sums));
+                    chunk += Math.Max(1, group);
+                }
+
+                for (chunk = 0; chunk < chunks; chunk++)
+                {
+                    MaskSums(runs, window, moving, originX - maxShiftX + (chunk * Lanes), originY + dy, vectors, sums.Slice(((dyi * rowLength) + (chunk * Lanes)) * Sums, Lanes * Sums));
+                }
+            }
+
+            return Best(sums, shiftsX, shiftsY, rowLength, maxShiftX, maxShiftY, minOverlap);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rented);
+            ArrayPool<int>.Shared.Return(runBuffer);
+        }
+    }
+
+    /// <summary>Maximal runs of valid template points, as (row, first column, end column) in window coordinates.</summary>
+    private static ReadOnlySpan<int> Runs(scoped in NccPlanes f, Rect window, int[] buffer)
+    {
+        var count = 0;
+        for (var y = 0; y < window.Height; y++)
+        {
+            var mask = f.Mask.Slice(((window.Y + y) * f.Width) + window.X, window.Width);
+            var x = 0;
+            while (x < mask.Length)
+            {
+                if (mask[x] == 0f)
+                {
+                    x++;
+                    continue;
+                }
+
+                var start = x;
+                while (x < mask.Length && mask[x] != 0f)
+                {
+                    x++;
+                }
+
+                buffer[count++] = y;
+                buffer[count++] = start;
+                buffer[count++] = x;
+            }
+        }
+
+        return buffer.AsSpan(0, count);
+    }
+
+    /// <summary>
+    /// Σ mask_f·g, Σ mask_f·mask_g and Σ mask_f·g² for eight x-shifts: over each run of valid template points the
+    /// moving image's running sums give the whole run at once.
+    /// </summary>
+    private static void MaskSums(ReadOnlySpan<int> runs, Rect window, scoped in NccMoving m, int offsetX, int offsetY, bool vectors, Span<double> sums)
+    {
+        var width = m.Planes.Width;
+        var height = m.Planes.Height;
+        var stride = width + 1;
+        var prefixValues = m.PrefixValues;
+        var prefixMask = m.PrefixMask;
+        var prefixSquares = m.PrefixSquares;
+        ref var pv = ref MemoryMarshal.GetReference(prefixValues);
+        ref var pm = ref MemoryMarshal.GetReference(prefixMask);
+        ref var ps = ref MemoryMarshal.GetReference(prefixSquares);
+        var mg = Vector256<float>.Zero;
+        var mm = Vector256<float>.Zero;
+        var mg2 = Vector256<float>.Zero;
+        for (var r = 0; r + 2 < runs.Length; r += 3)
+        {
+            var my = runs[r] + offsetY;
+            if ((uint)my >= (uint)height)
+            {
+                continue;
+            }
+
+            var row = my * stride;
+            var start = runs[r + 1] + offsetX;
+            var end = runs[r + 2] + offsetX;
+            if (vectors && start >= 0 && end + Lanes - 1 <= width)
+            {
+                var s = (nuint)(row + start);
+                var e = (nuint)(row + end);
+                mg += Vector256.LoadUnsafe(ref pv, e) - Vector256.LoadUnsafe(ref pv, s);
+                mm += Vector256.LoadUnsafe(ref pm, e) - Vector256.LoadUnsafe(ref pm, s);
+                mg2 += Vector256.LoadUnsafe(ref ps, e) - Vector256.LoadUnsafe(ref ps, s);
+                continue;
+            }
+
+            // Lanes whose run reaches past either side of the moving row: clip each lane to the row.
+            for (var lane = 0; lane < Lanes; lane++)
+            {
+                var s = Math.Clamp(start + lane, 0, width);
+                var e = Math.Clamp(end + lane, 0, width);
+                if (e > s)
+                {
+                    var at = lane * Sums;
+                    sums[at + 2] += prefixValues[row + e] - prefixValues[row + s];
+                    sums[at + 3] += prefixMask[row + e] - prefixMask[row + s];
+                    sums[at + 5] += prefixSquares[row + e] - prefixSquares[row + s];
+                }
+            }
+        }
+
+        for (var lane = 0; lane < Lanes; lane++)
+        {
+            var at = lane * Sums;
+            sums[at + 2] += mg.GetElement(lane);
+            sums[at + 3] += mm.GetElement(lane);
+            sums[at + 5] += mg2.GetElement(lane);
+        }
+    }
+
+    /// <summary>
+    /// Σ f·g, Σ f·mask_g and Σ f²·mask_g for 8·<paramref name="vectors"/> consecutive x-shifts: three vectors at once
+    /// (independent chains keep the FMA units busy), one vector, or none (the scalar path for all eight lanes).
+    /// </summary>
+    private static void Products(scoped in NccPlanes f, Rect window, scoped in NccPlanes m, int offsetX, int offsetY, int vectors, Span<double> sums)
+    {
+        var lanes = Math.Max(1, vectors) * Lanes;
+        // Float partial sums (fg, fm, f2m per vector) collected row by row and moved into the doubles every few
+        // rows: short runs keep float round-off negligible.
+        Span<float> partial = stackalloc float[9 * Lanes];
+        partial.Clear();
+        var pending = 0;
+        for (var y = 0; y < window.Height; y++)
+        {
+            var my = y + offsetY;
+            if (my < 0 || my >= m.Height)
+            {
+                continue;
+            }
+
+            var fixedRow = ((window.Y + y) * f.Width) + window.X;
+            var values = f.Values.Slice(fixedRow, window.Width);
+            var movingRow = my * m.Width;
+            var lo = Math.Clamp(-offsetX, 0, window.Width);
+            var hi = vectors == 0 ? lo : Math.Clamp(m.Width - lanes - offsetX + 1, lo, window.Width);
+            if (vectors == 3)
+            {
+                Row3(values, lo, hi, m, movingRow + offsetX, partial);
+            }
+            else if (vectors == 1)
+            {
+                hi = lo + ((hi - lo) & ~1);
+                Row1(values, lo, hi, m, movingRow + offsetX, partial);
+            }
+
+            ScalarProducts(values, m, movingRow, offsetX, 0, lo, lanes, sums);
+            ScalarProducts(values, m, movingRow, offsetX, hi, window.Width, lanes, sums);
+            if (++pending == FlushRows)
+            {
+                FlushPartial(partial, Math.Max(1, vectors), sums);
+                pending = 0;
+            }
+        }
+
+        FlushPartial(partial, Math.Max(1, vectors), sums);
+    }
+
+    /// <summary>
+    /// The hot loop, alone in its method so that its nine accumulators stay in registers (a call in the same loop
+    /// body would make the JIT keep them on the stack: every ymm register is caller-saved).
+    /// </summary>
+    private static void Row3(ReadOnlySpan<float> values, int lo, int hi, scoped in NccPlanes m, int movingStart, Span<float> partial)
+    {
+        ref var movingValues = ref MemoryMarshal.GetReference(m.Values);
+        ref var movingMask = ref MemoryMarshal.GetReference(m.Mask);
+        Vector256<float> fg0 = default, fg1 = default, fg2 = default;
+        Vector256<float> fm0 = default, fm1 = default, fm2 = default;
+        Vector256<float> f2m0 = default, f2m1 = default, f2m2 = default;
+        for (var x = lo; x < hi; x++)
+        {
+            var a = values[x];
+            if (a == 0f)
+            {
+                continue;
+            }
+
+            var va = Vector256.Create(a);
+            var va2 = Vector256.Create(a * a);
+            var at = (nuint)(movingStart + x);
+            var b = Vector256.LoadUnsafe(ref movingValues, at);
+            var bm = Vector256.LoadUnsafe(ref movingMask, at);
+            fg0 = Vector256.MultiplyAddEstimate(va, b, fg0);
+            fm0 = Vector256.MultiplyAddEstimate(va, bm, fm0);
+            f2m0 = Vector256.MultiplyAddEstimate(va2, bm, f2m0);
+            b = Vector256.LoadUnsafe(ref movingValues, at + Lanes);
+            bm = Vector256.LoadUnsafe(ref movingMask, at + Lanes);
+            fg1 = Vector256.MultiplyAddEstimate(va, b, fg1);
+            fm1 = Vector256.MultiplyAddEstimate(va, bm, fm1);
+            f2m1 = Vector256.MultiplyAddEstimate(va2, bm, f2m1);
+            b = Vector256.LoadUnsafe(ref movingValues, at + (2 * Lanes));
+            bm = Vector256.LoadUnsafe(ref movingMask, at + (2 * Lanes));
+            fg2 = Vector256.MultiplyAddEstimate(va, b, fg2);
+            fm2 = Vector256.MultiplyAddEstimate(va, bm, fm2);
+            f2m2 = Vector256.MultiplyAddEstimate(va2, bm, f2m2);
+        }
+
+        ref var p = ref MemoryMarshal.GetReference(partial);
+        Add(ref p, 0, fg0);
+        Add(ref p, 1, fm0);
+        Add(ref p, 2, f2m0);
+        Add(ref p, 3, fg1);
+        Add(ref p, 4, fm1);
+        Add(ref p, 5, f2m1);
+        Add(ref p, 6, fg2);
+        Add(ref p, 7, fm2);
+        Add(ref p, 8, f2m2);
+    }
+
+    /// <summary>Row3 for one vector, two template columns per step (hi − lo is even) on separate accumulators.</summary>
+    private static void Row1(ReadOnlySpan<float> values, int lo, int hi, scoped in NccPlanes m, int movingStart, Span<float> partial)
+    {
+        ref var movingValues = ref MemoryMarshal.GetReference(m.Values);
+        ref var movingMask = ref MemoryMarshal.GetReference(m.Mask);
+        Vector256<float> fgA = default, fmA = default, f2mA = default;
+        Vector256<float> fgB = default, fmB = default, f2mB = default;
+        for (var x = lo; x < hi; x += 2)
+        {
+            var at = (nuint)(movingStart + x);
+            var a = values[x];
+            var va = Vector256.Create(a);
+            var va2 = Vector256.Create(a * a);
+            var b = Vector256.LoadUnsafe(ref movingValues, at);
+            var bm = Vector256.LoadUnsafe(ref movingMask, at);
+            fgA = Vector256.MultiplyAddEstimate(va, b, fgA);
+            fmA = Vector256.MultiplyAddEstimate(va, bm, fmA);
+            f2mA = Vector256.MultiplyAddEstimate(va2, bm, f2mA);
+            a = values[x + 1];
+            va = Vector256.Create(a);
+            va2 = Vector256.Create(a * a);
+            b = Vector256.LoadUnsafe(ref movingValues, at + 1);
+            bm = Vector256.LoadUnsafe(ref movingMask, at + 1);
+            fgB = Vector256.MultiplyAddEstimate(va, b, fgB);
+            fmB = Vector256.MultiplyAddEstimate(va, bm, fmB);
+            f2mB = Vector256.MultiplyAddEstimate(va2, bm, f2mB);
+        }
+
+        ref var p = ref MemoryMarshal.GetReference(partial);
+        Add(ref p, 0, fgA + fgB);
+        Add(ref p, 1, fmA + fmB);
+        Add(ref p, 2, f2mA + f2mB);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Add(ref float partial, int slot, Vector256<float> value)
+    {
+        var at = (nuint)(slot * Lanes);
+        (Vector256.LoadUnsafe(ref partial, at) + value).StoreUnsafe(ref partial, at);
+    }
+
+    /// <summary>Moves float partial sums (per vector: fg, fm, f2m) into the double sums of their lanes and clears them.</summary>
+    private static void FlushPartial(Span<float> partial, int vectors, Span<double> sums)
+    {
+        for (var v = 0; v < vectors; v++)
+        {
+            for (var lane = 0; lane < Lanes; lane++)
+            {
+                var at = ((v * Lanes) + lane) * Sums;
+                sums[at] += partial[(((3 * v) + 0) * Lanes) + lane];
+                sums[at + 1] += partial[(((3 * v) + 1) * Lanes) + lane];
+                sums[at + 4] += partial[(((3 * v) + 2) * Lanes) + lane];
+            }
+        }
+
+        partial.Clear();
+    }
+
+    private static void ScalarProducts(ReadOnlySpan<float> values, scoped in NccPlanes m, int movingRow, int offsetX, int from, int to, int lanes, Span<double> sums)
+    {
+        if (from >= to)
+        {
+            return;
+        }
+
+        for (var lane = 0; lane < lanes; lane++)
+        {
+            double fg = 0, fm = 0, f2m = 0;
+            for (var x = from; x < to; x++)
+            {
+                var mx = x + offsetX + lane;
+                if (mx < 0 || mx >= m.Width)
+                {
+                    continue;
+                }
+
+                double a = values[x];
+                double bm = m.Mask[movingRow + mx];
+                fg += a * m.Values[movingRow + mx];
+                fm += a * bm;
+                f2m += a * a * bm;
+            }
+
+            var at = lane * Sums;
+            sums[at] += fg;
+            sums[at + 1] += fm;
+            sums[at + 4] += f2m;
+        }
+    }
+
+    private static NccPeak Best(ReadOnlySpan<double> sums, int shiftsX, int shiftsY, int rowLength, int maxShiftX, int maxShiftY, int minOverlap)
+    {
+        var best = NccPeak.None;
+        var bestX = 0;
+        var bestY = 0;
+        for (var yi = 0; yi < shiftsY; yi++)
+        {
+            for (var xi = 0; xi < shiftsX; xi++)
+            {
+                var ncc = ScoreAt(sums, rowLength, xi, yi, minOverlap);
+                if (ncc > best.Ncc)
+                {
+                    best = new NccPeak(ncc, xi - maxShiftX, yi - maxShiftY, 0, 0, (int)Math.Round(sums[(((yi * rowLength) + xi) * Sums) + 3]));
+                    bestX = xi;
+                    bestY = yi;
+                }
+            }
+        }
+
+        if (best.Overlap == 0)
+        {
+            return best;
+        }
+
+        // Parabolic sub-point refinement on each axis, skipped at the edge of the window (as MaskedNcc does).
+        var sx = bestX > 0 && bestX < shiftsX - 1
+            ? MaskedNcc.SubPixel(ScoreAt(sums, rowLength, bestX - 1, bestY, minOverlap), best.Ncc, ScoreAt(sums, rowLength, bestX + 1, bestY, minOverlap))
+            : 0;
+        var sy = bestY > 0 && bestY < shiftsY - 1
+            ? MaskedNcc.SubPixel(ScoreAt(sums, rowLength, bestX, bestY - 1, minOverlap), best.Ncc, ScoreAt(sums, rowLength, bestX, bestY + 1, minOverlap))
+            : 0;
+        return best with { SubPixelX = sx, SubPixelY = sy };
+    }
+
+    private static double ScoreAt(ReadOnlySpan<double> sums, int rowLength, int xi, int yi, int minOverlap)
+    {
+        var s = sums.Slice(((yi * rowLength) + xi) * Sums, Sums);
+        return MaskedNcc.Score(s[0], s[1], s[2], s[3], s[4], s[5], minOverlap);
+    }
+}
