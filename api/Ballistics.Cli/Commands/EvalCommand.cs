@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Ballistics.Cli.Matching;
 using Ballistics.Cli.Reports;
+using Ballistics.Engine.Comparison;
 using Ballistics.Engine.Evaluation;
 using Ballistics.Engine.Matching;
 using Ballistics.Ingest;
@@ -24,7 +25,7 @@ internal static class EvalCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var manifest = new Option<string>("--manifest") { Required = true, Description = "labelled scans: file,firearm_id (as `samples generate` writes)" };
-        var outDir = new Option<string?>("--out") { Description = "folder for scores.csv, accuracy.png and accuracy.md (default: beside the manifest, in eval/)" };
+        var outDir = new Option<string?>("--out") { Description = "folder for scores.csv, features.csv, accuracy.png and accuracy.md (default: beside the manifest, in eval/)" };
         var model = new Option<string?>("--model") { Description = "score model file (default: the model built into the engine)" };
         var command = new Command("eval", "Score all pairs of a labelled set and report accuracy against a whole-scan CCF baseline.") { manifest, outDir, model };
         command.SetAction(parse => Run(parse.GetValue(manifest)!, parse.GetValue(outDir), parse.GetValue(model), output, error));
@@ -99,6 +100,17 @@ internal static class EvalCommand
         }
 
         CompareCommand.WriteAtomically(Path.Combine(folder, "scores.csv"), scoresCsv.ToString());
+
+        // Every feature of every pair with its label: what an analyst needs to see why the score did what it did.
+        var featuresCsv = new StringBuilder("a,b,same_source,").AppendJoin(',', ComparisonFeatures.Names).Append('\n');
+        for (var k = 0; k < pairs.Count; k++)
+        {
+            featuresCsv.Append(CsvText.Field(items[pairs[k].A].File)).Append(',').Append(CsvText.Field(items[pairs[k].B].File)).Append(',')
+                .Append(scored[k].SameSource ? '1' : '0').Append(',')
+                .AppendJoin(',', results[k].Features.ToVector().Select(v => v.ToString("R", CultureInfo.InvariantCulture))).Append('\n');
+        }
+
+        CompareCommand.WriteAtomically(Path.Combine(folder, "features.csv"), featuresCsv.ToString());
         AccuracyPlot.Write(
             Path.Combine(folder, "accuracy.png"),
             [("CMC + score model", report, scored), ("whole-scan CCF baseline", baselineReport, baseline)],
@@ -116,7 +128,7 @@ internal static class EvalCommand
             output.WriteLine(line);
         }
 
-        output.WriteLine($"wrote {Path.Combine(folder, "scores.csv")}, accuracy.png and accuracy.md");
+        output.WriteLine($"wrote {Path.Combine(folder, "scores.csv")}, features.csv, accuracy.png and accuracy.md");
         return scans.Errors.Count == 0 && read.Value.Errors.Count == 0 ? 0 : 1;
     }
 

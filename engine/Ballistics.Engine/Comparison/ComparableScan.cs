@@ -4,7 +4,7 @@ namespace Ballistics.Engine.Comparison;
 
 /// <summary>
 /// Everything a comparison needs from one scan that does not depend on the other scan: the masked image on its
-/// grid, its coarse level, its polar spectrum already transformed for the angle sweep, and (cached per canvas
+/// grid, its coarse level, its striation residual, its polar spectrum already transformed for the angle sweep, and (cached per canvas
 /// size) the spectrum of its coarse level centred on a canvas. Built once per scan, shared by every comparison
 /// it takes part in, on any number of threads (all members are read-only after construction except the cache,
 /// which is locked). In a batch of N scans against M this work is done N + M times instead of 2·N·M.
@@ -28,6 +28,7 @@ internal sealed class ComparableScan : IDisposable
         var factor = Math.Max(1, options.CoarseStepUm / stepUm);
         Coarse = MaskedImage.Resample(image, 1 / factor);
         CoarseStepUm = stepUm * factor;
+        Residual = StriationFilter.Residual(image, stepUm);
         using var polar = PolarSpectrum.Build(image, stepUm, options.SpectrumStepUm);
         if (polar is not null)
         {
@@ -53,6 +54,9 @@ internal sealed class ComparableScan : IDisposable
     public MaskedImage Coarse { get; }
 
     public double CoarseStepUm { get; }
+
+    /// <summary>The scan without its dominant parallel marks (<see cref="StriationFilter"/>), same grid and mask.</summary>
+    public MaskedImage Residual { get; }
 
     /// <summary>Transforms of the polar spectrum; null when the scan is too small to propose angles.</summary>
     public MaskedSpectra? PolarSpectra { get; }
@@ -93,6 +97,7 @@ internal sealed class ComparableScan : IDisposable
         }
 
         Coarse.Dispose();
+        Residual.Dispose();
         PolarSpectra?.Dispose();
         lock (_lock)
         {

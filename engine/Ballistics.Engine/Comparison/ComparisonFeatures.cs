@@ -49,6 +49,12 @@ public sealed record ComparisonFeatures
     /// </summary>
     public required double TopCellCcf { get; init; }
 
+    /// <summary>
+    /// Pearson correlation after alignment of the two scans with their dominant parallel marks removed
+    /// (<see cref="StriationFilter"/>): what remains is what a shared machining tool does not pass on.
+    /// </summary>
+    public required double ResidualCcf { get; init; }
+
     /// <summary>Difference of the consensus angles of the two directions (they should be opposite, i.e. sum to 0).</summary>
     public required double DirectionAngleDisagreementDeg { get; init; }
 
@@ -57,13 +63,30 @@ public sealed record ComparisonFeatures
     [
         (float)RegistrationCcf, (float)AlignedCcf, (float)OverlapFraction, CmcMin, CmcMax, (float)CmcFractionMin, (float)CmcFractionMax,
         HighCmcMin, HighCmcMax, ValidCellsMin, (float)MeanCellCcf, (float)FractionCellsAboveThreshold, (float)TranslationSpreadUm,
-        (float)RotationSpreadDeg, (float)DirectionAngleDisagreementDeg, (float)TopCellCcf,
+        (float)RotationSpreadDeg, (float)DirectionAngleDisagreementDeg, (float)TopCellCcf, (float)ResidualCcf,
     ];
+
+    /// <summary>
+    /// Positions in <see cref="ToVector"/> of the features the score model reads: evidence that can only say "more
+    /// alike" as it grows (correlations, congruent cells). Overlap, valid cell count, the spreads of cell
+    /// registrations and the two directions' angle disagreement describe the scans as much as their agreement;
+    /// trees learned the generator's values of those and carried them badly to real scans (a different-source real
+    /// pair with aligned correlation 0.22 and 2 congruent cells scored 0.74), so they are measured and reported
+    /// but not scored.
+    /// </summary>
+    public static IReadOnlyList<int> ModelInputs { get; } = [0, 1, 3, 4, 5, 6, 7, 8, 10, 11, 15, 16];
+
+    /// <summary>The model's inputs (<see cref="ModelInputs"/>) in order.</summary>
+    public float[] ToModelVector()
+    {
+        var all = ToVector();
+        return [.. ModelInputs.Select(i => all[i])];
+    }
 
     public static IReadOnlyList<string> Names { get; } =
     [
         "registration_ccf", "aligned_ccf", "overlap_fraction", "cmc_min", "cmc_max", "cmc_fraction_min", "cmc_fraction_max",
         "high_cmc_min", "high_cmc_max", "valid_cells_min", "mean_cell_ccf", "fraction_cells_above_threshold", "translation_spread_um",
-        "rotation_spread_deg", "direction_angle_disagreement_deg", "top_cell_ccf",
+        "rotation_spread_deg", "direction_angle_disagreement_deg", "top_cell_ccf", "residual_ccf",
     ];
 }

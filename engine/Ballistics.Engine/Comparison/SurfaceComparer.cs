@@ -36,7 +36,8 @@ internal sealed class SurfaceComparer
         var forward = cells.Compare(a.Image, b.Image, registration, stepUm);
         var backward = cells.Compare(b.Image, a.Image, registration.Inverse(), stepUm);
         var (alignedCcf, overlap) = AlignedCorrelation(a.Image, b.Image, registration, stepUm);
-        return new SurfaceComparison(registration, forward, backward, Features(registration, forward, backward, alignedCcf, overlap));
+        var (residualCcf, _) = AlignedCorrelation(a.Residual, b.Residual, registration, stepUm);
+        return new SurfaceComparison(registration, forward, backward, Features(registration, forward, backward, alignedCcf, overlap) with { ResidualCcf = residualCcf });
     }
 
     /// <summary>Pearson correlation over the points valid in A and in B turned onto A's grid.</summary>
@@ -140,6 +141,7 @@ internal sealed class SurfaceComparer
             RotationSpreadDeg = rotationSpread,
             DirectionAngleDisagreementDeg = disagreement,
             TopCellCcf = all.Length == 0 ? 0 : all.Select(c => c.Ccf).OrderDescending().Take(3).Average(),
+            ResidualCcf = 0,
         };
     }
 }

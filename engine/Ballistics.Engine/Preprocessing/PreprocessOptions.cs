@@ -15,6 +15,12 @@ public sealed record BreechFaceRegionOptions
     /// <summary>Band kept clear around the firing-pin impression, whose walls are not breech-face marks.</summary>
     public double FiringPinMarginUm { get; init => field = Check.NonNegative(value, nameof(FiringPinMarginUm)); } = 120;
 
+    /// <summary>How far beyond the firing-pin cut-out the crater's filtered ring is looked for and trimmed (<see cref="FiringPinHalo"/>).</summary>
+    public double FiringPinHaloMaxUm { get; init => field = Check.NonNegative(value, nameof(FiringPinHaloMaxUm)); } = 600;
+
+    /// <summary>A ring around the pin is trimmed while its RMS height exceeds this multiple of the breech face's robust RMS.</summary>
+    public double FiringPinHaloRmsRatio { get; init => field = Check.InRange(value, 1, 10, nameof(FiringPinHaloRmsRatio)); } = 1.5;
+
     /// <summary>Depth below the primer's level that marks the firing-pin crater.</summary>
     public double FiringPinDepthUm { get; init => field = Check.Positive(value, nameof(FiringPinDepthUm)); } = 20;
 

@@ -14,7 +14,7 @@ namespace Ballistics.Engine.Preprocessing;
 /// </summary>
 public static class Preprocessor
 {
-    public const string AlgorithmVersion = "preprocess/1.1";
+    public const string AlgorithmVersion = "preprocess/1.2";
 
     /// <summary>Fewer valid points than this cannot hold a breech face worth comparing.</summary>
     public const int MinValidPoints = 1_000;
@@ -57,6 +57,7 @@ public static class Preprocessor
         OutlierFilter.Apply(grid, options.Outliers);
         RobustLeveller.Apply(grid, options.Levelling);
         GaussianBandPass.Apply(grid, options.BandPass);
+        FiringPinHalo.Trim(grid, geometry.PinCentre.X - regionX, geometry.PinCentre.Y - regionY, geometry.PinRadius, options.Region, notes);
         ErodeEdges(grid, options.Region.EdgeErosionUm);
         TooLittleLeft(grid, options, source, "after preprocessing");
 

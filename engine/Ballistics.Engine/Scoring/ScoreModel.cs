@@ -70,7 +70,7 @@ public sealed class ScoreModel : IDisposable
     public double Score(ComparisonFeatures features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        var prediction = _engines.Value!.Predict(new FeatureRow { Features = features.ToVector() });
+        var prediction = _engines.Value!.Predict(new FeatureRow { Features = features.ToModelVector() });
         return Math.Clamp(prediction.Probability, 0, 1);
     }
 
@@ -86,7 +86,7 @@ public sealed class ScoreModel : IDisposable
         }
 
         var ml = new MLContext(seed: options.Seed);
-        var data = ml.Data.LoadFromEnumerable(examples.Select(e => new FeatureRow { Features = e.Features.ToVector(), Label = e.SameSource }));
+        var data = ml.Data.LoadFromEnumerable(examples.Select(e => new FeatureRow { Features = e.Features.ToModelVector(), Label = e.SameSource }));
         var trainer = ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {
             NumberOfLeaves = options.NumberOfLeaves,
@@ -115,7 +115,7 @@ public sealed class ScoreModel : IDisposable
 
     private sealed class FeatureRow
     {
-        public const int Count = 16;
+        public const int Count = 12;
 
         [VectorType(Count)]
         public float[] Features { get; set; } = [];

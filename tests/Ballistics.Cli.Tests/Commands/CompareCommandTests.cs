@@ -15,7 +15,7 @@ public sealed class CompareCommandTests
         Assert.That(code, Is.Zero, error);
         Assert.That(output, Does.Match(@"^score=\d\.\d{3}  cmc=\d+  ccf=-?\d\.\d{3}  theta_deg=-?\d+\.\d  dx_um=-?\d+\.\d  dy_um=-?\d+\.\d  ms=\d+"));
         Assert.That(output, Does.Contain("not an identification"));
-        Assert.That(output, Does.Contain($"{Ballistics.Engine.Preprocessing.Preprocessor.AlgorithmVersion} compare/1.0 lightgbm-"));
+        Assert.That(output, Does.Contain($"{Ballistics.Engine.Preprocessing.Preprocessor.AlgorithmVersion} {Ballistics.Engine.Matching.BreechFaceMatcher.ComparisonVersion} lightgbm-"));
     }
 
     [Test]

@@ -26,14 +26,28 @@ public sealed class ModelCommandTests
     }
 
     [Test]
-    public void ChoosePairs_AllSameAndThreeDifferentPerSame()
+    public void ChoosePairs_AllSameAndSixDifferentPerSame()
+    {
+        // 8 firearms × 2 fires in groups of four firearms: 8 same pairs, 112 different ones to sample from.
+        var scans = Enumerable.Range(0, 16).Select(i => ($"F{i / 2}", i / 8)).ToArray();
+
+        var pairs = TrainingSet.ChoosePairs(scans, seed: 3);
+
+        Assert.That(pairs.Count(p => p.Same), Is.EqualTo(8));
+        Assert.That(pairs.Count(p => !p.Same), Is.EqualTo(48));
+        Assert.That(pairs.Where(p => p.Same).All(p => scans[p.A].Item1 == scans[p.B].Item1), Is.True);
+        Assert.That(pairs.Where(p => !p.Same).All(p => scans[p.A].Item1 != scans[p.B].Item1), Is.True);
+        Assert.That(pairs.Distinct().Count(), Is.EqualTo(pairs.Count), "no pair twice");
+    }
+
+    [Test]
+    public void ChoosePairs_FewDifferentPairs_TakesThemAll()
     {
         var scans = Enumerable.Range(0, 12).Select(i => ($"F{i / 3}", i / 6)).ToArray();
 
         var pairs = TrainingSet.ChoosePairs(scans, seed: 3);
 
         Assert.That(pairs.Count(p => p.Same), Is.EqualTo(12), "4 firearms × 3 pairs of 3 fires");
-        Assert.That(pairs.Count(p => !p.Same), Is.EqualTo(36));
-        Assert.That(pairs.Where(p => p.Same).All(p => scans[p.A].Item1 == scans[p.B].Item1), Is.True);
+        Assert.That(pairs.Count(p => !p.Same), Is.EqualTo(54), "all 66 − 12 different pairs, fewer than six per same pair");
     }
 }

@@ -60,6 +60,7 @@ public sealed class ScoreModelTests
     public void Names_MatchVectorLength()
     {
         Assert.That(ComparisonFeatures.Names, Has.Count.EqualTo(Features(0.5, 5).ToVector().Length));
+        Assert.That(ComparisonFeatures.ModelInputs, Is.Unique.And.All.InRange(0, ComparisonFeatures.Names.Count - 1));
     }
 
     private static List<(ComparisonFeatures Features, bool SameSource)> Examples(int seed, int count)
@@ -95,5 +96,6 @@ public sealed class ScoreModelTests
         RotationSpreadDeg = 2,
         DirectionAngleDisagreementDeg = 1,
         TopCellCcf = Math.Min(1, ccf + 0.1),
+        ResidualCcf = ccf * 0.5,
     };
 }
