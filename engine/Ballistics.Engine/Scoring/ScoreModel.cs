@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Security.Cryptography;
 using Ballistics.Engine.Comparison;
 using Microsoft.ML;
@@ -31,6 +32,8 @@ public sealed class ScoreModel : IDisposable
 
     /// <summary>"lightgbm-" and the first 12 hex digits of the model file's SHA-256: names exactly which model scored.</summary>
     public string Version { get; }
+
+    private static readonly DateTimeOffset FixedEntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Loads a model saved by <see cref="Train"/>.</summary>
     /// <exception cref="InvalidDataException">The stream is not a score model of this feature layout.</exception>
@@ -100,7 +103,20 @@ public sealed class ScoreModel : IDisposable
             FeatureColumnName = nameof(FeatureRow.Features),
         });
         var model = trainer.Fit(data);
-        ml.Model.Save(model, data.Schema, output);
+        // ML.NET writes the zip with the time of writing on every entry; a fixed time makes the same training give
+        // the same bytes, so the version (a hash of the file) names the model rather than the moment.
+        using var buffer = new MemoryStream();
+        ml.Model.Save(model, data.Schema, buffer);
+        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            foreach (var entry in archive.Entries)
+            {
+                entry.LastWriteTime = FixedEntryTime;
+            }
+        }
+
+        buffer.Position = 0;
+        buffer.CopyTo(output);
     }
 
     public void Dispose()
