@@ -160,6 +160,9 @@ internal static class DirectNcc
         {
             var runs = Runs(fixedImage, window, runBuffer);
             var vectors = useVectors && Vector256.IsHardwareAccelerated;
+            // Few gaps in the searched region: Σ f·mask_g and Σ f²·mask_g are the template's totals less what the
+            // gaps take away, and only Σ f·g is left for the dense loop.
+            var sparse = vectors && FewGaps(moving, window, originX, originY, maxShiftX, maxShiftY);
             for (var dyi = 0; dyi < shiftsY; dyi++)
             {
                 var dy = dyi - maxShiftY;
@@ -167,7 +170,7 @@ internal static class DirectNcc
                 while (chunk < chunks)
                 {
                     var group = !vectors ? 0 : chunk + 3 <= chunks ? 3 : 1;
-                    Products(fixedImage, window, moving.Planes, originX - maxShiftX + (chunk * Lanes), originY + dy, group, sums.Slice(((dyi * rowLength) + (chunk * Lanes)) * Sums, Math.Max(1, group) * Lanes * Sums));
+                    Products(fixedImage, window, moving.Planes, originX - maxShiftX + (chunk * Lanes), originY + dy, group, sparse, sums.Slice(((dyi * rowLength) + (chunk * Lanes)) * Sums, Math.Max(1, group) * Lanes * Sums));
                     chunk += Math.Max(1, group);
                 }
 
@@ -175,6 +178,11 @@ internal static class DirectNcc
                 {
                     MaskSums(runs, window, moving, originX - maxShiftX + (chunk * Lanes), originY + dy, vectors, sums.Slice(((dyi * rowLength) + (chunk * Lanes)) * Sums, Lanes * Sums));
                 }
+            }
+
+            if (sparse)
+            {
+                GapCorrectedSums(fixedImage, window, moving.Planes, originX, originY, maxShiftX, maxShiftY, rowLength, sums);
             }
 
             return Best(sums, shiftsX, shiftsY, rowLength, maxShiftX, maxShiftY, minOverlap);
@@ -284,7 +292,7 @@ internal static class DirectNcc
     /// Σ f·g, Σ f·mask_g and Σ f²·mask_g for 8·<paramref name="vectors"/> consecutive x-shifts: three vectors at once
     /// (independent chains keep the FMA units busy), one vector, or none (the scalar path for all eight lanes).
     /// </summary>
-    private static void Products(scoped in NccPlanes f, Rect window, scoped in NccPlanes m, int offsetX, int offsetY, int vectors, Span<double> sums)
+    private static void Products(scoped in NccPlanes f, Rect window, scoped in NccPlanes m, int offsetX, int offsetY, int vectors, bool fgOnly, Span<double> sums)
     {
         var lanes = Math.Max(1, vectors) * Lanes;
         // Float partial sums (fg, fm, f2m per vector) collected row by row and moved into the doubles every few
@@ -305,18 +313,29 @@ internal static class DirectNcc
             var movingRow = my * m.Width;
             var lo = Math.Clamp(-offsetX, 0, window.Width);
             var hi = vectors == 0 ? lo : Math.Clamp(m.Width - lanes - offsetX + 1, lo, window.Width);
-            if (vectors == 3)
-            {
-                Row3(values, lo, hi, m, movingRow + offsetX, partial);
-            }
-            else if (vectors == 1)
+            if (vectors == 1 || fgOnly)
             {
                 hi = lo + ((hi - lo) & ~1);
-                Row1(values, lo, hi, m, movingRow + offsetX, partial);
             }
 
-            ScalarProducts(values, m, movingRow, offsetX, 0, lo, lanes, sums);
-            ScalarProducts(values, m, movingRow, offsetX, hi, window.Width, lanes, sums);
+            switch (vectors, fgOnly)
+            {
+                case (3, false):
+                    Row3(values, lo, hi, m, movingRow + offsetX, partial);
+                    break;
+                case (3, true):
+                    Row3Fg(values, lo, hi, m, movingRow + offsetX, partial);
+                    break;
+                case (1, false):
+                    Row1(values, lo, hi, m, movingRow + offsetX, partial);
+                    break;
+                case (1, true):
+                    Row1Fg(values, lo, hi, m, movingRow + offsetX, partial);
+                    break;
+            }
+
+            ScalarProducts(values, m, movingRow, offsetX, 0, lo, lanes, fgOnly, sums);
+            ScalarProducts(values, m, movingRow, offsetX, hi, window.Width, lanes, fgOnly, sums);
             if (++pending == FlushRows)
             {
                 FlushPartial(partial, Math.Max(1, vectors), sums);
@@ -436,7 +455,159 @@ internal static class DirectNcc
         partial.Clear();
     }
 
-    private static void ScalarProducts(ReadOnlySpan<float> values, scoped in NccPlanes m, int movingRow, int offsetX, int from, int to, int lanes, Span<double> sums)
+    /// <summary>Σ f·g alone for 24 shifts, two template columns per step (hi − lo is even): six independent chains.</summary>
+    private static void Row3Fg(ReadOnlySpan<float> values, int lo, int hi, scoped in NccPlanes m, int movingStart, Span<float> partial)
+    {
+        ref var movingValues = ref MemoryMarshal.GetReference(m.Values);
+        Vector256<float> a0 = default, a1 = default, a2 = default;
+        Vector256<float> b0 = default, b1 = default, b2 = default;
+        for (var x = lo; x < hi; x += 2)
+        {
+            var at = (nuint)(movingStart + x);
+            var va = Vector256.Create(values[x]);
+            a0 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at), a0);
+            a1 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + Lanes), a1);
+            a2 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + (2 * Lanes)), a2);
+            va = Vector256.Create(values[x + 1]);
+            b0 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + 1), b0);
+            b1 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + 1 + Lanes), b1);
+            b2 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + 1 + (2 * Lanes)), b2);
+        }
+
+        ref var p = ref MemoryMarshal.GetReference(partial);
+        Add(ref p, 0, a0 + b0);
+        Add(ref p, 3, a1 + b1);
+        Add(ref p, 6, a2 + b2);
+    }
+
+    /// <summary>Σ f·g alone for eight shifts, two template columns per step on separate chains (hi − lo is even).</summary>
+    private static void Row1Fg(ReadOnlySpan<float> values, int lo, int hi, scoped in NccPlanes m, int movingStart, Span<float> partial)
+    {
+        ref var movingValues = ref MemoryMarshal.GetReference(m.Values);
+        Vector256<float> a = default, b = default;
+        for (var x = lo; x < hi; x += 2)
+        {
+            var at = (nuint)(movingStart + x);
+            a = Vector256.MultiplyAddEstimate(Vector256.Create(values[x]), Vector256.LoadUnsafe(ref movingValues, at), a);
+            b = Vector256.MultiplyAddEstimate(Vector256.Create(values[x + 1]), Vector256.LoadUnsafe(ref movingValues, at + 1), b);
+        }
+
+        ref var p = ref MemoryMarshal.GetReference(partial);
+        Add(ref p, 0, a + b);
+    }
+
+    /// <summary>
+    /// Whether the searched region (every point any shift reads) lies inside the moving image and at most a
+    /// quarter of its size is gaps — then correcting the template's totals gap by gap costs less than the
+    /// two mask-weighted products it replaces.
+    /// </summary>
+    private static bool FewGaps(scoped in NccMoving m, Rect window, int originX, int originY, int maxShiftX, int maxShiftY)
+    {
+        var x0 = originX - maxShiftX;
+        var x1 = originX + window.Width + maxShiftX;
+        var y0 = originY - maxShiftY;
+        var y1 = originY + window.Height + maxShiftY;
+        if (x0 < 0 || y0 < 0 || x1 > m.Planes.Width || y1 > m.Planes.Height)
+        {
+            return false;
+        }
+
+        var stride = m.Planes.Width + 1;
+        double valid = 0;
+        for (var y = y0; y < y1; y++)
+        {
+            valid += m.PrefixMask[(y * stride) + x1] - m.PrefixMask[(y * stride) + x0];
+        }
+
+        var area = (double)(x1 - x0) * (y1 - y0);
+        return area - valid <= window.Width * window.Height / 4.0;
+    }
+
+    /// <summary>
+    /// Σ f·mask_g and Σ f²·mask_g for every shift as the template's totals less, for each gap q of the searched
+    /// region, the template value that lands on q at that shift. For one gap and one row shift those values are a
+    /// reversed stretch of one template row: rows are copied reversed (zero-padded) once, and each gap then costs
+    /// a few vector additions per row shift.
+    /// </summary>
+    private static void GapCorrectedSums(scoped in NccPlanes f, Rect window, scoped in NccPlanes m, int originX, int originY, int maxShiftX, int maxShiftY, int rowLength, Span<double> sums)
+    {
+        var shiftsY = (2 * maxShiftY) + 1;
+        var padLeft = (2 * maxShiftX) + Lanes;
+        var revStride = padLeft + window.Width + rowLength;
+        var revLength = window.Height * revStride;
+        var missLength = shiftsY * rowLength;
+        var rented = ArrayPool<float>.Shared.Rent((2 * revLength) + (2 * missLength));
+        try
+        {
+            var buffer = rented.AsSpan(0, (2 * revLength) + (2 * missLength));
+            buffer.Clear();
+            var reversed = buffer[..revLength];
+            var reversedSquares = buffer.Slice(revLength, revLength);
+            var missing = buffer.Slice(2 * revLength, missLength);
+            var missingSquares = buffer.Slice((2 * revLength) + missLength, missLength);
+            double total = 0, totalSquares = 0;
+            for (var y = 0; y < window.Height; y++)
+            {
+                var row = f.Values.Slice(((window.Y + y) * f.Width) + window.X, window.Width);
+                var target = (y * revStride) + padLeft + window.Width - 1;
+                for (var x = 0; x < row.Length; x++)
+                {
+                    var a = row[x];
+                    reversed[target - x] = a;
+                    reversedSquares[target - x] = a * a;
+                    total += a;
+                    totalSquares += a * (double)a;
+                }
+            }
+
+            ref var rev = ref MemoryMarshal.GetReference(reversed);
+            ref var rev2 = ref MemoryMarshal.GetReference(reversedSquares);
+            ref var miss = ref MemoryMarshal.GetReference(missing);
+            ref var miss2 = ref MemoryMarshal.GetReference(missingSquares);
+            for (var qy = originY - maxShiftY; qy < originY + window.Height + maxShiftY; qy++)
+            {
+                var maskRow = m.Mask.Slice(qy * m.Width, m.Width);
+                for (var qx = originX - maxShiftX; qx < originX + window.Width + maxShiftX; qx++)
+                {
+                    if (maskRow[qx] != 0f)
+                    {
+                        continue;
+                    }
+
+                    // Shift (dx, dy) puts template point (qx − originX − dx, qy − originY − dy) on this gap; lane l is dx = l − maxShiftX.
+                    for (var dyi = 0; dyi < shiftsY; dyi++)
+                    {
+                        var y = qy - originY - (dyi - maxShiftY);
+                        if ((uint)y >= (uint)window.Height)
+                        {
+                            continue;
+                        }
+
+                        var from = (nuint)((y * revStride) + padLeft + window.Width - 1 - qx + originX - maxShiftX);
+                        var to = (nuint)(dyi * rowLength);
+                        for (var lane = 0; lane < rowLength; lane += Lanes)
+                        {
+                            var l = (nuint)lane;
+                            (Vector256.LoadUnsafe(ref miss, to + l) + Vector256.LoadUnsafe(ref rev, from + l)).StoreUnsafe(ref miss, to + l);
+                            (Vector256.LoadUnsafe(ref miss2, to + l) + Vector256.LoadUnsafe(ref rev2, from + l)).StoreUnsafe(ref miss2, to + l);
+                        }
+                    }
+                }
+            }
+
+            for (var i = 0; i < missLength; i++)
+            {
+                sums[(i * Sums) + 1] = total - missing[i];
+                sums[(i * Sums) + 4] = totalSquares - missingSquares[i];
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(rented);
+        }
+    }
+
+    private static void ScalarProducts(ReadOnlySpan<float> values, scoped in NccPlanes m, int movingRow, int offsetX, int from, int to, int lanes, bool fgOnly, Span<double> sums)
     {
         if (from >= to)
         {
@@ -463,8 +634,11 @@ internal static class DirectNcc
 
             var at = lane * Sums;
             sums[at] += fg;
-            sums[at + 1] += fm;
-            sums[at + 4] += f2m;
+            if (!fgOnly)
+            {
+                sums[at + 1] += fm;
+                sums[at + 4] += f2m;
+            }
         }
     }
 

@@ -133,6 +133,33 @@ public sealed class DirectNccTests
         Assert.That(peak.Ncc, Is.EqualTo(expected.Ncc).Within(1e-5));
     }
 
+    [TestCase(0.0, 10)]
+    [TestCase(0.02, 10)]
+    [TestCase(0.02, 3)]
+    [TestCase(0.06, 7)]
+    public void FindPeak_FewGapsInsideTheMovingImage_MatchesDefinition(double holeFraction, int shift)
+    {
+        // The template sits well inside the moving image with few gaps: the gap-corrected path.
+        const int Width = 90;
+        const int Height = 84;
+        var a = Relief(Width, Height, seed: 51, holeFraction: holeFraction);
+        var b = Shifted(a, Width, Height, dx: -3, dy: 2, seed: 52, holeFraction: holeFraction);
+        using var fixedImage = MaskedImage.FromHeights(a, Width, Height);
+        using var moving = MaskedImage.FromHeights(b, Width, Height);
+        var window = new Rect(25, 22, 41, 39);
+
+        var expected = Reference(fixedImage, window, moving, window.X, window.Y, shift, 300);
+        var vector = Direct(fixedImage, window, moving, window.X, window.Y, shift, 300, vectors: true);
+        var scalar = Direct(fixedImage, window, moving, window.X, window.Y, shift, 300, vectors: false);
+
+        Assert.That(vector.ShiftX, Is.EqualTo(expected.Dx).And.EqualTo(-3));
+        Assert.That(vector.ShiftY, Is.EqualTo(expected.Dy).And.EqualTo(2));
+        Assert.That(vector.Ncc, Is.EqualTo(expected.Ncc).Within(1e-5));
+        Assert.That(vector.Ncc, Is.EqualTo(scalar.Ncc).Within(1e-6));
+        Assert.That(vector.SubPixelX, Is.EqualTo(scalar.SubPixelX).Within(1e-4));
+        Assert.That(vector.Overlap, Is.EqualTo(scalar.Overlap));
+    }
+
     [Test]
     public void FindPeak_ScalarAndVectorPaths_Agree()
     {
