@@ -10,11 +10,11 @@ public sealed record ScoreModelOptions
 
     public int Seed { get; init; } = 20261128;
 
-    public int NumberOfLeaves { get; init => field = value >= 2 ? value : throw new ArgumentOutOfRangeException(nameof(NumberOfLeaves), value, "At least 2 leaves."); } = 8;
+    public int NumberOfLeaves { get; init => field = value >= 2 ? value : throw new ArgumentOutOfRangeException(nameof(NumberOfLeaves), value, "At least 2 leaves."); } = 4;
 
     public int NumberOfIterations { get; init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(NumberOfIterations), value, "At least one iteration."); } = 150;
 
     public double LearningRate { get; init => field = value is > 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(LearningRate), value, "Learning rate in (0, 1]."); } = 0.05;
 
-    public int MinimumExampleCountPerLeaf { get; init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MinimumExampleCountPerLeaf), value, "At least one example per leaf."); } = 10;
+    public int MinimumExampleCountPerLeaf { get; init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MinimumExampleCountPerLeaf), value, "At least one example per leaf."); } = 40;
 }
