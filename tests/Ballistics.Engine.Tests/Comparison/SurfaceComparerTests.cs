@@ -20,6 +20,28 @@ public sealed class SurfaceComparerTests
         Assert.That(result.Forward.Cells.Where(c => c.Found).Select(c => c.Ccf), Has.All.GreaterThan(0.99));
     }
 
+    [TestCase(24, 24)]
+    [TestCase(45, 33)]
+    [TestCase(70, 90)]
+    public void Compare_SmallScans_CompletesWithFiniteFeatures(int width, int height)
+    {
+        // Scans too small for the polar spectrum (the sweep falls back to fixed angle steps) or for whole cells.
+        var rng = new Random(width * height);
+        var heights = new float[width * height];
+        for (var i = 0; i < heights.Length; i++)
+        {
+            heights[i] = i % 7 == 0 ? float.NaN : (float)rng.NextDouble();
+        }
+
+        var a = TestSurfaces.ToSurface(heights, width, height, 10);
+        var b = TestSurfaces.ToSurface([.. heights.Reverse()], width, height, 10);
+
+        var result = new SurfaceComparer(ComparisonOptions.Default).Compare(a, b);
+
+        Assert.That(result.Features.ToVector(), Has.All.Matches<float>(float.IsFinite));
+        Assert.That(result.Registration.RotationDeg, Is.InRange(-180, 180));
+    }
+
     [TestCase("fadul_1-1_processed", "fadul_1-2_processed")]
     [TestCase("triplet_x3p1_processed", "triplet_x3p2_processed")]
     [TestCase("baldwin_K013sA1_raw", "baldwin_K013sA2_raw")]
