@@ -16,10 +16,10 @@ public sealed record RegistrationOptions
     public double CoarseAngleStepDeg { get; init => field = InRange(value, 0.5, 30, nameof(CoarseAngleStepDeg)); } = 4;
 
     /// <summary>Local maxima of the polar angle sweep that are scored on the coarse Cartesian grid.</summary>
-    public int PolarCandidates { get; init => field = (int)InRange(value, 1, 90, nameof(PolarCandidates)); } = 8;
+    public int PolarCandidates { get; init => field = (int)InRange(value, 1, 90, nameof(PolarCandidates)); } = 16;
 
     /// <summary>Best angles of the coarse sweep that are refined (the sweep is multimodal for repetitive marks).</summary>
-    public int Candidates { get; init => field = (int)InRange(value, 1, 16, nameof(Candidates)); } = 2;
+    public int Candidates { get; init => field = (int)InRange(value, 1, 16, nameof(Candidates)); } = 4;
 
     /// <summary>Finer scans are area-averaged to this step before their polar spectrum is taken.</summary>
     public double SpectrumStepUm { get; init => field = Positive(value, nameof(SpectrumStepUm)); } = 10;
