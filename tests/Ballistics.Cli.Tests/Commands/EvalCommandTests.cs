@@ -21,6 +21,10 @@ public sealed class EvalCommandTests
         Assert.That(output, Does.Contain("scans=6 pairs=15 same_source=3"));
         Assert.That(File.ReadAllLines(dir.File("eval/scores.csv")), Has.Length.EqualTo(16));
         Assert.That(new FileInfo(dir.File("eval/accuracy.png")).Length, Is.GreaterThan(1000));
+        var features = File.ReadAllLines(dir.File("eval/features.csv"));
+        Assert.That(features, Has.Length.EqualTo(16));
+        Assert.That(features[0], Is.EqualTo("a,b,same_source," + string.Join(',', Ballistics.Engine.Comparison.ComparisonFeatures.Names)));
+        Assert.That(features.Skip(1).Count(l => l.Split(',')[2] == "1"), Is.EqualTo(3), "same-source pairs labelled");
     }
 
     [Test]
