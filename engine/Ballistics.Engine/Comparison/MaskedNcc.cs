@@ -125,6 +125,8 @@ internal sealed class MaskedNcc : IDisposable
     /// <summary>
     /// Finds the best masked NCC over shifts −maxShift…+maxShift around <paramref name="centre"/> (in the
     /// convention fixed(x) ↔ moving(x + u)) among shifts whose overlap holds at least <paramref name="minOverlap"/> points.
+    /// The comparison's searches are narrow and use <see cref="DirectNcc"/>; this FFT form is the one for wide
+    /// searches and the reference DirectNcc is tested and benchmarked against.
     /// </summary>
     public NccPeak FindPeak(MaskedSpectra fixedSpectra, MaskedSpectra movingSpectra, Point centre, int maxShiftX, int maxShiftY, int minOverlap)
     {
