@@ -129,13 +129,17 @@ internal sealed class GlobalRegistrar
 
         var results = new List<(double Angle, double Score, double X, double Y)>(angles.Count);
         using var rotated = MaskedImage.Create(side, side);
+        using var flipped = new Mat();
         using var scratch = new Mat();
         using var spectrumB = new Mat();
         using var product = new Mat();
         using var correlation = new Mat();
         var centre = (side - 1) / 2.0;
-        foreach (var angle in angles)
+        var pending = new List<double>(angles);
+        while (pending.Count > 0)
         {
+            var angle = pending[0];
+            pending.RemoveAt(0);
             using (var affine = Rotation2D.FromDegrees(angle).Affine((b.Coarse.Width - 1) / 2.0, (b.Coarse.Height - 1) / 2.0, centre, centre))
             {
                 rotated.WarpFrom(b.Coarse, affine, scratch);
@@ -147,7 +151,22 @@ internal sealed class GlobalRegistrar
                 continue;
             }
 
-            Cv2.Dft(rotated.Values, spectrumB, DftFlags.None);
+            results.Add(Score(angle, rotated.Values));
+
+            // Magnitude spectra propose θ and θ + 180° together. Turning by another 180° about the canvas centre
+            // is flipping both axes, far cheaper than a second warp, and samples the same source points.
+            var opposite = pending.FindIndex(p => Math.Abs(Rotation2D.Normalise(p - angle - 180)) < 1e-6);
+            if (opposite >= 0)
+            {
+                Cv2.Flip(rotated.Values, flipped, FlipMode.XY);
+                results.Add(Score(pending[opposite], flipped));
+                pending.RemoveAt(opposite);
+            }
+        }
+
+        (double Angle, double Score, double X, double Y) Score(double angle, Mat turned)
+        {
+            Cv2.Dft(turned, spectrumB, DftFlags.None);
             // corr(u) = Σx a(x)·b(x + u) = IDFT(B·conj(A)).
             Cv2.MulSpectrums(spectrumB, spectrumA, product, DftFlags.None, conjB: true);
             Cv2.Dft(product, correlation, DftFlags.Inverse | DftFlags.Scale | DftFlags.RealOutput);
@@ -166,7 +185,8 @@ internal sealed class GlobalRegistrar
                 }
             }
 
-            results.Add((angle, top.Value / Math.Sqrt(energyA * energyB), top.X, top.Y));
+            var energy = Cv2.Norm(turned, NormTypes.L2SQR);
+            return (angle, top.Value / Math.Sqrt(energyA * energy), top.X, top.Y);
         }
 
         results.Sort((p, q) => q.Score.CompareTo(p.Score));
