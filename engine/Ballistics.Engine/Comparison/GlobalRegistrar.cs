@@ -145,13 +145,10 @@ internal sealed class GlobalRegistrar
                 rotated.WarpFrom(b.Coarse, affine, scratch);
             }
 
-            var energyB = Cv2.Norm(rotated.Values, NormTypes.L2SQR);
-            if (energyA <= 0 || energyB <= 0)
+            if (Score(angle, rotated.Values) is { } scored)
             {
-                continue;
+                results.Add(scored);
             }
-
-            results.Add(Score(angle, rotated.Values));
 
             // Magnitude spectra propose θ and θ + 180° together. Turning by another 180° about the canvas centre
             // is flipping both axes, far cheaper than a second warp, and samples the same source points.
@@ -159,13 +156,24 @@ internal sealed class GlobalRegistrar
             if (opposite >= 0)
             {
                 Cv2.Flip(rotated.Values, flipped, FlipMode.XY);
-                results.Add(Score(pending[opposite], flipped));
+                if (Score(pending[opposite], flipped) is { } scoredOpposite)
+                {
+                    results.Add(scoredOpposite);
+                }
+
                 pending.RemoveAt(opposite);
             }
         }
 
-        (double Angle, double Score, double X, double Y) Score(double angle, Mat turned)
+        // Null when either canvas holds no energy (nothing valid to correlate).
+        (double Angle, double Score, double X, double Y)? Score(double angle, Mat turned)
         {
+            var energy = Cv2.Norm(turned, NormTypes.L2SQR);
+            if (energyA <= 0 || energy <= 0)
+            {
+                return null;
+            }
+
             Cv2.Dft(turned, spectrumB, DftFlags.None);
             // corr(u) = Σx a(x)·b(x + u) = IDFT(B·conj(A)).
             Cv2.MulSpectrums(spectrumB, spectrumA, product, DftFlags.None, conjB: true);
@@ -185,7 +193,6 @@ internal sealed class GlobalRegistrar
                 }
             }
 
-            var energy = Cv2.Norm(turned, NormTypes.L2SQR);
             return (angle, top.Value / Math.Sqrt(energyA * energy), top.X, top.Y);
         }
 

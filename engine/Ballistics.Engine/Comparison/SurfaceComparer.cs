@@ -17,6 +17,8 @@ internal sealed class SurfaceComparer
 
     public SurfaceComparer(ComparisonOptions options) => _options = options;
 
+    public ComparisonOptions Options => _options;
+
     public SurfaceComparison Compare(Surface a, Surface b)
     {
         using var viewA = View(a);
@@ -37,7 +39,7 @@ internal sealed class SurfaceComparer
         var backward = cells.Compare(b.Image, a.Image, registration.Inverse(), stepUm);
         var (alignedCcf, overlap) = AlignedCorrelation(a.Image, b.Image, registration, stepUm);
         var (residualCcf, _) = AlignedCorrelation(a.Residual, b.Residual, registration, stepUm);
-        return new SurfaceComparison(registration, forward, backward, Features(registration, forward, backward, alignedCcf, overlap) with { ResidualCcf = residualCcf });
+        return new SurfaceComparison(registration, forward, backward, Features(registration, forward, backward, alignedCcf, overlap, residualCcf));
     }
 
     /// <summary>Pearson correlation over the points valid in A and in B turned onto A's grid.</summary>
@@ -79,7 +81,7 @@ internal sealed class SurfaceComparer
         return (varA > 0 && varB > 0 ? cov / Math.Sqrt(varA * varB) : 0, overlap);
     }
 
-    private ComparisonFeatures Features(Registration registration, CmcDirection forward, CmcDirection backward, double alignedCcf, double overlap)
+    private ComparisonFeatures Features(Registration registration, CmcDirection forward, CmcDirection backward, double alignedCcf, double overlap, double residualCcf)
     {
         var threshold = _options.Cmc.CcfThreshold;
         var all = forward.Cells.Concat(backward.Cells).Where(c => c.Found).ToArray();
@@ -141,7 +143,7 @@ internal sealed class SurfaceComparer
             RotationSpreadDeg = rotationSpread,
             DirectionAngleDisagreementDeg = disagreement,
             TopCellCcf = all.Length == 0 ? 0 : all.Select(c => c.Ccf).OrderDescending().Take(3).Average(),
-            ResidualCcf = 0,
+            ResidualCcf = residualCcf,
         };
     }
 }

@@ -40,7 +40,7 @@ public sealed class BreechFaceMatcher
     public PreparedScan Prepare(Surface surface)
     {
         var prepared = Preprocessor.Prepare(surface, PreprocessOptions);
-        prepared.ComparisonView(_comparer, ComparisonOptions.Registration);
+        prepared.ComparisonView(_comparer);
         return prepared;
     }
 
@@ -79,6 +79,6 @@ public sealed class BreechFaceMatcher
             throw new ArgumentException($"Prepared scans must share one step; got {a.Surface.LateralStepXUm} µm and {b.Surface.LateralStepXUm} µm. Prepare both with the same options.", nameof(b));
         }
 
-        return _comparer.Compare(a.ComparisonView(_comparer, ComparisonOptions.Registration), b.ComparisonView(_comparer, ComparisonOptions.Registration));
+        return _comparer.Compare(a.ComparisonView(_comparer), b.ComparisonView(_comparer));
     }
 }

@@ -38,11 +38,11 @@ public sealed class PreparedScan
     /// The comparison view of this scan (masked image, coarse level, polar spectrum), built on first use and kept
     /// for every later comparison with the same registration options.
     /// </summary>
-    internal ComparableScan ComparisonView(SurfaceComparer comparer, RegistrationOptions options)
+    internal ComparableScan ComparisonView(SurfaceComparer comparer)
     {
         lock (_viewLock)
         {
-            if (_view is null || !Equals(_view.Options, options))
+            if (_view is null || !Equals(_view.Options, comparer.Options.Registration))
             {
                 _view = comparer.View(Surface);
             }
