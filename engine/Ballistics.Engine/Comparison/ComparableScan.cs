@@ -29,6 +29,7 @@ internal sealed class ComparableScan : IDisposable
         Coarse = MaskedImage.Resample(image, 1 / factor);
         CoarseStepUm = stepUm * factor;
         Residual = StriationFilter.Residual(image, stepUm);
+        Texture = TextureCorrelation.Measure(Coarse, CoarseStepUm);
         using var polar = PolarSpectrum.Build(image, stepUm, options.SpectrumStepUm);
         if (polar is not null)
         {
@@ -57,6 +58,9 @@ internal sealed class ComparableScan : IDisposable
 
     /// <summary>The scan without its dominant parallel marks (<see cref="StriationFilter"/>), same grid and mask.</summary>
     public MaskedImage Residual { get; }
+
+    /// <summary>The autocorrelation of the coarse level: how much two unrelated scans correlate by chance.</summary>
+    public TextureCorrelation Texture { get; }
 
     /// <summary>Transforms of the polar spectrum; null when the scan is too small to propose angles.</summary>
     public MaskedSpectra? PolarSpectra { get; }

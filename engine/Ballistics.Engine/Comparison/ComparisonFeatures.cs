@@ -55,6 +55,33 @@ public sealed record ComparisonFeatures
     /// </summary>
     public required double ResidualCcf { get; init; }
 
+    /// <summary>
+    /// The area (µm²) over which the two scans' textures stay correlated together (<see cref="TextureCorrelation"/>):
+    /// what sets the chance level of every correlation below. Reported, not scored.
+    /// </summary>
+    public required double SharedCorrelationAreaUm2 { get; init; }
+
+    /// <summary>Registration CCF in units of its spread between unrelated scans of these textures (Fisher z × √effective points).</summary>
+    public required double RegistrationZ { get; init; }
+
+    /// <summary>Aligned CCF standardised like <see cref="RegistrationZ"/>.</summary>
+    public required double AlignedZ { get; init; }
+
+    /// <summary>Mean over found cells (both directions) of each cell's CCF standardised by the cell's valid area.</summary>
+    public required double MeanCellZ { get; init; }
+
+    /// <summary>Mean of the three best standardised cell CCFs.</summary>
+    public required double TopCellZ { get; init; }
+
+    /// <summary>Striation-residual CCF standardised like <see cref="RegistrationZ"/>.</summary>
+    public required double ResidualZ { get; init; }
+
+    /// <summary>Congruent cells (original CMC rule) whose standardised CCF is beyond chance, smaller of the two directions.</summary>
+    public required int SignificantCmcMin { get; init; }
+
+    /// <summary>As <see cref="SignificantCmcMin"/>, larger of the two directions.</summary>
+    public required int SignificantCmcMax { get; init; }
+
     /// <summary>Difference of the consensus angles of the two directions (they should be opposite, i.e. sum to 0).</summary>
     public required double DirectionAngleDisagreementDeg { get; init; }
 
@@ -64,17 +91,20 @@ public sealed record ComparisonFeatures
         (float)RegistrationCcf, (float)AlignedCcf, (float)OverlapFraction, CmcMin, CmcMax, (float)CmcFractionMin, (float)CmcFractionMax,
         HighCmcMin, HighCmcMax, ValidCellsMin, (float)MeanCellCcf, (float)FractionCellsAboveThreshold, (float)TranslationSpreadUm,
         (float)RotationSpreadDeg, (float)DirectionAngleDisagreementDeg, (float)TopCellCcf, (float)ResidualCcf,
+        (float)SharedCorrelationAreaUm2, (float)RegistrationZ, (float)AlignedZ, (float)MeanCellZ, (float)TopCellZ,
+        (float)ResidualZ, SignificantCmcMin, SignificantCmcMax,
     ];
 
     /// <summary>
-    /// Positions in <see cref="ToVector"/> of the features the score model reads: evidence that can only say "more
-    /// alike" as it grows (correlations, congruent cells). Overlap, valid cell count, the spreads of cell
-    /// registrations and the two directions' angle disagreement describe the scans as much as their agreement;
-    /// trees learned the generator's values of those and carried them badly to real scans (a different-source real
-    /// pair with aligned correlation 0.22 and 2 congruent cells scored 0.74), so they are measured and reported
-    /// but not scored.
+    /// Positions in <see cref="ToVector"/> of the features the score model reads: the correlations standardised by
+    /// their chance level for the two textures (<see cref="TextureCorrelation"/>) and the congruent cells beyond
+    /// chance. Raw correlations and CMC counts carry the texture as much as the agreement: unrelated real Cadre scans
+    /// correlate at 0.18 and share 2–7 congruent cells, as much as same-firearm generated scans, and a model trained
+    /// on generated pairs scored them 0.5–0.8. Standardised, unrelated pairs of both kinds sit at 2–4 units.
+    /// Overlap, valid cell count, spreads and angle disagreement describe the scans as much as their agreement and
+    /// are reported but not scored.
     /// </summary>
-    public static IReadOnlyList<int> ModelInputs { get; } = [0, 1, 3, 4, 5, 6, 7, 8, 10, 11, 15, 16];
+    public static IReadOnlyList<int> ModelInputs { get; } = [18, 19, 20, 21, 22, 23, 24];
 
     /// <summary>The model's inputs (<see cref="ModelInputs"/>) in order.</summary>
     public float[] ToModelVector()
@@ -88,5 +118,7 @@ public sealed record ComparisonFeatures
         "registration_ccf", "aligned_ccf", "overlap_fraction", "cmc_min", "cmc_max", "cmc_fraction_min", "cmc_fraction_max",
         "high_cmc_min", "high_cmc_max", "valid_cells_min", "mean_cell_ccf", "fraction_cells_above_threshold", "translation_spread_um",
         "rotation_spread_deg", "direction_angle_disagreement_deg", "top_cell_ccf", "residual_ccf",
+        "shared_correlation_area_um2", "registration_z", "aligned_z", "mean_cell_z", "top_cell_z",
+        "residual_z", "significant_cmc_min", "significant_cmc_max",
     ];
 }

@@ -39,7 +39,12 @@ internal sealed class SurfaceComparer
         var backward = cells.Compare(b.Image, a.Image, registration.Inverse(), stepUm);
         var (alignedCcf, overlap) = AlignedCorrelation(a.Image, b.Image, registration, stepUm);
         var (residualCcf, _) = AlignedCorrelation(a.Residual, b.Residual, registration, stepUm);
-        return new SurfaceComparison(registration, forward, backward, Features(registration, forward, backward, alignedCcf, overlap, residualCcf));
+        var chance = new ChanceLevel(
+            TextureCorrelation.SharedAreaUm2(a.Texture, b.Texture, registration.RotationDeg),
+            stepUm * stepUm * Math.Min(a.Image.ValidCount, b.Image.ValidCount),
+            CellAreaUm2(a.Image, stepUm),
+            CellAreaUm2(b.Image, stepUm));
+        return new SurfaceComparison(registration, forward, backward, Features(registration, forward, backward, alignedCcf, overlap, residualCcf, chance));
     }
 
     /// <summary>Pearson correlation over the points valid in A and in B turned onto A's grid.</summary>
@@ -81,8 +86,29 @@ internal sealed class SurfaceComparer
         return (varA > 0 && varB > 0 ? cov / Math.Sqrt(varA * varB) : 0, overlap);
     }
 
-    private ComparisonFeatures Features(Registration registration, CmcDirection forward, CmcDirection backward, double alignedCcf, double overlap, double residualCcf)
+    /// <summary>
+    /// A cell's best correlation is the largest of a few hundred effectively independent trials (shifts and angles):
+    /// between unrelated scans it lands near 2–2.5 standard units whatever the texture, so 3.5 is rarely chance.
+    /// </summary>
+    private const double SignificantCellZ = 3.5;
+
+    private double CellAreaUm2(MaskedImage reference, double stepUm)
     {
+        var grid = _options.Cmc.GridCells;
+        return stepUm * stepUm * ((reference.Width + grid - 1) / grid) * ((reference.Height + grid - 1) / grid);
+    }
+
+    /// <summary>What sets chance correlation for this pair: the shared correlation area and the areas correlations were taken over.</summary>
+    private readonly record struct ChanceLevel(double SharedAreaUm2, double SmallerScanAreaUm2, double ForwardCellAreaUm2, double BackwardCellAreaUm2);
+
+    private ComparisonFeatures Features(Registration registration, CmcDirection forward, CmcDirection backward, double alignedCcf, double overlap, double residualCcf, ChanceLevel chance)
+    {
+        var shared = chance.SharedAreaUm2;
+        var forwardZ = forward.Cells.Where(c => c.Found).Select(c => (c.Congruent, Z: TextureCorrelation.Standardise(c.Ccf, c.ValidFraction * chance.ForwardCellAreaUm2, shared))).ToArray();
+        var backwardZ = backward.Cells.Where(c => c.Found).Select(c => (c.Congruent, Z: TextureCorrelation.Standardise(c.Ccf, c.ValidFraction * chance.BackwardCellAreaUm2, shared))).ToArray();
+        var cellZ = forwardZ.Concat(backwardZ).Select(c => c.Z).ToArray();
+        var significantForward = forwardZ.Count(c => c.Congruent && c.Z >= SignificantCellZ);
+        var significantBackward = backwardZ.Count(c => c.Congruent && c.Z >= SignificantCellZ);
         var threshold = _options.Cmc.CcfThreshold;
         var all = forward.Cells.Concat(backward.Cells).Where(c => c.Found).ToArray();
         var above = all.Where(c => c.Ccf >= threshold).ToArray();
@@ -144,6 +170,14 @@ internal sealed class SurfaceComparer
             DirectionAngleDisagreementDeg = disagreement,
             TopCellCcf = all.Length == 0 ? 0 : all.Select(c => c.Ccf).OrderDescending().Take(3).Average(),
             ResidualCcf = residualCcf,
+            SharedCorrelationAreaUm2 = shared,
+            RegistrationZ = TextureCorrelation.Standardise(registration.Ccf, registration.OverlapFraction * chance.SmallerScanAreaUm2, shared),
+            AlignedZ = TextureCorrelation.Standardise(alignedCcf, overlap * chance.SmallerScanAreaUm2, shared),
+            MeanCellZ = cellZ.Length == 0 ? 0 : cellZ.Average(),
+            TopCellZ = cellZ.Length == 0 ? 0 : cellZ.OrderDescending().Take(3).Average(),
+            ResidualZ = TextureCorrelation.Standardise(residualCcf, overlap * chance.SmallerScanAreaUm2, shared),
+            SignificantCmcMin = Math.Min(significantForward, significantBackward),
+            SignificantCmcMax = Math.Max(significantForward, significantBackward),
         };
     }
 }

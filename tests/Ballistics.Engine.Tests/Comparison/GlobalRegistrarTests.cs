@@ -1,4 +1,5 @@
 using Ballistics.Engine.Comparison;
+using Ballistics.Engine.Preprocessing;
 
 namespace Ballistics.Engine.Tests.Comparison;
 
@@ -26,6 +27,53 @@ public sealed class GlobalRegistrarTests
         Assert.That(registration.DxUm, Is.EqualTo(dxUm).Within(step), "dx");
         Assert.That(registration.DyUm, Is.EqualTo(dyUm).Within(step), "dy");
         Assert.That(registration.Ccf, Is.GreaterThan(0.9));
+    }
+
+    [TestCase(60)]
+    [TestCase(-115)]
+    public void Register_CopyCutByStraightCrop_RecoversAngle(double rotationDeg)
+    {
+        // Scans of one case cropped differently: the crop line must not decide the angle.
+        var a = TestSurfaces.Shared("cartridge/fadul_1-1_processed.x3p");
+        var step = a.LateralStepXUm;
+        var b = TestSurfaces.Transformed(a, rotationDeg, 40, -30, a.Width, a.Height);
+        for (var y = 0; y < a.Height; y++)
+        {
+            for (var x = 0; x < a.Width; x++)
+            {
+                if (x + (0.4 * y) < 0.45 * a.Width)
+                {
+                    b[(y * a.Width) + x] = float.NaN;
+                }
+            }
+        }
+
+        using var imageA = MaskedImage.FromHeights(a.Values, a.Width, a.Height);
+        using var imageB = MaskedImage.FromHeights(b, a.Width, a.Height);
+
+        var registration = new GlobalRegistrar(RegistrationOptions.Default).Register(imageA, imageB, step);
+
+        TestContext.Out.WriteLine($"got {registration}");
+        Assert.That(Rotation2D.Normalise(registration.RotationDeg - rotationDeg), Is.EqualTo(0).Within(1.0), "angle");
+        Assert.That(registration.Ccf, Is.GreaterThan(0.9));
+    }
+
+    [Test]
+    public void Register_ProcessedAgainstOtherFiringRaw_AgreesWithProcessedPair()
+    {
+        // A1 raw and A1 processed are one scan cropped two ways (the raw keeps the whole breech face), so A2 must
+        // land on both at one angle. Untapered spectra proposed only the outlines' angles and the registration failed.
+        var comparer = new SurfaceComparer(ComparisonOptions.Default);
+        var a2 = Preprocessor.Prepare(TestSurfaces.Shared("cartridge/baldwin_K013sA2_processed.x3p")).ComparisonView(comparer);
+        var a1 = Preprocessor.Prepare(TestSurfaces.Shared("cartridge/baldwin_K013sA1_processed.x3p")).ComparisonView(comparer);
+        var a1Raw = Preprocessor.Prepare(TestSurfaces.Shared("cartridge/baldwin_K013sA1_raw.x3p")).ComparisonView(comparer);
+        var registrar = new GlobalRegistrar(RegistrationOptions.Default);
+
+        var processed = registrar.Register(a2, a1);
+        var raw = registrar.Register(a2, a1Raw);
+
+        TestContext.Out.WriteLine($"processed {processed}; raw {raw}");
+        Assert.That(Rotation2D.Normalise(raw.RotationDeg - processed.RotationDeg), Is.EqualTo(0).Within(2.0));
     }
 
     [Test]

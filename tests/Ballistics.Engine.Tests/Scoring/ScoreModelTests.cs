@@ -100,5 +100,13 @@ public sealed class ScoreModelTests
         DirectionAngleDisagreementDeg = 1,
         TopCellCcf = Math.Min(1, ccf + 0.1),
         ResidualCcf = ccf * 0.5,
+        SharedCorrelationAreaUm2 = 3000,
+        RegistrationZ = 20 * ccf,
+        AlignedZ = 19 * ccf,
+        MeanCellZ = 5 * ccf,
+        TopCellZ = 8 * ccf,
+        ResidualZ = 10 * ccf,
+        SignificantCmcMin = cmc / 2,
+        SignificantCmcMax = cmc,
     };
 }
