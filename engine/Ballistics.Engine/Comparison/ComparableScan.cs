@@ -30,6 +30,8 @@ internal sealed class ComparableScan : IDisposable
         CoarseStepUm = stepUm * factor;
         Residual = StriationFilter.Residual(image, stepUm);
         Texture = TextureCorrelation.Measure(Coarse, CoarseStepUm);
+        Whitened = SpectralWhitening.Whiten(image, stepUm);
+        WhitenedTexture = TextureCorrelation.Measure(Whitened, stepUm);
         using var polar = PolarSpectrum.Build(image, stepUm, options.SpectrumStepUm);
         if (polar is not null)
         {
@@ -61,6 +63,12 @@ internal sealed class ComparableScan : IDisposable
 
     /// <summary>The autocorrelation of the coarse level: how much two unrelated scans correlate by chance.</summary>
     public TextureCorrelation Texture { get; }
+
+    /// <summary>The scan with its spectrum flattened (<see cref="SpectralWhitening"/>), same grid and mask.</summary>
+    public MaskedImage Whitened { get; }
+
+    /// <summary>The autocorrelation of <see cref="Whitened"/> on the scan's own grid.</summary>
+    public TextureCorrelation WhitenedTexture { get; }
 
     /// <summary>Transforms of the polar spectrum; null when the scan is too small to propose angles.</summary>
     public MaskedSpectra? PolarSpectra { get; }
@@ -102,6 +110,7 @@ internal sealed class ComparableScan : IDisposable
 
         Coarse.Dispose();
         Residual.Dispose();
+        Whitened.Dispose();
         PolarSpectra?.Dispose();
         lock (_lock)
         {

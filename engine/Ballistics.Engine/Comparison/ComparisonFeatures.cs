@@ -82,6 +82,12 @@ public sealed record ComparisonFeatures
     /// <summary>As <see cref="SignificantCmcMin"/>, larger of the two directions.</summary>
     public required int SignificantCmcMax { get; init; }
 
+    /// <summary>Pearson correlation after alignment of the two whitened scans (<see cref="SpectralWhitening"/>).</summary>
+    public required double WhitenedCcf { get; init; }
+
+    /// <summary><see cref="WhitenedCcf"/> standardised by the whitened textures' chance level.</summary>
+    public required double WhitenedZ { get; init; }
+
     /// <summary>Difference of the consensus angles of the two directions (they should be opposite, i.e. sum to 0).</summary>
     public required double DirectionAngleDisagreementDeg { get; init; }
 
@@ -92,7 +98,7 @@ public sealed record ComparisonFeatures
         HighCmcMin, HighCmcMax, ValidCellsMin, (float)MeanCellCcf, (float)FractionCellsAboveThreshold, (float)TranslationSpreadUm,
         (float)RotationSpreadDeg, (float)DirectionAngleDisagreementDeg, (float)TopCellCcf, (float)ResidualCcf,
         (float)SharedCorrelationAreaUm2, (float)RegistrationZ, (float)AlignedZ, (float)MeanCellZ, (float)TopCellZ,
-        (float)ResidualZ, SignificantCmcMin, SignificantCmcMax,
+        (float)ResidualZ, SignificantCmcMin, SignificantCmcMax, (float)WhitenedCcf, (float)WhitenedZ,
     ];
 
     /// <summary>
@@ -104,7 +110,7 @@ public sealed record ComparisonFeatures
     /// Overlap, valid cell count, spreads and angle disagreement describe the scans as much as their agreement and
     /// are reported but not scored.
     /// </summary>
-    public static IReadOnlyList<int> ModelInputs { get; } = [18, 19, 20, 21, 22, 23, 24];
+    public static IReadOnlyList<int> ModelInputs { get; } = [18, 19, 20, 21, 22, 23, 24, 26];
 
     /// <summary>The model's inputs (<see cref="ModelInputs"/>) in order.</summary>
     public float[] ToModelVector()
@@ -119,6 +125,6 @@ public sealed record ComparisonFeatures
         "high_cmc_min", "high_cmc_max", "valid_cells_min", "mean_cell_ccf", "fraction_cells_above_threshold", "translation_spread_um",
         "rotation_spread_deg", "direction_angle_disagreement_deg", "top_cell_ccf", "residual_ccf",
         "shared_correlation_area_um2", "registration_z", "aligned_z", "mean_cell_z", "top_cell_z",
-        "residual_z", "significant_cmc_min", "significant_cmc_max",
+        "residual_z", "significant_cmc_min", "significant_cmc_max", "whitened_ccf", "whitened_z",
     ];
 }

@@ -105,6 +105,28 @@ internal sealed class MaskedImage : IDisposable
     }
 
     /// <summary>
+    /// Writes the values into <paramref name="target"/> (this image's size), weighted by a raised cosine of the
+    /// distance to the nearest invalid point that reaches 1 at <paramref name="taperSteps"/>: for transforms, where
+    /// an abrupt edge of the data would add its own streak to the spectrum.
+    /// </summary>
+    public void WriteEdgeTapered(double taperSteps, Mat target)
+    {
+        using var valid = new Mat();
+        using var distance = new Mat();
+        Mask.ConvertTo(valid, MatType.CV_8UC1);
+        Cv2.DistanceTransform(valid, distance, DistanceTypes.L2, DistanceTransformMasks.Precise);
+        using var weight = new Mat(Height, Width, MatType.CV_32FC1);
+        var d = distance.AsSpan<float>();
+        var w = weight.AsSpan<float>();
+        for (var i = 0; i < d.Length; i++)
+        {
+            w[i] = d[i] >= taperSteps ? 1f : (float)(0.5 - (0.5 * Math.Cos(Math.PI * d[i] / taperSteps)));
+        }
+
+        Cv2.Multiply(Values, weight, target);
+    }
+
+    /// <summary>
     /// Rotates (and shifts) <paramref name="source"/> into this image with bilinear weights. A point is valid
     /// only when all four source neighbours were valid, so no NaN edge leaks a made-up value into a correlation:
     /// the source is warped once with NaN in its gaps (any NaN neighbour makes the result NaN) and split again,

@@ -84,24 +84,6 @@ internal static class PolarSpectrum
         return (top * (1 - fy)) + (bottom * fy);
     }
 
-    /// <summary>Writes the heights into <paramref name="target"/>, weighted by a raised cosine of the distance to the nearest invalid point.</summary>
-    private static void TaperEdges(MaskedImage level, double taperSteps, Mat target)
-    {
-        using var valid = new Mat();
-        using var distance = new Mat();
-        level.Mask.ConvertTo(valid, MatType.CV_8UC1);
-        Cv2.DistanceTransform(valid, distance, DistanceTypes.L2, DistanceTransformMasks.Precise);
-        using var weight = new Mat(level.Height, level.Width, MatType.CV_32FC1);
-        var d = distance.AsSpan<float>();
-        var w = weight.AsSpan<float>();
-        for (var i = 0; i < d.Length; i++)
-        {
-            w[i] = d[i] >= taperSteps ? 1f : (float)(0.5 - (0.5 * Math.Cos(Math.PI * d[i] / taperSteps)));
-        }
-
-        Cv2.Multiply(level.Values, weight, target);
-    }
-
     /// <summary>Log-magnitude spectrum of a tapered copy of the image on an n×n frame, zero frequency at (n/2, n/2).</summary>
     private static Mat CentredLogMagnitude(MaskedImage level, double levelStepUm, int n)
     {
@@ -110,7 +92,7 @@ internal static class PolarSpectrum
         var offsetY = (n - level.Height) / 2;
         using (var target = new Mat(padded, new Rect(offsetX, offsetY, level.Width, level.Height)))
         {
-            TaperEdges(level, EdgeTaperUm / levelStepUm, target);
+            level.WriteEdgeTapered(EdgeTaperUm / levelStepUm, target);
         }
 
         // A round taper hides the square frame, whose edges would otherwise put the same axis-aligned streaks

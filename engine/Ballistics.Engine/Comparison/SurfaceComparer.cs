@@ -39,11 +39,14 @@ internal sealed class SurfaceComparer
         var backward = cells.Compare(b.Image, a.Image, registration.Inverse(), stepUm);
         var (alignedCcf, overlap) = AlignedCorrelation(a.Image, b.Image, registration, stepUm);
         var (residualCcf, _) = AlignedCorrelation(a.Residual, b.Residual, registration, stepUm);
+        var (whitenedCcf, _) = AlignedCorrelation(a.Whitened, b.Whitened, registration, stepUm);
         var chance = new ChanceLevel(
             TextureCorrelation.SharedAreaUm2(a.Texture, b.Texture, registration.RotationDeg),
             stepUm * stepUm * Math.Min(a.Image.ValidCount, b.Image.ValidCount),
             CellAreaUm2(a.Image, stepUm),
-            CellAreaUm2(b.Image, stepUm));
+            CellAreaUm2(b.Image, stepUm),
+            TextureCorrelation.SharedAreaUm2(a.WhitenedTexture, b.WhitenedTexture, registration.RotationDeg),
+            whitenedCcf);
         return new SurfaceComparison(registration, forward, backward, Features(registration, forward, backward, alignedCcf, overlap, residualCcf, chance));
     }
 
@@ -99,7 +102,7 @@ internal sealed class SurfaceComparer
     }
 
     /// <summary>What sets chance correlation for this pair: the shared correlation area and the areas correlations were taken over.</summary>
-    private readonly record struct ChanceLevel(double SharedAreaUm2, double SmallerScanAreaUm2, double ForwardCellAreaUm2, double BackwardCellAreaUm2);
+    private readonly record struct ChanceLevel(double SharedAreaUm2, double SmallerScanAreaUm2, double ForwardCellAreaUm2, double BackwardCellAreaUm2, double WhitenedSharedAreaUm2, double WhitenedCcf);
 
     private ComparisonFeatures Features(Registration registration, CmcDirection forward, CmcDirection backward, double alignedCcf, double overlap, double residualCcf, ChanceLevel chance)
     {
@@ -178,6 +181,8 @@ internal sealed class SurfaceComparer
             ResidualZ = TextureCorrelation.Standardise(residualCcf, overlap * chance.SmallerScanAreaUm2, shared),
             SignificantCmcMin = Math.Min(significantForward, significantBackward),
             SignificantCmcMax = Math.Max(significantForward, significantBackward),
+            WhitenedCcf = chance.WhitenedCcf,
+            WhitenedZ = TextureCorrelation.Standardise(chance.WhitenedCcf, overlap * chance.SmallerScanAreaUm2, chance.WhitenedSharedAreaUm2),
         };
     }
 }

@@ -108,5 +108,7 @@ public sealed class ScoreModelTests
         ResidualZ = 10 * ccf,
         SignificantCmcMin = cmc / 2,
         SignificantCmcMax = cmc,
+        WhitenedCcf = ccf * 0.3,
+        WhitenedZ = 30 * ccf,
     };
 }
