@@ -50,6 +50,19 @@ public static class RecordRows
         return text.ToString();
     }
 
+    /// <summary>
+    /// The rows of a CSV written by <see cref="SeizureCsv"/> as JSON objects keyed by its header names, one
+    /// object per line (NDJSON) or as a pretty array.
+    /// </summary>
+    public static string AsJson(string csv, bool ndjson)
+    {
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var names = lines[0].Split(',');
+        var objects = lines.Skip(1).Select(line =>
+            "{" + string.Join(", ", names.Zip(line.Split(','), (n, c) => $"\"{n}\": \"{c.Trim('"')}\"")) + "}");
+        return ndjson ? string.Join('\n', objects) + "\n" : "[\n" + string.Join(",\n", objects) + "\n]";
+    }
+
     private static string Serial(Random rng)
     {
         var n = rng.Next(100, 9_999_999).ToString(CultureInfo.InvariantCulture);
