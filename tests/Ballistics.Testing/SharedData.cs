@@ -10,6 +10,9 @@ public static class SharedData
 
     public static string X3p(string relative) => Path.Combine(DataRoot, "x3p", relative);
 
+    /// <summary>One of the FBI NCIC code lists (MAKCode.tsv, CALCode.tsv, ...).</summary>
+    public static string Ncic(string file) => Path.Combine(DataRoot, "ncic", file);
+
     public static IEnumerable<string> AllX3p() =>
         Directory.EnumerateFiles(Path.Combine(DataRoot, "x3p"), "*.x3p", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 

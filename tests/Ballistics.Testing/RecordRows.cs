@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+
+namespace Ballistics.Testing;
+
+/// <summary>
+/// Seeded seizure-report CSV in the shapes real files come in: English or Spanish values, maker and
+/// caliber aliases, serials with dashes and spaces, dates in both orders (written for es-MX), and a
+/// share of bad values. The same seed gives the same text, so tests and benchmarks are repeatable.
+/// </summary>
+public static class RecordRows
+{
+    public const string SeizureHeader = "serie,marca,modelo,calibre,tipo de arma,fecha de aseguramiento,entidad federativa,municipio,folio del evento";
+
+    private static readonly string[] Makes = ["S&W", "Smith and Wesson", "SMITH & WESSON", "Glock", "GLOCK GmbH", "Colt's Manufacturing", "Ruger", "Sturm, Ruger & Co.", "Beretta", "Pietro Beretta", "Taurus", "Forjas Taurus", "Romarm/Cugir", "FN Herstal", "Barrett", "Sig Sauer", "Norinco", "Zastava"];
+    private static readonly string[] Models = ["M&P9", "19", "AR-15", "SR9", "92FS", "PT-92", "WASR-10", "M82A1", "P320", "Five-seveN", "1911"];
+    private static readonly string[] Calibers = ["9mm Luger", "9x19", "9 mm Parabellum", ".38 Super", ".223 Rem", "5.56x45", "7.62x39", "7.62 x 39 mm", ".50 BMG", ".45 ACP", "calibre .380", "5.7x28"];
+    private static readonly string[] Types = ["Pistola", "Revólver", "Fusil", "Carabina", "Escopeta", "pistol", "rifle", "pistola semiautomática", "cuerno de chivo"];
+    private static readonly string[] States = ["Jalisco", "Sinaloa", "Michoacán", "Nuevo León", "CDMX", "Tamaulipas", "Guerrero", "Estado de México", "Chihuahua", "Baja California", "Sonora", "Veracruz"];
+    private static readonly string[] Towns = ["Guadalajara", "Culiacán", "Apatzingán", "Monterrey", "Iztapalapa", "Reynosa", "Acapulco", "Ecatepec", "Ciudad Juárez", "Tijuana", "Hermosillo", "Xalapa"];
+    private static readonly string[] Bad = ["Acme Guns", "9x99", "bazuca", "31/02/2023", "Atlantis", "", "04/03/23"];
+
+    /// <summary><paramref name="count"/> data rows under <see cref="SeizureHeader"/>; about one in <paramref name="badOneIn"/> has a bad value.</summary>
+    public static string SeizureCsv(int count, int seed, int badOneIn = 20)
+    {
+        var rng = new Random(seed);
+        var text = new StringBuilder(count * 120).Append(SeizureHeader).Append('\n');
+        for (var i = 0; i < count; i++)
+        {
+            var fields = new[]
+            {
+                Serial(rng),
+                Pick(rng, Makes),
+                Pick(rng, Models),
+                Pick(rng, Calibers),
+                Pick(rng, Types),
+                Date(rng),
+                Pick(rng, States),
+                Pick(rng, Towns),
+                "EV-" + rng.Next(1, 5000).ToString(CultureInfo.InvariantCulture),
+            };
+            if (rng.Next(badOneIn) == 0)
+            {
+                fields[rng.Next(1, 7)] = Pick(rng, Bad);
+            }
+
+            text.AppendJoin(',', fields.Select(f => f.Contains(',', StringComparison.Ordinal) ? "\"" + f + "\"" : f)).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The rows of a CSV written by <see cref="SeizureCsv"/> as JSON objects keyed by its header names, one
+    /// object per line (NDJSON) or as a pretty array.
+    /// </summary>
+    public static string AsJson(string csv, bool ndjson)
+    {
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var names = lines[0].Split(',');
+        var objects = lines.Skip(1).Select(line =>
+            "{" + string.Join(", ", names.Zip(line.Split(','), (n, c) => $"\"{n}\": \"{c.Trim('"')}\"")) + "}");
+        return ndjson ? string.Join('\n', objects) + "\n" : "[\n" + string.Join(",\n", objects) + "\n]";
+    }
+
+    private static string Serial(Random rng)
+    {
+        var n = rng.Next(100, 9_999_999).ToString(CultureInfo.InvariantCulture);
+        return rng.Next(6) switch
+        {
+            0 => "UNK",
+            1 => (char)('A' + rng.Next(26)) + "-" + n,
+            2 => n[..2] + " " + n[2..],
+            3 => n + (char)('A' + rng.Next(26)) + "O",
+            _ => n,
+        };
+    }
+
+    private static string Date(Random rng)
+    {
+        var d = new DateOnly(2015, 1, 1).AddDays(rng.Next(3000));
+        return rng.Next(3) switch
+        {
+            0 => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            1 => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+            _ => d.ToString("d-MM-yyyy", CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static string Pick(Random rng, string[] values) => values[rng.Next(values.Length)];
+}
