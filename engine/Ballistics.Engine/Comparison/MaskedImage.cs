@@ -114,7 +114,7 @@ internal sealed class MaskedImage : IDisposable
         using var valid = new Mat();
         using var distance = new Mat();
         Mask.ConvertTo(valid, MatType.CV_8UC1);
-        Cv2.DistanceTransform(valid, distance, DistanceTypes.L2, DistanceTransformMasks.Precise);
+        Cv2.DistanceTransform(valid, distance, DistanceTypes.L2, DistanceTransformMasks.Mask5);
         using var weight = new Mat(Height, Width, MatType.CV_32FC1);
         var d = distance.AsSpan<float>();
         var w = weight.AsSpan<float>();

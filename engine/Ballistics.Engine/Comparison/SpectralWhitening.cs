@@ -25,7 +25,7 @@ internal static class SpectralWhitening
 
     public static MaskedImage Whiten(MaskedImage image, double stepUm)
     {
-        var width = Cv2.GetOptimalDFTSize(image.Width);
+        var width = EvenDftSize(image.Width);
         var height = Cv2.GetOptimalDFTSize(image.Height);
         using var padded = new Mat(height, width, MatType.CV_32FC1, Scalar.All(0));
         using (var target = new Mat(padded, new Rect(0, 0, image.Width, image.Height)))
@@ -33,38 +33,52 @@ internal static class SpectralWhitening
             image.WriteEdgeTapered(EdgeTaperUm / stepUm, target);
         }
 
+        // OpenCV's packed (CCS) real transform, ten times faster here than complex output. Inner columns hold
+        // Re/Im pairs of horizontal frequencies 1 … width/2 − 1; the two edge columns (horizontal frequency 0 and
+        // width/2) are packed along rows and are simply dropped: one column of frequencies out of width/2.
         using var spectrum = new Mat();
-        Cv2.Dft(padded, spectrum, DftFlags.ComplexOutput);
-        using var magnitude = new Mat();
-        using (var planes = new DisposableMats(Cv2.Split(spectrum)))
+        Cv2.Dft(padded, spectrum, DftFlags.None);
+        var spec = spectrum.AsSpan<float>();
+        var half = width / 2;
+        using var magnitude = new Mat(height, half + 1, MatType.CV_32FC1, Scalar.All(0));
+        var mag = magnitude.AsSpan<float>();
+        for (var row = 0; row < height; row++)
         {
-            Cv2.Magnitude(planes[0], planes[1], magnitude);
+            for (var u = 1; u < half; u++)
+            {
+                var re = spec[(row * width) + (2 * u) - 1];
+                var im = spec[(row * width) + (2 * u)];
+                mag[(row * (half + 1)) + u] = MathF.Sqrt((re * re) + (im * im));
+            }
+
+            // The dropped edge columns take their neighbours' values so that the envelope does not dip there.
+            mag[row * (half + 1)] = mag[(row * (half + 1)) + 1];
+            mag[(row * (half + 1)) + half] = mag[(row * (half + 1)) + half - 1];
         }
 
-        // The envelope: magnitudes blurred across neighbouring frequencies, wrapping round as the spectrum does.
-        // (GaussianBlur has no wrapping border: the wrap is padded on first and cut off after.)
+        // The envelope: magnitudes blurred across neighbouring frequencies, wrapping round vertically as the
+        // spectrum does (GaussianBlur has no wrapping border: the wrap is padded on first and cut off after).
         var pad = (int)Math.Ceiling(3 * EnvelopeSigmaBins);
         using var wrapped = new Mat();
-        Cv2.CopyMakeBorder(magnitude, wrapped, pad, pad, pad, pad, BorderTypes.Wrap);
+        Cv2.CopyMakeBorder(magnitude, wrapped, pad, pad, 0, 0, BorderTypes.Wrap);
         using var blurred = new Mat();
         Cv2.GaussianBlur(wrapped, blurred, new Size(0, 0), EnvelopeSigmaBins, EnvelopeSigmaBins, BorderTypes.Reflect101);
-        using var envelope = new Mat(blurred, new Rect(pad, pad, width, height)).Clone();
+        using var envelope = new Mat(blurred, new Rect(0, pad, half + 1, height)).Clone();
         var env = envelope.AsSpan<float>();
-        var spec = spectrum.AsSpan<float>();
         var floor = 1e-6f * (float)Cv2.Mean(envelope).Val0;
         var fMin = stepUm / LongestWavelengthUm;
         var fMax = stepUm / ShortestWavelengthUm;
         for (var row = 0; row < height; row++)
         {
             var fy = (row <= height / 2 ? row : row - height) / (double)height;
-            for (var col = 0; col < width; col++)
+            spec[row * width] = 0;
+            spec[(row * width) + width - 1] = 0;
+            for (var u = 1; u < half; u++)
             {
-                var fx = (col <= width / 2 ? col : col - width) / (double)width;
-                var f = Math.Sqrt((fx * fx) + (fy * fy));
-                var i = (row * width) + col;
-                var gain = (float)(Band(f, fMin, fMax) / Math.Max(env[i], floor));
-                spec[2 * i] *= gain;
-                spec[(2 * i) + 1] *= gain;
+                var fx = u / (double)width;
+                var gain = (float)(Band(Math.Sqrt((fx * fx) + (fy * fy)), fMin, fMax) / Math.Max(env[(row * (half + 1)) + u], floor));
+                spec[(row * width) + (2 * u) - 1] *= gain;
+                spec[(row * width) + (2 * u)] *= gain;
             }
         }
 
@@ -85,6 +99,18 @@ internal static class SpectralWhitening
         return MaskedImage.FromHeights(heights, image.Width, image.Height);
     }
 
+    /// <summary>A fast DFT length that is even, so that the packed layout has an edge column at both ends.</summary>
+    private static int EvenDftSize(int n)
+    {
+        var size = Cv2.GetOptimalDFTSize(n);
+        while (size % 2 != 0)
+        {
+            size = Cv2.GetOptimalDFTSize(size + 1);
+        }
+
+        return size;
+    }
+
     /// <summary>1 inside [fMin, fMax] (cycles per grid step), raised-cosine shoulders an octave wide outside.</summary>
     private static double Band(double f, double fMin, double fMax)
     {
@@ -99,19 +125,5 @@ internal static class SpectralWhitening
         }
 
         return f <= fMax ? 1 : 0.5 + (0.5 * Math.Cos(Math.PI * (f - fMax) / (fMax / 2)));
-    }
-
-    /// <summary>Disposes the planes of a split.</summary>
-    private readonly struct DisposableMats(Mat[] mats) : IDisposable
-    {
-        public Mat this[int index] => mats[index];
-
-        public void Dispose()
-        {
-            foreach (var mat in mats)
-            {
-                mat.Dispose();
-            }
-        }
     }
 }
