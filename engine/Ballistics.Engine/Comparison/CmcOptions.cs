@@ -15,8 +15,12 @@ public sealed record CmcOptions
     /// <summary>A cell takes part when at least this fraction of it is valid (cmcR: 0.15).</summary>
     public double MinValidFraction { get; init => field = RegistrationOptions.InRange(value, 0.01, 1, nameof(MinValidFraction)); } = 0.15;
 
-    /// <summary>Each cell is searched this far around where the global registration puts it.</summary>
-    public double MaxShiftUm { get; init => field = RegistrationOptions.Positive(value, nameof(MaxShiftUm)); } = 100;
+    /// <summary>
+    /// Each cell is searched this far around where the global registration puts it. A same-source cell lies within
+    /// the registration's error of its prediction (a few tens of µm); every µm more only lets unrelated cells find a
+    /// higher chance peak. 60 µm against 100 µm: real-set AUC 0.855 → 0.933, hard set unchanged, 40 % fewer shifts.
+    /// </summary>
+    public double MaxShiftUm { get; init => field = RegistrationOptions.Positive(value, nameof(MaxShiftUm)); } = 60;
 
     /// <summary>Cell rotations tried on each side of the registered angle.</summary>
     public double AngleRangeDeg { get; init => field = RegistrationOptions.InRange(value, 0, 45, nameof(AngleRangeDeg)); } = 3;
