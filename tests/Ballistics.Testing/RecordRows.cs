@@ -50,6 +50,58 @@ public static class RecordRows
         return text.ToString();
     }
 
+    public const string TransactionHeader = "transaction id,serial,make,model,caliber,dealer,ffl,dealer date,retail date,purchaser,purchaser dob,multiple sale report";
+
+    /// <summary>
+    /// <paramref name="count"/> firearm transactions under <see cref="TransactionHeader"/>, each with its own
+    /// transaction id (so no two good rows are the same record); two in three name a purchaser, and about
+    /// one in <paramref name="badOneIn"/> has an unknown maker or an impossible retail date.
+    /// </summary>
+    public static string TransactionCsv(int count, int seed, int badOneIn = 20)
+    {
+        var rng = new Random(seed);
+        var text = new StringBuilder(count * 140).Append(TransactionHeader).Append('\n');
+        for (var i = 0; i < count; i++)
+        {
+            var dealerDate = new DateOnly(2012, 1, 1).AddDays(rng.Next(3000));
+            var fields = new[]
+            {
+                "TX-" + i.ToString(CultureInfo.InvariantCulture),
+                rng.Next(100, 99_999_999).ToString(CultureInfo.InvariantCulture),
+                Pick(rng, Makes),
+                Pick(rng, Models),
+                Pick(rng, Calibers),
+                "Dealer " + rng.Next(40).ToString(CultureInfo.InvariantCulture),
+                "5-74-" + rng.Next(100, 999).ToString(CultureInfo.InvariantCulture) + "-01-2B-12345",
+                dealerDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                dealerDate.AddDays(rng.Next(1, 200)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                rng.Next(3) == 0 ? string.Empty : "Buyer " + rng.Next(5000).ToString(CultureInfo.InvariantCulture),
+                string.Empty,
+                rng.Next(10) == 0 ? "MS-" + rng.Next(500).ToString(CultureInfo.InvariantCulture) : string.Empty,
+            };
+            if (fields[9].Length > 0)
+            {
+                fields[10] = new DateOnly(1960, 1, 1).AddDays(rng.Next(12000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+
+            if (rng.Next(badOneIn) == 0)
+            {
+                if (rng.Next(2) == 0)
+                {
+                    fields[2] = "Acme Guns";
+                }
+                else
+                {
+                    fields[8] = "2011-02-30";
+                }
+            }
+
+            text.AppendJoin(',', fields.Select(f => f.Contains(',', StringComparison.Ordinal) ? "\"" + f + "\"" : f)).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>
     /// The rows of a CSV written by <see cref="SeizureCsv"/> as JSON objects keyed by its header names, one
     /// object per line (NDJSON) or as a pretty array.

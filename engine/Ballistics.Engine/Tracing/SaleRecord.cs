@@ -21,6 +21,8 @@ public sealed record SaleRecord
 
     public string? Caliber { get; init; }
 
+    public string? CaliberCode { get; init; }
+
     public string? Serial { get; init; }
 
     public string? SerialKey { get; init; }

@@ -22,8 +22,11 @@ public sealed record TraceQuery
     /// <summary>Folded as <c>RecordKeys.Model</c> folds it, so spacing and punctuation never decide a mismatch.</summary>
     public string? ModelKey { get; init; }
 
-    /// <summary>The exact cartridge (not the lossy NCIC CAL code).</summary>
+    /// <summary>The exact cartridge, or a family marked "(unspecified)" when the record did not say which.</summary>
     public string? Caliber { get; init; }
+
+    /// <summary>The lossy NCIC CAL code: what an unspecified caliber is compared on.</summary>
+    public string? CaliberCode { get; init; }
 
     public DateOnly? RecoveryDate { get; init; }
 

@@ -13,6 +13,9 @@ public sealed class TraceResolver(ITraceRegistry registry)
     /// <summary>A multiple-sale report covers two or more handguns sold to one person within five consecutive business days.</summary>
     public const int MultipleSaleBusinessDays = 5;
 
+    /// <summary>How the caliber table names a family whose exact cartridge the record did not give.</summary>
+    private const string UnspecifiedCaliber = "(unspecified)";
+
     public TraceResult Resolve(TraceQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -35,7 +38,7 @@ public sealed class TraceResolver(ITraceRegistry registry)
             return NotCompleted(query, TraceOutcome.NoRecord, $"no sale of {described} on file", [], firearmTraces);
         }
 
-        var fitting = sales.Where(s => Agrees(query.ModelKey, s.ModelKey) && Agrees(query.Caliber, s.Caliber)).ToArray();
+        var fitting = sales.Where(s => Agrees(query.ModelKey, s.ModelKey) && CalibersAgree(query, s)).ToArray();
         if (fitting.Length == 0)
         {
             var differing = string.Join("; ", sales.Select(s => $"{s.Model ?? "model unknown"}, {s.Caliber ?? "caliber unknown"}"));
@@ -155,6 +158,21 @@ public sealed class TraceResolver(ITraceRegistry registry)
             .OrderBy(t => t.RecoveryDate ?? DateOnly.MaxValue)
             .ThenBy(t => t.RecordId)
             .ToArray();
+
+    /// <summary>
+    /// The same cartridge, or a family left unspecified ("9mm") on one side with the same NCIC code as the
+    /// other: a bare "9mm" on a trace neither confirms nor contradicts a sale of a 9x19mm pistol.
+    /// </summary>
+    private static bool CalibersAgree(TraceQuery query, SaleRecord sale)
+    {
+        if (Agrees(query.Caliber, sale.Caliber))
+        {
+            return true;
+        }
+
+        var unspecified = query.Caliber!.EndsWith(UnspecifiedCaliber, StringComparison.Ordinal) || sale.Caliber!.EndsWith(UnspecifiedCaliber, StringComparison.Ordinal);
+        return unspecified && query.CaliberCode is not null && query.CaliberCode == sale.CaliberCode;
+    }
 
     private static bool Agrees(string? asked, string? onFile) => asked is null || onFile is null || string.Equals(asked, onFile, StringComparison.Ordinal);
 }

@@ -8,7 +8,7 @@ namespace Ballistics.Store.Sqlite;
 internal sealed class SqliteTraceRegistry(SqliteConnection connection) : ITraceRegistry
 {
     private const string SaleColumns =
-        "SELECT r.id, s.transaction_id, f.make, f.make_code, f.model, f.model_key, f.caliber, f.serial, f.serial_key, f.importer, s.import_date, "
+        "SELECT r.id, s.transaction_id, f.make, f.make_code, f.model, f.model_key, f.caliber, f.caliber_code, f.serial, f.serial_key, f.importer, s.import_date, "
         + "s.distributor, s.distributor_date, s.dealer, s.dealer_ffl, s.dealer_date, s.retail_date, s.multiple_sale_report, p.person_key, p.name, p.date_of_birth "
         + "FROM record r JOIN sale s ON s.record_id = r.id JOIN firearm f ON f.record_id = r.id "
         + "LEFT JOIN person p ON p.record_id = r.id AND p.role = 'purchaser' ";
@@ -46,7 +46,7 @@ internal sealed class SqliteTraceRegistry(SqliteConnection connection) : ITraceR
 
     public IReadOnlyList<TraceQuery> Requests(string requestId) =>
         Query(
-            "SELECT r.id, t.trace_number, f.make, f.make_code, f.serial, f.serial_key, f.serial_status, f.model_key, f.caliber, v.recovery_date "
+            "SELECT r.id, t.trace_number, f.make, f.make_code, f.serial, f.serial_key, f.serial_status, f.model_key, f.caliber, f.caliber_code, v.recovery_date "
             + "FROM record r JOIN trace_request t ON t.record_id = r.id JOIN recovery v ON v.record_id = r.id JOIN firearm f ON f.record_id = r.id "
             + "WHERE t.trace_number = $a OR r.content_id = $a ORDER BY r.id",
             reader => new TraceQuery
@@ -60,7 +60,8 @@ internal sealed class SqliteTraceRegistry(SqliteConnection connection) : ITraceR
                 Obliterated = reader.GetString(6) == "obliterated",
                 ModelKey = Text(reader, 7),
                 Caliber = Text(reader, 8),
-                RecoveryDate = Date(reader, 9),
+                CaliberCode = Text(reader, 9),
+                RecoveryDate = Date(reader, 10),
             },
             requestId);
 
@@ -76,18 +77,19 @@ internal sealed class SqliteTraceRegistry(SqliteConnection connection) : ITraceR
                 Model = Text(reader, 4),
                 ModelKey = Text(reader, 5),
                 Caliber = Text(reader, 6),
-                Serial = Text(reader, 7),
-                SerialKey = Text(reader, 8),
-                Importer = Text(reader, 9),
-                ImportDate = Date(reader, 10),
-                Distributor = Text(reader, 11),
-                DistributorDate = Date(reader, 12),
-                Dealer = Text(reader, 13),
-                DealerFfl = Text(reader, 14),
-                DealerDate = Date(reader, 15),
-                RetailDate = Date(reader, 16),
-                MultipleSaleReport = Text(reader, 17),
-                Purchaser = Text(reader, 18) is { } key ? new TracePerson(key, Text(reader, 19), Date(reader, 20)) : null,
+                CaliberCode = Text(reader, 7),
+                Serial = Text(reader, 8),
+                SerialKey = Text(reader, 9),
+                Importer = Text(reader, 10),
+                ImportDate = Date(reader, 11),
+                Distributor = Text(reader, 12),
+                DistributorDate = Date(reader, 13),
+                Dealer = Text(reader, 14),
+                DealerFfl = Text(reader, 15),
+                DealerDate = Date(reader, 16),
+                RetailDate = Date(reader, 17),
+                MultipleSaleReport = Text(reader, 18),
+                Purchaser = Text(reader, 19) is { } key ? new TracePerson(key, Text(reader, 20), Date(reader, 21)) : null,
             },
             values);
 
