@@ -41,7 +41,7 @@ public sealed class RecordStoreTests
         using var dir = new TempDirectory();
         using (var store = TestStores.Create(dir))
         {
-            TestStores.Ingest(store, dir, "sales.csv", TestStores.Sales, RecordKind.Transaction);
+            TestStores.Ingest(store, dir, "sales.csv", RecordRows.Sales, RecordKind.Transaction);
         }
 
         var database = Path.Combine(dir.File("data"), RecordStore.DatabaseFile);
@@ -77,8 +77,8 @@ public sealed class RecordStoreTests
         using var dir = new TempDirectory();
         using var store = TestStores.Create(dir);
 
-        var first = TestStores.Ingest(store, dir, "sales.csv", TestStores.Sales, RecordKind.Transaction);
-        var second = TestStores.Ingest(store, dir, "sales.csv", TestStores.Sales, RecordKind.Transaction);
+        var first = TestStores.Ingest(store, dir, "sales.csv", RecordRows.Sales, RecordKind.Transaction);
+        var second = TestStores.Ingest(store, dir, "sales.csv", RecordRows.Sales, RecordKind.Transaction);
 
         Assert.That(first, Is.EqualTo(new Records.IngestCounts(3, 3, 0, 0)));
         Assert.That(second, Is.EqualTo(new Records.IngestCounts(3, 0, 3, 0)));
@@ -91,7 +91,7 @@ public sealed class RecordStoreTests
     {
         using var dir = new TempDirectory();
         using var store = TestStores.Create(dir);
-        TestStores.Ingest(store, dir, "traces.csv", TestStores.Traces, RecordKind.Trace);
+        TestStores.Ingest(store, dir, "traces.csv", RecordRows.Traces, RecordKind.Trace);
 
         // T-1 again, spelt differently and as JSON: the same record once normalised.
         var counts = TestStores.Ingest(store, dir, "more.json", """[{"trace number": "T-1", "serial": "fx-9", "make": "Glock GmbH", "model": "19", "caliber": "9 mm", "recovery date": "06/01/2020", "state": "Jalisco", "municipality": "Guadalajara", "possessor": "Pedro Gil"}]""", RecordKind.Trace);
@@ -105,7 +105,7 @@ public sealed class RecordStoreTests
     {
         using var dir = new TempDirectory();
         using var store = TestStores.Create(dir);
-        var text = TestStores.Sales + "X4,55,Acme,1,9x19,,,,,,2018-03-02,,,,\nX5,56,Colt,1911,.45 ACP,,,,,,2018-02-30,,,,\n";
+        var text = RecordRows.Sales + "X4,55,Acme,1,9x19,,,,,,2018-03-02,,,,\nX5,56,Colt,1911,.45 ACP,,,,,,2018-02-30,,,,\n";
 
         var counts = TestStores.Ingest(store, dir, "sales.csv", text, RecordKind.Transaction);
 
@@ -123,8 +123,8 @@ public sealed class RecordStoreTests
     {
         using var dir = new TempDirectory();
         using var store = TestStores.Create(dir);
-        TestStores.Ingest(store, dir, "sales.csv", TestStores.Sales, RecordKind.Transaction);
-        TestStores.Ingest(store, dir, "traces.csv", TestStores.Traces, RecordKind.Trace);
+        TestStores.Ingest(store, dir, "sales.csv", RecordRows.Sales, RecordKind.Transaction);
+        TestStores.Ingest(store, dir, "traces.csv", RecordRows.Traces, RecordKind.Trace);
 
         Assert.That(TestStores.Scalar(store.DatabasePath, "SELECT group_concat(table_name) FROM data_class WHERE class = 'personal'"), Is.EqualTo("person"));
         Assert.That(TestStores.Count(store, "SELECT count(*) FROM person WHERE role = 'purchaser'"), Is.EqualTo(3));
@@ -158,7 +158,7 @@ public sealed class RecordStoreTests
         using var dir = new TempDirectory();
         using var store = TestStores.Create(dir);
         TestStores.Ingest(store, dir, "sales.csv", RecordRows.TransactionCsv(300, seed: 3), RecordKind.Transaction);
-        TestStores.Ingest(store, dir, "traces.csv", TestStores.Traces, RecordKind.Trace);
+        TestStores.Ingest(store, dir, "traces.csv", RecordRows.Traces, RecordKind.Trace);
         TestStores.Ingest(store, dir, "seizures.csv", RecordRows.SeizureCsv(300, seed: 4), RecordKind.Seizure);
 
         var check = store.Check();
@@ -172,7 +172,7 @@ public sealed class RecordStoreTests
     {
         using var dir = new TempDirectory();
         using var store = TestStores.Create(dir);
-        TestStores.Ingest(store, dir, "sales.csv", TestStores.Sales, RecordKind.Transaction);
+        TestStores.Ingest(store, dir, "sales.csv", RecordRows.Sales, RecordKind.Transaction);
         TestStores.Scalar(store.DatabasePath, "DELETE FROM person WHERE record_id = (SELECT min(record_id) FROM person)");
 
         var check = store.Check();

@@ -85,8 +85,8 @@ public sealed class SqliteTraceRegistryTests
     private static RecordStore Filled(TempDirectory dir)
     {
         var store = TestStores.Create(dir);
-        TestStores.Ingest(store, dir, "sales.csv", TestStores.Sales, RecordKind.Transaction);
-        TestStores.Ingest(store, dir, "traces.csv", TestStores.Traces, RecordKind.Trace);
+        TestStores.Ingest(store, dir, "sales.csv", RecordRows.Sales, RecordKind.Transaction);
+        TestStores.Ingest(store, dir, "traces.csv", RecordRows.Traces, RecordKind.Trace);
         return store;
     }
 }

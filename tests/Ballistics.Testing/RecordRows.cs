@@ -12,6 +12,20 @@ public static class RecordRows
 {
     public const string SeizureHeader = "serie,marca,modelo,calibre,tipo de arma,fecha de aseguramiento,entidad federativa,municipio,folio del evento";
 
+    /// <summary>Three linked sales: one purchaser (two spellings, one licence) buys two handguns on one multiple-sale report; a third gun goes elsewhere.</summary>
+    public const string Sales =
+        "transaction id,serial,make,model,caliber,distributor,distributor date,dealer,ffl,dealer date,retail date,purchaser,purchaser dob,purchaser id,multiple sale report\n"
+        + "X1,ABC-123,S&W,M&P 9,9mm Luger,Big Dist,2019-01-05,Border Guns,5-74-123-01-2B-12345,2019-01-10,2019-02-01,Juan Pérez,1990-05-05,TXDL123,MS-1\n"
+        + "X2,FX-9,Glock,19,9x19,Big Dist,2019-01-05,Border Guns,5-74-123-01-2B-12345,2019-01-10,2019-02-04,Juan Perez,1990-05-05,TXDL123,MS-1\n"
+        + "X3,777,Colt,1911,.45 ACP,Big Dist,2018-01-05,Other Guns,5-74-999-01-2B-00001,2018-01-10,2018-03-01,Ana Ruiz,1980-01-01,,\n";
+
+    /// <summary>Trace requests for the first two sales' firearms, and one with an obliterated serial.</summary>
+    public const string Traces =
+        "trace number,serial,make,model,caliber,recovery date,state,municipality,possessor\n"
+        + "T-1,FX9,GLOCK,19,9mm,2020-06-01,Jalisco,Guadalajara,Pedro Gil\n"
+        + "T-2,ABC123,Smith and Wesson,M&P9,9x19,2021-01-01,Sonora,Nogales,Luis Mora\n"
+        + "T-3,limado,Romarm,WASR,7.62x39,2021-01-01,Sonora,Nogales,\n";
+
     private static readonly string[] Makes = ["S&W", "Smith and Wesson", "SMITH & WESSON", "Glock", "GLOCK GmbH", "Colt's Manufacturing", "Ruger", "Sturm, Ruger & Co.", "Beretta", "Pietro Beretta", "Taurus", "Forjas Taurus", "Romarm/Cugir", "FN Herstal", "Barrett", "Sig Sauer", "Norinco", "Zastava"];
     private static readonly string[] Models = ["M&P9", "19", "AR-15", "SR9", "92FS", "PT-92", "WASR-10", "M82A1", "P320", "Five-seveN", "1911"];
     private static readonly string[] Calibers = ["9mm Luger", "9x19", "9 mm Parabellum", ".38 Super", ".223 Rem", "5.56x45", "7.62x39", "7.62 x 39 mm", ".50 BMG", ".45 ACP", "calibre .380", "5.7x28"];
