@@ -9,8 +9,13 @@ namespace Ballistics.Store.Records;
 /// </summary>
 internal static class RecordIngestion
 {
-    /// <summary>Records per transaction: large enough that commits do not dominate, small enough that a kill loses little.</summary>
-    public const int DefaultBatchSize = 2_000;
+    /// <summary>
+    /// Records per transaction. The content-id and serial indexes take random keys, so each commit rewrites
+    /// a page per key touched: small batches rewrite the same pages over and over (150,000 transactions took
+    /// 1.5 times as long in batches of 2,000 as of 20,000). A kill loses at most one batch of work, never
+    /// part of a record.
+    /// </summary>
+    public const int DefaultBatchSize = 20_000;
 
     public static IngestCounts Run(RecordFileReader reader, IRecordWriter writer, RejectsFile rejects, int batchSize = DefaultBatchSize)
     {
