@@ -73,6 +73,7 @@ public static class LinkedRecords
         var straw = new StrawRun();
         var incident = 0;
         var incidentLeft = 0;
+        string? incidentReport = null;
         Place place = default;
         for (var i = 0; i < firearms.Length; i++)
         {
@@ -86,11 +87,13 @@ public static class LinkedRecords
             var dealerDate = retail.AddDays(-rng.Next(5, 60));
             var distributorDate = dealerDate.AddDays(-rng.Next(5, 40));
             var importDate = distributorDate.AddDays(-rng.Next(10, 90));
-            Append(sales, $"S{seed}-{number:D5}", serial, make, model, row.Caliber, "pistol", Iso(importDate), Distributors[sale.Dealer % Distributors.Length], Iso(distributorDate), dealer.Name, dealer.Ffl, Iso(dealerDate), Iso(retail), sale.Purchaser, Iso(sale.PurchaserBorn), sale.PurchaserId, sale.Report);
+            Append(sales, TransactionId(seed, number), serial, make, model, row.Caliber, "pistol", Iso(importDate), Distributors[sale.Dealer % Distributors.Length], Iso(distributorDate), dealer.Name, dealer.Ffl, Iso(dealerDate), Iso(retail), sale.Purchaser, Iso(sale.PurchaserBorn), sale.PurchaserId, sale.Report);
 
             // Firearms of a straw run mostly cross the border within three years; others drift for longer.
-            if (incidentLeft == 0)
+            // An incident holds one to three firearms, never a straw-run firearm with one from outside its run.
+            if (incidentLeft == 0 || sale.Report != incidentReport)
             {
+                incidentReport = sale.Report;
                 incident++;
                 incidentLeft = rng.Next(1, 4);
                 var mexico = sale.Report is not null || rng.Chance(0.6);
@@ -105,10 +108,17 @@ public static class LinkedRecords
             var incidentId = string.Create(CultureInfo.InvariantCulture, $"INC-{seed}-{incident:D4}");
             var caseId = Path.GetFileNameWithoutExtension(row.File);
             Append(seizures, incidentId, obliterated ? "limado" : serial, make, model, row.Caliber, "Pistola", Iso(recovered), place.Country, place.State, place.Locality, place.Agency, caseId);
-            Append(traces, $"T-{seed}-{number:D5}", obliterated ? string.Empty : serial, obliterated ? "yes" : "no", make, model, row.Caliber, "pistol", Iso(recovered), place.Country, place.State, place.Locality, place.Agency, place.Country, rng.Chance(0.2) ? "urgent" : "routine", incidentId, Names[rng.Next(Names.Length)]);
+            Append(traces, TraceNumberOf(TransactionId(seed, number)), obliterated ? string.Empty : serial, obliterated ? "yes" : "no", make, model, row.Caliber, "pistol", Iso(recovered), place.Country, place.State, place.Locality, place.Agency, place.Country, rng.Chance(0.2) ? "urgent" : "routine", incidentId, Names[rng.Next(Names.Length)]);
         }
 
         return new LinkedRecordFiles(sales.ToString(), seizures.ToString(), traces.ToString());
+    }
+
+    /// <summary>The trace number of the request for the firearm a transaction id (S{seed}-{number}) sold.</summary>
+    public static string TraceNumberOf(string transactionId)
+    {
+        ArgumentNullException.ThrowIfNull(transactionId);
+        return "T-" + transactionId[1..];
     }
 
     /// <summary>"Smith &amp; Wesson M&amp;P9-like" → ("Smith &amp; Wesson", "M&amp;P9"): the archetype's maker and model as a record names them.</summary>
@@ -118,6 +128,8 @@ public static class LinkedRecords
         var space = name.LastIndexOf(' ');
         return space < 0 ? (name, string.Empty) : (name[..space], name[(space + 1)..]);
     }
+
+    private static string TransactionId(int seed, int number) => string.Create(CultureInfo.InvariantCulture, $"S{seed}-{number:D5}");
 
     private static void Append(StringBuilder text, params string?[] fields) => CsvText.AppendLine(text, fields.Select(f => f ?? string.Empty));
 

@@ -45,7 +45,7 @@ public sealed class SamplesCommandTests
         var straw = File.ReadAllLines(Path.Combine(records, "transactions.csv")).Skip(1)
             .Select(l => l.Split(','))
             .Where(f => f[^1].Length > 0)
-            .Select(f => "T-3-" + f[0].Split('-')[1])
+            .Select(f => Samples.LinkedRecords.TraceNumberOf(f[0]))
             .ToArray();
         var traced = straw.Select(t => JsonDocument.Parse(Run(["trace", "--request", t, "--store", store, "--json"]).Output).RootElement).ToArray();
         var withSerial = traced.Where(t => t.GetProperty("outcome").GetString() != "obliterated_serial").ToArray();
