@@ -19,6 +19,13 @@ internal sealed class RejectsFile : IDisposable
     public RejectsFile(string path)
     {
         _path = Path.GetFullPath(path);
+
+        // Found out now, not when the file is moved into place after every record is stored.
+        if (Directory.Exists(_path))
+        {
+            throw new IOException($"rejects file {_path} is a folder");
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         _partial = _path + ".partial";
         _writer = new StreamWriter(_partial, append: false, CsvText.Utf8) { NewLine = "\n" };

@@ -177,6 +177,22 @@ public sealed class RecordsCommandTests
     }
 
     [Test]
+    public void Ingest_RejectsPathIsAFolder_ErrorAndNothingStored()
+    {
+        using var dir = new TempDirectory();
+        var input = dir.File("sales.csv");
+        File.WriteAllText(input, RecordRows.Sales);
+        Directory.CreateDirectory(dir.File("taken"));
+
+        var (code, _, stderr) = InfoCommandTests.Run(["records", "ingest", input, "--kind", "transactions", "--store", dir.File("data"), "--rejects", dir.File("taken")]);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(stderr, Does.StartWith("error: "));
+        using var store = RecordStore.Open(dir.File("data"), create: false).Value;
+        Assert.That(store.CountByKind()["transaction"], Is.Zero);
+    }
+
+    [Test]
     public void Ingest_MissingFileAndNoStore_NoStoreCreated()
     {
         using var dir = new TempDirectory();
