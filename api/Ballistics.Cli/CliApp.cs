@@ -19,6 +19,7 @@ internal static class CliApp
         root.Subcommands.Add(ModelCommand.Create(output, error));
         root.Subcommands.Add(DemoCommand.Create(output, error));
         root.Subcommands.Add(RecordsCommand.Create(output, error));
+        root.Subcommands.Add(TraceCommand.Create(output, error));
         var config = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).Invoke(config);
     }

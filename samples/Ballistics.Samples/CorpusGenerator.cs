@@ -8,7 +8,8 @@ using Ballistics.Ingest.X3p;
 namespace Ballistics.Samples;
 
 /// <summary>
-/// Writes a synthetic corpus: DIR/scans/F0001_fire01.x3p, … and DIR/manifest.csv (plus DIR/ground_truth.csv).
+/// Writes a synthetic corpus: DIR/scans/F0001_fire01.x3p, … and DIR/manifest.csv (plus DIR/ground_truth.csv),
+/// and the sale, seizure and trace records of its firearms in DIR/records/ (<see cref="LinkedRecords"/>).
 /// Every file is a function of the options alone, so the same options give the same bytes; firearms are built
 /// in parallel, each shot with its own random streams, which keeps that promise.
 /// </summary>
@@ -82,6 +83,7 @@ public static class CorpusGenerator
 
         File.WriteAllText(Path.Combine(root, ManifestFileName), CorpusManifest.Format(rows), CsvText.Utf8);
         File.WriteAllText(Path.Combine(root, GroundTruthFileName), CorpusManifest.FormatGroundTruth(truth), CsvText.Utf8);
+        LinkedRecords.Write(options.Seed, rows, root);
 
         var perMake = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows.Where(r => r.FireIndex == 1))

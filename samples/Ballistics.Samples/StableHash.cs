@@ -18,6 +18,7 @@ internal enum RandomStream
     Dropouts = 13,
     Instrument = 14,
     Date = 15,
+    Records = 16,
 }
 
 /// <summary>

@@ -43,7 +43,7 @@ public sealed class CorpusGeneratorTests
         var again = RelativeFiles(_again.Path);
 
         Assert.That(again, Is.EqualTo(first));
-        Assert.That(first, Has.Count.EqualTo(Small.ScanCount + 2));
+        Assert.That(first, Has.Count.EqualTo(Small.ScanCount + 2 + 3), "scans, manifest and ground truth, three record files");
         Assert.Multiple(() =>
         {
             foreach (var file in first)

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Ballistics.Ingest;
+using Ballistics.Ingest.Records;
+using Ballistics.Ingest.Records.Normalization;
 using Ballistics.Ingest.X3p;
 using Ballistics.Samples;
 
@@ -9,8 +11,8 @@ namespace Ballistics.Cli.Commands;
 /// <summary>
 /// `ballistics demo [--store DIR]`: the main job end to end on the embedded default data folder.
 /// Today that is: generate a labelled synthetic corpus, read every scan back through the x3p
-/// reader, describe the real shared scans when they are beside the repository, and compare
-/// breech faces. It grows as the store and search land.
+/// reader, describe the real shared scans when they are beside the repository, compare breech
+/// faces, then store the corpus's linked records and trace a straw purchase. It grows as search lands.
 /// </summary>
 internal static class DemoCommand
 {
@@ -78,7 +80,22 @@ internal static class DemoCommand
             failures += CompareCommand.RunOne(a, b, json: false, null, SurfaceFileOptions.Default, output, error);
         }
 
+        output.WriteLine($"== 6. the corpus's sale, seizure and trace records into the store ({Path.GetFullPath(store)}), and a trace");
+        failures += Records(Path.Combine(corpusDir, LinkedRecords.Folder), store, output, error);
         return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>Ingests the three record files (a second run only finds duplicates) and traces the first straw purchase, else the first request.</summary>
+    private static int Records(string records, string store, TextWriter output, TextWriter error)
+    {
+        var failures = 0;
+        var options = new NormalizeOptions();
+        failures += RecordsCommand.Ingest(Path.Combine(records, LinkedRecords.TransactionsFile), RecordKind.Transaction, options, store, null, output, error);
+        failures += RecordsCommand.Ingest(Path.Combine(records, LinkedRecords.SeizuresFile), RecordKind.Seizure, options, store, null, output, error);
+        failures += RecordsCommand.Ingest(Path.Combine(records, LinkedRecords.TracesFile), RecordKind.Trace, options, store, null, output, error);
+        var sales = File.ReadLines(Path.Combine(records, LinkedRecords.TransactionsFile)).Skip(1).Select(l => l.Split(',')).ToArray();
+        var straw = sales.FirstOrDefault(f => f[^1].Length > 0) ?? sales[0];
+        return failures + TraceCommand.Run(null, null, LinkedRecords.TraceNumberOf(straw[0]), store, json: false, output, error);
     }
 
     private static string[] FindSharedCartridges()

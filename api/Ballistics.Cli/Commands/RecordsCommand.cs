@@ -2,10 +2,15 @@ using System.CommandLine;
 using Ballistics.Cli.Records;
 using Ballistics.Ingest.Records;
 using Ballistics.Ingest.Records.Normalization;
+using Ballistics.Store;
+using Microsoft.Data.Sqlite;
 
 namespace Ballistics.Cli.Commands;
 
-/// <summary>`ballistics records normalize FILE --kind trace|seizure|transactions [--locale L] --out OUT.ndjson`.</summary>
+/// <summary>
+/// `ballistics records normalize FILE --kind trace|seizure|transactions [--locale L] --out OUT.ndjson` and
+/// `ballistics records ingest FILE --kind ... [--locale L] [--store DIR] [--rejects FILE]`.
+/// </summary>
 internal static class RecordsCommand
 {
     /// <summary>Located errors printed to the error stream; the output file holds them all.</summary>
@@ -31,7 +36,23 @@ internal static class RecordsCommand
             output,
             error));
 
-        return new Command("records", "Trace requests, seizure reports and firearm transaction records.") { normalize };
+        var ingestFile = new Argument<string>("file") { Description = file.Description };
+        var store = new Option<string>("--store") { DefaultValueFactory = _ => "data", Description = "data folder (default ./data), created when missing" };
+        var rejects = new Option<string?>("--rejects") { Description = "CSV of the rejected records' problems (file,line,field,reason); default DIR/rejects/FILE.rejects.csv" };
+        var ingest = new Command("ingest", "Validate a record file and store its good records (idempotent); problems go to the rejects file.")
+        {
+            ingestFile, kind, locale, store, rejects,
+        };
+        ingest.SetAction(parse => Ingest(
+            parse.GetValue(ingestFile)!,
+            RecordKinds.Parse(parse.GetValue(kind)!)!.Value,
+            new NormalizeOptions { Locale = DateLocales.Parse(parse.GetValue(locale))!.Value },
+            parse.GetValue(store)!,
+            parse.GetValue(rejects),
+            output,
+            error));
+
+        return new Command("records", "Trace requests, seizure reports and firearm transaction records.") { normalize, ingest };
     }
 
     internal static int Normalize(string file, RecordKind kind, NormalizeOptions options, string outFile, TextWriter output, TextWriter error)
@@ -81,5 +102,49 @@ internal static class RecordsCommand
 
         output.WriteLine($"{file}: {ok + rejected} records, {ok} ok, {rejected} rejected (dates read as {DateLocales.Name(options.Locale)}) -> {outFile}");
         return rejected == 0 ? 0 : 1;
+    }
+
+    internal static int Ingest(string file, RecordKind kind, NormalizeOptions options, string storeFolder, string? rejectsPath, TextWriter output, TextWriter error)
+    {
+        // The file is opened first: an unreadable file must not leave a new empty store behind.
+        var opened = RecordFileReader.Open(file, kind, options);
+        if (!opened.Success)
+        {
+            error.WriteLine($"error: {opened.Error}");
+            return 1;
+        }
+
+        using var reader = opened.Value;
+        var storeOpened = RecordStore.Open(storeFolder, create: true);
+        if (!storeOpened.Success)
+        {
+            error.WriteLine($"error: {storeOpened.Error}");
+            return 1;
+        }
+
+        using var store = storeOpened.Value;
+        rejectsPath ??= Path.Combine(store.Folder, "rejects", Path.GetFileName(file) + ".rejects.csv");
+        if (reader.IgnoredColumns.Count > 0)
+        {
+            error.WriteLine($"note: {file}: ignored columns (no {kind.ToString().ToLowerInvariant()} field of that name): {string.Join(", ", reader.IgnoredColumns)}");
+        }
+
+        try
+        {
+            var counts = store.Ingest(reader, rejectsPath);
+            output.WriteLine($"{file}: {counts.Read} records: {counts.Stored} stored, {counts.Duplicates} skipped as duplicates, {counts.Rejected} rejected (dates read as {DateLocales.Name(options.Locale)})");
+            output.WriteLine($"store: {store.DatabasePath}; rejects: {Path.GetFullPath(rejectsPath)}");
+            return counts.Rejected == 0 ? 0 : 1;
+        }
+        catch (SqliteException ex)
+        {
+            error.WriteLine($"error: {store.DatabasePath}: {ex.Message}; the records committed before this stay stored, and running the ingest again stores the rest");
+            return 1;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: {ex.Message}; the records committed before this stay stored");
+            return 1;
+        }
     }
 }

@@ -51,6 +51,7 @@ internal static class SamplesCommand
         output.WriteLine(string.Format(c, "wrote {0} scans of {1} firearms ({2} fires each, seed {3}, {4}) to {5} in {6:0.0} s",
             summary.Rows.Count, firearms, fires, seed, difficulty.ToString().ToLowerInvariant(), Path.GetFullPath(outDir), watch.Elapsed.TotalSeconds));
         output.WriteLine($"manifest: {Path.Combine(Path.GetFullPath(outDir), "manifest.csv")}");
+        output.WriteLine($"records: {Path.Combine(Path.GetFullPath(outDir), LinkedRecords.Folder)} ({LinkedRecords.TransactionsFile}, {LinkedRecords.SeizuresFile}, {LinkedRecords.TracesFile})");
         foreach (var group in summary.Rows.GroupBy(r => r.MakeModel).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             output.WriteLine($"  {group.Key}: {group.Select(r => r.FirearmId).Distinct().Count()} firearms, {group.Count()} scans");

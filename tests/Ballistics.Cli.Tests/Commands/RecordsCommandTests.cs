@@ -1,5 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json;
+using Ballistics.Ingest.Records;
+using Ballistics.Ingest.Records.Normalization;
+using Ballistics.Store;
 using Ballistics.Testing;
+using Microsoft.Data.Sqlite;
 
 namespace Ballistics.Cli.Tests.Commands;
 
@@ -115,5 +120,185 @@ public sealed class RecordsCommandTests
         Assert.That(code, Is.Not.Zero);
         Assert.That(stderr, Does.Contain(value));
         Assert.That(File.Exists(output), Is.False, "nothing is read or written when the command line is wrong");
+    }
+
+    [Test]
+    public void Ingest_GoodAndBadRows_CountsPrintedAndRejectsLocated()
+    {
+        using var dir = new TempDirectory();
+        var input = dir.File("sales.csv");
+        File.WriteAllText(input, RecordRows.Sales + "X9,55,Acme,1,9x19,,,,,,2018-03-02,,,,\n");
+
+        var (code, stdout, _) = InfoCommandTests.Run(["records", "ingest", input, "--kind", "transactions", "--store", dir.File("data")]);
+
+        Assert.That(code, Is.EqualTo(1), "a rejected record makes the exit status 1");
+        Assert.That(stdout, Does.Contain("4 records: 3 stored, 0 skipped as duplicates, 1 rejected"));
+        var rejects = File.ReadAllLines(Path.Combine(dir.File("data"), "rejects", "sales.csv.rejects.csv"));
+        Assert.That(rejects, Is.EqualTo(new[] { "file,line,field,reason", $"{input},5,make,'Acme' is not a known maker" }));
+    }
+
+    [Test]
+    public void Ingest_SameFileTwice_SecondRunSkipsEveryRecord()
+    {
+        using var dir = new TempDirectory();
+        var input = dir.File("traces.csv");
+        File.WriteAllText(input, RecordRows.Traces);
+        string[] args = ["records", "ingest", input, "--kind", "trace", "--store", dir.File("data"), "--rejects", dir.File("r.csv")];
+
+        var first = InfoCommandTests.Run(args);
+        var second = InfoCommandTests.Run(args);
+
+        Assert.That(first.Code, Is.Zero);
+        Assert.That(first.Output, Does.Contain("3 records: 3 stored, 0 skipped as duplicates, 0 rejected"));
+        Assert.That(second.Code, Is.Zero);
+        Assert.That(second.Output, Does.Contain("3 records: 0 stored, 3 skipped as duplicates, 0 rejected"));
+        Assert.That(File.ReadAllLines(dir.File("r.csv")), Is.EqualTo(new[] { "file,line,field,reason" }));
+    }
+
+    [Test]
+    public void Ingest_UnreadableFile_ErrorAndStoredRecordsKept()
+    {
+        using var dir = new TempDirectory();
+        var input = dir.File("sales.csv");
+        File.WriteAllText(input, RecordRows.Sales);
+        InfoCommandTests.Run(["records", "ingest", input, "--kind", "transactions", "--store", dir.File("data")]);
+        var broken = dir.File("broken.csv");
+        File.WriteAllText(broken, "\"serial,make\n1,Glock\n");
+
+        var missing = InfoCommandTests.Run(["records", "ingest", dir.File("none.csv"), "--kind", "transactions", "--store", dir.File("data")]);
+        var unreadable = InfoCommandTests.Run(["records", "ingest", broken, "--kind", "transactions", "--store", dir.File("data")]);
+
+        Assert.That(missing.Code, Is.EqualTo(1));
+        Assert.That(missing.Error, Does.Contain("none.csv").And.Contain("file not found"));
+        Assert.That(unreadable.Code, Is.EqualTo(1));
+        Assert.That(unreadable.Error, Does.Contain("broken.csv"));
+        using var store = RecordStore.Open(dir.File("data"), create: false).Value;
+        Assert.That(store.CountByKind()["transaction"], Is.EqualTo(3));
+    }
+
+    [Test]
+    public void Ingest_RejectsPathIsAFolder_ErrorAndNothingStored()
+    {
+        using var dir = new TempDirectory();
+        var input = dir.File("sales.csv");
+        File.WriteAllText(input, RecordRows.Sales);
+        Directory.CreateDirectory(dir.File("taken"));
+
+        var (code, _, stderr) = InfoCommandTests.Run(["records", "ingest", input, "--kind", "transactions", "--store", dir.File("data"), "--rejects", dir.File("taken")]);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(stderr, Does.StartWith("error: "));
+        using var store = RecordStore.Open(dir.File("data"), create: false).Value;
+        Assert.That(store.CountByKind()["transaction"], Is.Zero);
+    }
+
+    [Test]
+    public void Ingest_MissingFileAndNoStore_NoStoreCreated()
+    {
+        using var dir = new TempDirectory();
+
+        var (code, _, _) = InfoCommandTests.Run(["records", "ingest", dir.File("none.csv"), "--kind", "trace", "--store", dir.File("data")]);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(Directory.Exists(dir.File("data")), Is.False);
+    }
+
+    /// <summary>
+    /// The crash test of issue 5 §4: a child `ballistics records ingest` of a large file is killed (SIGKILL)
+    /// as soon as its first batch is visible to another connection. The store must then pass SQLite's
+    /// integrity check with every record owning all its rows, and a rerun must store exactly the records
+    /// the kill cut off and skip exactly those already stored.
+    /// </summary>
+    [Test]
+    [CancelAfter(240_000)]
+    public void Ingest_KilledMidFile_StoreWholeAndRerunStoresExactlyTheRest()
+    {
+        using var dir = new TempDirectory();
+        var input = dir.File("big.csv");
+        File.WriteAllText(input, RecordRows.TransactionCsv(150_000, seed: 7, badOneIn: 50));
+        var options = new NormalizeOptions { Locale = DateLocale.EnUs };
+        int good, bad;
+        using (var reader = RecordFileReader.Open(input, RecordKind.Transaction, options).Value)
+        {
+            var results = reader.ReadAll().Select(r => r.IsOk).ToArray();
+            (good, bad) = (results.Count(ok => ok), results.Count(ok => !ok));
+        }
+
+        var store = dir.File("data");
+        var database = Path.Combine(store, RecordStore.DatabaseFile);
+        using (var child = StartCli(["records", "ingest", input, "--kind", "transactions", "--locale", "en-US", "--store", store]))
+        {
+            var seen = WaitForRecords(database, child, TimeSpan.FromSeconds(120));
+            Assert.That(child.HasExited, Is.False, $"the ingest finished before it could be killed (saw {seen} records); the file is too small for this machine");
+            child.Kill(entireProcessTree: true);
+            child.WaitForExit();
+        }
+
+        long afterKill;
+        using (var opened = RecordStore.Open(store, create: false).Value)
+        {
+            Assert.That(opened.Check(), Is.EqualTo(new StoreCheck("ok", 0, 0)));
+            afterKill = opened.CountByKind()["transaction"];
+        }
+
+        Assert.That(afterKill, Is.GreaterThan(0).And.LessThan(good), "killed mid-file: some but not all records stored");
+        TestContext.Out.WriteLine($"killed with {afterKill} of {good} good records stored ({bad} rejected)");
+
+        var (code, stdout, _) = InfoCommandTests.Run(["records", "ingest", input, "--kind", "transactions", "--locale", "en-US", "--store", store]);
+
+        Assert.That(code, Is.EqualTo(1), "the file has rejected records");
+        Assert.That(stdout, Does.Contain($"{good + bad} records: {good - afterKill} stored, {afterKill} skipped as duplicates, {bad} rejected"));
+        using var final = RecordStore.Open(store, create: false).Value;
+        Assert.That(final.CountByKind()["transaction"], Is.EqualTo(good));
+        Assert.That(final.Check().IsWhole, Is.True);
+    }
+
+    /// <summary>The `ballistics` built beside the tests, in a process of its own so that it can be killed.</summary>
+    private static Process StartCli(string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ballistics.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    /// <summary>Polls the store with a read-only connection of its own until a commit shows records; returns how many.</summary>
+    private static long WaitForRecords(string database, Process child, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < timeout && !child.HasExited)
+        {
+            if (File.Exists(database))
+            {
+                try
+                {
+                    using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+                    connection.Open();
+                    using var command = connection.CreateCommand();
+                    command.CommandText = "SELECT count(*) FROM record";
+                    if (command.ExecuteScalar() is long count && count > 0)
+                    {
+                        return count;
+                    }
+                }
+                catch (SqliteException)
+                {
+                    // The schema is still being created.
+                }
+            }
+
+            Thread.Sleep(5);
+        }
+
+        return 0;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Ballistics.Testing;
 using static Ballistics.Cli.Tests.Commands.InfoCommandTests;
 
@@ -19,6 +20,42 @@ public sealed class SamplesCommandTests
         Assert.That(manifest[0], Is.EqualTo("file,firearm_id,make_model,caliber,ammo,fire_index"));
         Assert.That(manifest, Has.Length.EqualTo(7));
         Assert.That(Directory.GetFiles(Path.Combine(dir.Path, "scans"), "*.x3p"), Has.Length.EqualTo(6));
+    }
+
+    /// <summary>
+    /// The generated records tell the corpus's story end to end: ingested into a store, each straw-run
+    /// firearm with a serial traces to its purchaser on a multiple-sale report, and the seizures name the
+    /// firearms' first scans as their crime-scene cartridge cases.
+    /// </summary>
+    [Test]
+    public void Generate_RecordsIngestedAndStrawRunsTraced()
+    {
+        using var dir = new TempDirectory();
+        Run(["samples", "generate", "--out", dir.Path, "--firearms", "16", "--fires", "1", "--seed", "3"]);
+        var records = Path.Combine(dir.Path, "records");
+        var store = dir.File("data");
+
+        foreach (var (file, kind) in new[] { ("transactions.csv", "transactions"), ("seizures.csv", "seizure"), ("traces.csv", "trace") })
+        {
+            var (code, output, _) = Run(["records", "ingest", Path.Combine(records, file), "--kind", kind, "--store", store]);
+            Assert.That(code, Is.Zero, file);
+            Assert.That(output, Does.Contain("16 records: 16 stored, 0 skipped as duplicates, 0 rejected"), file);
+        }
+
+        var straw = File.ReadAllLines(Path.Combine(records, "transactions.csv")).Skip(1)
+            .Select(l => l.Split(','))
+            .Where(f => f[^1].Length > 0)
+            .Select(f => Samples.LinkedRecords.TraceNumberOf(f[0]))
+            .ToArray();
+        var traced = straw.Select(t => JsonDocument.Parse(Run(["trace", "--request", t, "--store", store, "--json"]).Output).RootElement).ToArray();
+        var withSerial = traced.Where(t => t.GetProperty("outcome").GetString() != "obliterated_serial").ToArray();
+
+        Assert.That(straw, Is.Not.Empty);
+        Assert.That(withSerial.Select(t => t.GetProperty("outcome").GetString()).Distinct(), Is.EqualTo(new[] { "completed" }));
+        Assert.That(withSerial.Select(t => t.GetProperty("multiple_sale").GetProperty("firearms_on_report").GetInt32()), Is.All.InRange(2, 4));
+        Assert.That(withSerial.Count(t => t.GetProperty("short_ttc").GetBoolean()), Is.GreaterThan(0));
+        var cases = File.ReadAllLines(Path.Combine(records, "seizures.csv")).Skip(1).Select(l => l.Split(',')[^1]);
+        Assert.That(cases, Is.EqualTo(Enumerable.Range(1, 16).Select(n => $"F{n:D4}_fire01")));
     }
 
     [Test]

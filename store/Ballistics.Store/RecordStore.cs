@@ -1,0 +1,114 @@
+using Ballistics.Engine.Tracing;
+using Ballistics.Ingest;
+using Ballistics.Ingest.Records;
+using Ballistics.Store.Records;
+using Ballistics.Store.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Ballistics.Store;
+
+/// <summary>
+/// The embedded store: one data folder holding <c>ballistics.db</c> (SQLite, WAL). Opening it brings the
+/// schema forward; everything else goes through the small interfaces it hands out (record writer,
+/// trace registry), so the SQL stays in <c>Sqlite/</c> and a server database can take its place.
+/// </summary>
+public sealed class RecordStore : IDisposable
+{
+    public const string DatabaseFile = "ballistics.db";
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTraceRegistry _registry;
+
+    private RecordStore(string folder, SqliteConnection connection, int version)
+    {
+        Folder = folder;
+        _connection = connection;
+        SchemaVersion = version;
+        _registry = new SqliteTraceRegistry(connection);
+    }
+
+    public string Folder { get; }
+
+    public string DatabasePath => Path.Combine(Folder, DatabaseFile);
+
+    public int SchemaVersion { get; }
+
+    /// <summary>The transactions and trace requests on file, as trace resolution reads them.</summary>
+    public ITraceRegistry Registry => _registry;
+
+    /// <summary>
+    /// Opens the store in <paramref name="folder"/>; with <paramref name="create"/> a missing folder or
+    /// database is made, without it a missing store is an error (a look-up must not leave an empty store behind).
+    /// </summary>
+    public static IngestResult<RecordStore> Open(string folder, bool create)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var full = Path.GetFullPath(folder);
+        var database = Path.Combine(full, DatabaseFile);
+        if (!create && !File.Exists(database))
+        {
+            return Fail(IngestErrorKind.NotFound, database, "no store here (records ingest creates one)");
+        }
+
+        SqliteConnection? connection = null;
+        try
+        {
+            Directory.CreateDirectory(full);
+            connection = SqliteDatabase.Open(database, create);
+            if (SchemaMigrator.Migrate(connection, out var version) is { } refusal)
+            {
+                connection.Dispose();
+                return Fail(IngestErrorKind.Unsupported, database, refusal);
+            }
+
+            return IngestResult<RecordStore>.Ok(new RecordStore(full, connection, version));
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            connection?.Dispose();
+            return Fail(IngestErrorKind.InvalidValue, database, $"cannot open the store: {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Stores the good records of <paramref name="reader"/> and writes its rejects to <paramref name="rejectsPath"/>.
+    /// A failure of the store itself (disk full, locked) throws <see cref="SqliteException"/>; the batches
+    /// committed before it stay, and a rerun stores the rest.
+    /// </summary>
+    public IngestCounts Ingest(RecordFileReader reader, string rejectsPath, int batchSize = RecordIngestion.DefaultBatchSize)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        using var rejects = new RejectsFile(rejectsPath);
+        IngestCounts counts;
+        using (var writer = new SqliteRecordWriter(_connection))
+        {
+            counts = RecordIngestion.Run(reader, writer, rejects, batchSize);
+        }
+
+        rejects.Complete();
+        return counts;
+    }
+
+    /// <summary>Stored records by kind (trace, seizure, transaction).</summary>
+    public IReadOnlyDictionary<string, long> CountByKind()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT kind, count(*) FROM record GROUP BY kind";
+        using var reader = command.ExecuteReader();
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal) { ["trace"] = 0, ["seizure"] = 0, ["transaction"] = 0 };
+        while (reader.Read())
+        {
+            counts[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return counts;
+    }
+
+    /// <summary>Integrity, orphan rows and half-stored records: what a crash must never leave.</summary>
+    public StoreCheck Check() => SqliteStoreCheck.Run(_connection);
+
+    public void Dispose() => _connection.Dispose();
+
+    private static IngestResult<RecordStore> Fail(IngestErrorKind kind, string database, string message) =>
+        IngestResult<RecordStore>.Fail(new IngestError(kind, database, null, message));
+}

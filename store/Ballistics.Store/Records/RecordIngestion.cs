@@ -1,0 +1,56 @@
+using Ballistics.Ingest.Records;
+
+namespace Ballistics.Store.Records;
+
+/// <summary>
+/// Ingests one record file: each good record stored once (by content id), each bad one written to the
+/// rejects with its located reasons, committed in batches of whole records so a kill loses at most the
+/// open batch and a rerun stores exactly what is missing.
+/// </summary>
+internal static class RecordIngestion
+{
+    /// <summary>
+    /// Records per transaction. The content-id and serial indexes take random keys, so each commit rewrites
+    /// a page per key touched: small batches rewrite the same pages over and over (150,000 transactions took
+    /// 1.5 times as long in batches of 2,000 as of 20,000). A kill loses at most one batch of work, never
+    /// part of a record.
+    /// </summary>
+    public const int DefaultBatchSize = 20_000;
+
+    public static IngestCounts Run(RecordFileReader reader, IRecordWriter writer, RejectsFile rejects, int batchSize = DefaultBatchSize)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(rejects);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        int read = 0, stored = 0, duplicates = 0, rejected = 0, pending = 0;
+        while (reader.Next() is { } result)
+        {
+            read++;
+            if (result.Record is not { } record)
+            {
+                rejects.Write(result);
+                rejected++;
+                continue;
+            }
+
+            if (writer.TryAdd(record, RecordIdentity.ContentId(record), result.Source, result.Line))
+            {
+                stored++;
+            }
+            else
+            {
+                duplicates++;
+            }
+
+            if (++pending == batchSize)
+            {
+                writer.Commit();
+                pending = 0;
+            }
+        }
+
+        writer.Commit();
+        return new IngestCounts(read, stored, duplicates, rejected);
+    }
+}

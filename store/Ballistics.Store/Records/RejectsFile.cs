@@ -1,0 +1,66 @@
+using Ballistics.Ingest.Records.Normalization;
+using Ballistics.Ingest.Tables;
+
+namespace Ballistics.Store.Records;
+
+/// <summary>
+/// The rejects of one ingest as CSV, one row per problem: <c>file,line,field,reason</c>. Written to a
+/// temporary file and moved into place when complete, so a reader never sees half a rejects file.
+/// </summary>
+internal sealed class RejectsFile : IDisposable
+{
+    public const string Header = "file,line,field,reason";
+
+    private readonly string _path;
+    private readonly string _partial;
+    private readonly StreamWriter _writer;
+    private bool _completed;
+
+    public RejectsFile(string path)
+    {
+        _path = Path.GetFullPath(path);
+
+        // Found out now, not when the file is moved into place after every record is stored.
+        if (Directory.Exists(_path))
+        {
+            throw new IOException($"rejects file {_path} is a folder");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        _partial = _path + ".partial";
+        _writer = new StreamWriter(_partial, append: false, CsvText.Utf8) { NewLine = "\n" };
+        _writer.WriteLine(Header);
+    }
+
+    public void Write(RecordResult rejected)
+    {
+        ArgumentNullException.ThrowIfNull(rejected);
+        foreach (var error in rejected.Errors)
+        {
+            _writer.Write(CsvText.Field(rejected.Source));
+            _writer.Write(',');
+            _writer.Write(rejected.Line);
+            _writer.Write(',');
+            _writer.Write(CsvText.Field(error.Field));
+            _writer.Write(',');
+            _writer.WriteLine(CsvText.Field(error.Reason));
+        }
+    }
+
+    /// <summary>Closes the file and puts it in place of any earlier one.</summary>
+    public void Complete()
+    {
+        _writer.Dispose();
+        File.Move(_partial, _path, overwrite: true);
+        _completed = true;
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        if (!_completed)
+        {
+            File.Delete(_partial);
+        }
+    }
+}

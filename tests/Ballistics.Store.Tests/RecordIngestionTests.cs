@@ -1,0 +1,60 @@
+using Ballistics.Ingest.Records;
+using Ballistics.Store.Records;
+using Ballistics.Store.Sqlite;
+using Ballistics.Testing;
+
+namespace Ballistics.Store.Tests;
+
+[TestFixture]
+public sealed class RecordIngestionTests
+{
+    [Test]
+    public void Run_StoreFailsMidFile_CommittedBatchesStayWholeAndRerunStoresTheRest()
+    {
+        using var dir = new TempDirectory();
+        var text = RecordRows.TransactionCsv(50, seed: 11, badOneIn: 1_000_000);
+        using (var store = TestStores.Create(dir))
+        using (var reader = TestStores.Reader(dir, "sales.csv", text, RecordKind.Transaction))
+        using (var connection = SqliteDatabase.Open(store.DatabasePath, create: false))
+        using (var writer = new FailingWriter(new SqliteRecordWriter(connection), failAt: 23))
+        using (var rejects = new RejectsFile(dir.File("rejects.csv")))
+        {
+            Assert.That(() => RecordIngestion.Run(reader, writer, rejects, batchSize: 10), Throws.InstanceOf<IOException>());
+        }
+
+        using var reopened = TestStores.Create(dir);
+        Assert.That(TestStores.Count(reopened, "SELECT count(*) FROM record"), Is.EqualTo(20), "the two full batches before the failure");
+        Assert.That(reopened.Check().IsWhole, Is.True);
+
+        var rerun = TestStores.Ingest(reopened, dir, "sales.csv", text, RecordKind.Transaction);
+
+        Assert.That(rerun, Is.EqualTo(new IngestCounts(50, 30, 20, 0)));
+    }
+
+    [Test]
+    public void Run_RejectedRecords_CountedOnceEachWithEveryProblemInRejects()
+    {
+        using var dir = new TempDirectory();
+        const string Text = "serial,make,retail date,purchaser,purchaser dob\n1,Acme,2019-02-30,A,2020-01-01\n2,Colt,2019-01-01,B,1970-01-01\n";
+        using var store = TestStores.Create(dir);
+
+        var counts = TestStores.Ingest(store, dir, "s.csv", Text, RecordKind.Transaction);
+
+        Assert.That(counts, Is.EqualTo(new IngestCounts(2, 1, 0, 1)));
+        var fields = File.ReadAllLines(dir.File("s.csv.rejects.csv")).Skip(1).Select(l => l.Split(',')[2]);
+        Assert.That(fields, Is.EqualTo(new[] { "make", "retail_date" }));
+    }
+
+    /// <summary>A store that fails on the n-th record, as a full disk would.</summary>
+    private sealed class FailingWriter(IRecordWriter inner, int failAt) : IRecordWriter
+    {
+        private int _added;
+
+        public bool TryAdd(FirearmRecord record, string contentId, string source, int line) =>
+            ++_added == failAt ? throw new IOException("disk full") : inner.TryAdd(record, contentId, source, line);
+
+        public void Commit() => inner.Commit();
+
+        public void Dispose() => inner.Dispose();
+    }
+}
