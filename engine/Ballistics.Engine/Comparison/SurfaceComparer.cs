@@ -38,16 +38,18 @@ internal sealed class SurfaceComparer
         var forward = cells.Compare(a.Image, b.Image, registration, stepUm);
         var backward = cells.Compare(b.Image, a.Image, registration.Inverse(), stepUm);
         var (alignedCcf, overlap) = AlignedCorrelation(a.Image, b.Image, registration, stepUm);
-        var (residualCcf, _) = AlignedCorrelation(a.Residual, b.Residual, registration, stepUm);
-        var (whitenedCcf, _) = AlignedCorrelation(a.Whitened, b.Whitened, registration, stepUm);
+        var aligned = new AlignedCorrelations(
+            alignedCcf,
+            overlap,
+            AlignedCorrelation(a.Residual, b.Residual, registration, stepUm).Ccf,
+            AlignedCorrelation(a.Whitened, b.Whitened, registration, stepUm).Ccf);
         var chance = new ChanceLevel(
             TextureCorrelation.SharedAreaUm2(a.Texture, b.Texture, registration.RotationDeg),
             stepUm * stepUm * Math.Min(a.Image.ValidCount, b.Image.ValidCount),
             CellAreaUm2(a.Image, stepUm),
             CellAreaUm2(b.Image, stepUm),
-            TextureCorrelation.SharedAreaUm2(a.WhitenedTexture, b.WhitenedTexture, registration.RotationDeg),
-            whitenedCcf);
-        return new SurfaceComparison(registration, forward, backward, Features(registration, forward, backward, alignedCcf, overlap, residualCcf, chance));
+            TextureCorrelation.SharedAreaUm2(a.WhitenedTexture, b.WhitenedTexture, registration.RotationDeg));
+        return new SurfaceComparison(registration, forward, backward, Features(registration, forward, backward, aligned, chance));
     }
 
     /// <summary>Pearson correlation over the points valid in A and in B turned onto A's grid.</summary>
@@ -102,10 +104,14 @@ internal sealed class SurfaceComparer
     }
 
     /// <summary>What sets chance correlation for this pair: the shared correlation area and the areas correlations were taken over.</summary>
-    private readonly record struct ChanceLevel(double SharedAreaUm2, double SmallerScanAreaUm2, double ForwardCellAreaUm2, double BackwardCellAreaUm2, double WhitenedSharedAreaUm2, double WhitenedCcf);
+    private readonly record struct ChanceLevel(double SharedAreaUm2, double SmallerScanAreaUm2, double ForwardCellAreaUm2, double BackwardCellAreaUm2, double WhitenedSharedAreaUm2);
 
-    private ComparisonFeatures Features(Registration registration, CmcDirection forward, CmcDirection backward, double alignedCcf, double overlap, double residualCcf, ChanceLevel chance)
+    /// <summary>The whole-scan correlations after alignment: filtered, striation residual and whitened, and the overlap they share.</summary>
+    private readonly record struct AlignedCorrelations(double Ccf, double OverlapFraction, double ResidualCcf, double WhitenedCcf);
+
+    private ComparisonFeatures Features(Registration registration, CmcDirection forward, CmcDirection backward, AlignedCorrelations aligned, ChanceLevel chance)
     {
+        var (alignedCcf, overlap, residualCcf, whitenedCcf) = aligned;
         var shared = chance.SharedAreaUm2;
         var forwardZ = forward.Cells.Where(c => c.Found).Select(c => (c.Congruent, Z: TextureCorrelation.Standardise(c.Ccf, c.ValidFraction * chance.ForwardCellAreaUm2, shared))).ToArray();
         var backwardZ = backward.Cells.Where(c => c.Found).Select(c => (c.Congruent, Z: TextureCorrelation.Standardise(c.Ccf, c.ValidFraction * chance.BackwardCellAreaUm2, shared))).ToArray();
@@ -181,8 +187,8 @@ internal sealed class SurfaceComparer
             ResidualZ = TextureCorrelation.Standardise(residualCcf, overlap * chance.SmallerScanAreaUm2, shared),
             SignificantCmcMin = Math.Min(significantForward, significantBackward),
             SignificantCmcMax = Math.Max(significantForward, significantBackward),
-            WhitenedCcf = chance.WhitenedCcf,
-            WhitenedZ = TextureCorrelation.Standardise(chance.WhitenedCcf, overlap * chance.SmallerScanAreaUm2, chance.WhitenedSharedAreaUm2),
+            WhitenedCcf = whitenedCcf,
+            WhitenedZ = TextureCorrelation.Standardise(whitenedCcf, overlap * chance.SmallerScanAreaUm2, chance.WhitenedSharedAreaUm2),
         };
     }
 }
