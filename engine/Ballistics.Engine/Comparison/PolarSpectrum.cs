@@ -25,7 +25,7 @@ internal static class PolarSpectrum
     /// Heights fade to zero over this distance inside the edge of the data. An abrupt edge (a crop line, the
     /// firing-pin hole, the outline of the region) puts a streak across the spectrum at right angles to it, and
     /// scans of one breech face cropped differently then propose the angle of their outlines instead of their
-    /// marks (Baldwin K013 A1 processed against A2 raw: no proposal within 10° of the true angle without it).
+    /// marks (Baldwin K013 A2 processed against A1 raw: no proposal within 10° of the true angle without it).
     /// </summary>
     private const double EdgeTaperUm = 100;
 

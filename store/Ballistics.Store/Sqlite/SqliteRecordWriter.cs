@@ -26,30 +26,13 @@ internal sealed class SqliteRecordWriter : IRecordWriter
     public SqliteRecordWriter(SqliteConnection connection)
     {
         _connection = connection;
-        _record = Command(
-            "INSERT INTO record (content_id, kind, parts, source, line, stored_at) VALUES ($content_id, $kind, $parts, $source, $line, $stored_at) ON CONFLICT (content_id) DO NOTHING RETURNING id",
-            "$content_id", "$kind", "$parts", "$source", "$line", "$stored_at");
-        _firearm = Command(
-            "INSERT INTO firearm (record_id, make, make_code, importer, model, model_key, caliber, caliber_code, type_code, serial_status, serial, serial_key, country_of_origin, other_markings) "
-            + "VALUES ($id, $make, $make_code, $importer, $model, $model_key, $caliber, $caliber_code, $type_code, $serial_status, $serial, $serial_key, $country_of_origin, $other_markings)",
-            "$id", "$make", "$make_code", "$importer", "$model", "$model_key", "$caliber", "$caliber_code", "$type_code", "$serial_status", "$serial", "$serial_key", "$country_of_origin", "$other_markings");
-        _recovery = Command(
-            "INSERT INTO recovery (record_id, incident_id, agency, ori, case_number, crime_code, recovery_date, country, state_code, locality) "
-            + "VALUES ($id, $incident_id, $agency, $ori, $case_number, $crime_code, $recovery_date, $country, $state_code, $locality)",
-            "$id", "$incident_id", "$agency", "$ori", "$case_number", "$crime_code", "$recovery_date", "$country", "$state_code", "$locality");
-        _trace = Command(
-            "INSERT INTO trace_request (record_id, trace_number, requester_country, priority) VALUES ($id, $trace_number, $requester_country, $priority)",
-            "$id", "$trace_number", "$requester_country", "$priority");
-        _evidence = Command(
-            "INSERT INTO seizure_evidence (record_id, position, exhibit_id) VALUES ($id, $position, $exhibit_id)",
-            "$id", "$position", "$exhibit_id");
-        _sale = Command(
-            "INSERT INTO sale (record_id, transaction_id, import_date, distributor, distributor_date, dealer, dealer_ffl, dealer_date, retail_date, multiple_sale_report) "
-            + "VALUES ($id, $transaction_id, $import_date, $distributor, $distributor_date, $dealer, $dealer_ffl, $dealer_date, $retail_date, $multiple_sale_report)",
-            "$id", "$transaction_id", "$import_date", "$distributor", "$distributor_date", "$dealer", "$dealer_ffl", "$dealer_date", "$retail_date", "$multiple_sale_report");
-        _person = Command(
-            "INSERT INTO person (record_id, role, person_key, name, date_of_birth, address, identification) VALUES ($id, $role, $person_key, $name, $date_of_birth, $address, $identification)",
-            "$id", "$role", "$person_key", "$name", "$date_of_birth", "$address", "$identification");
+        _record = Insert("record", "ON CONFLICT (content_id) DO NOTHING RETURNING id", "content_id", "kind", "parts", "source", "line", "stored_at");
+        _firearm = Insert("firearm", null, "record_id", "make", "make_code", "importer", "model", "model_key", "caliber", "caliber_code", "type_code", "serial_status", "serial", "serial_key", "country_of_origin", "other_markings");
+        _recovery = Insert("recovery", null, "record_id", "incident_id", "agency", "ori", "case_number", "crime_code", "recovery_date", "country", "state_code", "locality");
+        _trace = Insert("trace_request", null, "record_id", "trace_number", "requester_country", "priority");
+        _evidence = Insert("seizure_evidence", null, "record_id", "position", "exhibit_id");
+        _sale = Insert("sale", null, "record_id", "transaction_id", "import_date", "distributor", "distributor_date", "dealer", "dealer_ffl", "dealer_date", "retail_date", "multiple_sale_report");
+        _person = Insert("person", null, "record_id", "role", "person_key", "name", "date_of_birth", "address", "identification");
         _all = [_record, _firearm, _recovery, _trace, _evidence, _sale, _person];
     }
 
@@ -146,13 +129,18 @@ internal sealed class SqliteRecordWriter : IRecordWriter
         }
     }
 
-    private SqliteCommand Command(string sql, params string[] names)
+    /// <summary>
+    /// An INSERT of <paramref name="columns"/> into <paramref name="table"/> with one parameter per column, in
+    /// that order: the column list is written once, so the SQL and the positional values of <see cref="Run"/>
+    /// cannot drift apart.
+    /// </summary>
+    private SqliteCommand Insert(string table, string? suffix, params string[] columns)
     {
         var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in names)
+        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))}){(suffix is null ? "" : " " + suffix)}";
+        foreach (var column in columns)
         {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            command.Parameters.Add(new SqliteParameter { ParameterName = "$" + column });
         }
 
         return command;
