@@ -19,7 +19,11 @@ internal sealed class ComparableScan : IDisposable
     /// <param name="stepUm">Grid step of <paramref name="image"/>.</param>
     /// <param name="options">Levels and sweep settings.</param>
     /// <param name="ownsImage">Whether disposing this disposes <paramref name="image"/>.</param>
-    public ComparableScan(MaskedImage image, double stepUm, RegistrationOptions options, bool ownsImage = true)
+    /// <param name="centreUm">
+    /// The axis the scan turns about (the firing pin's), in µm from the image's centre, x right, y down; when unknown,
+    /// the centroid of the valid points, which is where a scan of a whole breech face is centred.
+    /// </param>
+    public ComparableScan(MaskedImage image, double stepUm, RegistrationOptions options, bool ownsImage = true, (double X, double Y)? centreUm = null)
     {
         Image = image;
         _ownsImage = ownsImage;
@@ -32,6 +36,9 @@ internal sealed class ComparableScan : IDisposable
         Texture = TextureCorrelation.Measure(Coarse, CoarseStepUm);
         Whitened = SpectralWhitening.Whiten(image, stepUm);
         WhitenedTexture = TextureCorrelation.Measure(Whitened, stepUm);
+        var (centreX, centreY) = centreUm is { } c ? (((image.Width - 1) / 2.0) + (c.X / stepUm), ((image.Height - 1) / 2.0) + (c.Y / stepUm)) : Centroid(image);
+        // Area resampling by 1/factor puts fine pixel x at coarse (x + ½)/factor − ½.
+        CentredPolar = CentredPolarImage.Build(Coarse, ((centreX + 0.5) / factor) - 0.5, ((centreY + 0.5) / factor) - 0.5);
         using var polar = PolarSpectrum.Build(image, stepUm, options.SpectrumStepUm);
         if (polar is not null)
         {
@@ -44,8 +51,8 @@ internal sealed class ComparableScan : IDisposable
     /// <summary>Frame of the polar spectra's transforms: one row per degree, circular; columns are never shifted.</summary>
     public static Size PolarFftSize { get; } = MaskedNcc.SizeFor(new Size(PolarSpectrum.Radii, PolarSpectrum.Angles), 0, 0);
 
-    public static ComparableScan FromHeights(ReadOnlySpan<float> heights, int width, int height, double stepUm, RegistrationOptions options) =>
-        new(MaskedImage.FromHeights(heights, width, height), stepUm, options);
+    public static ComparableScan FromHeights(ReadOnlySpan<float> heights, int width, int height, double stepUm, RegistrationOptions options, (double X, double Y)? centreUm = null) =>
+        new(MaskedImage.FromHeights(heights, width, height), stepUm, options, ownsImage: true, centreUm);
 
     public MaskedImage Image { get; }
 
@@ -69,6 +76,9 @@ internal sealed class ComparableScan : IDisposable
 
     /// <summary>The autocorrelation of <see cref="Whitened"/> on the scan's own grid.</summary>
     public TextureCorrelation WhitenedTexture { get; }
+
+    /// <summary>The coarse level on rings about the scan's turning axis; null when the scan is too small.</summary>
+    public CentredPolarImage? CentredPolar { get; }
 
     /// <summary>Transforms of the polar spectrum; null when the scan is too small to propose angles.</summary>
     public MaskedSpectra? PolarSpectra { get; }
@@ -101,6 +111,12 @@ internal sealed class ComparableScan : IDisposable
         }
     }
 
+    private static (double X, double Y) Centroid(MaskedImage image)
+    {
+        var moments = Cv2.Moments(image.Mask);
+        return moments.M00 > 0 ? (moments.M10 / moments.M00, moments.M01 / moments.M00) : ((image.Width - 1) / 2.0, (image.Height - 1) / 2.0);
+    }
+
     public void Dispose()
     {
         if (_ownsImage)
@@ -112,6 +128,7 @@ internal sealed class ComparableScan : IDisposable
         Residual.Dispose();
         Whitened.Dispose();
         PolarSpectra?.Dispose();
+        CentredPolar?.Dispose();
         lock (_lock)
         {
             foreach (var (spectrum, _) in _canvasSpectra.Values)

@@ -4,7 +4,7 @@ namespace Ballistics.Engine.Comparison;
 
 /// <summary>
 /// Finds the rotation and shift of B onto A over the full circle: cartridge cases lie in the corpus in any
-/// orientation. The polar spectra propose angles; each is scored with the shift by plain cross-correlation on the
+/// orientation. The centred polar correlation and the polar spectra propose angles; each is scored with the shift by plain cross-correlation on the
 /// coarse grid (two DFTs per angle, A's transform cached with the scan); the best few are scored exactly by
 /// masked NCC in a narrow window around their shift (<see cref="DirectNcc"/>), the best angle is refined by a
 /// parabola, and the shift is read again on the scans' own grid.
@@ -83,34 +83,78 @@ internal sealed class GlobalRegistrar
         new(Rotation2D.Normalise(angle), -x * stepUm, -y * stepUm, peak.Ncc, Math.Min(1, peak.Overlap / (double)Math.Max(1, Math.Min(a.ValidCount, b.ValidCount))));
 
     /// <summary>
-    /// Angles at which B may lie on A, best first: circular shifts of rows that match the two polar spectra.
+    /// Angles at which B may lie on A: the best peaks of the centred polar correlation (<see cref="CentredPolarImage"/>:
+    /// where the marks are, given the turning axes), then those of the polar magnitude spectra (which directions the
+    /// marks run in, whatever the centres), each list best first, angles within a degree of an earlier one dropped.
     /// Magnitudes cannot tell θ from θ + 180°; both come out as peaks and the Cartesian scoring decides.
     /// </summary>
     private List<double> ProposeAngles(ComparableScan a, ComparableScan b)
     {
-        if (a.PolarSpectra is null || b.PolarSpectra is null)
+        var proposals = new List<double>();
+        CentredAngles(a, b, proposals);
+        SpectrumAngles(a, b, proposals);
+        if (proposals.Count == 0)
         {
             var steps = (int)Math.Round(360 / _options.CoarseAngleStepDeg);
-            return [.. Enumerable.Range(0, steps).Select(k => k * 360.0 / steps)];
+            proposals.AddRange(Enumerable.Range(0, steps).Select(k => k * 360.0 / steps));
         }
 
-        const int Angles = PolarSpectrum.Angles;
-        using var ncc = new MaskedNcc(ComparableScan.PolarFftSize);
-        Span<double> profile = stackalloc double[Angles];
-        ncc.BestPerRow(a.PolarSpectra, b.PolarSpectra, 0, PolarSpectrum.Radii * Angles / 2, profile);
+        return proposals;
+    }
 
-        // Row shift u means A(φ) ↔ B(φ + u); polar angles run clockwise, so B turned counter-clockwise by u degrees lies on A.
+    /// <summary>Peaks of the centred polar correlation, best first, appended to <paramref name="into"/>.</summary>
+    private void CentredAngles(ComparableScan a, ComparableScan b, List<double> into)
+    {
+        if (a.CentredPolar is { } centredA && b.CentredPolar is { } centredB)
+        {
+            Span<double> profile = stackalloc double[CentredPolarImage.Angles];
+            var minOverlap = Math.Max(16, (int)(_options.MinOverlapFraction * Math.Min(centredA.ValidCount, centredB.ValidCount)));
+            CentredPolarImage.Profile(centredA, centredB, minOverlap, profile);
+            AddPeaks(profile, _options.CentredCandidates, into);
+        }
+    }
+
+    /// <summary>Peaks of the polar magnitude spectra's angle sweep, best first, appended to <paramref name="into"/>.</summary>
+    internal void SpectrumAngles(ComparableScan a, ComparableScan b, List<double> into)
+    {
+        if (a.PolarSpectra is not null && b.PolarSpectra is not null)
+        {
+            using var ncc = new MaskedNcc(ComparableScan.PolarFftSize);
+            Span<double> profile = stackalloc double[PolarSpectrum.Angles];
+            ncc.BestPerRow(a.PolarSpectra, b.PolarSpectra, 0, PolarSpectrum.Radii * PolarSpectrum.Angles / 2, profile);
+            // Row shift u means A(φ) ↔ B(φ + u); polar angles run clockwise, so B turned counter-clockwise by u degrees lies on A.
+            AddPeaks(profile, _options.PolarCandidates, into);
+        }
+    }
+
+    /// <summary>Appends the <paramref name="count"/> highest local maxima of a circular angle profile (entry k at k·360/length degrees).</summary>
+    private static void AddPeaks(ReadOnlySpan<double> profile, int count, List<double> into)
+    {
+        var n = profile.Length;
         var peaks = new List<(double Angle, double Ncc)>();
-        for (var k = 0; k < Angles; k++)
+        for (var k = 0; k < n; k++)
         {
             var here = profile[k];
-            if (here > -1 && here >= profile[(k + Angles - 1) % Angles] && here > profile[(k + 1) % Angles])
+            if (here > -1 && here >= profile[(k + n - 1) % n] && here > profile[(k + 1) % n])
             {
-                peaks.Add((k * 360.0 / Angles, here));
+                peaks.Add((k * 360.0 / n, here));
             }
         }
 
-        return [.. peaks.OrderByDescending(p => p.Ncc).Take(_options.PolarCandidates).Select(p => p.Angle)];
+        var added = 0;
+        foreach (var (angle, _) in peaks.OrderByDescending(p => p.Ncc))
+        {
+            if (added == count)
+            {
+                break;
+            }
+
+            if (!into.Exists(p => Math.Abs(Rotation2D.Normalise(p - angle)) < 1))
+            {
+                into.Add(angle);
+                added++;
+            }
+        }
     }
 
     /// <summary>

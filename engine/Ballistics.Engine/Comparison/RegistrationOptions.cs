@@ -15,8 +15,15 @@ public sealed record RegistrationOptions
     /// <summary>Angle step of the full coarse sweep, used only when the polar spectra are too small to propose angles.</summary>
     public double CoarseAngleStepDeg { get; init => field = InRange(value, 0.5, 30, nameof(CoarseAngleStepDeg)); } = 4;
 
-    /// <summary>Local maxima of the polar angle sweep that are scored on the coarse Cartesian grid.</summary>
-    public int PolarCandidates { get; init => field = (int)InRange(value, 1, 90, nameof(PolarCandidates)); } = 16;
+    /// <summary>
+    /// Local maxima of the centred polar correlation (<see cref="CentredPolarImage"/>) that are scored on the coarse
+    /// Cartesian grid. With 8 of these and 8 of <see cref="PolarCandidates"/> (was 16 of those alone) the generated hard
+    /// set's same-firearm pairs registered more than 3° from the true angle fell from 17 of 72 to 7.
+    /// </summary>
+    public int CentredCandidates { get; init => field = (int)InRange(value, 0, 90, nameof(CentredCandidates)); } = 8;
+
+    /// <summary>Local maxima of the polar spectra's angle sweep that are scored on the coarse Cartesian grid.</summary>
+    public int PolarCandidates { get; init => field = (int)InRange(value, 0, 90, nameof(PolarCandidates)); } = 8;
 
     /// <summary>Best angles of the coarse sweep that are refined (the sweep is multimodal for repetitive marks).</summary>
     public int Candidates { get; init => field = (int)InRange(value, 1, 16, nameof(Candidates)); } = 4;

@@ -27,8 +27,10 @@ internal sealed class SurfaceComparer
     }
 
     /// <summary>The comparison view of one prepared surface, to be reused across comparisons.</summary>
-    public ComparableScan View(Surface surface) =>
-        ComparableScan.FromHeights(surface.Values, surface.Width, surface.Height, surface.LateralStepXUm, _options.Registration);
+    /// <param name="surface">The prepared surface.</param>
+    /// <param name="centreUm">Its firing-pin axis in µm from the surface's centre, when known (<see cref="ComparableScan"/>).</param>
+    public ComparableScan View(Surface surface, (double X, double Y)? centreUm = null) =>
+        ComparableScan.FromHeights(surface.Values, surface.Width, surface.Height, surface.LateralStepXUm, _options.Registration, centreUm);
 
     public SurfaceComparison Compare(ComparableScan a, ComparableScan b)
     {

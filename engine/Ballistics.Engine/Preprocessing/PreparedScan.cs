@@ -31,6 +31,15 @@ public sealed class PreparedScan
 
     public double ValidFraction { get; }
 
+    /// <summary>
+    /// Where the case turns about in the breech face's frame, in µm from the surface's centre: the firing-pin
+    /// impression's centre, else the primer's; null when neither was found.
+    /// </summary>
+    internal (double X, double Y)? TurningAxisUm =>
+        Geometry.FiringPinRadiusUm > 0 ? (Geometry.FiringPinCentreXUm, Geometry.FiringPinCentreYUm)
+        : Geometry.PrimerRadiusUm > 0 ? (Geometry.PrimerCentreXUm, Geometry.PrimerCentreYUm)
+        : null;
+
     private readonly Lock _viewLock = new();
     private ComparableScan? _view;
 
@@ -44,7 +53,7 @@ public sealed class PreparedScan
         {
             if (_view is null || !Equals(_view.Options, comparer.Options.Registration))
             {
-                _view = comparer.View(Surface);
+                _view = comparer.View(Surface, TurningAxisUm);
             }
 
             return _view;

@@ -23,6 +23,8 @@ public class ComparisonBenchmarks
     private MaskedImage _b = null!;
     private Surface _surfaceA = null!;
     private Surface _surfaceB = null!;
+    private (double X, double Y)? _axisA;
+    private (double X, double Y)? _axisB;
     private ComparableScan _viewA = null!;
     private ComparableScan _viewB = null!;
     private Registration _registration;
@@ -34,12 +36,16 @@ public class ComparisonBenchmarks
         OpenCvSharp.Cv2.SetNumThreads(1);
         _rawA = X3pReader.Read(SharedData.X3p("cartridge/fadul_1-1_processed.x3p")).Value;
         _rawB = X3pReader.Read(SharedData.X3p("cartridge/fadul_1-2_processed.x3p")).Value;
-        _surfaceA = Preprocessor.Prepare(_rawA).Surface;
-        _surfaceB = Preprocessor.Prepare(_rawB).Surface;
+        var preparedA = Preprocessor.Prepare(_rawA);
+        var preparedB = Preprocessor.Prepare(_rawB);
+        _surfaceA = preparedA.Surface;
+        _surfaceB = preparedB.Surface;
+        _axisA = preparedA.TurningAxisUm;
+        _axisB = preparedB.TurningAxisUm;
         _a = MaskedImage.FromHeights(_surfaceA.Values, _surfaceA.Width, _surfaceA.Height);
         _b = MaskedImage.FromHeights(_surfaceB.Values, _surfaceB.Width, _surfaceB.Height);
-        _viewA = _comparer.View(_surfaceA);
-        _viewB = _comparer.View(_surfaceB);
+        _viewA = _comparer.View(_surfaceA, _axisA);
+        _viewB = _comparer.View(_surfaceB, _axisB);
         _registration = new GlobalRegistrar(RegistrationOptions.Default).Register(_viewA, _viewB);
     }
 
@@ -58,7 +64,7 @@ public class ComparisonBenchmarks
     [Benchmark(Description = "comparison view of one prepared scan (coarse level, polar spectrum)")]
     public int ViewOne()
     {
-        using var view = _comparer.View(_surfaceA);
+        using var view = _comparer.View(_surfaceA, _axisA);
         return view.Coarse.Width;
     }
 
@@ -72,5 +78,12 @@ public class ComparisonBenchmarks
     public double ComparePrepared() => _comparer.Compare(_viewA, _viewB).Features.AlignedCcf;
 
     [Benchmark(Description = "full comparison from raw surfaces (both preprocessed, views built)")]
-    public double CompareFull() => _comparer.Compare(Preprocessor.Prepare(_rawA).Surface, Preprocessor.Prepare(_rawB).Surface).Features.AlignedCcf;
+    public double CompareFull()
+    {
+        var a = Preprocessor.Prepare(_rawA);
+        var b = Preprocessor.Prepare(_rawB);
+        using var viewA = _comparer.View(a.Surface, a.TurningAxisUm);
+        using var viewB = _comparer.View(b.Surface, b.TurningAxisUm);
+        return _comparer.Compare(viewA, viewB).Features.AlignedCcf;
+    }
 }
