@@ -69,13 +69,7 @@ internal sealed class CentredPolarImage : IDisposable
         using var mapY = new Mat(rings, Angles, MatType.CV_32FC1);
         var mx = mapX.AsSpan<float>();
         var my = mapY.AsSpan<float>();
-        Span<double> cos = stackalloc double[Angles];
-        Span<double> sin = stackalloc double[Angles];
-        for (var k = 0; k < Angles; k++)
-        {
-            (sin[k], cos[k]) = Math.SinCos(2 * Math.PI * k / Angles);
-        }
-
+        var (sin, cos) = (Directions.Sin, Directions.Cos);
         for (var i = 0; i < rings; i++)
         {
             var r = i + 1.0;
@@ -126,6 +120,7 @@ internal sealed class CentredPolarImage : IDisposable
         var rings = Math.Min(a.Rings, b.Rings);
         using var product = new Mat();
         using var sum = new Mat();
+        using var result = new Mat();
         var buffer = ArrayPool<float>.Shared.Rent(6 * Angles);
         var fg = buffer.AsSpan(0, Angles);
         var fm = buffer.AsSpan(Angles, Angles);
@@ -162,10 +157,17 @@ internal sealed class CentredPolarImage : IDisposable
         {
             Cv2.MulSpectrums(x, y, product, DftFlags.Rows, conjB: true);
             Cv2.Reduce(product, sum, ReduceDimension.Row, ReduceTypes.Sum, -1);
-            using var result = new Mat();
             Cv2.Dft(sum, result, DftFlags.Inverse | DftFlags.Scale | DftFlags.RealOutput);
             result.AsSpan<float>().CopyTo(into);
         }
+    }
+
+    /// <summary>Sine and cosine of every sampled angle, the same for every scan.</summary>
+    private static class Directions
+    {
+        public static readonly double[] Sin = [.. Enumerable.Range(0, Angles).Select(k => Math.Sin(2 * Math.PI * k / Angles))];
+
+        public static readonly double[] Cos = [.. Enumerable.Range(0, Angles).Select(k => Math.Cos(2 * Math.PI * k / Angles))];
     }
 
     public void Dispose()
