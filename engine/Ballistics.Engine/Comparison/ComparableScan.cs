@@ -18,13 +18,15 @@ internal sealed class ComparableScan : IDisposable
     /// <param name="image">The scan.</param>
     /// <param name="stepUm">Grid step of <paramref name="image"/>.</param>
     /// <param name="options">Levels and sweep settings.</param>
-    /// <param name="ownsImage">Whether disposing this disposes <paramref name="image"/>.</param>
+    /// <param name="ownsImage">Whether disposing this disposes <paramref name="image"/> (<see cref="CellImage"/>).</param>
     /// <param name="centreUm">
     /// The axis the scan turns about (the firing pin's), in µm from the image's centre, x right, y down; when unknown,
     /// the centroid of the valid points, which is where a scan of a whole breech face is centred.
     /// </param>
     public ComparableScan(MaskedImage image, double stepUm, RegistrationOptions options, bool ownsImage = true, (double X, double Y)? centreUm = null)
     {
+        CellImage = image;
+        image = image.HighPassed(stepUm, options.WholeScanLongCutoffUm);
         Image = image;
         _ownsImage = ownsImage;
         StepUm = stepUm;
@@ -54,7 +56,14 @@ internal sealed class ComparableScan : IDisposable
     public static ComparableScan FromHeights(ReadOnlySpan<float> heights, int width, int height, double stepUm, RegistrationOptions options, (double X, double Y)? centreUm = null) =>
         new(MaskedImage.FromHeights(heights, width, height), stepUm, options, ownsImage: true, centreUm);
 
+    /// <summary>
+    /// The scan high-passed at <see cref="RegistrationOptions.WholeScanLongCutoffUm"/>: what registration and every
+    /// whole-scan correlation see.
+    /// </summary>
     public MaskedImage Image { get; }
+
+    /// <summary>The scan as prepared (its own band): what the CMC cells are searched in.</summary>
+    public MaskedImage CellImage { get; }
 
     public double StepUm { get; }
 
@@ -119,9 +128,10 @@ internal sealed class ComparableScan : IDisposable
 
     public void Dispose()
     {
+        Image.Dispose();
         if (_ownsImage)
         {
-            Image.Dispose();
+            CellImage.Dispose();
         }
 
         Coarse.Dispose();

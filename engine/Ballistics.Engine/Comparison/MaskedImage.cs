@@ -105,6 +105,32 @@ internal sealed class MaskedImage : IDisposable
     }
 
     /// <summary>
+    /// A copy without wavelengths beyond <paramref name="cutoffUm"/>: each point less the Gaussian-weighted mean
+    /// (ISO 16610-21 weighting, half amplitude at the cut-off) of the valid points around it, standardised again.
+    /// Points whose neighbourhood holds no valid weight become invalid.
+    /// </summary>
+    public MaskedImage HighPassed(double stepUm, double cutoffUm)
+    {
+        // exp(−π(x/(αλc))²) with α = √(ln 2 / π) is a Gaussian of σ = αλc / √(2π).
+        var sigma = Math.Sqrt(Math.Log(2) / Math.PI) * cutoffUm / Math.Sqrt(2 * Math.PI) / stepUm;
+        using var weightedSum = new Mat();
+        using var weight = new Mat();
+        Cv2.GaussianBlur(Values, weightedSum, new Size(0, 0), sigma, sigma, BorderTypes.Constant);
+        Cv2.GaussianBlur(Mask, weight, new Size(0, 0), sigma, sigma, BorderTypes.Constant);
+        var values = Values.AsSpan<float>();
+        var mask = Mask.AsSpan<float>();
+        var sum = weightedSum.AsSpan<float>();
+        var w = weight.AsSpan<float>();
+        var heights = new float[values.Length];
+        for (var i = 0; i < heights.Length; i++)
+        {
+            heights[i] = mask[i] > 0 && w[i] > 1e-6f ? values[i] - (sum[i] / w[i]) : float.NaN;
+        }
+
+        return FromHeights(heights, Width, Height);
+    }
+
+    /// <summary>
     /// Writes the values into <paramref name="target"/> (this image's size), weighted by a raised cosine of the
     /// distance to the nearest invalid point that reaches 1 at <paramref name="taperSteps"/>: for transforms, where
     /// an abrupt edge of the data would add its own streak to the spectrum.

@@ -37,8 +37,8 @@ internal sealed class SurfaceComparer
         var stepUm = a.StepUm;
         var registration = new GlobalRegistrar(_options.Registration).Register(a, b);
         var cells = new CellComparer(_options.Cmc);
-        var forward = cells.Compare(a.Image, b.Image, registration, stepUm);
-        var backward = cells.Compare(b.Image, a.Image, registration.Inverse(), stepUm);
+        var forward = cells.Compare(a.CellImage, b.CellImage, registration, stepUm);
+        var backward = cells.Compare(b.CellImage, a.CellImage, registration.Inverse(), stepUm);
         var (alignedCcf, overlap) = AlignedCorrelation(a.Image, b.Image, registration, stepUm);
         var aligned = new AlignedCorrelations(
             alignedCcf,

@@ -61,4 +61,44 @@ public sealed class MaskedImageTests
         Assert.That(mask[(0 * Size) + 8], Is.Zero, "past the source's edge");
         Assert.That(target.ValidCount, Is.EqualTo(mask.ToArray().Count(m => m > 0)));
     }
+
+    [Test]
+    public void HighPassed_LongAndShortWave_KeepsOnlyShortWave()
+    {
+        const int Width = 151;
+        const int Height = 97;
+        const double StepUm = 10;
+        var sum = new float[Width * Height];
+        var shortWave = new float[Width * Height];
+        for (var y = 0; y < Height; y++)
+        {
+            for (var x = 0; x < Width; x++)
+            {
+                var i = (y * Width) + x;
+                shortWave[i] = (float)Math.Sin(2 * Math.PI * x * StepUm / 100);
+                sum[i] = shortWave[i] + (3f * (float)Math.Sin(2 * Math.PI * ((x * StepUm) + (0.5 * y * StepUm)) / 3000));
+                // A hole, which must stay a hole and not bend the result around it.
+                if (Math.Abs(x - 70) < 8 && Math.Abs(y - 40) < 8)
+                {
+                    sum[i] = float.NaN;
+                }
+            }
+        }
+
+        using var image = MaskedImage.FromHeights(sum, Width, Height);
+        using var filtered = image.HighPassed(StepUm, 400);
+        var heights = filtered.ToHeights();
+
+        Assert.That(heights.Count(float.IsNaN), Is.EqualTo(sum.Count(float.IsNaN)), "invalid points");
+        Assert.That(Correlation(heights, shortWave), Is.GreaterThan(0.95), "short wave kept");
+    }
+
+    private static double Correlation(float[] a, float[] b)
+    {
+        var pairs = a.Zip(b).Where(p => float.IsFinite(p.First)).Select(p => ((double)p.First, (double)p.Second)).ToArray();
+        var ma = pairs.Average(p => p.Item1);
+        var mb = pairs.Average(p => p.Item2);
+        var cov = pairs.Sum(p => (p.Item1 - ma) * (p.Item2 - mb));
+        return cov / Math.Sqrt(pairs.Sum(p => (p.Item1 - ma) * (p.Item1 - ma)) * pairs.Sum(p => (p.Item2 - mb) * (p.Item2 - mb)));
+    }
 }

@@ -54,7 +54,8 @@ public sealed class SurfaceComparerTests
         var features = matcher.Features(first, second);
 
         Assert.That(features.CmcMin, Is.GreaterThanOrEqualTo(12));
-        Assert.That(features.AlignedCcf, Is.GreaterThan(0.4));
+        // Whole-scan correlations are taken in the 20–400 µm band: the Baldwin raw pair correlates at 0.32 there.
+        Assert.That(features.AlignedCcf, Is.GreaterThan(0.3));
         Assert.That(features.DirectionAngleDisagreementDeg, Is.LessThanOrEqualTo(CmcOptions.Default.AngleStepDeg), "B→A finds the opposite angle of A→B, within one cell-angle step");
     }
 
@@ -66,6 +67,6 @@ public sealed class SurfaceComparerTests
         var features = matcher.Features(matcher.Prepare(TestSurfaces.Shared($"cartridge/{a}.x3p")), matcher.Prepare(TestSurfaces.Shared($"cartridge/{b}.x3p")));
 
         Assert.That(features.CmcMin, Is.LessThanOrEqualTo(6));
-        Assert.That(features.AlignedCcf, Is.LessThan(0.35));
+        Assert.That(features.AlignedCcf, Is.LessThan(0.25));
     }
 }
