@@ -40,8 +40,14 @@ internal sealed class ComparableScan : IDisposable
         WhitenedTexture = TextureCorrelation.Measure(Whitened, stepUm);
         var (centreX, centreY) = centreUm is { } c ? (((image.Width - 1) / 2.0) + (c.X / stepUm), ((image.Height - 1) / 2.0) + (c.Y / stepUm)) : Centroid(image);
         // Area resampling by 1/factor puts fine pixel x at coarse (x + ½)/factor − ½.
-        CentredPolar = CentredPolarImage.Build(Coarse, ((centreX + 0.5) / factor) - 0.5, ((centreY + 0.5) / factor) - 0.5);
-        using var polar = PolarSpectrum.Build(image, stepUm, options.SpectrumStepUm);
+        // The angles are proposed from the prepared band: on the generated hard set that registered 9 of 72
+        // same-firearm pairs more than 3° off instead of 11 (AUC 0.936 against 0.930), real scans unchanged.
+        using (var cellCoarse = MaskedImage.Resample(CellImage, 1 / factor))
+        {
+            CentredPolar = CentredPolarImage.Build(cellCoarse, ((centreX + 0.5) / factor) - 0.5, ((centreY + 0.5) / factor) - 0.5);
+        }
+
+        using var polar = PolarSpectrum.Build(CellImage, stepUm, options.SpectrumStepUm);
         if (polar is not null)
         {
             PolarSpectra = new MaskedSpectra(PolarFftSize);
