@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using Ballistics.Engine.Preprocessing;
 using OpenCvSharp;
 
 namespace Ballistics.Engine.Comparison;
@@ -111,8 +112,9 @@ internal sealed class MaskedImage : IDisposable
     /// </summary>
     public MaskedImage HighPassed(double stepUm, double cutoffUm)
     {
-        // exp(−π(x/(αλc))²) with α = √(ln 2 / π) is a Gaussian of σ = αλc / √(2π).
-        var sigma = Math.Sqrt(Math.Log(2) / Math.PI) * cutoffUm / Math.Sqrt(2 * Math.PI) / stepUm;
+        // The high-pass half of GaussianBandPass on this image's own planes; that one works on preprocessing's height
+        // grids and drops points with less than MinWeight support, which here would cut the scan's edges again.
+        var sigma = GaussianBandPass.SigmaUm(cutoffUm) / stepUm;
         using var weightedSum = new Mat();
         using var weight = new Mat();
         Cv2.GaussianBlur(Values, weightedSum, new Size(0, 0), sigma, sigma, BorderTypes.Constant);
