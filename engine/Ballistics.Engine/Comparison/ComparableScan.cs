@@ -35,6 +35,7 @@ internal sealed class ComparableScan : IDisposable
         Coarse = MaskedImage.Resample(Image, 1 / factor);
         CoarseStepUm = stepUm * factor;
         Residual = StriationFilter.Residual(Image, stepUm);
+        CoarseRadius = ContentRadius(Coarse);
         Texture = TextureCorrelation.Measure(Coarse, CoarseStepUm);
         Whitened = SpectralWhitening.Whiten(Image, stepUm);
         WhitenedTexture = TextureCorrelation.Measure(Whitened, stepUm);
@@ -81,6 +82,9 @@ internal sealed class ComparableScan : IDisposable
 
     public double CoarseStepUm { get; }
 
+    /// <summary>Distance in coarse points from the coarse level's centre to its farthest valid point: what any turn about the centre can reach.</summary>
+    public double CoarseRadius { get; }
+
     /// <summary>The scan without its dominant parallel marks (<see cref="StriationFilter"/>), same grid and mask.</summary>
     public MaskedImage Residual { get; }
 
@@ -125,6 +129,26 @@ internal sealed class ComparableScan : IDisposable
             _canvasSpectra[side] = (spectrum, energy);
             return (spectrum, energy);
         }
+    }
+
+    private static double ContentRadius(MaskedImage image)
+    {
+        var mask = image.Mask.AsSpan<float>();
+        var cx = (image.Width - 1) / 2.0;
+        var cy = (image.Height - 1) / 2.0;
+        var farthest = 0.0;
+        for (var y = 0; y < image.Height; y++)
+        {
+            for (var x = 0; x < image.Width; x++)
+            {
+                if (mask[(y * image.Width) + x] > 0)
+                {
+                    farthest = Math.Max(farthest, ((x - cx) * (x - cx)) + ((y - cy) * (y - cy)));
+                }
+            }
+        }
+
+        return Math.Sqrt(farthest);
     }
 
     private static (double X, double Y) Centroid(MaskedImage image)

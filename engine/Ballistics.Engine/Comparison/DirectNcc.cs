@@ -124,8 +124,8 @@ internal sealed class NccMovingBuffers : IDisposable
 /// <para>Shift u compares fixed(x) with moving(x + origin + u), like <see cref="MaskedNcc"/>. Masks are 0/1 and
 /// values zero where the mask is 0. Of the six sums, the three that weight the moving image by the template's
 /// mask come from running sums over the template's runs of valid points; the three products with template
-/// values are accumulated for eight neighbouring x-shifts per Vector256, three vectors at a time so that the
-/// multiply-add latency is hidden. Lanes that would read past the moving image, and machines without 256-bit
+/// values are accumulated over the same runs for eight neighbouring x-shifts per Vector256, up to three vectors
+/// at a time so that the multiply-add latency is hidden. Lanes that would read past the moving image, and machines without 256-bit
 /// vectors, take the scalar path, which computes the same sums.</para>
 /// </summary>
 internal static class DirectNcc
@@ -169,8 +169,8 @@ internal static class DirectNcc
                 var chunk = 0;
                 while (chunk < chunks)
                 {
-                    var group = !vectors ? 0 : chunk + 3 <= chunks ? 3 : 1;
-                    Products(fixedImage, window, moving.Planes, originX - maxShiftX + (chunk * Lanes), originY + dy, group, sparse, sums.Slice(((dyi * rowLength) + (chunk * Lanes)) * Sums, Math.Max(1, group) * Lanes * Sums));
+                    var group = !vectors ? 0 : Math.Min(3, chunks - chunk);
+                    Products(fixedImage, window, runs, moving.Planes, originX - maxShiftX + (chunk * Lanes), originY + dy, group, sparse, sums.Slice(((dyi * rowLength) + (chunk * Lanes)) * Sums, Math.Max(1, group) * Lanes * Sums));
                     chunk += Math.Max(1, group);
                 }
 
@@ -289,10 +289,12 @@ internal static class DirectNcc
     }
 
     /// <summary>
-    /// Σ f·g, Σ f·mask_g and Σ f²·mask_g for 8·<paramref name="vectors"/> consecutive x-shifts: three vectors at once
-    /// (independent chains keep the FMA units busy), one vector, or none (the scalar path for all eight lanes).
+    /// Σ f·g, Σ f·mask_g and Σ f²·mask_g for 8·<paramref name="vectors"/> consecutive x-shifts (one, two or three
+    /// vectors at once: independent chains keep the FMA units busy; none is the scalar path for all eight lanes).
+    /// The vector kernels run over the template's runs of valid points only: the invalid points of an edge cell add
+    /// nothing and are skipped whole.
     /// </summary>
-    private static void Products(scoped in NccPlanes f, Rect window, scoped in NccPlanes m, int offsetX, int offsetY, int vectors, bool fgOnly, Span<double> sums)
+    private static void Products(scoped in NccPlanes f, Rect window, ReadOnlySpan<int> runs, scoped in NccPlanes m, int offsetX, int offsetY, int vectors, bool fgOnly, Span<double> sums)
     {
         var lanes = Math.Max(1, vectors) * Lanes;
         // Float partial sums (fg, fm, f2m per vector) collected row by row and moved into the doubles every few
@@ -300,6 +302,7 @@ internal static class DirectNcc
         Span<float> partial = stackalloc float[9 * Lanes];
         partial.Clear();
         var pending = 0;
+        var run = 0;
         for (var y = 0; y < window.Height; y++)
         {
             var my = y + offsetY;
@@ -313,25 +316,22 @@ internal static class DirectNcc
             var movingRow = my * m.Width;
             var lo = Math.Clamp(-offsetX, 0, window.Width);
             var hi = vectors == 0 ? lo : Math.Clamp(m.Width - lanes - offsetX + 1, lo, window.Width);
-            if (vectors == 1 || fgOnly)
+            if (vectors > 0)
             {
-                hi = lo + ((hi - lo) & ~1);
-            }
+                while (run + 2 < runs.Length && runs[run] < y)
+                {
+                    run += 3;
+                }
 
-            switch (vectors, fgOnly)
-            {
-                case (3, false):
-                    Row3(values, lo, hi, m, movingRow + offsetX, partial);
-                    break;
-                case (3, true):
-                    Row3Fg(values, lo, hi, m, movingRow + offsetX, partial);
-                    break;
-                case (1, false):
-                    Row1(values, lo, hi, m, movingRow + offsetX, partial);
-                    break;
-                case (1, true):
-                    Row1Fg(values, lo, hi, m, movingRow + offsetX, partial);
-                    break;
+                for (; run + 2 < runs.Length && runs[run] == y; run += 3)
+                {
+                    var from = Math.Max(lo, runs[run + 1]);
+                    var to = Math.Min(hi, runs[run + 2]);
+                    if (from < to)
+                    {
+                        Row(values, from, to, m, movingRow + offsetX, vectors, fgOnly, partial);
+                    }
+                }
             }
 
             ScalarProducts(values, m, movingRow, offsetX, 0, lo, lanes, fgOnly, sums);
@@ -344,6 +344,31 @@ internal static class DirectNcc
         }
 
         FlushPartial(partial, Math.Max(1, vectors), sums);
+    }
+
+    private static void Row(ReadOnlySpan<float> values, int lo, int hi, scoped in NccPlanes m, int movingStart, int vectors, bool fgOnly, Span<float> partial)
+    {
+        switch (vectors, fgOnly)
+        {
+            case (3, false):
+                Row3(values, lo, hi, m, movingStart, partial);
+                break;
+            case (3, true):
+                Row3Fg(values, lo, hi, m, movingStart, partial);
+                break;
+            case (2, false):
+                Row2(values, lo, hi, m, movingStart, partial);
+                break;
+            case (2, true):
+                Row2Fg(values, lo, hi, m, movingStart, partial);
+                break;
+            case (1, false):
+                Row1(values, lo, hi, m, movingStart, partial);
+                break;
+            default:
+                Row1Fg(values, lo, hi, m, movingStart, partial);
+                break;
+        }
     }
 
     /// <summary>
@@ -360,11 +385,6 @@ internal static class DirectNcc
         for (var x = lo; x < hi; x++)
         {
             var a = values[x];
-            if (a == 0f)
-            {
-                continue;
-            }
-
             var va = Vector256.Create(a);
             var va2 = Vector256.Create(a * a);
             var at = (nuint)(movingStart + x);
@@ -397,14 +417,50 @@ internal static class DirectNcc
         Add(ref p, 8, f2m2);
     }
 
-    /// <summary>Row3 for one vector, two template columns per step (hi − lo is even) on separate accumulators.</summary>
+    /// <summary>Row3 for two vectors (9–16 shifts, the CMC's usual ±6): one pass instead of two single-vector ones.</summary>
+    private static void Row2(ReadOnlySpan<float> values, int lo, int hi, scoped in NccPlanes m, int movingStart, Span<float> partial)
+    {
+        ref var movingValues = ref MemoryMarshal.GetReference(m.Values);
+        ref var movingMask = ref MemoryMarshal.GetReference(m.Mask);
+        Vector256<float> fg0 = default, fg1 = default;
+        Vector256<float> fm0 = default, fm1 = default;
+        Vector256<float> f2m0 = default, f2m1 = default;
+        for (var x = lo; x < hi; x++)
+        {
+            var a = values[x];
+            var va = Vector256.Create(a);
+            var va2 = Vector256.Create(a * a);
+            var at = (nuint)(movingStart + x);
+            var b = Vector256.LoadUnsafe(ref movingValues, at);
+            var bm = Vector256.LoadUnsafe(ref movingMask, at);
+            fg0 = Vector256.MultiplyAddEstimate(va, b, fg0);
+            fm0 = Vector256.MultiplyAddEstimate(va, bm, fm0);
+            f2m0 = Vector256.MultiplyAddEstimate(va2, bm, f2m0);
+            b = Vector256.LoadUnsafe(ref movingValues, at + Lanes);
+            bm = Vector256.LoadUnsafe(ref movingMask, at + Lanes);
+            fg1 = Vector256.MultiplyAddEstimate(va, b, fg1);
+            fm1 = Vector256.MultiplyAddEstimate(va, bm, fm1);
+            f2m1 = Vector256.MultiplyAddEstimate(va2, bm, f2m1);
+        }
+
+        ref var p = ref MemoryMarshal.GetReference(partial);
+        Add(ref p, 0, fg0);
+        Add(ref p, 1, fm0);
+        Add(ref p, 2, f2m0);
+        Add(ref p, 3, fg1);
+        Add(ref p, 4, fm1);
+        Add(ref p, 5, f2m1);
+    }
+
+    /// <summary>Row3 for one vector, two template columns per step on separate accumulators.</summary>
     private static void Row1(ReadOnlySpan<float> values, int lo, int hi, scoped in NccPlanes m, int movingStart, Span<float> partial)
     {
         ref var movingValues = ref MemoryMarshal.GetReference(m.Values);
         ref var movingMask = ref MemoryMarshal.GetReference(m.Mask);
         Vector256<float> fgA = default, fmA = default, f2mA = default;
         Vector256<float> fgB = default, fmB = default, f2mB = default;
-        for (var x = lo; x < hi; x += 2)
+        var x = lo;
+        for (; x + 1 < hi; x += 2)
         {
             var at = (nuint)(movingStart + x);
             var a = values[x];
@@ -423,6 +479,17 @@ internal static class DirectNcc
             fgB = Vector256.MultiplyAddEstimate(va, b, fgB);
             fmB = Vector256.MultiplyAddEstimate(va, bm, fmB);
             f2mB = Vector256.MultiplyAddEstimate(va2, bm, f2mB);
+        }
+
+        if (x < hi)
+        {
+            var at = (nuint)(movingStart + x);
+            var a = values[x];
+            var va = Vector256.Create(a);
+            var bm = Vector256.LoadUnsafe(ref movingMask, at);
+            fgA = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at), fgA);
+            fmA = Vector256.MultiplyAddEstimate(va, bm, fmA);
+            f2mA = Vector256.MultiplyAddEstimate(Vector256.Create(a * a), bm, f2mA);
         }
 
         ref var p = ref MemoryMarshal.GetReference(partial);
@@ -455,13 +522,14 @@ internal static class DirectNcc
         partial.Clear();
     }
 
-    /// <summary>Σ f·g alone for 24 shifts, two template columns per step (hi − lo is even): six independent chains.</summary>
+    /// <summary>Σ f·g alone for 24 shifts, two template columns per step: six independent chains.</summary>
     private static void Row3Fg(ReadOnlySpan<float> values, int lo, int hi, scoped in NccPlanes m, int movingStart, Span<float> partial)
     {
         ref var movingValues = ref MemoryMarshal.GetReference(m.Values);
         Vector256<float> a0 = default, a1 = default, a2 = default;
         Vector256<float> b0 = default, b1 = default, b2 = default;
-        for (var x = lo; x < hi; x += 2)
+        var x = lo;
+        for (; x + 1 < hi; x += 2)
         {
             var at = (nuint)(movingStart + x);
             var va = Vector256.Create(values[x]);
@@ -474,22 +542,68 @@ internal static class DirectNcc
             b2 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + 1 + (2 * Lanes)), b2);
         }
 
+        if (x < hi)
+        {
+            var at = (nuint)(movingStart + x);
+            var va = Vector256.Create(values[x]);
+            a0 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at), a0);
+            a1 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + Lanes), a1);
+            a2 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + (2 * Lanes)), a2);
+        }
+
         ref var p = ref MemoryMarshal.GetReference(partial);
         Add(ref p, 0, a0 + b0);
         Add(ref p, 3, a1 + b1);
         Add(ref p, 6, a2 + b2);
     }
 
-    /// <summary>Σ f·g alone for eight shifts, two template columns per step on separate chains (hi − lo is even).</summary>
+    /// <summary>Σ f·g alone for 16 shifts, two template columns per step: four independent chains.</summary>
+    private static void Row2Fg(ReadOnlySpan<float> values, int lo, int hi, scoped in NccPlanes m, int movingStart, Span<float> partial)
+    {
+        ref var movingValues = ref MemoryMarshal.GetReference(m.Values);
+        Vector256<float> a0 = default, a1 = default;
+        Vector256<float> b0 = default, b1 = default;
+        var x = lo;
+        for (; x + 1 < hi; x += 2)
+        {
+            var at = (nuint)(movingStart + x);
+            var va = Vector256.Create(values[x]);
+            a0 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at), a0);
+            a1 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + Lanes), a1);
+            va = Vector256.Create(values[x + 1]);
+            b0 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + 1), b0);
+            b1 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + 1 + Lanes), b1);
+        }
+
+        if (x < hi)
+        {
+            var at = (nuint)(movingStart + x);
+            var va = Vector256.Create(values[x]);
+            a0 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at), a0);
+            a1 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + Lanes), a1);
+        }
+
+        ref var p = ref MemoryMarshal.GetReference(partial);
+        Add(ref p, 0, a0 + b0);
+        Add(ref p, 3, a1 + b1);
+    }
+
+    /// <summary>Σ f·g alone for eight shifts, two template columns per step on separate chains.</summary>
     private static void Row1Fg(ReadOnlySpan<float> values, int lo, int hi, scoped in NccPlanes m, int movingStart, Span<float> partial)
     {
         ref var movingValues = ref MemoryMarshal.GetReference(m.Values);
         Vector256<float> a = default, b = default;
-        for (var x = lo; x < hi; x += 2)
+        var x = lo;
+        for (; x + 1 < hi; x += 2)
         {
             var at = (nuint)(movingStart + x);
             a = Vector256.MultiplyAddEstimate(Vector256.Create(values[x]), Vector256.LoadUnsafe(ref movingValues, at), a);
             b = Vector256.MultiplyAddEstimate(Vector256.Create(values[x + 1]), Vector256.LoadUnsafe(ref movingValues, at + 1), b);
+        }
+
+        if (x < hi)
+        {
+            a = Vector256.MultiplyAddEstimate(Vector256.Create(values[x]), Vector256.LoadUnsafe(ref movingValues, (nuint)(movingStart + x)), a);
         }
 
         ref var p = ref MemoryMarshal.GetReference(partial);

@@ -172,24 +172,29 @@ internal sealed class GlobalRegistrar
         var (spectrumA, energyA) = a.CanvasSpectrum(side);
 
         var results = new List<(double Angle, double Score, double X, double Y)>(angles.Count);
-        using var rotated = MaskedImage.Create(side, side);
+        using var canvas = new Mat(side, side, MatType.CV_32FC1, Scalar.All(0));
         using var flipped = new Mat();
-        using var scratch = new Mat();
         using var spectrumB = new Mat();
         using var product = new Mat();
         using var correlation = new Mat();
         var centre = (side - 1) / 2.0;
+        // B turned about its centre stays within its radius of the canvas centre: only that square is warped (every
+        // angle writes the same square; the rest of the canvas stays zero).
+        var reachB = (int)Math.Ceiling(b.CoarseRadius) + 2;
+        var corner = Math.Max(0, (int)Math.Floor(centre) - reachB);
+        var size = Math.Min(side - corner, (2 * reachB) + 2);
+        using var window = new Mat(canvas, new Rect(corner, corner, size, size));
         var pending = new List<double>(angles);
         while (pending.Count > 0)
         {
             var angle = pending[0];
             pending.RemoveAt(0);
-            using (var affine = Rotation2D.FromDegrees(angle).Affine((b.Coarse.Width - 1) / 2.0, (b.Coarse.Height - 1) / 2.0, centre, centre))
+            using (var affine = Rotation2D.FromDegrees(angle).Affine((b.Coarse.Width - 1) / 2.0, (b.Coarse.Height - 1) / 2.0, centre - corner, centre - corner))
             {
-                rotated.WarpFrom(b.Coarse, affine, scratch);
+                b.Coarse.WarpValuesInto(window, affine);
             }
 
-            if (Score(angle, rotated.Values) is { } scored)
+            if (Score(angle, canvas) is { } scored)
             {
                 results.Add(scored);
             }
@@ -199,7 +204,7 @@ internal sealed class GlobalRegistrar
             var opposite = pending.FindIndex(p => Math.Abs(Rotation2D.Normalise(p - angle - 180)) < 1e-6);
             if (opposite >= 0)
             {
-                Cv2.Flip(rotated.Values, flipped, FlipMode.XY);
+                Cv2.Flip(canvas, flipped, FlipMode.XY);
                 if (Score(pending[opposite], flipped) is { } scoredOpposite)
                 {
                     results.Add(scoredOpposite);
@@ -221,6 +226,7 @@ internal sealed class GlobalRegistrar
             Cv2.Dft(turned, spectrumB, DftFlags.None);
             // corr(u) = Σx a(x)·b(x + u) = IDFT(B·conj(A)).
             Cv2.MulSpectrums(spectrumB, spectrumA, product, DftFlags.None, conjB: true);
+            // Computing only the searched rows (nonzeroRows) measured ten times slower in OpenCV 4.13 than the whole inverse.
             Cv2.Dft(product, correlation, DftFlags.Inverse | DftFlags.Scale | DftFlags.RealOutput);
             var map = correlation.AsSpan<float>();
             var top = (Value: double.NegativeInfinity, X: 0, Y: 0);

@@ -172,6 +172,16 @@ internal sealed class MaskedImage : IDisposable
         ValidCount = Split(scratch.AsSpan<float>(), Values.AsSpan<float>(), Mask.AsSpan<float>(), useVectors: true);
     }
 
+    /// <summary>
+    /// Rotates (and shifts) the values alone into <paramref name="target"/> (any float Mat, a window of a larger one
+    /// included) with the same rule as <see cref="WarpFrom"/>: zero wherever a source neighbour was missing.
+    /// </summary>
+    public void WarpValuesInto(Mat target, Mat affine2x3)
+    {
+        Cv2.WarpAffine(WithGaps(), target, affine2x3, target.Size(), InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(float.NaN));
+        Cv2.PatchNaNs(target, 0);
+    }
+
     /// <summary>Values with NaN where the mask is 0, made on first use and kept (sources are warped many times).</summary>
     private Mat WithGaps()
     {

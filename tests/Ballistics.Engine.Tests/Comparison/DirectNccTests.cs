@@ -108,12 +108,15 @@ public sealed class DirectNccTests
         return best;
     }
 
-    [TestCase(true)]
-    [TestCase(false)]
-    public void FindPeak_NoisyShiftedCopyWithHoles_MatchesDefinition(bool vectors)
+    [TestCase(true, 10)]
+    [TestCase(false, 10)]
+    [TestCase(true, 6)]
+    [TestCase(true, 4)]
+    public void FindPeak_NoisyShiftedCopyWithHoles_MatchesDefinition(bool vectors, int shift)
     {
-        // Odd sizes and a 21-wide shift window: three vector chunks with five spare lanes, and template columns
-        // whose lanes run off both sides of the moving image (the scalar edge path).
+        // Odd sizes and shift windows of 21 (three vector chunks, five spare lanes), 13 (two) and 9 (two, seven spare),
+        // template runs of any length (odd tails), and template columns whose lanes run off both sides of the moving
+        // image (the scalar edge path).
         const int Width = 67;
         const int Height = 59;
         var a = Relief(Width, Height, seed: 11, holeFraction: 0.1);
@@ -122,8 +125,8 @@ public sealed class DirectNccTests
         using var moving = MaskedImage.FromHeights(b, Width, Height);
         var window = new Rect(3, 5, 37, 29);
 
-        var expected = Reference(fixedImage, window, moving, window.X, window.Y, 10, 200);
-        var peak = Direct(fixedImage, window, moving, window.X, window.Y, 10, 200, vectors);
+        var expected = Reference(fixedImage, window, moving, window.X, window.Y, shift, 200);
+        var peak = Direct(fixedImage, window, moving, window.X, window.Y, shift, 200, vectors);
 
         Assert.That(peak.Found, Is.True);
         Assert.That(peak.ShiftX, Is.EqualTo(expected.Dx));
