@@ -56,7 +56,6 @@ internal sealed class CellComparer
         var margin = shift + turnReach + 8;
         using var warped = MaskedImage.Create(reference.Width + (2 * margin), reference.Height + (2 * margin));
         using var prefixes = new NccMovingBuffers();
-        using var scratch = new Mat();
         try
         {
             var fixedPlanes = NccPlanes.Of(reference);
@@ -66,7 +65,7 @@ internal sealed class CellComparer
             {
                 var delta = (k - angleSteps) * _options.AngleStepDeg;
                 var turn = Rotation2D.FromDegrees(delta);
-                warped.WarpRegistered(other, registration, stepUm, delta, scratch);
+                warped.WarpRegistered(other, registration, stepUm, delta);
                 var movingPlanes = prefixes.Load(warped);
 
                 for (var i = 0; i < cells.Count; i++)

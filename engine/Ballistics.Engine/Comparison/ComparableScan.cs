@@ -117,11 +117,7 @@ internal sealed class ComparableScan : IDisposable
             }
 
             using var canvas = MaskedImage.Create(side, side);
-            using (var scratch = new Mat())
-            using (var place = Rotation2D.FromDegrees(0).Affine((Coarse.Width - 1) / 2.0, (Coarse.Height - 1) / 2.0, (side - 1) / 2.0, (side - 1) / 2.0))
-            {
-                canvas.WarpFrom(Coarse, place, scratch);
-            }
+            canvas.WarpFrom(Coarse, SourceMap.Turn(Rotation2D.FromDegrees(0), (Coarse.Width - 1) / 2.0, (Coarse.Height - 1) / 2.0, (side - 1) / 2.0, (side - 1) / 2.0));
 
             var spectrum = new Mat();
             Cv2.Dft(canvas.Values, spectrum, DftFlags.None);

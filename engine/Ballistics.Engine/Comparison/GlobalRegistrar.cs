@@ -183,16 +183,13 @@ internal sealed class GlobalRegistrar
         var reachB = (int)Math.Ceiling(b.CoarseRadius) + 2;
         var corner = Math.Max(0, (int)Math.Floor(centre) - reachB);
         var size = Math.Min(side - corner, (2 * reachB) + 2);
-        using var window = new Mat(canvas, new Rect(corner, corner, size, size));
         var pending = new List<double>(angles);
         while (pending.Count > 0)
         {
             var angle = pending[0];
             pending.RemoveAt(0);
-            using (var affine = Rotation2D.FromDegrees(angle).Affine((b.Coarse.Width - 1) / 2.0, (b.Coarse.Height - 1) / 2.0, centre - corner, centre - corner))
-            {
-                b.Coarse.WarpValuesInto(window, affine);
-            }
+            var map = SourceMap.Turn(Rotation2D.FromDegrees(angle), (b.Coarse.Width - 1) / 2.0, (b.Coarse.Height - 1) / 2.0, centre - corner, centre - corner);
+            b.Coarse.WarpValuesInto(canvas.AsSpan<float>()[((corner * side) + corner)..], size, size, side, map);
 
             if (Score(angle, canvas) is { } scored)
             {
@@ -264,7 +261,6 @@ internal sealed class GlobalRegistrar
         private readonly int _minOverlap;
         private readonly MaskedImage _canvas;
         private readonly NccMovingBuffers _prefixes = new();
-        private readonly Mat _scratch = new();
 
         public DirectLevel(MaskedImage a, MaskedImage b, double stepUm, int radius, double minOverlapFraction)
         {
@@ -280,7 +276,7 @@ internal sealed class GlobalRegistrar
         /// <summary>Best shift near (<paramref name="x"/>, <paramref name="y"/>) points at this angle; the returned X, Y include it.</summary>
         public (NccPeak Peak, double X, double Y) Search(double angleDeg, double x, double y)
         {
-            _canvas.WarpRegistered(_b, new Registration(angleDeg, -x * _stepUm, -y * _stepUm, 0, 0), _stepUm, 0, _scratch);
+            _canvas.WarpRegistered(_b, new Registration(angleDeg, -x * _stepUm, -y * _stepUm, 0, 0), _stepUm, 0);
             var moving = _prefixes.Load(_canvas);
             var peak = DirectNcc.FindPeak(NccPlanes.Of(_a), new Rect(0, 0, _a.Width, _a.Height), moving, _margin, _margin, _radius, _radius, _minOverlap);
             return (peak, x + peak.X, y + peak.Y);
@@ -289,7 +285,6 @@ internal sealed class GlobalRegistrar
         public void Dispose()
         {
             _canvas.Dispose();
-            _scratch.Dispose();
             _prefixes.Dispose();
         }
     }

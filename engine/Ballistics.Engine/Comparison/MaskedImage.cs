@@ -156,11 +156,10 @@ internal sealed class MaskedImage : IDisposable
 
     /// <summary>
     /// Rotates (and shifts) <paramref name="source"/> into this image with bilinear weights. A point is valid
-    /// only when all four source neighbours were valid, so no NaN edge leaks a made-up value into a correlation:
-    /// the source is warped once with NaN in its gaps (any NaN neighbour makes the result NaN) and split again,
-    /// half the cost of warping values and mask apart (OpenCV's float warp has no SIMD path).
+    /// only when all four source neighbours were valid, so no NaN edge leaks a made-up value into a correlation
+    /// (<see cref="BilinearWarp"/>: the source is read with NaN in its gaps and split in the same pass).
     /// </summary>
-    public void WarpFrom(MaskedImage source, Mat affine2x3, Mat scratch)
+    public void WarpFrom(MaskedImage source, SourceMap map)
     {
         lock (_gapsLock)
         {
@@ -168,19 +167,16 @@ internal sealed class MaskedImage : IDisposable
             _withGaps = null;
         }
 
-        Cv2.WarpAffine(source.WithGaps(), scratch, affine2x3, new Size(Width, Height), InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(float.NaN));
-        ValidCount = Split(scratch.AsSpan<float>(), Values.AsSpan<float>(), Mask.AsSpan<float>(), useVectors: true);
+        ValidCount = BilinearWarp.Warp(source.WithGaps().AsSpan<float>(), source.Width, source.Height, map, Values.AsSpan<float>(), Mask.AsSpan<float>(), Width, Height, Width);
     }
 
     /// <summary>
-    /// Rotates (and shifts) the values alone into <paramref name="target"/> (any float Mat, a window of a larger one
-    /// included) with the same rule as <see cref="WarpFrom"/>: zero wherever a source neighbour was missing.
+    /// Rotates (and shifts) the values alone into a <paramref name="width"/>×<paramref name="height"/> window of a
+    /// larger row-major image (rows <paramref name="stride"/> apart) with the same rule as <see cref="WarpFrom"/>:
+    /// zero wherever a source neighbour was missing.
     /// </summary>
-    public void WarpValuesInto(Mat target, Mat affine2x3)
-    {
-        Cv2.WarpAffine(WithGaps(), target, affine2x3, target.Size(), InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(float.NaN));
-        Cv2.PatchNaNs(target, 0);
-    }
+    public void WarpValuesInto(Span<float> target, int width, int height, int stride, SourceMap map) =>
+        BilinearWarp.Warp(WithGaps().AsSpan<float>(), Width, Height, map, target, [], width, height, stride);
 
     /// <summary>Values with NaN where the mask is 0, made on first use and kept (sources are warped many times).</summary>
     private Mat WithGaps()
@@ -240,12 +236,13 @@ internal sealed class MaskedImage : IDisposable
     /// Puts <paramref name="source"/> (scan B) on this image's grid, which is the reference scan's size, as
     /// <paramref name="registration"/> places it, turned a further <paramref name="extraRotationDeg"/> about its centre.
     /// </summary>
-    public void WarpRegistered(MaskedImage source, Registration registration, double stepUm, double extraRotationDeg, Mat scratch)
-    {
-        using var affine = Rotation2D.FromDegrees(registration.RotationDeg + extraRotationDeg).Affine(
-            (source.Width - 1) / 2.0, (source.Height - 1) / 2.0, ((Width - 1) / 2.0) + (registration.DxUm / stepUm), ((Height - 1) / 2.0) + (registration.DyUm / stepUm));
-        WarpFrom(source, affine, scratch);
-    }
+    public void WarpRegistered(MaskedImage source, Registration registration, double stepUm, double extraRotationDeg) =>
+        WarpFrom(source, SourceMap.Turn(
+            Rotation2D.FromDegrees(registration.RotationDeg + extraRotationDeg),
+            (source.Width - 1) / 2.0,
+            (source.Height - 1) / 2.0,
+            ((Width - 1) / 2.0) + (registration.DxUm / stepUm),
+            ((Height - 1) / 2.0) + (registration.DyUm / stepUm)));
 
     private void FinishWeighted(Mat weights, float minWeight)
     {

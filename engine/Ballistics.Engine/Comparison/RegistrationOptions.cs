@@ -43,7 +43,7 @@ public sealed record RegistrationOptions
     public double FineAngleStepDeg { get; init => field = InRange(value, 0.05, 10, nameof(FineAngleStepDeg)); } = 1;
 
     /// <summary>Largest offset between the two scans' centres that is searched.</summary>
-    public double MaxShiftUm { get; init => field = Positive(value, nameof(MaxShiftUm)); } = 800;
+    public double MaxShiftUm { get; init => field = Positive(value, nameof(MaxShiftUm)); } = 500;
 
     /// <summary>Shifts whose overlap is below this fraction of the smaller scan's valid area are not considered.</summary>
     public double MinOverlapFraction { get; init => field = InRange(value, 0.05, 1, nameof(MinOverlapFraction)); } = 0.35;

@@ -1,5 +1,4 @@
 using Ballistics.Engine.Surfaces;
-using OpenCvSharp;
 
 namespace Ballistics.Engine.Comparison;
 
@@ -58,8 +57,7 @@ internal sealed class SurfaceComparer
     internal static (double Ccf, double OverlapFraction) AlignedCorrelation(MaskedImage a, MaskedImage b, Registration registration, double stepUm)
     {
         using var warped = MaskedImage.Create(a.Width, a.Height);
-        using var scratch = new Mat();
-        warped.WarpRegistered(b, registration, stepUm, 0, scratch);
+        warped.WarpRegistered(b, registration, stepUm, 0);
 
         var va = a.Values.AsSpan<float>();
         var ma = a.Mask.AsSpan<float>();

@@ -1,5 +1,4 @@
 using Ballistics.Engine.Comparison;
-using OpenCvSharp;
 
 namespace Ballistics.Engine.Tests.Comparison;
 
@@ -42,13 +41,8 @@ public sealed class MaskedImageTests
         heights[(4 * Size) + 4] = float.NaN;
         using var source = MaskedImage.FromHeights(heights, Size, Size);
         using var target = MaskedImage.Create(Size, Size);
-        using var scratch = new Mat();
-        using var shift = new Mat(2, 3, MatType.CV_64FC1, Scalar.All(0));
-        shift.Set(0, 0, 1.0);
-        shift.Set(1, 1, 1.0);
-        shift.Set(0, 2, -0.5);
 
-        target.WarpFrom(source, shift, scratch);
+        target.WarpFrom(source, new SourceMap(1, 0, 0.5f, 0, 1, 0));
 
         var values = target.Values.AsSpan<float>();
         var mask = target.Mask.AsSpan<float>();
