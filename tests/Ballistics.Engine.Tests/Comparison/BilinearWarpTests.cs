@@ -10,29 +10,7 @@ public sealed class BilinearWarpTests
     private const int SourceHeight = 53;
 
     /// <summary>Smooth seeded relief with a tenth of its points missing (NaN).</summary>
-    private static float[] Relief(int seed)
-    {
-        var rng = new Random(seed);
-        var noise = new float[SourceWidth * SourceHeight];
-        for (var i = 0; i < noise.Length; i++)
-        {
-            noise[i] = (float)((rng.NextDouble() * 2) - 1);
-        }
-
-        using var raw = Mat.FromPixelData(SourceHeight, SourceWidth, MatType.CV_32FC1, noise);
-        using var smooth = new Mat();
-        Cv2.GaussianBlur(raw, smooth, new Size(0, 0), 2);
-        var heights = smooth.AsSpan<float>().ToArray();
-        for (var i = 0; i < heights.Length; i++)
-        {
-            if (rng.NextDouble() < 0.1)
-            {
-                heights[i] = float.NaN;
-            }
-        }
-
-        return heights;
-    }
+    private static float[] Relief(int seed) => TestSurfaces.Relief(SourceWidth, SourceHeight, seed, holeFraction: 0.1, sigma: 2);
 
     private static SourceMap Turn(double degrees, int width, int height) =>
         SourceMap.Turn(Rotation2D.FromDegrees(degrees), (SourceWidth - 1) / 2.0, (SourceHeight - 1) / 2.0, ((width - 1) / 2.0) + 1.3, ((height - 1) / 2.0) - 2.7);

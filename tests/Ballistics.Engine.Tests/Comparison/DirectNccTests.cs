@@ -6,31 +6,6 @@ namespace Ballistics.Engine.Tests.Comparison;
 [TestFixture]
 public sealed class DirectNccTests
 {
-    /// <summary>Smooth random relief with holes: a scan-like image, NaN where invalid.</summary>
-    private static float[] Relief(int width, int height, int seed, double holeFraction)
-    {
-        var rng = new Random(seed);
-        var noise = new float[width * height];
-        for (var i = 0; i < noise.Length; i++)
-        {
-            noise[i] = (float)((rng.NextDouble() * 2) - 1);
-        }
-
-        using var source = Mat.FromPixelData(height, width, MatType.CV_32FC1, noise);
-        using var smooth = new Mat();
-        Cv2.GaussianBlur(source, smooth, new Size(0, 0), 1.5);
-        var values = smooth.AsSpan<float>().ToArray();
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (rng.NextDouble() < holeFraction)
-            {
-                values[i] = float.NaN;
-            }
-        }
-
-        return values;
-    }
-
     /// <summary>The moving image at (x, y) holds the fixed image at (x − dx, y − dy): fixed(x) ↔ moving(x + (dx, dy)).</summary>
     private static float[] Shifted(float[] source, int width, int height, int dx, int dy, int seed, double holeFraction)
     {
@@ -119,7 +94,7 @@ public sealed class DirectNccTests
         // image (the scalar edge path).
         const int Width = 67;
         const int Height = 59;
-        var a = Relief(Width, Height, seed: 11, holeFraction: 0.1);
+        var a = TestSurfaces.Relief(Width, Height, seed: 11, holeFraction: 0.1);
         var b = Shifted(a, Width, Height, dx: 4, dy: -3, seed: 12, holeFraction: 0.1);
         using var fixedImage = MaskedImage.FromHeights(a, Width, Height);
         using var moving = MaskedImage.FromHeights(b, Width, Height);
@@ -145,7 +120,7 @@ public sealed class DirectNccTests
         // The template sits well inside the moving image with few gaps: the gap-corrected path.
         const int Width = 90;
         const int Height = 84;
-        var a = Relief(Width, Height, seed: 51, holeFraction: holeFraction);
+        var a = TestSurfaces.Relief(Width, Height, seed: 51, holeFraction: holeFraction);
         var b = Shifted(a, Width, Height, dx: -3, dy: 2, seed: 52, holeFraction: holeFraction);
         using var fixedImage = MaskedImage.FromHeights(a, Width, Height);
         using var moving = MaskedImage.FromHeights(b, Width, Height);
@@ -168,8 +143,8 @@ public sealed class DirectNccTests
     {
         const int Width = 53;
         const int Height = 47;
-        var a = Relief(Width, Height, seed: 21, holeFraction: 0.2);
-        var b = Relief(Width, Height, seed: 22, holeFraction: 0.2);
+        var a = TestSurfaces.Relief(Width, Height, seed: 21, holeFraction: 0.2);
+        var b = TestSurfaces.Relief(Width, Height, seed: 22, holeFraction: 0.2);
         using var fixedImage = MaskedImage.FromHeights(a, Width, Height);
         using var moving = MaskedImage.FromHeights(b, Width, Height);
         // A window reaching the moving image's far edge, so lanes fall outside it for some shifts.
@@ -192,7 +167,7 @@ public sealed class DirectNccTests
     {
         const int Width = 48;
         const int Height = 40;
-        var a = Relief(Width, Height, seed: 31, holeFraction: 0.15);
+        var a = TestSurfaces.Relief(Width, Height, seed: 31, holeFraction: 0.15);
         var b = Shifted(a, Width, Height, dx: -2, dy: 5, seed: 32, holeFraction: 0.15);
         using var fixedImage = MaskedImage.FromHeights(a, Width, Height);
         using var moving = MaskedImage.FromHeights(b, Width, Height);
@@ -216,7 +191,7 @@ public sealed class DirectNccTests
     [Test]
     public void FindPeak_NoShiftWithEnoughOverlap_ReturnsNone()
     {
-        var a = Relief(20, 20, seed: 41, holeFraction: 0);
+        var a = TestSurfaces.Relief(20, 20, seed: 41, holeFraction: 0);
         using var fixedImage = MaskedImage.FromHeights(a, 20, 20);
         using var moving = MaskedImage.FromHeights(a, 20, 20);
 

@@ -8,6 +8,31 @@ namespace Ballistics.Engine.Tests.Comparison;
 /// <summary>Known-answer inputs for the comparison tests: real scans and exactly transformed copies of them.</summary>
 internal static class TestSurfaces
 {
+    /// <summary>Smooth random relief with holes: a scan-like image, NaN where invalid.</summary>
+    public static float[] Relief(int width, int height, int seed, double holeFraction, double sigma = 1.5)
+    {
+        var rng = new Random(seed);
+        var noise = new float[width * height];
+        for (var i = 0; i < noise.Length; i++)
+        {
+            noise[i] = (float)((rng.NextDouble() * 2) - 1);
+        }
+
+        using var source = Mat.FromPixelData(height, width, MatType.CV_32FC1, noise);
+        using var smooth = new Mat();
+        Cv2.GaussianBlur(source, smooth, new Size(0, 0), sigma);
+        var values = smooth.AsSpan<float>().ToArray();
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (rng.NextDouble() < holeFraction)
+            {
+                values[i] = float.NaN;
+            }
+        }
+
+        return values;
+    }
+
     public static Surface Shared(string name) => X3pReader.Read(SharedData.X3p(name)).Value!;
 
     /// <summary>
