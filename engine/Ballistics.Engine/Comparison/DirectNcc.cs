@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using OpenCvSharp;
 
 namespace Ballistics.Engine.Comparison;
@@ -60,7 +61,9 @@ internal sealed class NccMovingBuffers : IDisposable
     private float[] _squares = [];
 
     /// <summary>Computes the running sums of <paramref name="image"/>; valid until the next call or until the image changes.</summary>
-    public NccMoving Load(MaskedImage image)
+    /// <param name="image">The moving image.</param>
+    /// <param name="useVectors">False forces the scalar path (tests compare the two; float sums differ in order only).</param>
+    public NccMoving Load(MaskedImage image, bool useVectors = true)
     {
         var length = (image.Width + 1) * image.Height;
         if (_values.Length < length)
@@ -74,15 +77,22 @@ internal sealed class NccMovingBuffers : IDisposable
         var values = image.Values.AsSpan<float>();
         var mask = image.Mask.AsSpan<float>();
         var stride = image.Width + 1;
+        var vectors = useVectors && Avx2.IsSupported;
         for (var y = 0; y < image.Height; y++)
         {
             var source = y * image.Width;
             var target = y * stride;
-            float sv = 0, sm = 0, ss = 0;
             _values[target] = 0;
             _mask[target] = 0;
             _squares[target] = 0;
-            for (var x = 0; x < image.Width; x++)
+            var x = 0;
+            float sv = 0, sm = 0, ss = 0;
+            if (vectors)
+            {
+                (x, sv, sm, ss) = VectorRow(values.Slice(source, image.Width), mask.Slice(source, image.Width), target + 1);
+            }
+
+            for (; x < image.Width; x++)
             {
                 var v = values[source + x];
                 sv += v;
@@ -95,6 +105,42 @@ internal sealed class NccMovingBuffers : IDisposable
         }
 
         return new NccMoving(NccPlanes.Of(image), _values.AsSpan(0, length), _mask.AsSpan(0, length), _squares.AsSpan(0, length));
+    }
+
+    /// <summary>
+    /// Running sums of one row eight points at a time (an in-register scan: shifts within each 128-bit half, then the
+    /// low half's total carried into the high half); returns where the scalar tail starts and the sums so far.
+    /// </summary>
+    private (int X, float Values, float Mask, float Squares) VectorRow(ReadOnlySpan<float> values, ReadOnlySpan<float> mask, int target)
+    {
+        var carryValues = Vector256<float>.Zero;
+        var carryMask = Vector256<float>.Zero;
+        var carrySquares = Vector256<float>.Zero;
+        var x = 0;
+        for (; x + 8 <= values.Length; x += 8)
+        {
+            var v = Vector256.Create(values.Slice(x, 8));
+            carryValues = Scan(v, carryValues, _values.AsSpan(target + x, 8));
+            carryMask = Scan(Vector256.Create(mask.Slice(x, 8)), carryMask, _mask.AsSpan(target + x, 8));
+            carrySquares = Scan(v * v, carrySquares, _squares.AsSpan(target + x, 8));
+        }
+
+        return (x, carryValues.ToScalar(), carryMask.ToScalar(), carrySquares.ToScalar());
+    }
+
+    /// <summary>Writes carry + the inclusive running sum of <paramref name="v"/>; returns the new carry in every lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Scan(Vector256<float> v, Vector256<float> carry, Span<float> into)
+    {
+        v += Avx2.ShiftLeftLogical128BitLane(v.AsInt32(), 4).AsSingle();
+        v += Avx2.ShiftLeftLogical128BitLane(v.AsInt32(), 8).AsSingle();
+        // Each half now holds its own running sum; add the low half's total to every lane of the high half.
+        var lowTotal = Avx.Permute(v, 0b11_11_11_11);
+        v += Avx2.Permute2x128(lowTotal, lowTotal, 0x08);
+        v += carry;
+        v.CopyTo(into);
+        var last = Avx.Permute(v, 0b11_11_11_11);
+        return Avx2.Permute2x128(last, last, 0x11);
     }
 
     private void Return()

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Numerics.Tensors;
 using Ballistics.Engine.Surfaces;
 
 namespace Ballistics.Engine.Comparison;
@@ -63,19 +65,24 @@ internal sealed class SurfaceComparer
         var ma = a.Mask.AsSpan<float>();
         var vb = warped.Values.AsSpan<float>();
         var mb = warped.Mask.AsSpan<float>();
-        double n = 0, sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
-        for (var i = 0; i < va.Length; i++)
+        // Values are zero where invalid, so each sum over the common points is a masked dot product.
+        var buffer = ArrayPool<float>.Shared.Rent(va.Length);
+        double n, sa, sb, saa, sbb, sab;
+        try
         {
-            if (ma[i] > 0 && mb[i] > 0)
-            {
-                double x = va[i], y = vb[i];
-                n++;
-                sa += x;
-                sb += y;
-                saa += x * x;
-                sbb += y * y;
-                sab += x * y;
-            }
+            var weighted = buffer.AsSpan(0, va.Length);
+            n = TensorPrimitives.Dot(ma, mb);
+            sab = TensorPrimitives.Dot(va, vb);
+            TensorPrimitives.Multiply(va, mb, weighted);
+            sa = TensorPrimitives.Sum<float>(weighted);
+            saa = TensorPrimitives.Dot(weighted, va);
+            TensorPrimitives.Multiply(vb, ma, weighted);
+            sb = TensorPrimitives.Sum<float>(weighted);
+            sbb = TensorPrimitives.Dot(weighted, vb);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
         }
 
         var smaller = Math.Min(a.ValidCount, b.ValidCount);

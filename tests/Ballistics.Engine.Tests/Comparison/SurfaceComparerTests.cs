@@ -69,4 +69,29 @@ public sealed class SurfaceComparerTests
         Assert.That(features.CmcMin, Is.LessThanOrEqualTo(6));
         Assert.That(features.AlignedCcf, Is.LessThan(0.25));
     }
+
+    [Test]
+    public void AlignedCorrelation_TurnedPair_MatchesPearsonOverCommonPoints()
+    {
+        const int Width = 83;
+        const int Height = 77;
+        using var a = MaskedImage.FromHeights(TestSurfaces.Relief(Width, Height, seed: 71, holeFraction: 0.15), Width, Height);
+        using var b = MaskedImage.FromHeights(TestSurfaces.Relief(Width, Height, seed: 71, holeFraction: 0.25), Width, Height);
+        var registration = new Registration(0.5, 1, -1, 0, 0);
+        using var warped = MaskedImage.Create(Width, Height);
+        warped.WarpRegistered(b, registration, 2, 0);
+        var (va, ma, vb, mb) = (a.Values.AsSpan<float>().ToArray(), a.Mask.AsSpan<float>().ToArray(), warped.Values.AsSpan<float>().ToArray(), warped.Mask.AsSpan<float>().ToArray());
+        var common = Enumerable.Range(0, va.Length).Where(i => ma[i] > 0 && mb[i] > 0).ToArray();
+        var meanA = common.Average(i => (double)va[i]);
+        var meanB = common.Average(i => (double)vb[i]);
+        var cov = common.Sum(i => (va[i] - meanA) * (vb[i] - meanB));
+        var expected = cov / Math.Sqrt(common.Sum(i => (va[i] - meanA) * (va[i] - meanA)) * common.Sum(i => (vb[i] - meanB) * (vb[i] - meanB)));
+
+        var (ccf, overlap) = SurfaceComparer.AlignedCorrelation(a, b, registration, 2);
+
+        Assert.That(common, Has.Length.GreaterThan(Width * Height / 5));
+        Assert.That(expected, Is.InRange(0.3, 0.99), "same relief, different holes, turned half a degree: correlated but not identical");
+        Assert.That(ccf, Is.EqualTo(expected).Within(1e-4));
+        Assert.That(overlap, Is.EqualTo(common.Length / (double)Math.Min(a.ValidCount, b.ValidCount)).Within(1e-9));
+    }
 }
