@@ -12,7 +12,7 @@ namespace Ballistics.Engine.Matching;
 /// </summary>
 public sealed class BreechFaceMatcher
 {
-    public const string ComparisonVersion = "compare/1.5";
+    public const string ComparisonVersion = "compare/1.6";
 
     private readonly SurfaceComparer _comparer;
 
