@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using OpenCvSharp;
 
 namespace Ballistics.Engine.Comparison;
 
@@ -27,6 +28,19 @@ internal readonly record struct SourceMap(float M00, float M01, float M02, float
             (float)s,
             (float)c,
             (float)(sourceY - (s * destinationX) - (c * destinationY)));
+    }
+
+    /// <summary>The same map as OpenCV's 2×3 CV_64F matrix, for warpAffine with WarpInverseMap (benchmarks and tests compare the two).</summary>
+    public Mat ToOpenCv()
+    {
+        var m = new Mat(2, 3, MatType.CV_64FC1);
+        m.Set(0, 0, (double)M00);
+        m.Set(0, 1, (double)M01);
+        m.Set(0, 2, (double)M02);
+        m.Set(1, 0, (double)M10);
+        m.Set(1, 1, (double)M11);
+        m.Set(1, 2, (double)M12);
+        return m;
     }
 }
 

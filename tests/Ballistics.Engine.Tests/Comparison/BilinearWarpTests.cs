@@ -54,13 +54,7 @@ public sealed class BilinearWarpTests
         BilinearWarp.Warp(source, SourceWidth, SourceHeight, map, values, mask, Width, Height, Width);
 
         using var sourceMat = Mat.FromPixelData(SourceHeight, SourceWidth, MatType.CV_32FC1, source);
-        using var inverse = new Mat(2, 3, MatType.CV_64FC1);
-        inverse.Set(0, 0, (double)map.M00);
-        inverse.Set(0, 1, (double)map.M01);
-        inverse.Set(0, 2, (double)map.M02);
-        inverse.Set(1, 0, (double)map.M10);
-        inverse.Set(1, 1, (double)map.M11);
-        inverse.Set(1, 2, (double)map.M12);
+        using var inverse = map.ToOpenCv();
         using var expected = new Mat();
         Cv2.WarpAffine(sourceMat, expected, inverse, new Size(Width, Height), InterpolationFlags.Linear | InterpolationFlags.WarpInverseMap, BorderTypes.Constant, Scalar.All(float.NaN));
         var reference = expected.AsSpan<float>().ToArray();

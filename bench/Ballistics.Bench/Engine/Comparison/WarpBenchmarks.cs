@@ -41,13 +41,7 @@ public class WarpBenchmarks
         _mask = new float[Width * Height];
         _map = SourceMap.Turn(Rotation2D.FromDegrees(23), (SourceWidth - 1) / 2.0, (SourceHeight - 1) / 2.0, (Width - 1) / 2.0, (Height - 1) / 2.0);
         _sourceMat = Mat.FromPixelData(SourceHeight, SourceWidth, MatType.CV_32FC1, _source);
-        _inverse = new Mat(2, 3, MatType.CV_64FC1);
-        _inverse.Set(0, 0, (double)_map.M00);
-        _inverse.Set(0, 1, (double)_map.M01);
-        _inverse.Set(0, 2, (double)_map.M02);
-        _inverse.Set(1, 0, (double)_map.M10);
-        _inverse.Set(1, 1, (double)_map.M11);
-        _inverse.Set(1, 2, (double)_map.M12);
+        _inverse = _map.ToOpenCv();
         _warped = new Mat();
     }
 
