@@ -15,24 +15,30 @@ namespace Ballistics.Cli.Commands;
 /// <summary>
 /// `ballistics eval --manifest DIR/manifest.csv [--out DIR]`: scores every pair of a labelled set and reports
 /// AUC, equal error rate, error rates at the default threshold and top-1 / top-10 hit rates, for the score and
-/// for the whole-scan best-rotation CCF baseline measured in the same run.
+/// for the whole-scan best-rotation CCF baseline measured in the same run. With a generator's ground truth beside the
+/// manifest (or named by --truth) it also splits the AUC by production group and counts the same-source pairs
+/// registered within <see cref="RegistrationToleranceDeg"/> of the angle the generator turned them by.
 /// </summary>
 internal static class EvalCommand
 {
     /// <summary>Score at or above which a pair is reported as a lead.</summary>
     public const double DefaultThreshold = 0.5;
 
+    /// <summary>A same-source pair counts as registered when its angle is this close to the generator's.</summary>
+    public const double RegistrationToleranceDeg = 3;
+
     public static Command Create(TextWriter output, TextWriter error)
     {
         var manifest = new Option<string>("--manifest") { Required = true, Description = "labelled scans: file,firearm_id (as `samples generate` writes)" };
         var outDir = new Option<string?>("--out") { Description = "folder for scores.csv, features.csv, accuracy.png and accuracy.md (default: beside the manifest, in eval/)" };
         var model = new Option<string?>("--model") { Description = "score model file (default: the model built into the engine)" };
-        var command = new Command("eval", "Score all pairs of a labelled set and report accuracy against a whole-scan CCF baseline.") { manifest, outDir, model };
-        command.SetAction(parse => Run(parse.GetValue(manifest)!, parse.GetValue(outDir), parse.GetValue(model), output, error));
+        var truth = new Option<string?>("--truth") { Description = "ground truth with group and rotation_deg columns (default: ground_truth.csv beside the manifest, when there is one)" };
+        var command = new Command("eval", "Score all pairs of a labelled set and report accuracy against a whole-scan CCF baseline.") { manifest, outDir, model, truth };
+        command.SetAction(parse => Run(parse.GetValue(manifest)!, parse.GetValue(outDir), parse.GetValue(model), output, error, parse.GetValue(truth)));
         return command;
     }
 
-    internal static int Run(string manifestPath, string? outDir, string? modelPath, TextWriter output, TextWriter error)
+    internal static int Run(string manifestPath, string? outDir, string? modelPath, TextWriter output, TextWriter error, string? truthPath = null)
     {
         var read = ScanManifest.Read(manifestPath);
         if (!read.Success)
@@ -44,6 +50,24 @@ internal static class EvalCommand
         foreach (var problem in read.Value.Errors)
         {
             error.WriteLine($"error: {problem}");
+        }
+
+        var besideManifest = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(manifestPath))!, "ground_truth.csv");
+        SampleTruthResult? truth = null;
+        if (truthPath is not null || File.Exists(besideManifest))
+        {
+            var truthRead = SampleTruth.Read(truthPath ?? besideManifest);
+            if (!truthRead.Success)
+            {
+                error.WriteLine($"error: {truthRead.Error}");
+                return 1;
+            }
+
+            truth = truthRead.Value;
+            foreach (var problem in truth.Errors)
+            {
+                error.WriteLine($"error: {problem}");
+            }
         }
 
         var watch = Stopwatch.StartNew();
@@ -122,6 +146,11 @@ internal static class EvalCommand
             string.Create(CultureInfo.InvariantCulture, $"scans={items.Length} pairs={pairs.Count} same_source={report.SameSourcePairs} seconds={watch.Elapsed.TotalSeconds:0.0} ms_per_pair_per_core={results.Average(r => r.ElapsedMs):0.0}"),
             $"algorithm: {results[0].AlgorithmVersion}",
         };
+        if (truth is not null)
+        {
+            lines = [.. lines.SkipLast(2), .. TruthLines(truth, items, pairs, scored, results), .. lines.TakeLast(2)];
+        }
+
         CompareCommand.WriteAtomically(Path.Combine(folder, "accuracy.md"), string.Join('\n', lines.Prepend("# Accuracy").Prepend(string.Empty).Skip(1)) + "\n");
         foreach (var line in lines)
         {
@@ -129,7 +158,35 @@ internal static class EvalCommand
         }
 
         output.WriteLine($"wrote {Path.Combine(folder, "scores.csv")}, features.csv, accuracy.png and accuracy.md");
-        return scans.Errors.Count == 0 && read.Value.Errors.Count == 0 ? 0 : 1;
+        return scans.Errors.Count == 0 && read.Value.Errors.Count == 0 && (truth is null || truth.Errors.Count == 0) ? 0 : 1;
+    }
+
+    /// <summary>The AUC split by production group, and how many same-source pairs registered at the generator's angle.</summary>
+    private static IEnumerable<string> TruthLines(SampleTruthResult truth, ManifestEntry[] items, List<(int A, int B)> pairs, ScoredPair[] scored, ComparisonResult[] results)
+    {
+        var known = items.Select(e => truth.Entries.TryGetValue(e.FullPath, out var t) ? t : (SampleTruthEntry?)null).ToArray();
+        var groups = known.Select(t => t?.Group).ToArray();
+        if (groups.Any(g => g is not null))
+        {
+            var split = GroupBreakdown.Compute(scored, groups);
+            yield return string.Create(CultureInfo.InvariantCulture, $"by_group: same_vs_same_group auc={split.SameGroupAuc:0.0000} ({split.SameGroupPairs} pairs) same_vs_other_groups auc={split.OtherGroupsAuc:0.0000} ({split.OtherGroupsPairs} pairs)");
+        }
+
+        var checkable = 0;
+        var registered = 0;
+        for (var k = 0; k < pairs.Count; k++)
+        {
+            if (scored[k].SameSource && known[pairs[k].A]?.RotationDeg is { } rotationA && known[pairs[k].B]?.RotationDeg is { } rotationB)
+            {
+                checkable++;
+                registered += Math.Abs(RegistrationTruth.AngleErrorDeg(results[k].Registration.RotationDeg, rotationA, rotationB)) <= RegistrationToleranceDeg ? 1 : 0;
+            }
+        }
+
+        if (checkable > 0)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"registration: {registered} of {checkable} same-source pairs within {RegistrationToleranceDeg:0}° of the generator's angle");
+        }
     }
 
     /// <summary>The baseline has no calibrated threshold: its error rates are read at its own equal-error threshold.</summary>

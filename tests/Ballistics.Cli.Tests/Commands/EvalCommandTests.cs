@@ -25,6 +25,24 @@ public sealed class EvalCommandTests
         Assert.That(features, Has.Length.EqualTo(16));
         Assert.That(features[0], Is.EqualTo("a,b,same_source," + string.Join(',', Ballistics.Engine.Comparison.ComparisonFeatures.Names)));
         Assert.That(features.Skip(1).Count(l => l.Split(',')[2] == "1"), Is.EqualTo(3), "same-source pairs labelled");
+        // The generator's ground_truth.csv sits beside the manifest: the AUC split by group and the registration check.
+        Assert.That(output, Does.Match(@"by_group: same_vs_same_group auc=\S+ \(\d+ pairs\) same_vs_other_groups auc=[01]\.\d{4} \(\d+ pairs\)"));
+        Assert.That(output, Does.Match(@"registration: [0-3] of 3 same-source pairs within 3° of the generator's angle"));
+    }
+
+    [Test]
+    public void Eval_BadGroundTruth_FailsNamingLineAndField()
+    {
+        using var dir = new TempDirectory();
+        var (generated, _, generateError) = Run(["samples", "generate", "--out", dir.Path, "--firearms", "2", "--fires", "2", "--seed", "424243"]);
+        Assert.That(generated, Is.Zero, generateError);
+        File.WriteAllText(dir.File("truth.csv"), "file,group,rotation_deg\nscans/F0001_fire01.x3p,1,north\n");
+
+        var (code, output, error) = Run(["eval", "--manifest", Path.Combine(dir.Path, "manifest.csv"), "--out", dir.File("eval"), "--truth", dir.File("truth.csv")]);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(error, Does.Contain("truth.csv: line 2, field rotation_deg: 'north' is not a number of degrees"));
+        Assert.That(output, Does.Contain("score: auc="), "the scores are still reported");
     }
 
     [Test]
