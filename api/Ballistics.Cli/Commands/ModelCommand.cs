@@ -4,25 +4,30 @@ using Ballistics.Cli.Matching;
 using Ballistics.Engine.Evaluation;
 using Ballistics.Engine.Matching;
 using Ballistics.Engine.Scoring;
+using Ballistics.Samples;
 
 namespace Ballistics.Cli.Commands;
 
 /// <summary>
 /// `ballistics model train --out MODEL.zip`: regenerates the training corpora, measures the features of the
-/// chosen pairs and trains the score model. Same code, same seeds, same machine: the same file.
+/// chosen pairs and trains the score model. Same code, same seeds, same machine: the same file. `--difficulty`
+/// keeps only the corpora of one setting, to check how a model does on the setting it never saw.
 /// </summary>
 internal static class ModelCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
         var outFile = new Option<string>("--out") { Required = true, Description = "model file to write (the engine embeds engine/Ballistics.Engine/Scoring/breechface-score-model.zip)" };
-        var train = new Command("train", "Train the score model on generated corpora whose seeds are never used for evaluation.") { outFile };
-        train.SetAction(parse => Train(parse.GetValue(outFile)!, output, error));
+        var difficulty = new Option<Difficulty?>("--difficulty") { Description = "train only on the corpora of this setting (a held-out check; the committed model uses all)" };
+        var train = new Command("train", "Train the score model on generated corpora whose seeds are never used for evaluation.") { outFile, difficulty };
+        train.SetAction(parse => Train(
+            parse.GetValue(outFile)!,
+            TrainingSet.Corpora(parse.GetValue(difficulty)),
+            output,
+            error));
         var command = new Command("model", "The score model: how comparison features become a lead score.") { train };
         return command;
     }
-
-    internal static int Train(string outPath, TextWriter output, TextWriter error) => Train(outPath, TrainingSet.DefaultCorpora, output, error);
 
     internal static int Train(string outPath, IReadOnlyList<TrainingCorpus> corpora, TextWriter output, TextWriter error)
     {

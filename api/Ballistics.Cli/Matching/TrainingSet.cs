@@ -30,6 +30,10 @@ internal static class TrainingSet
         new(9104, Difficulty.Hard, 10, 5),
     ];
 
+    /// <summary>The default corpora, or only those of one setting (to check a model on the setting it never saw).</summary>
+    public static IReadOnlyList<TrainingCorpus> Corpora(Difficulty? only) =>
+        only is { } difficulty ? [.. DefaultCorpora.Where(c => c.Difficulty == difficulty)] : DefaultCorpora;
+
     public static List<(ComparisonFeatures Features, bool SameSource)> Build(
         IReadOnlyList<TrainingCorpus> corpora, BreechFaceMatcher matcher, TextWriter error)
     {

@@ -26,6 +26,14 @@ public sealed class ModelCommandTests
     }
 
     [Test]
+    public void Corpora_OneDifficulty_OnlyItsCorporaInOrder()
+    {
+        Assert.That(TrainingSet.Corpora(null), Is.EqualTo(TrainingSet.DefaultCorpora));
+        Assert.That(TrainingSet.Corpora(Difficulty.Hard).Select(c => c.Seed), Is.EqualTo(new[] { 9102, 9103, 9104 }));
+        Assert.That(TrainingSet.Corpora(Difficulty.Easy).Select(c => c.Seed), Is.EqualTo(new[] { 9101 }));
+    }
+
+    [Test]
     public void ChoosePairs_AllSameAndSixDifferentPerSame()
     {
         // 8 firearms × 2 fires in groups of four firearms: 8 same pairs, 112 different ones to sample from.
