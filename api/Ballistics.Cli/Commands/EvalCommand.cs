@@ -139,17 +139,15 @@ internal static class EvalCommand
             Path.Combine(folder, "accuracy.png"),
             [("CMC + score model", report, scored), ("whole-scan CCF baseline", baselineReport, baseline)],
             $"{items.Length} scans, {pairs.Count} pairs: {Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(manifestPath)))}");
-        var lines = new[]
-        {
+        IEnumerable<string> truthLines = truth is null ? [] : TruthLines(truth, items, pairs, scored, results);
+        string[] lines =
+        [
             Line("score", report),
             Line("baseline_ccf", baselineReport),
+            .. truthLines,
             string.Create(CultureInfo.InvariantCulture, $"scans={items.Length} pairs={pairs.Count} same_source={report.SameSourcePairs} seconds={watch.Elapsed.TotalSeconds:0.0} ms_per_pair_per_core={results.Average(r => r.ElapsedMs):0.0}"),
             $"algorithm: {results[0].AlgorithmVersion}",
-        };
-        if (truth is not null)
-        {
-            lines = [.. lines.SkipLast(2), .. TruthLines(truth, items, pairs, scored, results), .. lines.TakeLast(2)];
-        }
+        ];
 
         CompareCommand.WriteAtomically(Path.Combine(folder, "accuracy.md"), string.Join('\n', lines.Prepend("# Accuracy").Prepend(string.Empty).Skip(1)) + "\n");
         foreach (var line in lines)

@@ -44,22 +44,7 @@ internal sealed class CentredPolarImage : IDisposable
     {
         // Rings one grid step apart from one step out (the centre itself says nothing about the angle) to the
         // farthest valid point: beyond it every sample would be invalid.
-        var reach = 0.0;
-        var mask = image.Mask.AsSpan<float>();
-        for (var y = 0; y < image.Height; y++)
-        {
-            var dy = y - centreY;
-            for (var x = 0; x < image.Width; x++)
-            {
-                if (mask[(y * image.Width) + x] > 0)
-                {
-                    var dx = x - centreX;
-                    reach = Math.Max(reach, (dx * dx) + (dy * dy));
-                }
-            }
-        }
-
-        var rings = (int)Math.Floor(Math.Sqrt(reach));
+        var rings = (int)Math.Floor(image.FarthestValidDistance(centreX, centreY));
         if (rings < 4)
         {
             return null;

@@ -35,7 +35,7 @@ internal sealed class ComparableScan : IDisposable
         Coarse = MaskedImage.Resample(Image, 1 / factor);
         CoarseStepUm = stepUm * factor;
         Residual = StriationFilter.Residual(Image, stepUm);
-        CoarseRadius = ContentRadius(Coarse);
+        CoarseRadius = Coarse.FarthestValidDistance((Coarse.Width - 1) / 2.0, (Coarse.Height - 1) / 2.0);
         Texture = TextureCorrelation.Measure(Coarse, CoarseStepUm);
         Whitened = SpectralWhitening.Whiten(Image, stepUm);
         WhitenedTexture = TextureCorrelation.Measure(Whitened, stepUm);
@@ -125,26 +125,6 @@ internal sealed class ComparableScan : IDisposable
             _canvasSpectra[side] = (spectrum, energy);
             return (spectrum, energy);
         }
-    }
-
-    private static double ContentRadius(MaskedImage image)
-    {
-        var mask = image.Mask.AsSpan<float>();
-        var cx = (image.Width - 1) / 2.0;
-        var cy = (image.Height - 1) / 2.0;
-        var farthest = 0.0;
-        for (var y = 0; y < image.Height; y++)
-        {
-            for (var x = 0; x < image.Width; x++)
-            {
-                if (mask[(y * image.Width) + x] > 0)
-                {
-                    farthest = Math.Max(farthest, ((x - cx) * (x - cx)) + ((y - cy) * (y - cy)));
-                }
-            }
-        }
-
-        return Math.Sqrt(farthest);
     }
 
     private static (double X, double Y) Centroid(MaskedImage image)

@@ -178,6 +178,27 @@ internal sealed class MaskedImage : IDisposable
     public void WarpValuesInto(Span<float> target, int width, int height, int stride, SourceMap map) =>
         BilinearWarp.Warp(WithGaps().AsSpan<float>(), Width, Height, map, target, [], width, height, stride);
 
+    /// <summary>Distance in points from (<paramref name="centreX"/>, <paramref name="centreY"/>) to the farthest valid point; 0 when none is valid.</summary>
+    public double FarthestValidDistance(double centreX, double centreY)
+    {
+        var mask = Mask.AsSpan<float>();
+        var farthest = 0.0;
+        for (var y = 0; y < Height; y++)
+        {
+            var dy = y - centreY;
+            for (var x = 0; x < Width; x++)
+            {
+                if (mask[(y * Width) + x] > 0)
+                {
+                    var dx = x - centreX;
+                    farthest = Math.Max(farthest, (dx * dx) + (dy * dy));
+                }
+            }
+        }
+
+        return Math.Sqrt(farthest);
+    }
+
     /// <summary>Values with NaN where the mask is 0, made on first use and kept (sources are warped many times).</summary>
     private Mat WithGaps()
     {
