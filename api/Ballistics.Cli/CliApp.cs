@@ -20,6 +20,9 @@ internal static class CliApp
         root.Subcommands.Add(DemoCommand.Create(output, error));
         root.Subcommands.Add(RecordsCommand.Create(output, error));
         root.Subcommands.Add(TraceCommand.Create(output, error));
+        root.Subcommands.Add(CorpusCommand.Create(output, error));
+        root.Subcommands.Add(SearchCommand.Create(output, error));
+        root.Subcommands.Add(CorrelateCommand.Create(output, error));
         var config = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).Invoke(config);
     }

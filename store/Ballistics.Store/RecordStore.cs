@@ -2,6 +2,7 @@ using Ballistics.Engine.Tracing;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Records;
 using Ballistics.Store.Records;
+using Ballistics.Store.Scans;
 using Ballistics.Store.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -25,6 +26,8 @@ public sealed class RecordStore : IDisposable
         _connection = connection;
         SchemaVersion = version;
         _registry = new SqliteTraceRegistry(connection);
+        Scans = new ScanCorpus(folder, connection);
+        Correlations = new CorrelationJobs(connection);
     }
 
     public string Folder { get; }
@@ -32,6 +35,12 @@ public sealed class RecordStore : IDisposable
     public string DatabasePath => Path.Combine(Folder, DatabaseFile);
 
     public int SchemaVersion { get; }
+
+    /// <summary>The cartridge-case scans on file (corpus search).</summary>
+    public ScanCorpus Scans { get; }
+
+    /// <summary>Batch correlation jobs and their results.</summary>
+    public CorrelationJobs Correlations { get; }
 
     /// <summary>The transactions and trace requests on file, as trace resolution reads them.</summary>
     public ITraceRegistry Registry => _registry;

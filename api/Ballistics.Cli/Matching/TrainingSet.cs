@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ballistics.Engine.Comparison;
+using Ballistics.Engine.Corpus;
 using Ballistics.Engine.Matching;
 using Ballistics.Engine.Preprocessing;
 using Ballistics.Samples;
@@ -74,6 +75,26 @@ internal static class TrainingSet
         }
 
         return examples;
+    }
+
+    /// <summary>The stage-1 signature of every scan of <paramref name="corpus"/>, in firearm and firing order.</summary>
+    public static List<float[]> Signatures(TrainingCorpus corpus, BreechFaceMatcher matcher, SignatureOptions options, TextWriter error)
+    {
+        var signatures = new float[]?[corpus.Firearms * corpus.Fires];
+        var progress = new ConsoleProgress(error, signatures.Length, $"signatures ({corpus})");
+        var done = 0;
+        Parallel.For(0, signatures.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var number = (i / corpus.Fires) + 1;
+            var fire = (i % corpus.Fires) + 1;
+            var firearm = Firearm.Create(corpus.Seed, number, corpus.Difficulty);
+            var ammo = AmmunitionCatalogue.ChooseFor(corpus.Seed, number, fire, corpus.Difficulty);
+            var prepared = matcher.Prepare(CartridgeCaseSimulator.Fire(firearm, fire, ammo.Name, corpus.Seed).Surface);
+            signatures[i] = matcher.Signature(prepared, options);
+            progress.Report(Interlocked.Increment(ref done));
+        });
+        progress.Done();
+        return [.. signatures.OfType<float[]>()];
     }
 
     internal static List<(int A, int B, bool Same)> ChoosePairs(IReadOnlyList<(string Firearm, int Group)> scans, int seed)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Ballistics.Engine.Comparison;
+using Ballistics.Engine.Corpus;
 using Ballistics.Engine.Preprocessing;
 using Ballistics.Engine.Scoring;
 using Ballistics.Engine.Surfaces;
@@ -46,6 +47,13 @@ public sealed class BreechFaceMatcher
 
     /// <summary>Features only, without a score: what the score model is trained on.</summary>
     public ComparisonFeatures Features(PreparedScan a, PreparedScan b) => Measure(a, b).Features;
+
+    /// <summary>The scan's stage-1 signature (corpus search), or null when the scan is too small to have one.</summary>
+    public float[]? Signature(PreparedScan scan, SignatureOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        return ScanSignature.Of(scan.ComparisonView(_comparer), options);
+    }
 
     public ComparisonResult Compare(PreparedScan a, PreparedScan b)
     {

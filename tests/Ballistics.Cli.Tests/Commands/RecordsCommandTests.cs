@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Ballistics.Ingest.Records;
 using Ballistics.Ingest.Records.Normalization;
 using Ballistics.Store;
 using Ballistics.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace Ballistics.Cli.Tests.Commands;
 
@@ -226,9 +224,9 @@ public sealed class RecordsCommandTests
 
         var store = dir.File("data");
         var database = Path.Combine(store, RecordStore.DatabaseFile);
-        using (var child = StartCli(["records", "ingest", input, "--kind", "transactions", "--locale", "en-US", "--store", store]))
+        using (var child = ChildCli.Start(["records", "ingest", input, "--kind", "transactions", "--locale", "en-US", "--store", store]))
         {
-            var seen = WaitForRecords(database, child, TimeSpan.FromSeconds(120));
+            var seen = ChildCli.WaitForCommit(database, "SELECT count(*) FROM record", child, TimeSpan.FromSeconds(120));
             Assert.That(child.HasExited, Is.False, $"the ingest finished before it could be killed (saw {seen} records); the file is too small for this machine");
             child.Kill(entireProcessTree: true);
             child.WaitForExit();
@@ -251,54 +249,5 @@ public sealed class RecordsCommandTests
         using var final = RecordStore.Open(store, create: false).Value;
         Assert.That(final.CountByKind()["transaction"], Is.EqualTo(good));
         Assert.That(final.Check().IsWhole, Is.True);
-    }
-
-    /// <summary>The `ballistics` built beside the tests, in a process of its own so that it can be killed.</summary>
-    private static Process StartCli(string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ballistics.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start)!;
-    }
-
-    /// <summary>Polls the store with a read-only connection of its own until a commit shows records; returns how many.</summary>
-    private static long WaitForRecords(string database, Process child, TimeSpan timeout)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < timeout && !child.HasExited)
-        {
-            if (File.Exists(database))
-            {
-                try
-                {
-                    using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-                    connection.Open();
-                    using var command = connection.CreateCommand();
-                    command.CommandText = "SELECT count(*) FROM record";
-                    if (command.ExecuteScalar() is long count && count > 0)
-                    {
-                        return count;
-                    }
-                }
-                catch (SqliteException)
-                {
-                    // The schema is still being created.
-                }
-            }
-
-            Thread.Sleep(5);
-        }
-
-        return 0;
     }
 }

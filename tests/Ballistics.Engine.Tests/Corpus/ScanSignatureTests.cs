@@ -22,7 +22,7 @@ public sealed class ScanSignatureTests
         var signatureA = ScanSignature.Of(viewA, SignatureOptions.Default)!;
         var signatureB = ScanSignature.Of(viewB, SignatureOptions.Default)!;
 
-        Assert.That(signatureA, Has.Length.EqualTo(SignatureOptions.Default.Length).And.Length.EqualTo(2016));
+        Assert.That(signatureA, Has.Length.EqualTo(SignatureOptions.Default.Length).And.Length.EqualTo(2976));
         Assert.That(ScanSignature.Similarity(signatureA, signatureA), Is.EqualTo(1).Within(1e-5));
         Assert.That(ScanSignature.Similarity(signatureA, signatureB), Is.GreaterThan(0.9));
     }

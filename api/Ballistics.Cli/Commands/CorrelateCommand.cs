@@ -1,0 +1,142 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Ballistics.Cli.Corpus;
+using Ballistics.Engine.Corpus;
+using Ballistics.Ingest.Tables;
+using Ballistics.Store.Scans;
+
+namespace Ballistics.Cli.Commands;
+
+/// <summary>
+/// `ballistics correlate [--since DATE | --all] [--store DIR] --out RESULTS.csv`: each selected item searched against
+/// everything else on file, its best leads kept. The job lives in the store: killed and run again with the same
+/// arguments, it goes on with the items not yet done, and RESULTS.csv is written whole from the stored leads when the
+/// last item is done.
+/// </summary>
+internal static class CorrelateCommand
+{
+    public const string Header = "item_id,exhibit_id,rank,candidate_id,candidate_exhibit_id,score,similarity,cmc,ccf,theta_deg,dx_um,dy_um,candidate_incident_id,candidate_firearm_id";
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var since = new Option<string?>("--since") { Description = "items added on or after this day (YYYY-MM-DD, UTC)" };
+        var all = new Option<bool>("--all") { Description = "every item on file" };
+        var store = CorpusCommand.StoreOption();
+        var outFile = new Option<string>("--out") { Required = true, Description = "results CSV: " + Header };
+        var leads = new Option<int>("--leads") { DefaultValueFactory = _ => 10, Description = "leads kept per item (default 10)" };
+        var candidates = new Option<int>("--candidates") { DefaultValueFactory = _ => CorpusSearchOptions.Default.Candidates, Description = "stage-1 candidates compared in full per item (default 200)" };
+        var command = new Command("correlate", "Batch job: search each selected item against the corpus; resumable after a kill.") { since, all, store, outFile, leads, candidates };
+        command.SetAction(parse => Run(parse.GetValue(since), parse.GetValue(all), parse.GetValue(store)!, parse.GetValue(outFile)!, parse.GetValue(leads), parse.GetValue(candidates), output, error));
+        return command;
+    }
+
+    internal static int Run(string? sinceText, bool all, string storePath, string outPath, int leadCount, int candidates, TextWriter output, TextWriter error)
+    {
+        if (all == (sinceText is not null))
+        {
+            error.WriteLine("error: give exactly one of --since DATE and --all");
+            return 2;
+        }
+
+        DateTimeOffset? since = null;
+        if (sinceText is not null)
+        {
+            if (!DateOnly.TryParseExact(sinceText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                error.WriteLine($"error: --since: '{sinceText}' is not a date (YYYY-MM-DD)");
+                return 2;
+            }
+
+            since = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        }
+
+        if (leadCount <= 0 || candidates <= 0)
+        {
+            error.WriteLine($"error: --leads and --candidates must be positive (got {leadCount} and {candidates})");
+            return 2;
+        }
+
+        using var store = CorpusCommand.OpenStore(storePath, create: false, error);
+        if (store is null)
+        {
+            return 1;
+        }
+
+        var session = CorpusSession.Open(store);
+        var fullOut = Path.GetFullPath(outPath);
+        var (job, resumed) = store.Correlations.StartOrResume(since, candidates, leadCount, fullOut, session.Search.Index.Codec.Version);
+        var pending = store.Correlations.Pending(job, out var done);
+        error.WriteLine(resumed
+            ? $"resuming job {job.Id}: {done} items done, {pending.Count} to go"
+            : $"job {job.Id}: {pending.Count} items to correlate against {session.Search.Index.Count} on file");
+        var progress = new ConsoleProgress(error, done + pending.Count, "correlating");
+        var options = new CorpusSearchOptions { Candidates = candidates };
+        var skipped = 0;
+        foreach (var itemId in pending)
+        {
+            var (scan, reason) = session.Candidate(itemId);
+            if (scan is null)
+            {
+                error.WriteLine($"warning: item {itemId} skipped: {reason}");
+                skipped++;
+                continue;
+            }
+
+            var result = session.Run(scan, SearchFilter.None, options, itemId);
+            var kept = result.Leads.Take(leadCount).Select(l =>
+            {
+                var r = l.Comparison.Registration;
+                return new CorrelationLead(itemId, l.Rank, l.ItemId, l.Score, l.Similarity, l.Comparison.CmcCount, l.Comparison.Ccf, r.RotationDeg, r.DxUm, r.DyUm);
+            }).ToArray();
+            store.Correlations.Complete(job, itemId, result.Leads.Count, kept);
+            progress.Report(++done);
+        }
+
+        progress.Done();
+        if (skipped > 0)
+        {
+            error.WriteLine($"error: {skipped} items could not be correlated; the job stays open: fix the store and run the same command again");
+            return 1;
+        }
+
+        var rows = WriteResults(store, job, fullOut);
+        store.Correlations.Finish(job);
+        output.WriteLine($"job {job.Id}: {done} items correlated, {rows} leads written to {outPath}");
+        return 0;
+    }
+
+    private static int WriteResults(Store.RecordStore store, CorrelationJob job, string path)
+    {
+        var items = new Dictionary<long, ScanItem?>();
+        ScanItem? Item(long id) => items.TryGetValue(id, out var item) ? item : items[id] = store.Scans.Get(id);
+        string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+        var text = new StringBuilder(Header).Append('\n');
+        var rows = 0;
+        foreach (var lead in store.Correlations.Leads(job))
+        {
+            var candidate = Item(lead.CandidateId)?.Metadata;
+            CsvText.AppendLine(text,
+            [
+                lead.ItemId.ToString(CultureInfo.InvariantCulture),
+                Item(lead.ItemId)?.Metadata.ExhibitId ?? string.Empty,
+                lead.Rank.ToString(CultureInfo.InvariantCulture),
+                lead.CandidateId.ToString(CultureInfo.InvariantCulture),
+                candidate?.ExhibitId ?? string.Empty,
+                F(lead.Score, "0.0000"),
+                F(lead.Similarity, "0.0000"),
+                lead.Cmc.ToString(CultureInfo.InvariantCulture),
+                F(lead.Ccf, "0.0000"),
+                F(lead.ThetaDeg, "0.00"),
+                F(lead.DxUm, "0.0"),
+                F(lead.DyUm, "0.0"),
+                candidate?.IncidentId ?? string.Empty,
+                candidate?.FirearmId ?? string.Empty,
+            ]);
+            rows++;
+        }
+
+        CompareCommand.WriteAtomically(path, text.ToString());
+        return rows;
+    }
+}

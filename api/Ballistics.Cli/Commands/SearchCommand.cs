@@ -1,0 +1,178 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Ballistics.Cli.Corpus;
+using Ballistics.Engine.Corpus;
+using Ballistics.Ingest;
+using Ballistics.Ingest.Tables;
+using Ballistics.Ingest.Scans;
+using Ballistics.Store.Scans;
+
+namespace Ballistics.Cli.Commands;
+
+/// <summary>
+/// `ballistics search Q.x3p [--top N] [--caliber C] [--store DIR] [--json]`: the ranked leads for one scan among the
+/// items on file — stage 1 over every signature the filters keep, stage 2 the full comparison of the best
+/// <c>--candidates</c>.
+/// </summary>
+internal static class SearchCommand
+{
+    public const string Header = "rank,item_id,exhibit_id,score,similarity,cmc,theta_deg,dx_um,dy_um,incident_id,firearm_id";
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var query = new Argument<string>("query") { Description = "the scan to search for (x3p, or PNG/TIFF with --pixel-size-um)" };
+        var top = new Option<int>("--top") { DefaultValueFactory = _ => 10, Description = "leads to print (default 10)" };
+        var filters = FilterOptions.Create();
+        var candidates = new Option<int>("--candidates") { DefaultValueFactory = _ => CorpusSearchOptions.Default.Candidates, Description = "stage-1 candidates compared in full (default 200)" };
+        var store = CorpusCommand.StoreOption();
+        var json = new Option<bool>("--json") { Description = "print {\"query\": …, \"leads\": […]} instead of a table" };
+        var command = new Command("search", "Rank the items on file by how strongly they match a scan: signature scan, then full comparison of the best candidates.")
+        {
+            query, top, candidates, store, json,
+        };
+        filters.AddTo(command);
+        command.SetAction(parse =>
+        {
+            if (filters.Parse(parse, error) is not { } filter)
+            {
+                return 2;
+            }
+
+            return Run(parse.GetValue(query)!, parse.GetValue(top), parse.GetValue(candidates), filter, parse.GetValue(store)!, parse.GetValue(json), output, error);
+        });
+        return command;
+    }
+
+    internal static int Run(string queryPath, int top, int candidates, SearchFilter filter, string storePath, bool json, TextWriter output, TextWriter error)
+    {
+        if (top <= 0 || candidates <= 0)
+        {
+            error.WriteLine($"error: --top and --candidates must be positive (got {top} and {candidates})");
+            return 2;
+        }
+
+        var read = SurfaceFiles.Read(queryPath, SurfaceFileOptions.Default);
+        if (!read.Success)
+        {
+            error.WriteLine($"error: {read.Error}");
+            return 1;
+        }
+
+        using var store = CorpusCommand.OpenStore(storePath, create: false, error);
+        if (store is null)
+        {
+            return 1;
+        }
+
+        var session = CorpusSession.Open(store);
+        Engine.Preprocessing.PreparedScan prepared;
+        try
+        {
+            prepared = session.Matcher.Prepare(read.Value);
+        }
+        catch (ArgumentException ex)
+        {
+            error.WriteLine($"error: {queryPath}: cannot prepare the breech face: {ex.Message}");
+            return 1;
+        }
+
+        // A query already on file is not its own lead.
+        var self = File.Exists(queryPath) ? store.Scans.FindByContent(File.ReadAllBytes(queryPath)) : null;
+        var result = session.Run(prepared, filter, new CorpusSearchOptions { Candidates = candidates }, self?.Id);
+        if (result.StageOne.Count == 0 && session.Search.Code(prepared) is null)
+        {
+            error.WriteLine($"error: {queryPath}: too little breech face around the firing pin for a search signature");
+            return 1;
+        }
+
+        foreach (var (itemId, reason) in result.Skipped)
+        {
+            error.WriteLine($"warning: candidate {itemId} not compared: {reason}");
+        }
+
+        var leads = result.Leads.Take(top).Select(l => LeadRow.Of(l, store.Scans.Get(l.ItemId))).ToArray();
+        if (json)
+        {
+            var document = new
+            {
+                Query = new
+                {
+                    File = queryPath,
+                    ItemId = self?.Id,
+                    Searched = result.Searched,
+                    Candidates = result.StageOne.Count,
+                    Compared = result.Leads.Count,
+                    Filter = filter,
+                    StageOneMs = Math.Round(result.StageOneMs, 2),
+                    StageTwoMs = Math.Round(result.StageTwoMs, 1),
+                    AlgorithmVersion = result.AlgorithmVersion,
+                },
+                Leads = leads,
+            };
+            output.WriteLine(JsonSerializer.Serialize(document, CliJson.Options));
+            return 0;
+        }
+
+        output.WriteLine(Header);
+        foreach (var lead in leads)
+        {
+            output.WriteLine(lead.ToCsv());
+        }
+
+        error.WriteLine($"{result.Searched} items on file, {result.StageOne.Count} candidates by signature ({result.StageOneMs:0.0} ms), {result.Leads.Count} compared in full ({result.StageTwoMs / 1000:0.00} s); {result.AlgorithmVersion}");
+        return 0;
+    }
+}
+
+/// <summary>One lead as printed: the search's numbers and the candidate's identity on file.</summary>
+internal sealed record LeadRow(
+    int Rank,
+    long ItemId,
+    string ExhibitId,
+    double Score,
+    double Similarity,
+    int Cmc,
+    double Ccf,
+    double ThetaDeg,
+    double DxUm,
+    double DyUm,
+    string? IncidentId,
+    string? FirearmId,
+    string? Kind,
+    string? Caliber,
+    string? Country)
+{
+    public static LeadRow Of(Lead lead, ScanItem? item)
+    {
+        var r = lead.Comparison.Registration;
+        var m = item?.Metadata;
+        return new LeadRow(
+            lead.Rank,
+            lead.ItemId,
+            m?.ExhibitId ?? string.Empty,
+            Math.Round(lead.Score, 4),
+            Math.Round(lead.Similarity, 4),
+            lead.Comparison.CmcCount,
+            Math.Round(lead.Comparison.Ccf, 4),
+            Math.Round(r.RotationDeg, 2),
+            Math.Round(r.DxUm, 1),
+            Math.Round(r.DyUm, 1),
+            m?.IncidentId,
+            m?.FirearmId,
+            m is null ? null : m.Kind == ScanItemKind.TestFire ? "test_fire" : "evidence",
+            m?.Caliber,
+            m?.Country);
+    }
+
+    public string ToCsv() => string.Join(',', new[]
+    {
+        I(Rank), I(ItemId), Csv(ExhibitId), F(Score, "0.0000"), F(Similarity, "0.0000"), I(Cmc), F(ThetaDeg, "0.00"), F(DxUm, "0.0"), F(DyUm, "0.0"), Csv(IncidentId), Csv(FirearmId),
+    });
+
+    private static string I(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Csv(string? text) => text is null ? string.Empty : CsvText.Field(text);
+}

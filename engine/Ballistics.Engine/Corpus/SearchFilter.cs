@@ -1,0 +1,33 @@
+namespace Ballistics.Engine.Corpus;
+
+/// <summary>
+/// Which items a stage-1 scan considers, applied before any signature is scored. A filter on a field keeps only items
+/// known to match it: an item whose caliber is unknown is not a 9 mm candidate. Text compares ordinally after the
+/// ingest normalisers (the same caliber, class and state spelling everywhere). Dates are inclusive.
+/// </summary>
+public sealed record SearchFilter
+{
+    public static SearchFilter None { get; } = new();
+
+    public string? Caliber { get; init; }
+
+    public string? FiringPinClass { get; init; }
+
+    /// <summary>US or MX.</summary>
+    public string? Country { get; init; }
+
+    /// <summary>A state's ISO 3166-2 code (US-TX, MX-SON).</summary>
+    public string? Region { get; init; }
+
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    public bool IsEmpty => this == None;
+}
+
+/// <summary>The searchable facts of one item, as the index keeps them beside its signature.</summary>
+public readonly record struct ItemFacets(string? Caliber, string? FiringPinClass, string? Country, string? Region, DateOnly? Date);
+
+/// <summary>One stage-1 candidate: the store's item id and its signature similarity to the query (cosine, −1 … 1).</summary>
+public readonly record struct StageOneHit(long ItemId, float Similarity);

@@ -1,0 +1,280 @@
+namespace Ballistics.Engine.Corpus;
+
+/// <summary>
+/// Every item's stage-1 code held in memory and scanned exhaustively. Codes sit back to back in segments of
+/// <see cref="SegmentItems"/> items (one contiguous block each, the unit a core scans), so growing the index never
+/// copies what is there and no single array approaches .NET's 2 GB limit; filter facts live in parallel columns of
+/// small integers (text mapped to numbers once, at add), checked before a code is touched. Adds and searches may not
+/// run at the same time: a store builds the index, then searches it.
+/// </summary>
+public sealed class SignatureIndex
+{
+    public const int SegmentItems = 1 << 16;
+
+    private const int Unknown = -1;
+
+    private readonly List<Segment> _segments = [];
+    private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
+
+    public SignatureIndex(SignatureCodec codec)
+    {
+        Codec = codec ?? throw new ArgumentNullException(nameof(codec));
+    }
+
+    public SignatureCodec Codec { get; }
+
+    public int Count { get; private set; }
+
+    /// <summary>Bytes held for codes and facts, for the memory figure of a million items.</summary>
+    public long ResidentBytes => (long)_segments.Count * SegmentItems * (Codec.CodeBytes + Segment.FactBytes);
+
+    public void Add(long itemId, StageOneCode code, ItemFacets facets)
+    {
+        if (code.Code.Length != Codec.CodeBytes)
+        {
+            throw new ArgumentException($"a code of {Codec.Version} has {Codec.CodeBytes} bytes, not {code.Code.Length}", nameof(code));
+        }
+
+        var at = Count % SegmentItems;
+        if (at == 0)
+        {
+            _segments.Add(new Segment(Codec.CodeBytes));
+        }
+
+        var segment = _segments[^1];
+        code.Code.CopyTo(segment.Codes.AsSpan(at * Codec.CodeBytes, Codec.CodeBytes));
+        segment.Scale[at] = code.Scale;
+        segment.Ids[at] = itemId;
+        segment.Caliber[at] = NameId(facets.Caliber);
+        segment.FiringPin[at] = NameId(facets.FiringPinClass);
+        segment.Country[at] = NameId(facets.Country);
+        segment.Region[at] = NameId(facets.Region);
+        segment.Day[at] = facets.Date is { } date ? date.DayNumber : Unknown;
+        Count++;
+    }
+
+    /// <summary>The code stored for an item (a linear look-up: for evaluations that query with items on file).</summary>
+    public StageOneCode? CodeOf(long itemId)
+    {
+        for (var s = 0; s < _segments.Count; s++)
+        {
+            var items = s == _segments.Count - 1 ? Count - (s * SegmentItems) : SegmentItems;
+            var at = Array.IndexOf(_segments[s].Ids, itemId, 0, items);
+            if (at >= 0)
+            {
+                return new StageOneCode(_segments[s].Codes.AsSpan(at * Codec.CodeBytes, Codec.CodeBytes).ToArray(), _segments[s].Scale[at]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The <paramref name="top"/> items most similar to <paramref name="query"/> among those <paramref name="filter"/>
+    /// keeps, best first (ties by item id), the item <paramref name="excludeItemId"/> left out. Segments are scanned
+    /// on all cores, each keeping its own best; the lists are merged at the end.
+    /// </summary>
+    public StageOneHit[] Search(StageOneCode query, SearchFilter filter, int top, long? excludeItemId = null, bool useVectors = true)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        if (query.Code.Length != Codec.CodeBytes)
+        {
+            throw new ArgumentException($"a code of {Codec.Version} has {Codec.CodeBytes} bytes, not {query.Code.Length}", nameof(query));
+        }
+
+        var rule = Compile(filter, excludeItemId);
+        if (rule is null || Count == 0)
+        {
+            return [];
+        }
+
+        var queryCopy = query.Code;
+        var segments = _segments.Count;
+        var best = new TopHits[segments];
+        Parallel.For(0, segments, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
+        {
+            var items = s == segments - 1 ? Count - (s * SegmentItems) : SegmentItems;
+            best[s] = Scan(_segments[s], items, queryCopy, rule.Value, top, useVectors);
+        });
+
+        var merged = new TopHits(top);
+        foreach (var hits in best)
+        {
+            hits.MergeInto(merged);
+        }
+
+        return merged.Sorted().Select(h => new StageOneHit(h.Id, h.Similarity * query.Scale)).ToArray();
+    }
+
+    private TopHits Scan(Segment segment, int items, sbyte[] query, Rule rule, int top, bool useVectors)
+    {
+        var hits = new TopHits(top);
+        var bytes = Codec.CodeBytes;
+        var codes = segment.Codes.AsSpan();
+        for (var i = 0; i < items; i++)
+        {
+            if (rule.Filters && !rule.Keeps(segment, i))
+            {
+                continue;
+            }
+
+            // The query's own scale is the same for every item: it is applied once, to the hits returned.
+            var similarity = Int8Dot.Dot(query, codes.Slice(i * bytes, bytes), useVectors) * segment.Scale[i];
+            if (similarity >= hits.Threshold)
+            {
+                hits.Offer(segment.Ids[i], similarity);
+            }
+        }
+
+        return hits;
+    }
+
+    private int NameId(string? name)
+    {
+        if (name is null)
+        {
+            return Unknown;
+        }
+
+        if (!_names.TryGetValue(name, out var id))
+        {
+            id = _names.Count;
+            _names.Add(name, id);
+        }
+
+        return id;
+    }
+
+    /// <summary>The filter as numbers; null when it names a value no item has (nothing can match).</summary>
+    private Rule? Compile(SearchFilter filter, long? exclude)
+    {
+        int Lookup(string? name) => name is null ? Unknown : _names.GetValueOrDefault(name, int.MinValue);
+        var rule = new Rule(
+            Lookup(filter.Caliber),
+            Lookup(filter.FiringPinClass),
+            Lookup(filter.Country),
+            Lookup(filter.Region),
+            filter.From?.DayNumber ?? int.MinValue,
+            filter.To?.DayNumber ?? int.MaxValue,
+            filter.From is not null || filter.To is not null,
+            exclude ?? long.MinValue);
+        return rule.Caliber == int.MinValue || rule.FiringPin == int.MinValue || rule.Country == int.MinValue || rule.Region == int.MinValue ? null : rule;
+    }
+
+    private readonly record struct Rule(int Caliber, int FiringPin, int Country, int Region, int FromDay, int ToDay, bool Dates, long Exclude)
+    {
+        public bool Filters => Caliber != Unknown || FiringPin != Unknown || Country != Unknown || Region != Unknown || Dates || Exclude != long.MinValue;
+
+        public bool Keeps(Segment s, int i) =>
+            (Caliber == Unknown || s.Caliber[i] == Caliber)
+            && (FiringPin == Unknown || s.FiringPin[i] == FiringPin)
+            && (Country == Unknown || s.Country[i] == Country)
+            && (Region == Unknown || s.Region[i] == Region)
+            && (!Dates || (s.Day[i] != Unknown && s.Day[i] >= FromDay && s.Day[i] <= ToDay))
+            && s.Ids[i] != Exclude;
+    }
+
+    private sealed class Segment(int codeBytes)
+    {
+        /// <summary>Id, scale, four name columns and a day per item.</summary>
+        public const int FactBytes = sizeof(long) + sizeof(float) + (5 * sizeof(int));
+
+        public sbyte[] Codes { get; } = GC.AllocateUninitializedArray<sbyte>(SegmentItems * codeBytes);
+
+        public long[] Ids { get; } = new long[SegmentItems];
+
+        public float[] Scale { get; } = new float[SegmentItems];
+
+        public int[] Caliber { get; } = new int[SegmentItems];
+
+        public int[] FiringPin { get; } = new int[SegmentItems];
+
+        public int[] Country { get; } = new int[SegmentItems];
+
+        public int[] Region { get; } = new int[SegmentItems];
+
+        public int[] Day { get; } = new int[SegmentItems];
+    }
+
+    /// <summary>A bounded min-heap of (similarity, id): the weakest kept hit on top, replaced by anything better.</summary>
+    private sealed class TopHits(int capacity)
+    {
+        private readonly (float Similarity, long Id)[] _heap = new (float, long)[capacity];
+
+        public int Count { get; private set; }
+
+        /// <summary>What a new hit must reach to be kept: anything until the heap is full, then the weakest kept.</summary>
+        public float Threshold => Count < capacity ? float.NegativeInfinity : _heap[0].Similarity;
+
+        public void Offer(long id, float similarity)
+        {
+            if (Count < capacity)
+            {
+                _heap[Count] = (similarity, id);
+                Up(Count++);
+            }
+            else if (Better((similarity, id), _heap[0]))
+            {
+                _heap[0] = (similarity, id);
+                Down(0);
+            }
+        }
+
+        public void MergeInto(TopHits other)
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                other.Offer(_heap[i].Id, _heap[i].Similarity);
+            }
+        }
+
+        public IEnumerable<(float Similarity, long Id)> Sorted() =>
+            _heap.AsSpan(0, Count).ToArray().OrderByDescending(h => h.Similarity).ThenBy(h => h.Id);
+
+        // Higher similarity wins; at equal similarity the lower id, so results do not depend on how segments were split.
+        private static bool Better((float Similarity, long Id) a, (float Similarity, long Id) b) => a.Similarity > b.Similarity || (a.Similarity == b.Similarity && a.Id < b.Id);
+
+        private void Up(int i)
+        {
+            while (i > 0)
+            {
+                var parent = (i - 1) / 2;
+                if (!Better(_heap[parent], _heap[i]))
+                {
+                    break;
+                }
+
+                (_heap[parent], _heap[i]) = (_heap[i], _heap[parent]);
+                i = parent;
+            }
+        }
+
+        private void Down(int i)
+        {
+            while (true)
+            {
+                var weakest = i;
+                var left = (2 * i) + 1;
+                var right = left + 1;
+                if (left < Count && Better(_heap[weakest], _heap[left]))
+                {
+                    weakest = left;
+                }
+
+                if (right < Count && Better(_heap[weakest], _heap[right]))
+                {
+                    weakest = right;
+                }
+
+                if (weakest == i)
+                {
+                    return;
+                }
+
+                (_heap[weakest], _heap[i]) = (_heap[i], _heap[weakest]);
+                i = weakest;
+            }
+        }
+    }
+}

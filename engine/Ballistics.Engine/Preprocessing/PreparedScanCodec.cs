@@ -1,0 +1,97 @@
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+using System.Text;
+using Ballistics.Engine.Surfaces;
+
+namespace Ballistics.Engine.Preprocessing;
+
+/// <summary>
+/// A prepared scan as bytes, for a corpus's cache of preprocessed surfaces: re-ranking a search's candidates must not
+/// preprocess each one again. Heights stay float32 (a cached scan must compare exactly as a freshly prepared one) and
+/// are deflated, which mostly removes the NaN outside the breech face. The preprocessing version is written first; a
+/// cache entry of another version or default options reads as absent, and the caller prepares afresh.
+/// </summary>
+public static class PreparedScanCodec
+{
+    private const uint Magic = 0x31535042; // "BPS1"
+
+    public static void Write(PreparedScan scan, Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        ArgumentNullException.ThrowIfNull(destination);
+        using var deflate = new ZLibStream(destination, CompressionLevel.Fastest, leaveOpen: true);
+        using var writer = new BinaryWriter(deflate, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(scan.AlgorithmVersion);
+        writer.Write(OptionsKey(scan.Options));
+        var surface = scan.Surface;
+        writer.Write(surface.Width);
+        writer.Write(surface.Height);
+        writer.Write(surface.LateralStepXUm);
+        writer.Write(surface.LateralStepYUm);
+        var g = scan.Geometry;
+        foreach (var value in (ReadOnlySpan<double>)[g.PrimerCentreXUm, g.PrimerCentreYUm, g.PrimerRadiusUm, g.FiringPinCentreXUm, g.FiringPinCentreYUm, g.FiringPinRadiusUm])
+        {
+            writer.Write(value);
+        }
+
+        writer.Write((int)g.Source);
+        writer.Write(scan.Notes.Count);
+        foreach (var note in scan.Notes)
+        {
+            writer.Write(note);
+        }
+
+        writer.Write(MemoryMarshal.AsBytes(surface.Values));
+    }
+
+    /// <summary>The scan, or null when the bytes were written by another preprocessing version or options.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a prepared scan (corrupt cache entry).</exception>
+    public static PreparedScan? Read(Stream source, PreprocessOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            using var inflate = new ZLibStream(source, CompressionMode.Decompress, leaveOpen: true);
+            using var reader = new BinaryReader(inflate, Encoding.UTF8, leaveOpen: true);
+            if (reader.ReadUInt32() != Magic)
+            {
+                throw new InvalidDataException("not a prepared scan");
+            }
+
+            if (reader.ReadString() != Preprocessor.AlgorithmVersion || reader.ReadString() != OptionsKey(options))
+            {
+                return null;
+            }
+
+            var width = reader.ReadInt32();
+            var height = reader.ReadInt32();
+            var stepX = reader.ReadDouble();
+            var stepY = reader.ReadDouble();
+            Span<double> g = stackalloc double[6];
+            for (var i = 0; i < g.Length; i++)
+            {
+                g[i] = reader.ReadDouble();
+            }
+
+            var geometry = new BreechFaceGeometry(g[0], g[1], g[2], g[3], g[4], g[5], (RegionSource)reader.ReadInt32());
+            var notes = new string[reader.ReadInt32()];
+            for (var i = 0; i < notes.Length; i++)
+            {
+                notes[i] = reader.ReadString();
+            }
+
+            var values = new float[checked(width * height)];
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
+            return new PreparedScan(new Surface(width, height, stepX, stepY, values), geometry, options, notes);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or ArgumentException or OverflowException)
+        {
+            throw new InvalidDataException($"not a whole prepared scan: {ex.Message}", ex);
+        }
+    }
+
+    // Options are a record: its printed form names every value, so two caches of different options never mix.
+    private static string OptionsKey(PreprocessOptions options) => options.ToString();
+}

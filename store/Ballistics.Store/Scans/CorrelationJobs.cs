@@ -1,0 +1,161 @@
+using System.Globalization;
+using Ballistics.Store.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Ballistics.Store.Scans;
+
+/// <summary>A batch correlation job: which items it covers and how, and whether it has finished.</summary>
+public sealed record CorrelationJob(long Id, string Selection, DateTimeOffset? Since, long LastItemId, int Candidates, int Leads, string OutPath, string AlgorithmVersion, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
+
+/// <summary>One lead of a job as stored.</summary>
+public readonly record struct CorrelationLead(long ItemId, int Rank, long CandidateId, double Score, double Similarity, int Cmc, double Ccf, double ThetaDeg, double DxUm, double DyUm);
+
+/// <summary>
+/// Batch correlation jobs in the store. An unfinished job with the same selection, sizes and output resumes rather
+/// than starting again; each item's leads commit with its done mark, so after a kill no finished item is redone and
+/// none is written twice.
+/// </summary>
+public sealed class CorrelationJobs
+{
+    private readonly SqliteConnection _connection;
+
+    internal CorrelationJobs(SqliteConnection connection) => _connection = connection;
+
+    /// <summary>The unfinished job of this shape if there is one (resumed: true), else a new one over the items on file now.</summary>
+    public (CorrelationJob Job, bool Resumed) StartOrResume(DateTimeOffset? since, int candidates, int leads, string outPath, string algorithmVersion)
+    {
+        var selection = since is null ? "all" : "since";
+        var sinceText = since?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+        using var transaction = _connection.BeginTransaction();
+        using (var find = _connection.CreateCommand())
+        {
+            find.Transaction = transaction;
+            find.CommandText = "SELECT id FROM correlation_job WHERE finished_at IS NULL AND selection = $sel AND since IS $since AND candidates = $k AND leads = $n AND out_path = $out ORDER BY id DESC LIMIT 1";
+            find.Parameters.AddWithValue("$sel", selection);
+            find.Parameters.AddWithValue("$since", (object?)sinceText ?? DBNull.Value);
+            find.Parameters.AddWithValue("$k", candidates);
+            find.Parameters.AddWithValue("$n", leads);
+            find.Parameters.AddWithValue("$out", outPath);
+            if (find.ExecuteScalar() is long existing)
+            {
+                transaction.Commit();
+                return (Get(existing)!, true);
+            }
+        }
+
+        using var insert = _connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO correlation_job (selection, since, last_item_id, candidates, leads, out_path, algorithm_version, created_at) "
+            + "VALUES ($sel, $since, (SELECT coalesce(max(id), 0) FROM scan_item), $k, $n, $out, $v, $t) RETURNING id";
+        insert.Parameters.AddWithValue("$sel", selection);
+        insert.Parameters.AddWithValue("$since", (object?)sinceText ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$k", candidates);
+        insert.Parameters.AddWithValue("$n", leads);
+        insert.Parameters.AddWithValue("$out", outPath);
+        insert.Parameters.AddWithValue("$v", algorithmVersion);
+        insert.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        var id = (long)insert.ExecuteScalar()!;
+        transaction.Commit();
+        return (Get(id)!, false);
+    }
+
+    public CorrelationJob? Get(long id)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT id, selection, since, last_item_id, candidates, leads, out_path, algorithm_version, created_at, finished_at FROM correlation_job WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        using var r = command.ExecuteReader();
+        if (!r.Read())
+        {
+            return null;
+        }
+
+        DateTimeOffset? Time(int i) => r.IsDBNull(i) ? null : DateTimeOffset.Parse(r.GetString(i), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        return new CorrelationJob(r.GetInt64(0), r.GetString(1), Time(2), r.GetInt64(3), r.GetInt32(4), r.GetInt32(5), r.GetString(6), r.GetString(7), Time(8)!.Value, Time(9));
+    }
+
+    /// <summary>The job's items (its selection, fixed when it started) that are not done yet, in id order.</summary>
+    public IReadOnlyList<long> Pending(CorrelationJob job, out int done)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT s.id, d.item_id IS NOT NULL FROM scan_item s LEFT JOIN correlation_done d ON d.job_id = $job AND d.item_id = s.id "
+            + "WHERE s.id <= $last AND ($since IS NULL OR s.added_at >= $since) ORDER BY s.id";
+        command.Parameters.AddWithValue("$job", job.Id);
+        command.Parameters.AddWithValue("$last", job.LastItemId);
+        command.Parameters.AddWithValue("$since", job.Since is { } s ? s.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) : DBNull.Value);
+        using var reader = command.ExecuteReader();
+        var pending = new List<long>();
+        done = 0;
+        while (reader.Read())
+        {
+            if (reader.GetBoolean(1))
+            {
+                done++;
+            }
+            else
+            {
+                pending.Add(reader.GetInt64(0));
+            }
+        }
+
+        return pending;
+    }
+
+    /// <summary>Stores one item's leads and marks it done, in one transaction.</summary>
+    public void Complete(CorrelationJob job, long itemId, int compared, IReadOnlyList<CorrelationLead> leads)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(leads);
+        using var transaction = _connection.BeginTransaction();
+        using (var done = _connection.CreateCommand())
+        {
+            done.Transaction = transaction;
+            done.CommandText = "INSERT INTO correlation_done (job_id, item_id, compared, finished_at) VALUES ($job, $item, $n, $t)";
+            done.Parameters.AddWithValue("$job", job.Id);
+            done.Parameters.AddWithValue("$item", itemId);
+            done.Parameters.AddWithValue("$n", compared);
+            done.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            done.ExecuteNonQuery();
+        }
+
+        using var insert = _connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO correlation_lead (job_id, item_id, rank, candidate_id, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um) "
+            + "VALUES ($job, $item, $rank, $cand, $score, $sim, $cmc, $ccf, $theta, $dx, $dy)";
+        var parameters = new[] { "$job", "$item", "$rank", "$cand", "$score", "$sim", "$cmc", "$ccf", "$theta", "$dx", "$dy" }
+            .Select(name => insert.Parameters.AddWithValue(name, DBNull.Value)).ToArray();
+        foreach (var lead in leads)
+        {
+            object[] values = [job.Id, itemId, lead.Rank, lead.CandidateId, lead.Score, lead.Similarity, lead.Cmc, lead.Ccf, lead.ThetaDeg, lead.DxUm, lead.DyUm];
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters[i].Value = values[i];
+            }
+
+            insert.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Every stored lead of the job, by item then rank.</summary>
+    public IEnumerable<CorrelationLead> Leads(CorrelationJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT item_id, rank, candidate_id, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um FROM correlation_lead WHERE job_id = $job ORDER BY item_id, rank";
+        command.Parameters.AddWithValue("$job", job.Id);
+        using var r = command.ExecuteReader();
+        while (r.Read())
+        {
+            yield return new CorrelationLead(r.GetInt64(0), r.GetInt32(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4), r.GetInt32(5), r.GetDouble(6), r.GetDouble(7), r.GetDouble(8), r.GetDouble(9));
+        }
+    }
+
+    public void Finish(CorrelationJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        SqliteDatabase.Execute(_connection, $"UPDATE correlation_job SET finished_at = '{DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)}' WHERE id = {job.Id}");
+    }
+}

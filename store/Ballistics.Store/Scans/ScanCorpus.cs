@@ -1,0 +1,264 @@
+using System.Collections.Concurrent;
+using Ballistics.Engine.Corpus;
+using Ballistics.Engine.Matching;
+using Ballistics.Engine.Preprocessing;
+using Ballistics.Engine.Surfaces;
+using Ballistics.Ingest;
+using Ballistics.Ingest.Scans;
+using Ballistics.Ingest.X3p;
+using Ballistics.Store.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Ballistics.Store.Scans;
+
+/// <summary>A file to put on file, with its metadata (null: none known, the exhibit id is the file name).</summary>
+public sealed record ScanSubmission(string Path, ScanItemMetadata? Metadata = null);
+
+/// <summary>What an add did: items stored (their ids), files skipped as already on file, files refused with the reason.</summary>
+public sealed record ScanAddResult(IReadOnlyList<long> Added, IReadOnlyList<string> Duplicates, IReadOnlyList<IngestError> Rejected);
+
+/// <summary>
+/// The scans of a store: originals by content address, the prepared-surface cache, metadata and stage-1 codes. Adding
+/// prepares files on all cores and writes them one at a time (original, cache entry, then the row in its own
+/// transaction), so a kill at any moment leaves every item whole or absent and a rerun adds the rest.
+/// </summary>
+public sealed class ScanCorpus
+{
+    private readonly SqliteScanCatalog _catalog;
+    private readonly Lock _writeLock = new();
+
+    internal ScanCorpus(string folder, SqliteConnection connection)
+    {
+        _catalog = new SqliteScanCatalog(connection);
+        Blobs = new ContentStore(folder);
+        Cache = new PreparedCache(folder);
+    }
+
+    internal ContentStore Blobs { get; }
+
+    internal PreparedCache Cache { get; }
+
+    // One connection serves the corpus; a search fetches candidates from several threads, so every use takes the lock.
+    public long Count
+    {
+        get
+        {
+            lock (_writeLock)
+            {
+                return _catalog.Count();
+            }
+        }
+    }
+
+    public ScanItem? Get(long id)
+    {
+        lock (_writeLock)
+        {
+            return _catalog.Get(id);
+        }
+    }
+
+    /// <summary>The item holding a file of these bytes, if one is on file.</summary>
+    public ScanItem? FindByContent(ReadOnlySpan<byte> content)
+    {
+        var sha = ContentStore.Hash(content);
+        lock (_writeLock)
+        {
+            return _catalog.FindBySha(sha);
+        }
+    }
+
+    public IReadOnlyList<long> IdsAddedSince(DateTimeOffset? since)
+    {
+        lock (_writeLock)
+        {
+            return _catalog.IdsAddedSince(since);
+        }
+    }
+
+    /// <summary>Where the original file of an item is kept.</summary>
+    public string OriginalPath(ScanItem item) => Blobs.PathOf((item ?? throw new ArgumentNullException(nameof(item))).Sha256);
+
+    /// <summary>
+    /// Stores the files of <paramref name="submissions"/> not yet on file. A file that cannot be read or prepared is
+    /// rejected with its located reason and the others go on; a failure of the store itself (disk full) throws, and
+    /// the items committed before it stay.
+    /// </summary>
+    public ScanAddResult Add(IReadOnlyList<ScanSubmission> submissions, BreechFaceMatcher matcher, SignatureCodec codec, SurfaceFileOptions fileOptions, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(submissions);
+        ArgumentNullException.ThrowIfNull(matcher);
+        ArgumentNullException.ThrowIfNull(codec);
+        Blobs.SweepTemporary(TimeSpan.FromHours(1));
+        var known = _catalog.Hashes();
+        var claimed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var added = new ConcurrentBag<(int Order, long Id)>();
+        var duplicates = new ConcurrentBag<(int Order, string Path)>();
+        var rejected = new ConcurrentBag<(int Order, IngestError Error)>();
+        var done = 0;
+        Parallel.For(0, submissions.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var submission = submissions[i];
+            switch (Prepare(submission, known, claimed, matcher, codec, fileOptions))
+            {
+                case { Error: { } error }:
+                    rejected.Add((i, error));
+                    break;
+                case { Duplicate: true }:
+                    duplicates.Add((i, submission.Path));
+                    break;
+                case { Item: { } item }:
+                    lock (_writeLock)
+                    {
+                        Blobs.Put(item.Sha256, item.Bytes);
+                        Cache.Put(item.Sha256, item.Prepared);
+                        var metadata = submission.Metadata ?? new ScanItemMetadata { ExhibitId = Path.GetFileNameWithoutExtension(submission.Path) };
+                        var id = _catalog.Add(item.Sha256, Path.GetFileName(submission.Path), item.Bytes.Length, metadata, item.Prepared.AlgorithmVersion, codec.Version, item.Code.ToBytes(), DateTimeOffset.UtcNow);
+                        if (id is { } stored)
+                        {
+                            added.Add((i, stored));
+                        }
+                        else
+                        {
+                            duplicates.Add((i, submission.Path));
+                        }
+                    }
+
+                    break;
+            }
+
+            progress?.Report(Interlocked.Increment(ref done));
+        });
+        return new ScanAddResult(
+            [.. added.OrderBy(a => a.Order).Select(a => a.Id)],
+            [.. duplicates.OrderBy(d => d.Order).Select(d => d.Path)],
+            [.. rejected.OrderBy(r => r.Order).Select(r => r.Error)]);
+    }
+
+    /// <summary>
+    /// Every item's stage-1 code in an index. Codes written by another signature version are recomputed from the
+    /// prepared cache (or the original) and stored again, so an upgraded engine searches a consistent index.
+    /// </summary>
+    public SignatureIndex LoadIndex(SignatureCodec codec, BreechFaceMatcher matcher, SurfaceFileOptions fileOptions)
+    {
+        ArgumentNullException.ThrowIfNull(codec);
+        var index = new SignatureIndex(codec);
+        var stale = new List<ScanItem>();
+        foreach (var (item, bytes) in _catalog.WithSignatures())
+        {
+            if (item.SignatureVersion != codec.Version)
+            {
+                stale.Add(item);
+                continue;
+            }
+
+            index.Add(item.Id, StageOneCode.FromBytes(bytes), Facets(item.Metadata));
+        }
+
+        foreach (var item in stale)
+        {
+            if (Prepared(item, matcher, fileOptions) is { Scan: { } scan } && matcher.Signature(scan, codec.Options) is { } signature)
+            {
+                var code = codec.Encode(signature);
+                _catalog.UpdateSignature(item.Id, codec.Version, code.ToBytes());
+                index.Add(item.Id, code, Facets(item.Metadata));
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>An item's prepared scan: from the cache, else prepared again from the original (and cached).</summary>
+    public (PreparedScan? Scan, string? Reason) Prepared(ScanItem item, BreechFaceMatcher matcher, SurfaceFileOptions fileOptions)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(matcher);
+        if (Cache.Get(item.Sha256, matcher.PreprocessOptions) is { } cached)
+        {
+            return (cached, null);
+        }
+
+        var bytes = Blobs.Read(item.Sha256);
+        if (bytes is null)
+        {
+            return (null, $"the original of item {item.Id} ({item.Sha256}) is missing from the store");
+        }
+
+        var surface = Read(Blobs.PathOf(item.Sha256), bytes, item.FileName, fileOptions);
+        if (!surface.Success)
+        {
+            return (null, surface.Error.ToString());
+        }
+
+        var prepared = matcher.Prepare(surface.Value);
+        Cache.Put(item.Sha256, prepared);
+        return (prepared, null);
+    }
+
+    public static ItemFacets Facets(ScanItemMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        return new ItemFacets(metadata.Caliber, metadata.FiringPinClass, metadata.Country, metadata.MxState ?? metadata.UsState, metadata.Date);
+    }
+
+    private static PreparedItem Prepare(
+        ScanSubmission submission,
+        HashSet<string> known,
+        ConcurrentDictionary<string, bool> claimed,
+        BreechFaceMatcher matcher,
+        SignatureCodec codec,
+        SurfaceFileOptions fileOptions)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(submission.Path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new PreparedItem { Error = new IngestError(IngestErrorKind.NotFound, submission.Path, null, $"cannot read the file: {ex.Message}") };
+        }
+
+        if (bytes.Length == 0)
+        {
+            return new PreparedItem { Error = new IngestError(IngestErrorKind.InvalidValue, submission.Path, null, "the file is empty") };
+        }
+
+        var sha = ContentStore.Hash(bytes);
+        if (known.Contains(sha) || !claimed.TryAdd(sha, true))
+        {
+            return new PreparedItem { Duplicate = true };
+        }
+
+        var surface = Read(submission.Path, bytes, submission.Path, fileOptions);
+        if (!surface.Success)
+        {
+            claimed.TryRemove(sha, out _);
+            return new PreparedItem { Error = surface.Error };
+        }
+
+        try
+        {
+            var prepared = matcher.Prepare(surface.Value);
+            if (matcher.Signature(prepared, codec.Options) is not { } signature)
+            {
+                claimed.TryRemove(sha, out _);
+                return new PreparedItem { Error = new IngestError(IngestErrorKind.InvalidValue, submission.Path, null, "too little breech face around the firing pin for a search signature") };
+            }
+
+            return new PreparedItem { Item = new ReadyItem(sha, bytes, prepared, codec.Encode(signature)) };
+        }
+        catch (ArgumentException ex)
+        {
+            claimed.TryRemove(sha, out _);
+            return new PreparedItem { Error = new IngestError(IngestErrorKind.InvalidValue, submission.Path, null, $"cannot prepare the breech face: {ex.Message}") };
+        }
+    }
+
+    private static IngestResult<Surface> Read(string path, byte[] bytes, string name, SurfaceFileOptions fileOptions) =>
+        SurfaceFiles.IsImage(name) ? SurfaceFiles.Read(path, fileOptions) : X3pReader.Read(bytes, path, fileOptions.X3p);
+
+    private sealed record ReadyItem(string Sha256, byte[] Bytes, PreparedScan Prepared, StageOneCode Code);
+
+    private readonly record struct PreparedItem(ReadyItem? Item, bool Duplicate, IngestError? Error);
+}

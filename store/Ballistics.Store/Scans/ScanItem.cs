@@ -1,0 +1,14 @@
+using Ballistics.Ingest.Scans;
+
+namespace Ballistics.Store.Scans;
+
+/// <summary>A scan on file: its store id, content address, metadata and when and by which versions it was added.</summary>
+public sealed record ScanItem(
+    long Id,
+    string Sha256,
+    string FileName,
+    long ByteCount,
+    ScanItemMetadata Metadata,
+    DateTimeOffset AddedAt,
+    string PreprocessVersion,
+    string SignatureVersion);

@@ -1,0 +1,160 @@
+using System.Globalization;
+using Ballistics.Ingest.Scans;
+using Ballistics.Store.Scans;
+using Microsoft.Data.Sqlite;
+
+namespace Ballistics.Store.Sqlite;
+
+/// <summary>
+/// The <c>scan_item</c> table: one row per distinct original file, inserted in its own transaction after its blob is in
+/// place, so a kill leaves every item whole or absent. Readers stream rows; the signature column is read only by the
+/// index loader.
+/// </summary>
+internal sealed class SqliteScanCatalog(SqliteConnection connection)
+{
+    private const string Columns =
+        "id, sha256, file_name, byte_count, exhibit_id, kind, lab, agency, country, firearm_id, incident_id, caliber, "
+        + "firing_pin_class, breech_face_class, event_date, us_state, mx_state, mx_municipality, added_at, "
+        + "preprocess_version, signature_version";
+
+    public HashSet<string> Hashes()
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sha256 FROM scan_item";
+        using var reader = command.ExecuteReader();
+        var hashes = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            hashes.Add(reader.GetString(0));
+        }
+
+        return hashes;
+    }
+
+    public long Count() => SqliteDatabase.Scalar(connection, "SELECT count(*) FROM scan_item");
+
+    /// <summary>Inserts one item; returns its id, or null when a file of the same content is already on file.</summary>
+    public long? Add(string sha256, string fileName, long byteCount, ScanItemMetadata m, string preprocessVersion, string signatureVersion, byte[] signature, DateTimeOffset addedAt)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            "INSERT INTO scan_item (sha256, file_name, byte_count, exhibit_id, kind, lab, agency, country, firearm_id, incident_id, caliber, "
+            + "firing_pin_class, breech_face_class, event_date, us_state, mx_state, mx_municipality, added_at, preprocess_version, signature_version, signature) "
+            + "VALUES ($sha, $file, $bytes, $exhibit, $kind, $lab, $agency, $country, $firearm, $incident, $caliber, $pin, $face, $date, $us, $mx, $muni, $added, $pv, $sv, $sig) "
+            + "ON CONFLICT (sha256) DO NOTHING RETURNING id";
+        command.Parameters.AddWithValue("$sha", sha256);
+        command.Parameters.AddWithValue("$file", fileName);
+        command.Parameters.AddWithValue("$bytes", byteCount);
+        command.Parameters.AddWithValue("$exhibit", m.ExhibitId);
+        command.Parameters.AddWithValue("$kind", KindText(m.Kind));
+        command.Parameters.AddWithValue("$lab", (object?)m.Lab ?? DBNull.Value);
+        command.Parameters.AddWithValue("$agency", (object?)m.Agency ?? DBNull.Value);
+        command.Parameters.AddWithValue("$country", (object?)m.Country ?? DBNull.Value);
+        command.Parameters.AddWithValue("$firearm", (object?)m.FirearmId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$incident", (object?)m.IncidentId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$caliber", (object?)m.Caliber ?? DBNull.Value);
+        command.Parameters.AddWithValue("$pin", (object?)m.FiringPinClass ?? DBNull.Value);
+        command.Parameters.AddWithValue("$face", (object?)m.BreechFaceClass ?? DBNull.Value);
+        command.Parameters.AddWithValue("$date", m.Date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value);
+        command.Parameters.AddWithValue("$us", (object?)m.UsState ?? DBNull.Value);
+        command.Parameters.AddWithValue("$mx", (object?)m.MxState ?? DBNull.Value);
+        command.Parameters.AddWithValue("$muni", (object?)m.MxMunicipality ?? DBNull.Value);
+        command.Parameters.AddWithValue("$added", addedAt.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$pv", preprocessVersion);
+        command.Parameters.AddWithValue("$sv", signatureVersion);
+        command.Parameters.AddWithValue("$sig", signature);
+        var id = command.ExecuteScalar() as long?;
+        transaction.Commit();
+        return id;
+    }
+
+    public void UpdateSignature(long id, string signatureVersion, byte[] signature)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE scan_item SET signature_version = $sv, signature = $sig WHERE id = $id";
+        command.Parameters.AddWithValue("$sv", signatureVersion);
+        command.Parameters.AddWithValue("$sig", signature);
+        command.Parameters.AddWithValue("$id", id);
+        command.ExecuteNonQuery();
+    }
+
+    public ScanItem? FindBySha(string sha256) => Single("sha256", sha256);
+
+    public ScanItem? Get(long id) => Single("id", id);
+
+    private ScanItem? Single(string key, object value)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM scan_item WHERE {key} = $key";
+        command.Parameters.AddWithValue("$key", value);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Item(reader) : null;
+    }
+
+    /// <summary>Every item with its stored signature, in id order (the index loader).</summary>
+    public IEnumerable<(ScanItem Item, byte[] Signature)> WithSignatures()
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns}, signature FROM scan_item ORDER BY id";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return (Item(reader), (byte[])reader.GetValue(21));
+        }
+    }
+
+    /// <summary>Ids of the items added at or after <paramref name="since"/> (all with null), in id order.</summary>
+    public IReadOnlyList<long> IdsAddedSince(DateTimeOffset? since)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = since is null ? "SELECT id FROM scan_item ORDER BY id" : "SELECT id FROM scan_item WHERE added_at >= $since ORDER BY id";
+        if (since is { } s)
+        {
+            command.Parameters.AddWithValue("$since", s.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        }
+
+        using var reader = command.ExecuteReader();
+        var ids = new List<long>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    public static string KindText(ScanItemKind kind) => kind == ScanItemKind.TestFire ? "test_fire" : "evidence";
+
+    private static ScanItem Item(SqliteDataReader r)
+    {
+        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        var metadata = new ScanItemMetadata
+        {
+            ExhibitId = r.GetString(4),
+            Kind = r.GetString(5) == "test_fire" ? ScanItemKind.TestFire : ScanItemKind.Evidence,
+            Lab = Text(6),
+            Agency = Text(7),
+            Country = Text(8),
+            FirearmId = Text(9),
+            IncidentId = Text(10),
+            Caliber = Text(11),
+            FiringPinClass = Text(12),
+            BreechFaceClass = Text(13),
+            Date = Text(14) is { } date ? DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            UsState = Text(15),
+            MxState = Text(16),
+            MxMunicipality = Text(17),
+        };
+        return new ScanItem(
+            r.GetInt64(0),
+            r.GetString(1),
+            r.GetString(2),
+            r.GetInt64(3),
+            metadata,
+            DateTimeOffset.Parse(r.GetString(18), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+            r.GetString(19),
+            r.GetString(20));
+    }
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Ballistics.Store;
+using Ballistics.Testing;
+using static Ballistics.Cli.Tests.Commands.InfoCommandTests;
+
+namespace Ballistics.Cli.Tests.Commands;
+
+[TestFixture]
+public sealed class CorpusCommandTests
+{
+    private static string Generate(TempDirectory dir, int firearms, int fires, int seed)
+    {
+        var (code, _, error) = Run(["samples", "generate", "--out", dir.File("set"), "--firearms", $"{firearms}", "--fires", $"{fires}", "--seed", $"{seed}"]);
+        Assert.That(code, Is.Zero, error);
+        return dir.File("set/manifest.csv");
+    }
+
+    [Test]
+    public void AddThenSearch_GeneratedSet_MateLeadsAndTheQueryIsNotItsOwnLead()
+    {
+        using var dir = new TempDirectory();
+        var manifest = Generate(dir, firearms: 4, fires: 3, seed: 515);
+        var store = dir.File("data");
+
+        var (added, addOutput, addError) = Run(["corpus", "add", "--manifest", manifest, "--store", store]);
+        var (again, againOutput, _) = Run(["corpus", "add", dir.File("set/scans"), "--store", store]);
+        var (code, output, error) = Run(["search", dir.File("set/scans/F0002_fire01.x3p"), "--store", store, "--top", "5", "--json"]);
+
+        Assert.That(added, Is.Zero, addError);
+        Assert.That(addOutput, Does.StartWith("added 12, skipped 0 duplicates, rejected 0"));
+        Assert.That(again, Is.Zero);
+        Assert.That(againOutput, Does.StartWith("added 0, skipped 12 duplicates, rejected 0"));
+        Assert.That(code, Is.Zero, error);
+        using var json = JsonDocument.Parse(output);
+        var leads = json.RootElement.GetProperty("leads").EnumerateArray().ToArray();
+        Assert.That(leads, Has.Length.EqualTo(5));
+        Assert.That(json.RootElement.GetProperty("query").GetProperty("searched").GetInt32(), Is.EqualTo(12));
+        Assert.That(leads.Select(l => l.GetProperty("exhibit_id").GetString()), Has.No.Member("F0002_fire01"));
+        Assert.That(leads[0].GetProperty("firearm_id").GetString(), Is.EqualTo("F0002"));
+        Assert.That(leads[0].GetProperty("rank").GetInt32(), Is.EqualTo(1));
+        Assert.That(leads.Select(l => l.GetProperty("score").GetDouble()), Is.Ordered.Descending);
+        foreach (var name in new[] { "item_id", "similarity", "cmc", "theta_deg", "dx_um", "dy_um", "incident_id" })
+        {
+            Assert.That(leads[0].TryGetProperty(name, out _), Is.True, name);
+        }
+    }
+
+    [Test]
+    public void Search_Table_HeaderAndCaliberFilter()
+    {
+        using var dir = new TempDirectory();
+        var manifest = Generate(dir, firearms: 2, fires: 2, seed: 516);
+        var store = dir.File("data");
+        Run(["corpus", "add", "--manifest", manifest, "--store", store]);
+
+        var (code, output, error) = Run(["search", dir.File("set/scans/F0001_fire01.x3p"), "--store", store, "--caliber", "9x19"]);
+        var (none, noneOutput, _) = Run(["search", dir.File("set/scans/F0001_fire01.x3p"), "--store", store, "--caliber", ".45 ACP"]);
+        var (bad, _, badError) = Run(["search", dir.File("set/scans/F0001_fire01.x3p"), "--store", store, "--caliber", "banana"]);
+
+        Assert.That(code, Is.Zero, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines[0], Is.EqualTo("rank,item_id,exhibit_id,score,similarity,cmc,theta_deg,dx_um,dy_um,incident_id,firearm_id"));
+        Assert.That(lines, Has.Length.EqualTo(4), "three others on file");
+        Assert.That(lines[1], Does.StartWith("1,").And.EndWith(",F0001"));
+        Assert.That(none, Is.Zero);
+        Assert.That(noneOutput.Trim().Split('\n'), Has.Length.EqualTo(1), "header only: no .45 item on file");
+        Assert.That(bad, Is.EqualTo(2));
+        Assert.That(badError, Does.Contain("--caliber").And.Contain("'banana' is not a known caliber"));
+    }
+
+    [Test]
+    public void Add_ManifestWithBadRowsAndBadFile_RejectsThemByLineAndKeepsTheRest()
+    {
+        using var dir = new TempDirectory();
+        Generate(dir, firearms: 1, fires: 3, seed: 517);
+        File.WriteAllBytes(dir.File("set/scans/broken.x3p"), [1, 2, 3]);
+        File.WriteAllText(dir.File("set/lab.csv"),
+            "file,exhibit_id,country,caliber,date\n"
+            + "scans/F0001_fire01.x3p,EV-1,MX,9mm Luger,2025-02-03\n"
+            + "scans/F0001_fire02.x3p,EV-2,Canada,9mm Luger,2025-02-03\n"
+            + "scans/F0001_fire03.x3p,EV-3,US,9mm Luger,2025-02-31\n"
+            + "scans/broken.x3p,EV-4,US,,\n");
+        var store = dir.File("data");
+
+        var (code, output, error) = Run(["corpus", "add", "--manifest", dir.File("set/lab.csv"), "--store", store]);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(output, Does.StartWith("added 1, skipped 0 duplicates, rejected 3"));
+        Assert.That(error, Does.Contain("lab.csv: line 3, field country"));
+        Assert.That(error, Does.Contain("lab.csv: line 4, field date"));
+        Assert.That(error, Does.Contain("broken.x3p"));
+        using var opened = RecordStore.Open(store, create: false).Value;
+        var item = opened.Scans.Get(1)!;
+        Assert.That(item.Metadata.ExhibitId, Is.EqualTo("EV-1"));
+        Assert.That(item.Metadata.Country, Is.EqualTo("MX"));
+    }
+
+    [Test]
+    public void Search_NoStore_ErrorAndNothingCreated()
+    {
+        using var dir = new TempDirectory();
+
+        var (code, _, error) = Run(["search", SharedData.X3p("cartridge/fadul_1-1_processed.x3p"), "--store", dir.File("none")]);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(error, Does.Contain("no store here"));
+        Assert.That(Directory.Exists(dir.File("none")), Is.False);
+    }
+
+    /// <summary>
+    /// Issue 4 §1: a child `ballistics corpus add` is killed (SIGKILL) once its first item is visible to another
+    /// connection. Every item on file must then be whole — its original present under its hash, its row committed —
+    /// and a rerun adds exactly the files the kill cut off.
+    /// </summary>
+    [Test]
+    [CancelAfter(300_000)]
+    public void Add_KilledMidway_StoreWholeAndRerunAddsExactlyTheRest()
+    {
+        using var dir = new TempDirectory();
+        var manifest = Generate(dir, firearms: 15, fires: 4, seed: 518);
+        var store = dir.File("data");
+        var database = Path.Combine(store, RecordStore.DatabaseFile);
+
+        using (var child = ChildCli.Start(["corpus", "add", "--manifest", manifest, "--store", store]))
+        {
+            var seen = ChildCli.WaitForCommit(database, "SELECT count(*) FROM scan_item", child, TimeSpan.FromSeconds(120));
+            Assert.That(child.HasExited, Is.False, $"the add finished before it could be killed (saw {seen} items)");
+            child.Kill(entireProcessTree: true);
+            child.WaitForExit();
+        }
+
+        long afterKill;
+        using (var opened = RecordStore.Open(store, create: false).Value)
+        {
+            Assert.That(opened.Check().IsWhole, Is.True);
+            afterKill = opened.Scans.Count;
+            foreach (var id in opened.Scans.IdsAddedSince(null))
+            {
+                var item = opened.Scans.Get(id)!;
+                var original = File.ReadAllBytes(opened.Scans.OriginalPath(item));
+                Assert.That(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(original)), Is.EqualTo(item.Sha256), $"item {id} whole");
+            }
+        }
+
+        Assert.That(afterKill, Is.GreaterThan(0).And.LessThan(60));
+        TestContext.Out.WriteLine($"killed with {afterKill} of 60 items stored");
+
+        var (code, output, error) = Run(["corpus", "add", "--manifest", manifest, "--store", store]);
+
+        Assert.That(code, Is.Zero, error);
+        Assert.That(output, Does.StartWith($"added {60 - afterKill}, skipped {afterKill} duplicates, rejected 0"));
+        using var final = RecordStore.Open(store, create: false).Value;
+        Assert.That(final.Scans.Count, Is.EqualTo(60));
+    }
+}

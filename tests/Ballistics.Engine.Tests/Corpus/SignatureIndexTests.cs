@@ -1,0 +1,103 @@
+using Ballistics.Engine.Corpus;
+
+namespace Ballistics.Engine.Tests.Corpus;
+
+[TestFixture]
+public sealed class SignatureIndexTests
+{
+    private static readonly SignatureCodec Codec = SignatureCodec.Default;
+
+    private static StageOneCode RandomCode(Random random)
+    {
+        var code = new sbyte[Codec.CodeBytes];
+        for (var i = 0; i < code.Length; i++)
+        {
+            code[i] = (sbyte)random.Next(-127, 128);
+        }
+
+        return new StageOneCode(code, (float)(0.001 + (random.NextDouble() * 0.01)));
+    }
+
+    private static long[] BruteForce(IReadOnlyList<StageOneCode> codes, StageOneCode query, int top, Func<int, bool> keep) =>
+        Enumerable.Range(0, codes.Count)
+            .Where(keep)
+            .Select(i => (Id: (long)i, Similarity: Int8Dot.Dot(query.Code, codes[i].Code, useVectors: false) * codes[i].Scale))
+            .OrderByDescending(h => h.Similarity).ThenBy(h => h.Id)
+            .Take(top)
+            .Select(h => h.Id)
+            .ToArray();
+
+    [Test]
+    public void Search_ItemsOverSeveralSegments_SameAsBruteForce()
+    {
+        var random = new Random(5);
+        var count = SignatureIndex.SegmentItems + 1234;
+        var index = new SignatureIndex(Codec);
+        var codes = new StageOneCode[count];
+        for (var i = 0; i < count; i++)
+        {
+            codes[i] = RandomCode(random);
+            index.Add(i, codes[i], default);
+        }
+
+        var query = RandomCode(random);
+        var hits = index.Search(query, SearchFilter.None, 37);
+
+        Assert.That(hits.Select(h => h.ItemId), Is.EqualTo(BruteForce(codes, query, 37, _ => true)));
+        Assert.That(hits[0].Similarity, Is.EqualTo(Int8Dot.Dot(query.Code, codes[hits[0].ItemId].Code) * codes[hits[0].ItemId].Scale * query.Scale).Within(1e-6));
+        Assert.That(index.Search(query, SearchFilter.None, 37, useVectors: false).Select(h => h.ItemId), Is.EqualTo(hits.Select(h => h.ItemId)));
+    }
+
+    [Test]
+    public void Search_Filters_KeepOnlyKnownMatchesAndExcludeTheQuery()
+    {
+        var random = new Random(9);
+        var index = new SignatureIndex(Codec);
+        var codes = new StageOneCode[300];
+        var facets = new ItemFacets[300];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            codes[i] = RandomCode(random);
+            facets[i] = new ItemFacets(
+                i % 3 == 0 ? null : i % 3 == 1 ? "9x19mm Parabellum" : ".40 S&W",
+                i % 2 == 0 ? "hemispherical" : "rectangular",
+                i % 4 < 2 ? "MX" : "US",
+                i % 4 < 2 ? "MX-SON" : "US-TX",
+                i % 5 == 0 ? null : new DateOnly(2024, 1, 1).AddDays(i));
+            index.Add(i, codes[i], facets[i]);
+        }
+
+        var filter = new SearchFilter { Caliber = "9x19mm Parabellum", Country = "MX", From = new DateOnly(2024, 3, 1), To = new DateOnly(2024, 8, 31) };
+        bool Keeps(int i) => facets[i].Caliber == filter.Caliber && facets[i].Country == "MX" && facets[i].Date is { } d && d >= filter.From && d <= filter.To && i != 100;
+
+        var hits = index.Search(codes[100], filter, 50, excludeItemId: 100);
+
+        Assert.That(hits.Select(h => h.ItemId), Is.EqualTo(BruteForce(codes, codes[100], 50, Keeps)));
+        Assert.That(hits, Is.Not.Empty);
+        Assert.That(index.Search(codes[0], new SearchFilter { Caliber = ".45 ACP" }, 10), Is.Empty, "a caliber no item has");
+        Assert.That(index.Search(codes[0], new SearchFilter { Region = "US-TX", FiringPinClass = "rectangular" }, 300).Select(h => facets[h.ItemId]),
+            Has.All.Matches<ItemFacets>(f => f.Region == "US-TX" && f.FiringPinClass == "rectangular"));
+    }
+
+    [Test]
+    public void Search_EqualSimilarities_LowerIdFirst()
+    {
+        var random = new Random(3);
+        var index = new SignatureIndex(Codec);
+        var code = RandomCode(random);
+        for (var i = 0; i < 10; i++)
+        {
+            index.Add(100 - i, code, default);
+        }
+
+        Assert.That(index.Search(code, SearchFilter.None, 3).Select(h => h.ItemId), Is.EqualTo(new long[] { 91, 92, 93 }));
+    }
+
+    [Test]
+    public void Add_CodeOfAnotherLength_Refused()
+    {
+        var index = new SignatureIndex(Codec);
+
+        Assert.That(() => index.Add(1, new StageOneCode(new sbyte[Codec.CodeBytes - 32], 1), default), Throws.ArgumentException.With.Message.Contains("bytes"));
+    }
+}

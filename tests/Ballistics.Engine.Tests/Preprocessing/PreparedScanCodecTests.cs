@@ -1,0 +1,49 @@
+using Ballistics.Engine.Preprocessing;
+using Ballistics.Engine.Tests.Comparison;
+
+namespace Ballistics.Engine.Tests.Preprocessing;
+
+[TestFixture]
+public sealed class PreparedScanCodecTests
+{
+    private static PreparedScan Fadul() => Preprocessor.Prepare(TestSurfaces.Shared("cartridge/fadul_1-1_processed.x3p"));
+
+    [Test]
+    public void Read_WrittenScan_BitEqualWithGeometryAndNotes()
+    {
+        var scan = Fadul();
+        using var buffer = new MemoryStream();
+        PreparedScanCodec.Write(scan, buffer);
+        buffer.Position = 0;
+
+        var back = PreparedScanCodec.Read(buffer, scan.Options)!;
+
+        Assert.That(back.Surface.ValuesBitEqual(scan.Surface), Is.True);
+        Assert.That(back.Surface.LateralStepXUm, Is.EqualTo(scan.Surface.LateralStepXUm));
+        Assert.That(back.Geometry, Is.EqualTo(scan.Geometry));
+        Assert.That(back.Notes, Is.EqualTo(scan.Notes));
+        Assert.That(buffer.Length, Is.LessThan(scan.Surface.PointCount * sizeof(float)), "deflated");
+    }
+
+    [Test]
+    public void Read_OtherOptions_Absent()
+    {
+        var scan = Fadul();
+        using var buffer = new MemoryStream();
+        PreparedScanCodec.Write(scan, buffer);
+        buffer.Position = 0;
+
+        Assert.That(PreparedScanCodec.Read(buffer, scan.Options with { Region = scan.Options.Region with { PrimerMarginUm = scan.Options.Region.PrimerMarginUm + 1 } }), Is.Null);
+    }
+
+    [Test]
+    public void Read_Truncated_InvalidData()
+    {
+        var scan = Fadul();
+        using var buffer = new MemoryStream();
+        PreparedScanCodec.Write(scan, buffer);
+        var half = buffer.ToArray()[..(int)(buffer.Length / 2)];
+
+        Assert.That(() => PreparedScanCodec.Read(new MemoryStream(half), scan.Options), Throws.InstanceOf<InvalidDataException>());
+    }
+}

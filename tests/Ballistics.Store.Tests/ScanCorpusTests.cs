@@ -1,0 +1,147 @@
+using Ballistics.Engine.Corpus;
+using Ballistics.Engine.Matching;
+using Ballistics.Ingest;
+using Ballistics.Ingest.Scans;
+using Ballistics.Store.Scans;
+using Ballistics.Testing;
+
+namespace Ballistics.Store.Tests;
+
+[TestFixture]
+public sealed class ScanCorpusTests
+{
+    // Preparing and signing need no score model.
+    private static readonly BreechFaceMatcher Matcher = new(model: null);
+
+    private static string Real(string name) => SharedData.X3p($"cartridge/{name}.x3p");
+
+    private static ScanAddResult Add(RecordStore store, params ScanSubmission[] submissions) =>
+        store.Scans.Add(submissions, Matcher, SignatureCodec.Default, SurfaceFileOptions.Default);
+
+    [Test]
+    public void Add_SameBytesTwiceUnderTwoNames_OneItemAndAddAgainSkipsIt()
+    {
+        using var dir = new TempDirectory();
+        var copy = dir.File("renamed.x3p");
+        File.Copy(Real("fadul_1-1_processed"), copy);
+        using var store = TestStores.Create(dir);
+
+        var first = Add(store, new ScanSubmission(Real("fadul_1-1_processed")), new ScanSubmission(copy));
+        var again = Add(store, new ScanSubmission(copy));
+
+        Assert.That(first.Added, Has.Count.EqualTo(1));
+        Assert.That(first.Duplicates, Has.Count.EqualTo(1));
+        Assert.That(again.Added, Is.Empty);
+        Assert.That(again.Duplicates, Is.EqualTo(new[] { copy }));
+        Assert.That(store.Scans.Count, Is.EqualTo(1));
+        var item = store.Scans.Get(first.Added[0])!;
+        var stored = File.ReadAllBytes(store.Scans.OriginalPath(item));
+        Assert.That(stored, Is.EqualTo(File.ReadAllBytes(copy)));
+        Assert.That(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stored)), Is.EqualTo(item.Sha256));
+    }
+
+    [Test]
+    public void Add_BadFileAmongGood_RejectedWithItsPathAndTheOthersStored()
+    {
+        using var dir = new TempDirectory();
+        var bad = dir.File("broken.x3p");
+        File.WriteAllBytes(bad, [0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+        var empty = dir.File("empty.x3p");
+        File.WriteAllBytes(empty, []);
+        using var store = TestStores.Create(dir);
+        Add(store, new ScanSubmission(Real("fadul_1-2_processed")));
+
+        var result = Add(store, new ScanSubmission(bad), new ScanSubmission(Real("triplet_x3p1_processed")), new ScanSubmission(empty));
+
+        Assert.That(result.Added, Has.Count.EqualTo(1));
+        Assert.That(result.Rejected.Select(r => r.Source), Is.EqualTo(new[] { bad, empty }));
+        Assert.That(result.Rejected[1].Message, Does.Contain("empty"));
+        Assert.That(store.Scans.Count, Is.EqualTo(2), "the item stored before is kept");
+        Assert.That(store.Check().IsWhole, Is.True);
+    }
+
+    [Test]
+    public void Get_AddedWithMetadata_RoundTrips()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir);
+        var metadata = new ScanItemMetadata
+        {
+            ExhibitId = "MX-SON-2025-0042-A",
+            Kind = ScanItemKind.TestFire,
+            Lab = "FGR Hermosillo",
+            Agency = "FGR",
+            Country = "MX",
+            FirearmId = "SEIZED-17",
+            IncidentId = "INC-9",
+            Caliber = "9x19mm Parabellum",
+            FiringPinClass = "hemispherical",
+            BreechFaceClass = "granular",
+            Date = new DateOnly(2025, 3, 14),
+            MxState = "MX-SON",
+            MxMunicipality = "Nogales",
+        };
+
+        var id = Add(store, new ScanSubmission(Real("fadul_1-1_processed"), metadata)).Added.Single();
+        var item = store.Scans.Get(id)!;
+
+        Assert.That(item.Metadata, Is.EqualTo(metadata));
+        Assert.That(item.FileName, Is.EqualTo("fadul_1-1_processed.x3p"));
+        Assert.That(item.SignatureVersion, Is.EqualTo(SignatureCodec.Default.Version));
+        Assert.That(store.Scans.Get(id + 1), Is.Null);
+    }
+
+    [Test]
+    public void LoadIndex_RealScans_SameSourceRanksFirst()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir);
+        var names = new[] { "fadul_1-1_processed", "baldwin_K227iG3_processed", "fadul_1-2_processed", "triplet_x3p1_processed", "baldwin_K013sA1_processed" };
+        var ids = Add(store, [.. names.Select(n => new ScanSubmission(Real(n)))]).Added;
+
+        var index = store.Scans.LoadIndex(SignatureCodec.Default, Matcher, SurfaceFileOptions.Default);
+        var query = index.CodeOf(ids[0])!.Value;
+        var hits = index.Search(query, SearchFilter.None, 10, excludeItemId: ids[0]);
+
+        Assert.That(index.Count, Is.EqualTo(5));
+        Assert.That(hits.Select(h => h.ItemId), Has.No.Member(ids[0]));
+        Assert.That(hits[0].ItemId, Is.EqualTo(ids[2]), "fadul 1-2 first for fadul 1-1");
+    }
+
+    [Test]
+    public void Prepared_CacheEntryLostOrCorrupt_PreparedAgainFromTheOriginal()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir);
+        var id = Add(store, new ScanSubmission(Real("fadul_1-2_processed"))).Added.Single();
+        var item = store.Scans.Get(id)!;
+        var (cached, _) = store.Scans.Prepared(item, Matcher, SurfaceFileOptions.Default);
+        var entry = store.Scans.Cache.PathOf(item.Sha256);
+
+        File.WriteAllBytes(entry, [1, 2, 3]);
+        var (fromCorrupt, _) = store.Scans.Prepared(item, Matcher, SurfaceFileOptions.Default);
+        File.Delete(entry);
+        var (fromMissing, reason) = store.Scans.Prepared(item, Matcher, SurfaceFileOptions.Default);
+
+        Assert.That(reason, Is.Null);
+        Assert.That(fromCorrupt!.Surface.ValuesBitEqual(cached!.Surface), Is.True);
+        Assert.That(fromMissing!.Surface.ValuesBitEqual(cached.Surface), Is.True);
+        Assert.That(File.Exists(entry), Is.True, "cached again");
+    }
+
+    [Test]
+    public void Prepared_OriginalMissing_ReasonNamesTheItem()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir);
+        var id = Add(store, new ScanSubmission(Real("fadul_1-2_processed"))).Added.Single();
+        var item = store.Scans.Get(id)!;
+        File.Delete(store.Scans.Cache.PathOf(item.Sha256));
+        File.Delete(store.Scans.OriginalPath(item));
+
+        var (scan, reason) = store.Scans.Prepared(item, Matcher, SurfaceFileOptions.Default);
+
+        Assert.That(scan, Is.Null);
+        Assert.That(reason, Does.Contain($"item {id}").And.Contain("missing"));
+    }
+}
