@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Ballistics.Engine.Corpus;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Records;
 using Ballistics.Ingest.Records.Normalization;
@@ -82,6 +83,11 @@ internal static class DemoCommand
 
         output.WriteLine($"== 6. the corpus's sale, seizure and trace records into the store ({Path.GetFullPath(store)}), and a trace");
         failures += Records(Path.Combine(corpusDir, LinkedRecords.Folder), store, output, error);
+
+        var query = files[^3];
+        output.WriteLine($"== 7. corpus search: the {files.Length} scans put on file, then the leads for {Path.GetFileName(query)} (itself on file, so not its own lead)");
+        failures += CorpusCommand.Add([], Path.Combine(corpusDir, "manifest.csv"), store, DateLocale.Unspecified, output, error);
+        failures += SearchCommand.Run(query, top: 5, CorpusSearchOptions.Default.Candidates, SearchFilter.None, store, json: false, output, error);
         return failures == 0 ? 0 : 1;
     }
 
