@@ -38,21 +38,45 @@ public sealed class BreechFaceMatcher
     /// Breech-face region, levelling, filtering and resampling of one raw or processed scan, and the scan's own
     /// share of every later comparison (its coarse level and polar spectrum), done here once.
     /// </summary>
-    public PreparedScan Prepare(Surface surface)
+    /// <param name="surface">The scan as read.</param>
+    /// <param name="withComparisonView">
+    /// False when the scan is only stored and signed (corpus add): the view is then built by the first comparison.
+    /// </param>
+    public PreparedScan Prepare(Surface surface, bool withComparisonView = true)
     {
         var prepared = Preprocessor.Prepare(surface, PreprocessOptions);
-        prepared.ComparisonView(_comparer);
+        if (withComparisonView)
+        {
+            prepared.ComparisonView(_comparer);
+        }
+
         return prepared;
     }
 
     /// <summary>Features only, without a score: what the score model is trained on.</summary>
     public ComparisonFeatures Features(PreparedScan a, PreparedScan b) => Measure(a, b).Features;
 
-    /// <summary>The scan's stage-1 signature (corpus search), or null when the scan is too small to have one.</summary>
+    /// <summary>
+    /// The scan's stage-1 signature (corpus search), or null when the scan is too small to have one. With the turning
+    /// axis known and no comparison view built yet, only the centred polar image is made (the same numbers, far less
+    /// work: adding a scan to a corpus needs nothing else).
+    /// </summary>
     public float[]? Signature(PreparedScan scan, SignatureOptions options)
     {
         ArgumentNullException.ThrowIfNull(scan);
-        return ScanSignature.Of(scan.ComparisonView(_comparer), options);
+        ArgumentNullException.ThrowIfNull(options);
+        if (scan.HasComparisonView || scan.TurningAxisUm is not { } axis)
+        {
+            return ScanSignature.Of(scan.ComparisonView(_comparer), options);
+        }
+
+        var surface = scan.Surface;
+        using var image = MaskedImage.FromHeights(surface.Values, surface.Width, surface.Height);
+        var (polar, coarseStepUm) = ComparableScan.CentredPolarOnly(image, surface.LateralStepXUm, ComparisonOptions.Registration, axis);
+        using (polar)
+        {
+            return polar is null ? null : ScanSignature.FromPolar(polar, coarseStepUm, options);
+        }
     }
 
     public ComparisonResult Compare(PreparedScan a, PreparedScan b)

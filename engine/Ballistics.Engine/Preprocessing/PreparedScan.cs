@@ -43,6 +43,18 @@ public sealed class PreparedScan
     private readonly Lock _viewLock = new();
     private ComparableScan? _view;
 
+    /// <summary>Whether the comparison view has been built (it is kept once it has).</summary>
+    internal bool HasComparisonView
+    {
+        get
+        {
+            lock (_viewLock)
+            {
+                return _view is not null;
+            }
+        }
+    }
+
     /// <summary>
     /// The comparison view of this scan (masked image, coarse level, polar spectrum), built on first use and kept
     /// for every later comparison with the same registration options.

@@ -190,7 +190,7 @@ public sealed class ScanCorpus
             return (null, surface.Error.ToString());
         }
 
-        var prepared = matcher.Prepare(surface.Value);
+        var prepared = matcher.Prepare(surface.Value, withComparisonView: false);
         Cache.Put(item.Sha256, prepared);
         return (prepared, null);
     }
@@ -239,7 +239,7 @@ public sealed class ScanCorpus
 
         try
         {
-            var prepared = matcher.Prepare(surface.Value);
+            var prepared = matcher.Prepare(surface.Value, withComparisonView: false);
             if (matcher.Signature(prepared, codec.Options) is not { } signature)
             {
                 claimed.TryRemove(sha, out _);

@@ -45,4 +45,19 @@ public sealed class ScanSignatureTests
 
         Assert.That(same, Is.GreaterThan(Math.Max(different, different2)));
     }
+
+    [Test]
+    public void Signature_WithoutComparisonView_SameNumbersAsFromTheView()
+    {
+        var matcher = new Matching.BreechFaceMatcher(model: null);
+        var bare = matcher.Prepare(TestSurfaces.Shared("cartridge/baldwin_K013sA1_raw.x3p"), withComparisonView: false);
+        var viewed = matcher.Prepare(TestSurfaces.Shared("cartridge/baldwin_K013sA1_raw.x3p"));
+        Assert.That(bare.TurningAxisUm, Is.Not.Null, "the raw scan's firing pin is found: the light path applies");
+
+        var fromLight = matcher.Signature(bare, SignatureOptions.Default)!;
+        var fromView = matcher.Signature(viewed, SignatureOptions.Default)!;
+
+        Assert.That(bare.HasComparisonView, Is.False);
+        Assert.That(fromLight, Is.EqualTo(fromView));
+    }
 }
