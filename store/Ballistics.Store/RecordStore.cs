@@ -114,7 +114,7 @@ public sealed class RecordStore : IDisposable
     }
 
     /// <summary>Integrity, orphan rows and half-stored records: what a crash must never leave.</summary>
-    public StoreCheck Check() => SqliteStoreCheck.Run(_connection);
+    public StoreCheck Check() => SqliteStoreCheck.Run(_connection) with { MissingOriginals = Scans.MissingOriginals() };
 
     public void Dispose() => _connection.Dispose();
 

@@ -143,5 +143,7 @@ public sealed class ScanCorpusTests
 
         Assert.That(scan, Is.Null);
         Assert.That(reason, Does.Contain($"item {id}").And.Contain("missing"));
+        Assert.That(store.Check().MissingOriginals, Is.EqualTo(1));
+        Assert.That(store.Check().IsWhole, Is.False);
     }
 }

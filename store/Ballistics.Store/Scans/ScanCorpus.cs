@@ -76,6 +76,18 @@ public sealed class ScanCorpus
         }
     }
 
+    /// <summary>Items whose original is not in the store under its hash (a store check; never after a crash).</summary>
+    public long MissingOriginals()
+    {
+        HashSet<string> hashes;
+        lock (_writeLock)
+        {
+            hashes = _catalog.Hashes();
+        }
+
+        return hashes.Count(sha => !Blobs.Contains(sha));
+    }
+
     /// <summary>Where the original file of an item is kept.</summary>
     public string OriginalPath(ScanItem item) => Blobs.PathOf((item ?? throw new ArgumentNullException(nameof(item))).Sha256);
 

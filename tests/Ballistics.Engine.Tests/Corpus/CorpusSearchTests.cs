@@ -1,0 +1,59 @@
+using Ballistics.Engine.Corpus;
+using Ballistics.Engine.Matching;
+using Ballistics.Engine.Preprocessing;
+using Ballistics.Engine.Scoring;
+using Ballistics.Engine.Tests.Comparison;
+
+namespace Ballistics.Engine.Tests.Corpus;
+
+[TestFixture]
+public sealed class CorpusSearchTests
+{
+    private static readonly BreechFaceMatcher Matcher = new(ScoreModel.LoadDefault());
+
+    private static readonly string[] Names = ["fadul_1-1_processed", "baldwin_K227iG3_processed", "fadul_1-2_processed", "triplet_x3p1_processed"];
+
+    private static (CorpusSearch Search, PreparedScan[] Scans) Corpus()
+    {
+        var scans = Names.Select(n => Matcher.Prepare(TestSurfaces.Shared($"cartridge/{n}.x3p"), withComparisonView: false)).ToArray();
+        var index = new SignatureIndex(SignatureCodec.Default);
+        for (var i = 0; i < scans.Length; i++)
+        {
+            index.Add(100 + i, SignatureCodec.Default.Encode(Matcher.Signature(scans[i], SignatureOptions.Default)!), new ItemFacets(null, null, i % 2 == 0 ? "MX" : "US", null, null));
+        }
+
+        return (new CorpusSearch(index, Matcher), scans);
+    }
+
+    [Test]
+    public void Search_RealScans_SameSourceLeadsAndTheQueryExcluded()
+    {
+        var (search, scans) = Corpus();
+
+        var result = search.Search(scans[0], SearchFilter.None, CorpusSearchOptions.Default, id => (scans[id - 100], null), excludeItemId: 100);
+
+        Assert.That(result.Searched, Is.EqualTo(4));
+        Assert.That(result.StageOne, Has.Count.EqualTo(3));
+        Assert.That(result.Leads.Select(l => l.Rank), Is.EqualTo(new[] { 1, 2, 3 }));
+        Assert.That(result.Leads[0].ItemId, Is.EqualTo(102), "Fadul 1-2 leads for Fadul 1-1");
+        Assert.That(result.Leads.Select(l => l.Score), Is.Ordered.Descending);
+        Assert.That(result.AlgorithmVersion, Does.Contain(SignatureCodec.Default.Version).And.Contain(BreechFaceMatcher.ComparisonVersion));
+    }
+
+    [Test]
+    public void Search_CandidateUnavailableAndFilter_SkippedWithReasonOthersRanked()
+    {
+        var (search, scans) = Corpus();
+
+        var result = search.Search(
+            scans[0],
+            new SearchFilter { Country = "MX" },
+            new CorpusSearchOptions { Candidates = 5 },
+            id => id == 102 ? (null, "original missing") : (scans[id - 100], null),
+            excludeItemId: 100);
+
+        Assert.That(result.StageOne.Select(h => h.ItemId), Is.EqualTo(new long[] { 102 }), "only the other MX item");
+        Assert.That(result.Leads, Is.Empty);
+        Assert.That(result.Skipped, Is.EqualTo(new[] { (102L, "original missing") }));
+    }
+}
