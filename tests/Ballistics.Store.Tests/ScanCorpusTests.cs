@@ -146,4 +146,20 @@ public sealed class ScanCorpusTests
         Assert.That(store.Check().MissingOriginals, Is.EqualTo(1));
         Assert.That(store.Check().IsWhole, Is.False);
     }
+
+    [Test]
+    public void LoadIndex_CodeOfAnotherSignatureVersion_RecomputedAndStoredAgain()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir);
+        var ids = Add(store, new ScanSubmission(Real("fadul_1-1_processed")), new ScanSubmission(Real("fadul_1-2_processed"))).Added;
+        var fresh = store.Scans.LoadIndex(SignatureCodec.Default, Matcher, SurfaceFileOptions.Default).CodeOf(ids[1])!.Value;
+        TestStores.Scalar(store.DatabasePath, $"UPDATE scan_item SET signature_version = 'signature/0.0', signature = x'00000000' WHERE id = {ids[1]}");
+
+        var index = store.Scans.LoadIndex(SignatureCodec.Default, Matcher, SurfaceFileOptions.Default);
+
+        Assert.That(index.Count, Is.EqualTo(2));
+        Assert.That(index.CodeOf(ids[1])!.Value.Code, Is.EqualTo(fresh.Code));
+        Assert.That(store.Scans.Get(ids[1])!.SignatureVersion, Is.EqualTo(SignatureCodec.Default.Version));
+    }
 }
