@@ -37,6 +37,9 @@ internal static class CorpusCommand
         return new Command("corpus", "The cartridge-case scans on file: add them, measure how well they are found.") { add, CorpusEvalCommand.Create(output, error) };
     }
 
+    internal static Option<int?> FullOption() =>
+        new("--full") { Description = "compare in full only the best N candidates by their best turn about the firing pin (a cascade, several times faster); default: all candidates" };
+
     internal static Option<string> StoreOption() =>
         new("--store") { DefaultValueFactory = _ => "data", Description = "data folder (default ./data)" };
 

@@ -21,20 +21,21 @@ internal static class CorpusEvalCommand
         var store = CorpusCommand.StoreOption();
         var candidates = new Option<int>("--candidates") { DefaultValueFactory = _ => CorpusSearchOptions.Default.Candidates, Description = "stage-1 candidates (default 200)" };
         var queries = new Option<int>("--queries") { DefaultValueFactory = _ => 100, Description = "items whose candidates are re-ranked by the full comparison (default 100; 0: stage 1 only)" };
+        var full = CorpusCommand.FullOption();
         var outDir = new Option<string?>("--out") { Description = "folder for search-eval.csv (each query's mate ranks)" };
         var command = new Command("eval", "Measure how well the items on file find their mates (same firearm_id): stage-1 recall and re-ranked hit rates.")
         {
-            store, candidates, queries, outDir,
+            store, candidates, queries, full, outDir,
         };
-        command.SetAction(parse => Run(parse.GetValue(store)!, parse.GetValue(candidates), parse.GetValue(queries), parse.GetValue(outDir), output, error));
+        command.SetAction(parse => Run(parse.GetValue(store)!, parse.GetValue(candidates), parse.GetValue(queries), parse.GetValue(outDir), output, error, parse.GetValue(full)));
         return command;
     }
 
-    internal static int Run(string storePath, int candidates, int queries, string? outDir, TextWriter output, TextWriter error)
+    internal static int Run(string storePath, int candidates, int queries, string? outDir, TextWriter output, TextWriter error, int? full = null)
     {
-        if (candidates <= 0 || queries < 0)
+        if (candidates <= 0 || queries < 0 || full <= 0)
         {
-            error.WriteLine($"error: --candidates must be positive and --queries not negative (got {candidates} and {queries})");
+            error.WriteLine($"error: --candidates and --full must be positive and --queries not negative (got {candidates}, {full} and {queries})");
             return 2;
         }
 
@@ -82,7 +83,7 @@ internal static class CorpusEvalCommand
                 continue;
             }
 
-            var result = session.Run(scan, SearchFilter.None, new CorpusSearchOptions { Candidates = candidates }, item.Id);
+            var result = session.Run(scan, SearchFilter.None, new CorpusSearchOptions { Candidates = candidates, FullComparisons = full }, item.Id);
             reranked[item.Id] = (FirstMate(result.Leads.Select(l => l.ItemId), id => Mate(item, id)), result.StageTwoMs);
             reranking.Report(reranked.Count);
         }
@@ -96,7 +97,8 @@ internal static class CorpusEvalCommand
         {
             var ranks = reranked.Values.Select(r => r.Rank).ToArray();
             var sampleStageOne = sample.Where(s => reranked.ContainsKey(s.Id)).Select(s => stageOneRanks[Array.IndexOf(labelled, s)]).ToArray();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"re-ranked ({reranked.Count} queries): top 10 {Rate(ranks, 10):0.0000}, top 1 {Rate(ranks, 1):0.0000} (stage 1 alone on these: top 10 {Rate(sampleStageOne, 10):0.0000}, top 1 {Rate(sampleStageOne, 1):0.0000}); stage 2 {reranked.Values.Average(r => r.StageTwoMs) / 1000:0.00} s per query"));
+            var how = full is { } best && best < candidates ? $"the best {best} of {candidates} by their best turn compared in full" : $"all {candidates} compared in full";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"re-ranked ({reranked.Count} queries, {how}): top 10 {Rate(ranks, 10):0.0000}, top 1 {Rate(ranks, 1):0.0000} (stage 1 alone on these: top 10 {Rate(sampleStageOne, 10):0.0000}, top 1 {Rate(sampleStageOne, 1):0.0000}); stage 2 {reranked.Values.Average(r => r.StageTwoMs) / 1000:0.00} s per query"));
         }
 
         if (outDir is not null)

@@ -26,12 +26,13 @@ internal static class CorrelateCommand
         var outFile = new Option<string>("--out") { Required = true, Description = "results CSV: " + Header };
         var leads = new Option<int>("--leads") { DefaultValueFactory = _ => 10, Description = "leads kept per item (default 10)" };
         var candidates = new Option<int>("--candidates") { DefaultValueFactory = _ => CorpusSearchOptions.Default.Candidates, Description = "stage-1 candidates compared in full per item (default 200)" };
-        var command = new Command("correlate", "Batch job: search each selected item against the corpus; resumable after a kill.") { since, all, store, outFile, leads, candidates };
-        command.SetAction(parse => Run(parse.GetValue(since), parse.GetValue(all), parse.GetValue(store)!, parse.GetValue(outFile)!, parse.GetValue(leads), parse.GetValue(candidates), output, error));
+        var full = CorpusCommand.FullOption();
+        var command = new Command("correlate", "Batch job: search each selected item against the corpus; resumable after a kill.") { since, all, store, outFile, leads, candidates, full };
+        command.SetAction(parse => Run(parse.GetValue(since), parse.GetValue(all), parse.GetValue(store)!, parse.GetValue(outFile)!, parse.GetValue(leads), parse.GetValue(candidates), output, error, parse.GetValue(full)));
         return command;
     }
 
-    internal static int Run(string? sinceText, bool all, string storePath, string outPath, int leadCount, int candidates, TextWriter output, TextWriter error)
+    internal static int Run(string? sinceText, bool all, string storePath, string outPath, int leadCount, int candidates, TextWriter output, TextWriter error, int? full = null)
     {
         if (all == (sinceText is not null))
         {
@@ -51,9 +52,9 @@ internal static class CorrelateCommand
             since = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         }
 
-        if (leadCount <= 0 || candidates <= 0)
+        if (leadCount <= 0 || candidates <= 0 || full <= 0)
         {
-            error.WriteLine($"error: --leads and --candidates must be positive (got {leadCount} and {candidates})");
+            error.WriteLine($"error: --leads, --candidates and --full must be positive (got {leadCount}, {candidates} and {full})");
             return 2;
         }
 
@@ -65,13 +66,13 @@ internal static class CorrelateCommand
 
         var session = CorpusSession.Open(store);
         var fullOut = Path.GetFullPath(outPath);
-        var (job, resumed) = store.Correlations.StartOrResume(since, candidates, leadCount, fullOut, session.Search.Index.Codec.Version);
+        var (job, resumed) = store.Correlations.StartOrResume(since, candidates, leadCount, fullOut, session.Search.Index.Codec.Version, full);
         var pending = store.Correlations.Pending(job, out var done);
         error.WriteLine(resumed
             ? $"resuming job {job.Id}: {done} items done, {pending.Count} to go"
             : $"job {job.Id}: {pending.Count} items to correlate against {session.Search.Index.Count} on file");
         var progress = new ConsoleProgress(error, done + pending.Count, "correlating");
-        var options = new CorpusSearchOptions { Candidates = candidates };
+        var options = new CorpusSearchOptions { Candidates = candidates, FullComparisons = full };
         var skipped = 0;
         foreach (var itemId in pending)
         {

@@ -25,11 +25,12 @@ internal static class SearchCommand
         var top = new Option<int>("--top") { DefaultValueFactory = _ => 10, Description = "leads to print (default 10)" };
         var filters = FilterOptions.Create();
         var candidates = new Option<int>("--candidates") { DefaultValueFactory = _ => CorpusSearchOptions.Default.Candidates, Description = "stage-1 candidates compared in full (default 200)" };
+        var full = CorpusCommand.FullOption();
         var store = CorpusCommand.StoreOption();
         var json = new Option<bool>("--json") { Description = "print {\"query\": …, \"leads\": […]} instead of a table" };
         var command = new Command("search", "Rank the items on file by how strongly they match a scan: signature scan, then full comparison of the best candidates.")
         {
-            query, top, candidates, store, json,
+            query, top, candidates, full, store, json,
         };
         filters.AddTo(command);
         command.SetAction(parse =>
@@ -39,16 +40,16 @@ internal static class SearchCommand
                 return 2;
             }
 
-            return Run(parse.GetValue(query)!, parse.GetValue(top), parse.GetValue(candidates), filter, parse.GetValue(store)!, parse.GetValue(json), output, error);
+            return Run(parse.GetValue(query)!, parse.GetValue(top), parse.GetValue(candidates), filter, parse.GetValue(store)!, parse.GetValue(json), output, error, parse.GetValue(full));
         });
         return command;
     }
 
-    internal static int Run(string queryPath, int top, int candidates, SearchFilter filter, string storePath, bool json, TextWriter output, TextWriter error)
+    internal static int Run(string queryPath, int top, int candidates, SearchFilter filter, string storePath, bool json, TextWriter output, TextWriter error, int? full = null)
     {
-        if (top <= 0 || candidates <= 0)
+        if (top <= 0 || candidates <= 0 || full <= 0)
         {
-            error.WriteLine($"error: --top and --candidates must be positive (got {top} and {candidates})");
+            error.WriteLine($"error: --top, --candidates and --full must be positive (got {top}, {candidates} and {full})");
             return 2;
         }
 
@@ -79,7 +80,7 @@ internal static class SearchCommand
 
         // A query already on file is not its own lead.
         var self = File.Exists(queryPath) ? store.Scans.FindByContent(File.ReadAllBytes(queryPath)) : null;
-        var result = session.Run(prepared, filter, new CorpusSearchOptions { Candidates = candidates }, self?.Id);
+        var result = session.Run(prepared, filter, new CorpusSearchOptions { Candidates = candidates, FullComparisons = full }, self?.Id);
         if (result.StageOne.Count == 0 && session.Search.Code(prepared) is null)
         {
             error.WriteLine($"error: {queryPath}: too little breech face around the firing pin for a search signature");
@@ -102,6 +103,7 @@ internal static class SearchCommand
                     ItemId = self?.Id,
                     Searched = result.Searched,
                     Candidates = result.StageOne.Count,
+                    Screened = result.Screened,
                     Compared = result.Leads.Count,
                     Filter = filter,
                     StageOneMs = Math.Round(result.StageOneMs, 2),
@@ -120,7 +122,8 @@ internal static class SearchCommand
             output.WriteLine(lead.ToCsv());
         }
 
-        error.WriteLine($"{result.Searched} items on file, {result.StageOne.Count} candidates by signature ({result.StageOneMs:0.0} ms), {result.Leads.Count} compared in full ({result.StageTwoMs / 1000:0.00} s); {result.AlgorithmVersion}");
+        var screened = result.Screened > 0 ? $"{result.Screened} screened by their best turn, " : string.Empty;
+        error.WriteLine($"{result.Searched} items on file, {result.StageOne.Count} candidates by signature ({result.StageOneMs:0.0} ms), {screened}{result.Leads.Count} compared in full ({result.StageTwoMs / 1000:0.00} s); {result.AlgorithmVersion}");
         return 0;
     }
 }

@@ -40,7 +40,15 @@ internal sealed class CentredPolarImage : IDisposable
     public int Rings => Values.Rows;
 
     /// <summary>The polar image of <paramref name="image"/> about (<paramref name="centreX"/>, <paramref name="centreY"/>) (pixels), or null when it holds too little.</summary>
-    public static CentredPolarImage? Build(MaskedImage image, double centreX, double centreY)
+    public static CentredPolarImage? Build(MaskedImage image, double centreX, double centreY) =>
+        Sample(image, centreX, centreY) is { } samples ? FromSamples(samples.Values, samples.Valid, samples.Rings) : null;
+
+    /// <summary>
+    /// The polar samples alone — heights (zero where invalid) and validity, rings × <see cref="Angles"/> — from which
+    /// <see cref="FromSamples"/> makes the same image: what a corpus keeps per item to screen candidates without
+    /// reading their surfaces. Null when the image holds too little.
+    /// </summary>
+    public static (float[] Values, float[] Valid, int Rings)? Sample(MaskedImage image, double centreX, double centreY)
     {
         // Rings one grid step apart from one step out (the centre itself says nothing about the angle) to the
         // farthest valid point: beyond it every sample would be invalid.
@@ -73,20 +81,28 @@ internal sealed class CentredPolarImage : IDisposable
         // A sample is valid only when all four neighbours were: interpolating across an edge would invent heights.
         Cv2.Threshold(valid, valid, 0.999, 1, ThresholdTypes.Binary);
         Cv2.Multiply(values, valid, values);
-        var validCount = Cv2.CountNonZero(valid);
-        if (validCount < 16)
+        if (Cv2.CountNonZero(valid) < 16)
         {
             return null;
         }
 
+        return (values.AsSpan<float>().ToArray(), valid.AsSpan<float>().ToArray(), rings);
+    }
+
+    /// <summary>The image of samples made by <see cref="Sample"/> (validity 0 or 1, values zero where invalid).</summary>
+    public static CentredPolarImage FromSamples(float[] values, float[] valid, int rings)
+    {
+        using var valuesMat = Mat.FromPixelData(rings, Angles, MatType.CV_32FC1, values);
+        using var validMat = Mat.FromPixelData(rings, Angles, MatType.CV_32FC1, valid);
+        var validCount = Cv2.CountNonZero(validMat);
         using var squares = new Mat();
-        Cv2.Multiply(values, values, squares);
+        Cv2.Multiply(valuesMat, valuesMat, squares);
         var valuesSpectrum = new Mat();
         var squaresSpectrum = new Mat();
         var maskSpectrum = new Mat();
-        Cv2.Dft(values, valuesSpectrum, DftFlags.Rows);
+        Cv2.Dft(valuesMat, valuesSpectrum, DftFlags.Rows);
         Cv2.Dft(squares, squaresSpectrum, DftFlags.Rows);
-        Cv2.Dft(valid, maskSpectrum, DftFlags.Rows);
+        Cv2.Dft(validMat, maskSpectrum, DftFlags.Rows);
         return new CentredPolarImage(valuesSpectrum, squaresSpectrum, maskSpectrum, validCount);
     }
 

@@ -124,14 +124,15 @@ internal sealed class ComparableScan : IDisposable
     }
 
     /// <summary>
-    /// Only the centred polar image of a scan whose turning axis is known, as the view would build it: what the
-    /// corpus's stage-1 signature needs, at a seventh of the cost of the whole view.
+    /// Only the centred polar samples of a scan whose turning axis is known, as the view would take them: what the
+    /// corpus's stage-1 signature and its candidate screen need, at a seventh of the cost of the whole view.
     /// </summary>
-    public static (CentredPolarImage? Polar, double CoarseStepUm) CentredPolarOnly(MaskedImage cellImage, double stepUm, RegistrationOptions options, (double X, double Y) centreUm)
+    public static ((float[] Values, float[] Valid, int Rings)? Samples, double CoarseStepUm) CentredPolarSamples(MaskedImage cellImage, double stepUm, RegistrationOptions options, (double X, double Y) centreUm)
     {
         var factor = Math.Max(1, options.CoarseStepUm / stepUm);
         var (x, y) = AxisInPixels(cellImage, stepUm, centreUm);
-        return (BuildCentredPolar(cellImage, factor, x, y), stepUm * factor);
+        using var cellCoarse = MaskedImage.Resample(cellImage, 1 / factor);
+        return (CentredPolarImage.Sample(cellCoarse, CoarseCentre(x, factor), CoarseCentre(y, factor)), stepUm * factor);
     }
 
     private static (double X, double Y) AxisInPixels(MaskedImage image, double stepUm, (double X, double Y) centreUm) =>
@@ -140,10 +141,11 @@ internal sealed class ComparableScan : IDisposable
     private static CentredPolarImage? BuildCentredPolar(MaskedImage cellImage, double factor, double centreX, double centreY)
     {
         using var cellCoarse = MaskedImage.Resample(cellImage, 1 / factor);
-
-        // Area resampling by 1/factor puts fine pixel x at coarse (x + ½)/factor − ½.
-        return CentredPolarImage.Build(cellCoarse, ((centreX + 0.5) / factor) - 0.5, ((centreY + 0.5) / factor) - 0.5);
+        return CentredPolarImage.Build(cellCoarse, CoarseCentre(centreX, factor), CoarseCentre(centreY, factor));
     }
+
+    // Area resampling by 1/factor puts fine pixel x at coarse (x + ½)/factor − ½.
+    private static double CoarseCentre(double fine, double factor) => ((fine + 0.5) / factor) - 0.5;
 
     private static (double X, double Y) Centroid(MaskedImage image)
     {

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace Ballistics.Store.Scans;
 
 /// <summary>A batch correlation job: which items it covers and how, and whether it has finished.</summary>
-public sealed record CorrelationJob(long Id, string Selection, DateTimeOffset? Since, long LastItemId, int Candidates, int Leads, string OutPath, string AlgorithmVersion, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
+public sealed record CorrelationJob(long Id, string Selection, DateTimeOffset? Since, long LastItemId, int Candidates, int Leads, string OutPath, string AlgorithmVersion, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, int? FullComparisons);
 
 /// <summary>One lead of a job as stored.</summary>
 public readonly record struct CorrelationLead(long ItemId, int Rank, long CandidateId, double Score, double Similarity, int Cmc, double Ccf, double ThetaDeg, double DxUm, double DyUm);
@@ -22,7 +22,7 @@ public sealed class CorrelationJobs
     internal CorrelationJobs(SqliteConnection connection) => _connection = connection;
 
     /// <summary>The unfinished job of this shape if there is one (resumed: true), else a new one over the items on file now.</summary>
-    public (CorrelationJob Job, bool Resumed) StartOrResume(DateTimeOffset? since, int candidates, int leads, string outPath, string algorithmVersion)
+    public (CorrelationJob Job, bool Resumed) StartOrResume(DateTimeOffset? since, int candidates, int leads, string outPath, string algorithmVersion, int? fullComparisons = null)
     {
         var selection = since is null ? "all" : "since";
         var sinceText = since?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
@@ -30,12 +30,13 @@ public sealed class CorrelationJobs
         using (var find = _connection.CreateCommand())
         {
             find.Transaction = transaction;
-            find.CommandText = "SELECT id FROM correlation_job WHERE finished_at IS NULL AND selection = $sel AND since IS $since AND candidates = $k AND leads = $n AND out_path = $out ORDER BY id DESC LIMIT 1";
+            find.CommandText = "SELECT id FROM correlation_job WHERE finished_at IS NULL AND selection = $sel AND since IS $since AND candidates = $k AND leads = $n AND out_path = $out AND full_comparisons IS $full ORDER BY id DESC LIMIT 1";
             find.Parameters.AddWithValue("$sel", selection);
             find.Parameters.AddWithValue("$since", (object?)sinceText ?? DBNull.Value);
             find.Parameters.AddWithValue("$k", candidates);
             find.Parameters.AddWithValue("$n", leads);
             find.Parameters.AddWithValue("$out", outPath);
+            find.Parameters.AddWithValue("$full", (object?)fullComparisons ?? DBNull.Value);
             if (find.ExecuteScalar() is long existing)
             {
                 transaction.Commit();
@@ -45,8 +46,8 @@ public sealed class CorrelationJobs
 
         using var insert = _connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO correlation_job (selection, since, last_item_id, candidates, leads, out_path, algorithm_version, created_at) "
-            + "VALUES ($sel, $since, (SELECT coalesce(max(id), 0) FROM scan_item), $k, $n, $out, $v, $t) RETURNING id";
+        insert.CommandText = "INSERT INTO correlation_job (selection, since, last_item_id, candidates, leads, out_path, algorithm_version, created_at, full_comparisons) "
+            + "VALUES ($sel, $since, (SELECT coalesce(max(id), 0) FROM scan_item), $k, $n, $out, $v, $t, $full) RETURNING id";
         insert.Parameters.AddWithValue("$sel", selection);
         insert.Parameters.AddWithValue("$since", (object?)sinceText ?? DBNull.Value);
         insert.Parameters.AddWithValue("$k", candidates);
@@ -54,6 +55,7 @@ public sealed class CorrelationJobs
         insert.Parameters.AddWithValue("$out", outPath);
         insert.Parameters.AddWithValue("$v", algorithmVersion);
         insert.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        insert.Parameters.AddWithValue("$full", (object?)fullComparisons ?? DBNull.Value);
         var id = (long)insert.ExecuteScalar()!;
         transaction.Commit();
         return (Get(id)!, false);
@@ -62,7 +64,7 @@ public sealed class CorrelationJobs
     public CorrelationJob? Get(long id)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT id, selection, since, last_item_id, candidates, leads, out_path, algorithm_version, created_at, finished_at FROM correlation_job WHERE id = $id";
+        command.CommandText = "SELECT id, selection, since, last_item_id, candidates, leads, out_path, algorithm_version, created_at, finished_at, full_comparisons FROM correlation_job WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
         using var r = command.ExecuteReader();
         if (!r.Read())
@@ -71,7 +73,7 @@ public sealed class CorrelationJobs
         }
 
         DateTimeOffset? Time(int i) => r.IsDBNull(i) ? null : DateTimeOffset.Parse(r.GetString(i), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-        return new CorrelationJob(r.GetInt64(0), r.GetString(1), Time(2), r.GetInt64(3), r.GetInt32(4), r.GetInt32(5), r.GetString(6), r.GetString(7), Time(8)!.Value, Time(9));
+        return new CorrelationJob(r.GetInt64(0), r.GetString(1), Time(2), r.GetInt64(3), r.GetInt32(4), r.GetInt32(5), r.GetString(6), r.GetString(7), Time(8)!.Value, Time(9), r.IsDBNull(10) ? null : r.GetInt32(10));
     }
 
     /// <summary>The job's items (its selection, fixed when it started) that are not done yet, in id order.</summary>

@@ -124,6 +124,11 @@ public sealed class ScanCorpus
                     {
                         Blobs.Put(item.Sha256, item.Bytes);
                         Cache.Put(item.Sha256, item.Prepared);
+                        if (item.Samples is { } samples)
+                        {
+                            Cache.PutTurns(item.Sha256, samples);
+                        }
+
                         var metadata = submission.Metadata ?? new ScanItemMetadata { ExhibitId = Path.GetFileNameWithoutExtension(submission.Path) };
                         var id = _catalog.Add(item.Sha256, Path.GetFileName(submission.Path), item.Bytes.Length, metadata, item.Prepared.AlgorithmVersion, codec.Version, item.Code.ToBytes(), DateTimeOffset.UtcNow);
                         if (id is { } stored)
@@ -207,6 +212,28 @@ public sealed class ScanCorpus
         return (prepared, null);
     }
 
+    /// <summary>
+    /// An item's turn samples for the search's screen: from the cache, else taken from its prepared scan (and cached);
+    /// null when the scan has no known axis or is too small (the screen then reads the prepared scan).
+    /// </summary>
+    public TurnSamples? TurnSamples(ScanItem item, BreechFaceMatcher matcher, SurfaceFileOptions fileOptions)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(matcher);
+        if (Cache.GetTurns(item.Sha256) is { } cached)
+        {
+            return cached;
+        }
+
+        if (Prepared(item, matcher, fileOptions).Scan is not { } scan || matcher.TurnSamplesOf(scan) is not { } samples)
+        {
+            return null;
+        }
+
+        Cache.PutTurns(item.Sha256, samples);
+        return samples;
+    }
+
     public static ItemFacets Facets(ScanItemMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
@@ -252,13 +279,14 @@ public sealed class ScanCorpus
         try
         {
             var prepared = matcher.Prepare(surface.Value, withComparisonView: false);
-            if (matcher.Signature(prepared, codec.Options) is not { } signature)
+            var samples = matcher.TurnSamplesOf(prepared);
+            if ((samples is null ? matcher.Signature(prepared, codec.Options) : BreechFaceMatcher.Signature(samples, codec.Options)) is not { } signature)
             {
                 claimed.TryRemove(sha, out _);
                 return new PreparedItem { Error = new IngestError(IngestErrorKind.InvalidValue, submission.Path, null, "too little breech face around the firing pin for a search signature") };
             }
 
-            return new PreparedItem { Item = new ReadyItem(sha, bytes, prepared, codec.Encode(signature)) };
+            return new PreparedItem { Item = new ReadyItem(sha, bytes, prepared, samples, codec.Encode(signature)) };
         }
         catch (ArgumentException ex)
         {
@@ -270,7 +298,7 @@ public sealed class ScanCorpus
     private static IngestResult<Surface> Read(string path, byte[] bytes, string name, SurfaceFileOptions fileOptions) =>
         SurfaceFiles.IsImage(name) ? SurfaceFiles.Read(path, fileOptions) : X3pReader.Read(bytes, path, fileOptions.X3p);
 
-    private sealed record ReadyItem(string Sha256, byte[] Bytes, PreparedScan Prepared, StageOneCode Code);
+    private sealed record ReadyItem(string Sha256, byte[] Bytes, PreparedScan Prepared, TurnSamples? Samples, StageOneCode Code);
 
     private readonly record struct PreparedItem(ReadyItem? Item, bool Duplicate, IngestError? Error);
 }

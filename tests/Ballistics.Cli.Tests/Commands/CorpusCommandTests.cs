@@ -46,6 +46,28 @@ public sealed class CorpusCommandTests
     }
 
     [Test]
+    public void Search_Full_ScreensEveryCandidateAndComparesTheBestInFull()
+    {
+        using var dir = new TempDirectory();
+        var manifest = Generate(dir, firearms: 3, fires: 3, seed: 519);
+        var store = dir.File("data");
+        Run(["corpus", "add", "--manifest", manifest, "--store", store]);
+
+        var (code, output, error) = Run(["search", dir.File("set/scans/F0003_fire02.x3p"), "--store", store, "--full", "3", "--json"]);
+        var (bad, _, badError) = Run(["search", dir.File("set/scans/F0003_fire02.x3p"), "--store", store, "--full", "0"]);
+
+        Assert.That(code, Is.Zero, error);
+        using var json = JsonDocument.Parse(output);
+        var query = json.RootElement.GetProperty("query");
+        Assert.That(query.GetProperty("screened").GetInt32(), Is.EqualTo(8));
+        Assert.That(query.GetProperty("compared").GetInt32(), Is.EqualTo(3));
+        var leads = json.RootElement.GetProperty("leads").EnumerateArray().Select(l => l.GetProperty("firearm_id").GetString()).ToArray();
+        Assert.That(leads.Take(2), Is.All.EqualTo("F0003"), "both mates screened in and ranked first");
+        Assert.That(bad, Is.EqualTo(2));
+        Assert.That(badError, Does.Contain("--full must be positive"));
+    }
+
+    [Test]
     public void Search_Table_HeaderAndCaliberFilter()
     {
         using var dir = new TempDirectory();

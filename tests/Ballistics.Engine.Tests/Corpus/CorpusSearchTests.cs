@@ -56,4 +56,31 @@ public sealed class CorpusSearchTests
         Assert.That(result.Leads, Is.Empty);
         Assert.That(result.Skipped, Is.EqualTo(new[] { (102L, "original missing") }));
     }
+
+    [Test]
+    public void Search_Cascade_ScreensAllAndComparesTheBestInFull()
+    {
+        var (search, scans) = Corpus();
+
+        var result = search.Search(scans[0], SearchFilter.None, new CorpusSearchOptions { FullComparisons = 1 }, id => (scans[id - 100], null), excludeItemId: 100);
+
+        Assert.That(result.Screened, Is.EqualTo(3));
+        Assert.That(result.Leads, Has.Count.EqualTo(1));
+        Assert.That(result.Leads[0].ItemId, Is.EqualTo(102), "Fadul 1-2 has the sharpest best turn against Fadul 1-1");
+        Assert.That(scans.Skip(1).Where((_, i) => i != 1).Select(s => s.HasComparisonView), Has.All.False, "screened-out candidates never get a comparison view");
+    }
+
+    [Test]
+    public void TurnScreen_SameSourceSharperThanDifferent()
+    {
+        var (_, scans) = Corpus();
+
+        var same = Matcher.TurnScreen(scans[0], scans[2]);
+        var different = new[] { Matcher.TurnScreen(scans[0], scans[1]), Matcher.TurnScreen(scans[0], scans[3]) };
+        TestContext.Out.WriteLine($"same {same:F2}, different {different[0]:F2} {different[1]:F2}");
+
+        // Null: no turn leaves enough overlap to correlate (a scan of another size and shape), screened last.
+        Assert.That(same, Is.Not.Null);
+        Assert.That(same, Is.GreaterThan(different.Max(d => d ?? double.NegativeInfinity)));
+    }
 }
