@@ -40,6 +40,23 @@ public sealed class CorrelateCommandTests
     }
 
     [Test]
+    public void Correlate_Full_ACascadeJobOfItsOwn()
+    {
+        using var dir = new TempDirectory();
+        var store = Corpus(dir, seed: 614);
+
+        var (code, output, error) = Run(["correlate", "--all", "--store", store, "--out", dir.File("cascade.csv"), "--leads", "2", "--full", "2"]);
+
+        Assert.That(code, Is.Zero, error);
+        Assert.That(error, Does.Contain("job 1:"));
+        Assert.That(output, Does.Contain("12 items correlated, 24 leads written"));
+        var rows = Rows(dir.File("cascade.csv"));
+        Assert.That(rows.Count(r => r[2] == "1" && r[1][..5] == r[13]), Is.GreaterThanOrEqualTo(11), "a mate first for (almost) every item");
+        using var opened = RecordStore.Open(store, create: false).Value;
+        Assert.That(opened.Correlations.Get(1)!.FullComparisons, Is.EqualTo(2));
+    }
+
+    [Test]
     public void Correlate_SinceTomorrow_NothingSelected()
     {
         using var dir = new TempDirectory();
