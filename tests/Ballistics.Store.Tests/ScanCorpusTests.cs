@@ -48,14 +48,17 @@ public sealed class ScanCorpusTests
         File.WriteAllBytes(bad, [0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
         var empty = dir.File("empty.x3p");
         File.WriteAllBytes(empty, []);
+        var image = dir.File("photo.png");
+        File.WriteAllBytes(image, [0x89, 0x50, 0x4e, 0x47]);
         using var store = TestStores.Create(dir);
         Add(store, new ScanSubmission(Real("fadul_1-2_processed")));
 
-        var result = Add(store, new ScanSubmission(bad), new ScanSubmission(Real("triplet_x3p1_processed")), new ScanSubmission(empty));
+        var result = Add(store, new ScanSubmission(bad), new ScanSubmission(Real("triplet_x3p1_processed")), new ScanSubmission(empty), new ScanSubmission(image));
 
         Assert.That(result.Added, Has.Count.EqualTo(1));
-        Assert.That(result.Rejected.Select(r => r.Source), Is.EqualTo(new[] { bad, empty }));
+        Assert.That(result.Rejected.Select(r => r.Source), Is.EqualTo(new[] { bad, empty, image }));
         Assert.That(result.Rejected[1].Message, Does.Contain("empty"));
+        Assert.That(result.Rejected[2].Message, Does.Contain("x3p topography only"));
         Assert.That(store.Scans.Count, Is.EqualTo(2), "the item stored before is kept");
         Assert.That(store.Check().IsWhole, Is.True);
     }

@@ -21,7 +21,7 @@ internal static class SearchCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var query = new Argument<string>("query") { Description = "the scan to search for (x3p, or PNG/TIFF with --pixel-size-um)" };
+        var query = new Argument<string>("query") { Description = "the x3p scan to search for" };
         var top = new Option<int>("--top") { DefaultValueFactory = _ => 10, Description = "leads to print (default 10)" };
         var filters = FilterOptions.Create();
         var candidates = new Option<int>("--candidates") { DefaultValueFactory = _ => CorpusSearchOptions.Default.Candidates, Description = "stage-1 candidates compared in full (default 200)" };

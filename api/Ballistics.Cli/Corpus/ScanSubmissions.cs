@@ -7,13 +7,12 @@ using Ballistics.Store.Scans;
 namespace Ballistics.Cli.Corpus;
 
 /// <summary>
-/// What `corpus add` was asked to store: the files named (folders give their x3p, PNG and TIFF files, recursively) and
+/// What `corpus add` was asked to store: the files named (folders give their x3p files, recursively) and
 /// the manifest's rows, each with its metadata read from the manifest where it is listed. A manifest row with bad
 /// metadata is refused with its line and field; its file is not added without it.
 /// </summary>
 internal static class ScanSubmissions
 {
-    private static readonly string[] ScanExtensions = [".x3p", ".png", ".tif", ".tiff"];
 
     public static (List<ScanSubmission> Submissions, List<IngestError> Errors) Collect(IReadOnlyList<string> paths, string? manifestPath, DateLocale locale)
     {
@@ -72,7 +71,7 @@ internal static class ScanSubmissions
             if (Directory.Exists(full))
             {
                 files = Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
-                    .Where(f => ScanExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Where(f => Path.GetExtension(f).Equals(".x3p", StringComparison.OrdinalIgnoreCase))
                     .Order(StringComparer.Ordinal);
             }
             else if (File.Exists(full))

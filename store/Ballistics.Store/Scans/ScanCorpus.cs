@@ -201,7 +201,7 @@ public sealed class ScanCorpus
             return (null, $"the original of item {item.Id} ({item.Sha256}) is missing from the store");
         }
 
-        var surface = Read(Blobs.PathOf(item.Sha256), bytes, item.FileName, fileOptions);
+        var surface = Read(Blobs.PathOf(item.Sha256), bytes, fileOptions);
         if (!surface.Success)
         {
             return (null, surface.Error.ToString());
@@ -248,6 +248,13 @@ public sealed class ScanCorpus
         SignatureCodec codec,
         SurfaceFileOptions fileOptions)
     {
+        // A 2D image carries no trustworthy pixel size and the store keeps none per item, so it could not be read again
+        // the same way: the corpus takes topography (x3p) only.
+        if (SurfaceFiles.IsImage(submission.Path))
+        {
+            return new PreparedItem { Error = new IngestError(IngestErrorKind.Unsupported, submission.Path, null, "the corpus takes x3p topography only, not 2D images") };
+        }
+
         byte[] bytes;
         try
         {
@@ -269,7 +276,7 @@ public sealed class ScanCorpus
             return new PreparedItem { Duplicate = true };
         }
 
-        var surface = Read(submission.Path, bytes, submission.Path, fileOptions);
+        var surface = Read(submission.Path, bytes, fileOptions);
         if (!surface.Success)
         {
             claimed.TryRemove(sha, out _);
@@ -295,8 +302,7 @@ public sealed class ScanCorpus
         }
     }
 
-    private static IngestResult<Surface> Read(string path, byte[] bytes, string name, SurfaceFileOptions fileOptions) =>
-        SurfaceFiles.IsImage(name) ? SurfaceFiles.Read(path, fileOptions) : X3pReader.Read(bytes, path, fileOptions.X3p);
+    private static IngestResult<Surface> Read(string path, byte[] bytes, SurfaceFileOptions fileOptions) => X3pReader.Read(bytes, path, fileOptions.X3p);
 
     private sealed record ReadyItem(string Sha256, byte[] Bytes, PreparedScan Prepared, TurnSamples? Samples, StageOneCode Code);
 
