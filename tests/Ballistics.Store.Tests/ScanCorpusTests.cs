@@ -184,4 +184,17 @@ public sealed class ScanCorpusTests
         Assert.That(BreechFaceMatcher.Signature(rebuilt, SignatureOptions.Default), Is.EqualTo(BreechFaceMatcher.Signature(cached, SignatureOptions.Default)));
         Assert.That(new FileInfo(entry).Length, Is.GreaterThan(3), "written again");
     }
+
+    [Test]
+    public void Add_ManyFiles_IdsInTheOrderGiven()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir);
+        var names = new[] { "triplet_x3p2_processed", "fadul_1-2_processed", "baldwin_K013sA2_raw", "fadul_1-1_processed", "baldwin_K227iG3_processed", "triplet_x3p1_processed" };
+
+        var ids = Add(store, [.. names.Select(n => new ScanSubmission(Real(n)))]).Added;
+
+        Assert.That(ids, Is.EqualTo(new long[] { 1, 2, 3, 4, 5, 6 }));
+        Assert.That(ids.Select(id => store.Scans.Get(id)!.Metadata.ExhibitId), Is.EqualTo(names));
+    }
 }

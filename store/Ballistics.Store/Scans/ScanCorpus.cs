@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Ballistics.Engine.Corpus;
 using Ballistics.Engine.Matching;
 using Ballistics.Engine.Preprocessing;
@@ -108,48 +109,88 @@ public sealed class ScanCorpus
         var duplicates = new ConcurrentBag<(int Order, string Path)>();
         var rejected = new ConcurrentBag<(int Order, IngestError Error)>();
         var done = 0;
-        Parallel.For(0, submissions.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        var turn = new SubmissionTurn();
+
+        // Files are handed out one at a time in order and written strictly in order, so items get their ids in the
+        // order they were given whichever core prepared them first; preparing, the slow part, still runs on all cores.
+        var order = Partitioner.Create(Enumerable.Range(0, submissions.Count), EnumerablePartitionerOptions.NoBuffering);
+        try
         {
-            var submission = submissions[i];
-            switch (Prepare(submission, known, claimed, matcher, codec, fileOptions))
+            Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
-                case { Error: { } error }:
-                    rejected.Add((i, error));
-                    break;
-                case { Duplicate: true }:
-                    duplicates.Add((i, submission.Path));
-                    break;
-                case { Item: { } item }:
-                    lock (_writeLock)
+                var submission = submissions[i];
+                PreparedItem outcome;
+                try
+                {
+                    outcome = Prepare(submission, known, claimed, matcher, codec, fileOptions);
+                    turn.WaitFor(i);
+                }
+                catch
+                {
+                    // Later files wait for this one's turn to pass: it must, even when it failed.
+                    turn.WaitFor(i);
+                    turn.Pass(i);
+                    throw;
+                }
+
+                try
+                {
+                    switch (outcome)
                     {
-                        Blobs.Put(item.Sha256, item.Bytes);
-                        Cache.Put(item.Sha256, item.Prepared);
-                        if (item.Samples is { } samples)
-                        {
-                            Cache.PutTurns(item.Sha256, samples);
-                        }
-
-                        var metadata = submission.Metadata ?? new ScanItemMetadata { ExhibitId = Path.GetFileNameWithoutExtension(submission.Path) };
-                        var id = _catalog.Add(item.Sha256, Path.GetFileName(submission.Path), item.Bytes.Length, metadata, item.Prepared.AlgorithmVersion, codec.Version, item.Code.ToBytes(), DateTimeOffset.UtcNow);
-                        if (id is { } stored)
-                        {
-                            added.Add((i, stored));
-                        }
-                        else
-                        {
+                        case { Error: { } error }:
+                            rejected.Add((i, error));
+                            break;
+                        case { Duplicate: true }:
                             duplicates.Add((i, submission.Path));
-                        }
+                            break;
+                        case { Item: { } item }:
+                            if (Write(submission, item, codec) is { } stored)
+                            {
+                                added.Add((i, stored));
+                            }
+                            else
+                            {
+                                duplicates.Add((i, submission.Path));
+                            }
+
+                            break;
                     }
+                }
+                finally
+                {
+                    turn.Pass(i);
+                }
 
-                    break;
-            }
+                progress?.Report(Interlocked.Increment(ref done));
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // The store's own failure (disk full, locked) as itself, for the caller to name.
+            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
 
-            progress?.Report(Interlocked.Increment(ref done));
-        });
         return new ScanAddResult(
             [.. added.OrderBy(a => a.Order).Select(a => a.Id)],
             [.. duplicates.OrderBy(d => d.Order).Select(d => d.Path)],
             [.. rejected.OrderBy(r => r.Order).Select(r => r.Error)]);
+    }
+
+    /// <summary>Original, cache entries, then the row: a kill between any two leaves no row naming a missing file.</summary>
+    private long? Write(ScanSubmission submission, ReadyItem item, SignatureCodec codec)
+    {
+        lock (_writeLock)
+        {
+            Blobs.Put(item.Sha256, item.Bytes);
+            Cache.Put(item.Sha256, item.Prepared);
+            if (item.Samples is { } samples)
+            {
+                Cache.PutTurns(item.Sha256, samples);
+            }
+
+            var metadata = submission.Metadata ?? new ScanItemMetadata { ExhibitId = Path.GetFileNameWithoutExtension(submission.Path) };
+            return _catalog.Add(item.Sha256, Path.GetFileName(submission.Path), item.Bytes.Length, metadata, item.Prepared.AlgorithmVersion, codec.Version, item.Code.ToBytes(), DateTimeOffset.UtcNow);
+        }
     }
 
     /// <summary>
@@ -303,6 +344,36 @@ public sealed class ScanCorpus
     }
 
     private static IngestResult<Surface> Read(string path, byte[] bytes, SurfaceFileOptions fileOptions) => X3pReader.Read(bytes, path, fileOptions.X3p);
+
+    /// <summary>Lets submission i through only after every earlier one has passed.</summary>
+    private sealed class SubmissionTurn
+    {
+        private readonly object _gate = new();
+        private int _next;
+
+        public void WaitFor(int index)
+        {
+            lock (_gate)
+            {
+                while (_next != index)
+                {
+                    Monitor.Wait(_gate);
+                }
+            }
+        }
+
+        public void Pass(int index)
+        {
+            lock (_gate)
+            {
+                if (_next == index)
+                {
+                    _next++;
+                    Monitor.PulseAll(_gate);
+                }
+            }
+        }
+    }
 
     private sealed record ReadyItem(string Sha256, byte[] Bytes, PreparedScan Prepared, TurnSamples? Samples, StageOneCode Code);
 
