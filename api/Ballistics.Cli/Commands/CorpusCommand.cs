@@ -53,6 +53,17 @@ internal static class CorpusCommand
 
         var watch = Stopwatch.StartNew();
         var (submissions, problems) = ScanSubmissions.Collect(paths, manifestPath, locale);
+        if (submissions.Count == 0 && problems.Count > 0)
+        {
+            // Nothing to add (an unreadable manifest, no such file): say why and leave the store as it is.
+            foreach (var problem in problems.Take(RejectionsShown))
+            {
+                error.WriteLine($"error: {problem}");
+            }
+
+            return 1;
+        }
+
         using var opened = OpenStore(storePath, create: true, error);
         if (opened is null)
         {

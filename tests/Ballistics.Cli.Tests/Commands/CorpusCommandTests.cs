@@ -118,6 +118,19 @@ public sealed class CorpusCommandTests
     }
 
     [Test]
+    public void Add_UnreadableManifest_ErrorAndNoStoreCreated()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("m.csv"), "name,firearm_id\nx.x3p,F1\n");
+
+        var (code, _, error) = Run(["corpus", "add", "--manifest", dir.File("m.csv"), "--store", dir.File("data")]);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(error, Does.StartWith("error: ").And.Contain("m.csv").And.Contain("file"));
+        Assert.That(Directory.Exists(dir.File("data")), Is.False);
+    }
+
+    [Test]
     public void Search_NoStore_ErrorAndNothingCreated()
     {
         using var dir = new TempDirectory();
