@@ -47,8 +47,10 @@ internal static class CorpusEvalCommand
 
         var session = CorpusSession.Open(store);
         var index = session.Search.Index;
-        var items = store.Scans.IdsAddedSince(null).Select(id => store.Scans.Get(id)!).ToDictionary(i => i.Id);
-        var labelled = items.Values.Where(i => i.Metadata.FirearmId is not null && items.Values.Any(o => o.Id != i.Id && o.Metadata.FirearmId == i.Metadata.FirearmId)).OrderBy(i => i.Id).ToArray();
+        var all = store.Scans.Items();
+        var items = all.ToDictionary(i => i.Id);
+        var perFirearm = all.Where(i => i.Metadata.FirearmId is not null).CountBy(i => i.Metadata.FirearmId!).ToDictionary();
+        var labelled = all.Where(i => i.Metadata.FirearmId is { } firearm && perFirearm[firearm] > 1).ToArray();
         if (labelled.Length == 0)
         {
             error.WriteLine($"error: {store.Folder}: no item has a firearm_id shared with another item; nothing to measure");
@@ -72,10 +74,12 @@ internal static class CorpusEvalCommand
 
         progress.Done();
         var reranked = new Dictionary<long, (int Rank, double StageTwoMs)>();
-        var sample = queries == 0 ? [] : Enumerable.Range(0, Math.Min(queries, labelled.Length)).Select(i => labelled[(int)((long)i * labelled.Length / Math.Min(queries, labelled.Length))]).ToArray();
+        var sampled = Math.Min(queries, labelled.Length);
+        var sample = Enumerable.Range(0, sampled).Select(i => (int)((long)i * labelled.Length / sampled)).ToArray();
         var reranking = new ConsoleProgress(error, sample.Length, "re-ranking");
-        foreach (var item in sample)
+        foreach (var q in sample)
         {
+            var item = labelled[q];
             var (scan, reason) = session.Candidate(item.Id);
             if (scan is null)
             {
@@ -96,7 +100,7 @@ internal static class CorpusEvalCommand
         if (reranked.Count > 0)
         {
             var ranks = reranked.Values.Select(r => r.Rank).ToArray();
-            var sampleStageOne = sample.Where(s => reranked.ContainsKey(s.Id)).Select(s => stageOneRanks[Array.IndexOf(labelled, s)]).ToArray();
+            var sampleStageOne = sample.Where(q => reranked.ContainsKey(labelled[q].Id)).Select(q => stageOneRanks[q]).ToArray();
             var how = full is { } best && best < candidates ? $"the best {best} of {candidates} by their best turn compared in full" : $"all {candidates} compared in full";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"re-ranked ({reranked.Count} queries, {how}): top 10 {Rate(ranks, 10):0.0000}, top 1 {Rate(ranks, 1):0.0000} (stage 1 alone on these: top 10 {Rate(sampleStageOne, 10):0.0000}, top 1 {Rate(sampleStageOne, 1):0.0000}); stage 2 {reranked.Values.Average(r => r.StageTwoMs) / 1000:0.00} s per query"));
         }

@@ -5,6 +5,7 @@ using Ballistics.Cli.Corpus;
 using Ballistics.Engine.Corpus;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Tables;
+using Ballistics.Ingest.X3p;
 using Ballistics.Ingest.Scans;
 using Ballistics.Store.Scans;
 
@@ -53,7 +54,19 @@ internal static class SearchCommand
             return 2;
         }
 
-        var read = SurfaceFiles.Read(queryPath, SurfaceFileOptions.Default);
+        // Read once: parsed here, hashed below to know whether the query is itself on file.
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(queryPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: {queryPath}: cannot read the file: {ex.Message}");
+            return 1;
+        }
+
+        var read = X3pReader.Read(bytes, queryPath, SurfaceFileOptions.Default.X3p);
         if (!read.Success)
         {
             error.WriteLine($"error: {read.Error}");
@@ -79,7 +92,7 @@ internal static class SearchCommand
         }
 
         // A query already on file is not its own lead.
-        var self = File.Exists(queryPath) ? store.Scans.FindByContent(File.ReadAllBytes(queryPath)) : null;
+        var self = store.Scans.FindByContent(bytes);
         var result = session.Run(prepared, filter, new CorpusSearchOptions { Candidates = candidates, FullComparisons = full }, self?.Id);
         if (result.StageOne.Count == 0 && session.Search.Code(prepared) is null)
         {

@@ -43,7 +43,7 @@ internal sealed class ComparableScan : IDisposable
         // The angles are proposed from the prepared band: on the generated hard set that registered 9 of 72
         // same-firearm pairs more than 3° off instead of 11 (AUC 0.936 against 0.930), real scans unchanged.
         var (centreX, centreY) = centreUm is { } c ? AxisInPixels(image, stepUm, c) : Centroid(Image);
-        CentredPolar = BuildCentredPolar(CellImage, factor, centreX, centreY);
+        CentredPolar = SampleAt(CellImage, factor, centreX, centreY) is { } samples ? CentredPolarImage.FromSamples(samples.Values, samples.Valid, samples.Rings) : null;
 
         using var polar = PolarSpectrum.Build(CellImage, stepUm, options.SpectrumStepUm);
         if (polar is not null)
@@ -131,17 +131,17 @@ internal sealed class ComparableScan : IDisposable
     {
         var factor = Math.Max(1, options.CoarseStepUm / stepUm);
         var (x, y) = AxisInPixels(cellImage, stepUm, centreUm);
-        using var cellCoarse = MaskedImage.Resample(cellImage, 1 / factor);
-        return (CentredPolarImage.Sample(cellCoarse, CoarseCentre(x, factor), CoarseCentre(y, factor)), stepUm * factor);
+        return (SampleAt(cellImage, factor, x, y), stepUm * factor);
     }
 
     private static (double X, double Y) AxisInPixels(MaskedImage image, double stepUm, (double X, double Y) centreUm) =>
         (((image.Width - 1) / 2.0) + (centreUm.X / stepUm), ((image.Height - 1) / 2.0) + (centreUm.Y / stepUm));
 
-    private static CentredPolarImage? BuildCentredPolar(MaskedImage cellImage, double factor, double centreX, double centreY)
+    /// <summary>The cell image's coarse level sampled on rings about (centreX, centreY), given in fine pixels.</summary>
+    private static (float[] Values, float[] Valid, int Rings)? SampleAt(MaskedImage cellImage, double factor, double centreX, double centreY)
     {
         using var cellCoarse = MaskedImage.Resample(cellImage, 1 / factor);
-        return CentredPolarImage.Build(cellCoarse, CoarseCentre(centreX, factor), CoarseCentre(centreY, factor));
+        return CentredPolarImage.Sample(cellCoarse, CoarseCentre(centreX, factor), CoarseCentre(centreY, factor));
     }
 
     // Area resampling by 1/factor puts fine pixel x at coarse (x + ½)/factor − ½.

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace Ballistics.Engine.Corpus;
 
@@ -10,14 +11,14 @@ public readonly record struct StageOneCode(sbyte[] Code, float Scale)
     {
         var bytes = new byte[sizeof(float) + Code.Length];
         BitConverter.TryWriteBytes(bytes, Scale);
-        System.Runtime.InteropServices.MemoryMarshal.AsBytes(Code.AsSpan()).CopyTo(bytes.AsSpan(sizeof(float)));
+        MemoryMarshal.AsBytes(Code.AsSpan()).CopyTo(bytes.AsSpan(sizeof(float)));
         return bytes;
     }
 
     public static StageOneCode FromBytes(ReadOnlySpan<byte> bytes)
     {
         var code = new sbyte[bytes.Length - sizeof(float)];
-        bytes[sizeof(float)..].CopyTo(System.Runtime.InteropServices.MemoryMarshal.AsBytes(code.AsSpan()));
+        bytes[sizeof(float)..].CopyTo(MemoryMarshal.AsBytes(code.AsSpan()));
         return new StageOneCode(code, BitConverter.ToSingle(bytes));
     }
 }

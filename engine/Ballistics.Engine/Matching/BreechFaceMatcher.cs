@@ -179,12 +179,12 @@ public sealed class BreechFaceMatcher
     /// <summary>The view's centred polar image when the view exists (not owned), else one built for the caller (owned).</summary>
     private (CentredPolarImage? Polar, bool Owned) CentredPolar(PreparedScan scan)
     {
-        if (scan.HasComparisonView || TurnSamplesOf(scan) is not { } samples)
+        if (scan.HasComparisonView || scan.TurningAxisUm is null)
         {
             return (scan.ComparisonView(_comparer).CentredPolar, false);
         }
 
-        return (samples.ToPolar(), true);
+        return TurnSamplesOf(scan) is { } samples ? (samples.ToPolar(), true) : (null, false);
     }
 
     public ComparisonResult Compare(PreparedScan a, PreparedScan b)

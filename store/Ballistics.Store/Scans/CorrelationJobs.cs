@@ -1,5 +1,4 @@
 using System.Globalization;
-using Ballistics.Store.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Ballistics.Store.Scans;
@@ -158,6 +157,10 @@ public sealed class CorrelationJobs
     public void Finish(CorrelationJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        SqliteDatabase.Execute(_connection, $"UPDATE correlation_job SET finished_at = '{DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)}' WHERE id = {job.Id}");
+        using var command = _connection.CreateCommand();
+        command.CommandText = "UPDATE correlation_job SET finished_at = $t WHERE id = $id";
+        command.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$id", job.Id);
+        command.ExecuteNonQuery();
     }
 }

@@ -32,12 +32,12 @@ public sealed class ScanCorpus
     {
         _catalog = new SqliteScanCatalog(connection);
         Blobs = new ContentStore(folder);
-        Cache = new PreparedCache(folder);
+        Cache = new DerivedCache(folder);
     }
 
     internal ContentStore Blobs { get; }
 
-    internal PreparedCache Cache { get; }
+    internal DerivedCache Cache { get; }
 
     // One connection serves the corpus; a search fetches candidates from several threads, so every use takes the lock.
     public long Count
@@ -69,11 +69,12 @@ public sealed class ScanCorpus
         }
     }
 
-    public IReadOnlyList<long> IdsAddedSince(DateTimeOffset? since)
+    /// <summary>Every item on file, in id order.</summary>
+    public IReadOnlyList<ScanItem> Items()
     {
         lock (_writeLock)
         {
-            return _catalog.IdsAddedSince(since);
+            return _catalog.All();
         }
     }
 
@@ -317,10 +318,22 @@ public sealed class ScanCorpus
             return new PreparedItem { Duplicate = true };
         }
 
-        var surface = Read(submission.Path, bytes, fileOptions);
+        var outcome = Sign(submission.Path, sha, bytes, matcher, codec, fileOptions);
+        if (outcome.Error is not null)
+        {
+            // A later copy of the same bytes gets its own try (and its own error).
+            claimed.TryRemove(sha, out _);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Reads, prepares and signs one file's bytes.</summary>
+    private static PreparedItem Sign(string path, string sha, byte[] bytes, BreechFaceMatcher matcher, SignatureCodec codec, SurfaceFileOptions fileOptions)
+    {
+        var surface = Read(path, bytes, fileOptions);
         if (!surface.Success)
         {
-            claimed.TryRemove(sha, out _);
             return new PreparedItem { Error = surface.Error };
         }
 
@@ -328,18 +341,14 @@ public sealed class ScanCorpus
         {
             var prepared = matcher.Prepare(surface.Value, withComparisonView: false);
             var samples = matcher.TurnSamplesOf(prepared);
-            if ((samples is null ? matcher.Signature(prepared, codec.Options) : BreechFaceMatcher.Signature(samples, codec.Options)) is not { } signature)
-            {
-                claimed.TryRemove(sha, out _);
-                return new PreparedItem { Error = new IngestError(IngestErrorKind.InvalidValue, submission.Path, null, "too little breech face around the firing pin for a search signature") };
-            }
-
-            return new PreparedItem { Item = new ReadyItem(sha, bytes, prepared, samples, codec.Encode(signature)) };
+            var signature = samples is null ? matcher.Signature(prepared, codec.Options) : BreechFaceMatcher.Signature(samples, codec.Options);
+            return signature is null
+                ? new PreparedItem { Error = new IngestError(IngestErrorKind.InvalidValue, path, null, "too little breech face around the firing pin for a search signature") }
+                : new PreparedItem { Item = new ReadyItem(sha, bytes, prepared, samples, codec.Encode(signature)) };
         }
         catch (ArgumentException ex)
         {
-            claimed.TryRemove(sha, out _);
-            return new PreparedItem { Error = new IngestError(IngestErrorKind.InvalidValue, submission.Path, null, $"cannot prepare the breech face: {ex.Message}") };
+            return new PreparedItem { Error = new IngestError(IngestErrorKind.InvalidValue, path, null, $"cannot prepare the breech face: {ex.Message}") };
         }
     }
 

@@ -105,24 +105,19 @@ internal sealed class SqliteScanCatalog(SqliteConnection connection)
         }
     }
 
-    /// <summary>Ids of the items added at or after <paramref name="since"/> (all with null), in id order.</summary>
-    public IReadOnlyList<long> IdsAddedSince(DateTimeOffset? since)
+    /// <summary>Every item (without its signature), in id order.</summary>
+    public IReadOnlyList<ScanItem> All()
     {
         using var command = connection.CreateCommand();
-        command.CommandText = since is null ? "SELECT id FROM scan_item ORDER BY id" : "SELECT id FROM scan_item WHERE added_at >= $since ORDER BY id";
-        if (since is { } s)
-        {
-            command.Parameters.AddWithValue("$since", s.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
-        }
-
+        command.CommandText = $"SELECT {Columns} FROM scan_item ORDER BY id";
         using var reader = command.ExecuteReader();
-        var ids = new List<long>();
+        var items = new List<ScanItem>();
         while (reader.Read())
         {
-            ids.Add(reader.GetInt64(0));
+            items.Add(Item(reader));
         }
 
-        return ids;
+        return items;
     }
 
     public static string KindText(ScanItemKind kind) => kind == ScanItemKind.TestFire ? "test_fire" : "evidence";

@@ -169,9 +169,9 @@ public sealed class CorpusCommandTests
         {
             Assert.That(opened.Check().IsWhole, Is.True);
             afterKill = opened.Scans.Count;
-            foreach (var id in opened.Scans.IdsAddedSince(null))
+            foreach (var item in opened.Scans.Items())
             {
-                var item = opened.Scans.Get(id)!;
+                var id = item.Id;
                 var original = File.ReadAllBytes(opened.Scans.OriginalPath(item));
                 Assert.That(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(original)), Is.EqualTo(item.Sha256), $"item {id} whole");
             }

@@ -27,16 +27,17 @@ public sealed class ScanSignatureTests
         Assert.That(ScanSignature.Similarity(signatureA, signatureB), Is.GreaterThan(0.9));
     }
 
+    /// <summary>The default signature of a real shared scan, through its comparison view.</summary>
+    internal static float[] Signature(string name)
+    {
+        var prepared = Preprocessor.Prepare(TestSurfaces.Shared($"cartridge/{name}.x3p"));
+        using var view = Comparer.View(prepared.Surface, prepared.TurningAxisUm);
+        return ScanSignature.Of(view, SignatureOptions.Default)!;
+    }
+
     [Test]
     public void Of_RealScans_SameSourceMoreSimilarThanDifferent()
     {
-        float[] Signature(string name)
-        {
-            var prepared = Preprocessor.Prepare(TestSurfaces.Shared($"cartridge/{name}.x3p"));
-            using var view = Comparer.View(prepared.Surface, prepared.TurningAxisUm);
-            return ScanSignature.Of(view, SignatureOptions.Default)!;
-        }
-
         var fadul11 = Signature("fadul_1-1_processed");
         var same = ScanSignature.Similarity(fadul11, Signature("fadul_1-2_processed"));
         var different = ScanSignature.Similarity(fadul11, Signature("baldwin_K227iG3_processed"));

@@ -1,21 +1,11 @@
-using Ballistics.Engine.Comparison;
 using Ballistics.Engine.Corpus;
-using Ballistics.Engine.Preprocessing;
-using Ballistics.Engine.Tests.Comparison;
 
 namespace Ballistics.Engine.Tests.Corpus;
 
 [TestFixture]
 public sealed class SignatureCodecTests
 {
-    private static readonly SurfaceComparer Comparer = new(ComparisonOptions.Default);
-
-    private static float[] Signature(string name)
-    {
-        var prepared = Preprocessor.Prepare(TestSurfaces.Shared($"cartridge/{name}.x3p"));
-        using var view = Comparer.View(prepared.Surface, prepared.TurningAxisUm);
-        return ScanSignature.Of(view, SignatureOptions.Default)!;
-    }
+    private static float[] Signature(string name) => ScanSignatureTests.Signature(name);
 
     [Test]
     public void Encode_RealScans_CodesKeepTheRanking()

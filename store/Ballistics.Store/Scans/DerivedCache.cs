@@ -9,7 +9,7 @@ namespace Ballistics.Store.Scans;
 /// (<c>turns/</c>), so its screen reads a few hundred KB per candidate. An entry can always be rebuilt from the
 /// original: one written by another preprocessing version or options, half written or unreadable reads as absent.
 /// </summary>
-internal sealed class PreparedCache(string storeFolder)
+internal sealed class DerivedCache(string storeFolder)
 {
     private readonly string _root = Path.Combine(storeFolder, "cache", "prepared");
     private readonly string _turns = Path.Combine(storeFolder, "cache", "turns");
