@@ -167,20 +167,21 @@ public sealed class ScanCorpusTests
     }
 
     [Test]
-    public void TurnSamples_CachedAtAdd_AndRebuiltWhenCorrupt()
+    public void ScreenSamples_CachedAtAdd_AndRebuiltWhenCorrupt()
     {
         using var dir = new TempDirectory();
         using var store = TestStores.Create(dir);
         var id = Add(store, new ScanSubmission(Real("baldwin_K013sA1_raw"))).Added.Single();
         var item = store.Scans.Get(id)!;
-        var entry = store.Scans.Cache.TurnsPathOf(item.Sha256);
+        var entry = store.Scans.Cache.ScreenPathOf(item.Sha256);
         Assert.That(File.Exists(entry), Is.True, "written when the item was added");
-        var cached = store.Scans.TurnSamples(item, Matcher, SurfaceFileOptions.Default)!;
+        var cached = store.Scans.ScreenSamples(item, Matcher, SurfaceFileOptions.Default)!;
 
         File.WriteAllBytes(entry, [9, 9, 9]);
-        var rebuilt = store.Scans.TurnSamples(item, Matcher, SurfaceFileOptions.Default)!;
+        var rebuilt = store.Scans.ScreenSamples(item, Matcher, SurfaceFileOptions.Default)!;
 
         Assert.That(rebuilt.Rings, Is.EqualTo(cached.Rings));
+        Assert.That((rebuilt.CoarseWidth, rebuilt.CoarseHeight, rebuilt.CoarseAxis), Is.EqualTo((cached.CoarseWidth, cached.CoarseHeight, cached.CoarseAxis)));
         Assert.That(BreechFaceMatcher.Signature(rebuilt, SignatureOptions.Default), Is.EqualTo(BreechFaceMatcher.Signature(cached, SignatureOptions.Default)));
         Assert.That(new FileInfo(entry).Length, Is.GreaterThan(3), "written again");
     }

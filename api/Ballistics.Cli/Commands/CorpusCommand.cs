@@ -38,7 +38,7 @@ internal static class CorpusCommand
     }
 
     internal static Option<int?> FullOption() =>
-        new("--full") { Description = "compare in full only the best N candidates by their best turn about the firing pin, and the best N/2 by signature (a cascade, several times faster); default: all candidates" };
+        new("--full") { Description = $"compare in full the best N candidates by the screen at their likely poses (default {CorpusSearchOptions.DefaultFullComparisons}); N at least --candidates compares every candidate in full" };
 
     internal static Option<string> StoreOption() =>
         new("--store") { DefaultValueFactory = _ => "data", Description = "data folder (default ./data)" };

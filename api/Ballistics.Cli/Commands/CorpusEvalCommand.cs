@@ -87,7 +87,7 @@ internal static class CorpusEvalCommand
                 continue;
             }
 
-            var result = session.Run(scan, SearchFilter.None, new CorpusSearchOptions { Candidates = candidates, FullComparisons = full }, item.Id);
+            var result = session.Run(scan, SearchFilter.None, new CorpusSearchOptions { Candidates = candidates, FullComparisons = full ?? CorpusSearchOptions.DefaultFullComparisons }, item.Id);
             reranked[item.Id] = (FirstMate(result.Leads.Select(l => l.ItemId), id => Mate(item, id)), result.StageTwoMs);
             reranking.Report(reranked.Count);
         }
@@ -101,7 +101,8 @@ internal static class CorpusEvalCommand
         {
             var ranks = reranked.Values.Select(r => r.Rank).ToArray();
             var sampleStageOne = sample.Where(q => reranked.ContainsKey(labelled[q].Id)).Select(q => stageOneRanks[q]).ToArray();
-            var how = full is { } best && best < candidates ? $"the best {best} of {candidates} by their best turn compared in full" : $"all {candidates} compared in full";
+            var best = full ?? CorpusSearchOptions.DefaultFullComparisons;
+            var how = best < candidates ? $"{candidates} screened, the best {best} compared in full" : $"all {candidates} compared in full";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"re-ranked ({reranked.Count} queries, {how}): top 10 {Rate(ranks, 10):0.0000}, top 1 {Rate(ranks, 1):0.0000} (stage 1 alone on these: top 10 {Rate(sampleStageOne, 10):0.0000}, top 1 {Rate(sampleStageOne, 1):0.0000}); stage 2 {reranked.Values.Average(r => r.StageTwoMs) / 1000:0.00} s per query"));
         }
 

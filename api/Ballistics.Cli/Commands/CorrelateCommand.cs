@@ -25,7 +25,7 @@ internal static class CorrelateCommand
         var store = CorpusCommand.StoreOption();
         var outFile = new Option<string>("--out") { Required = true, Description = "results CSV: " + Header };
         var leads = new Option<int>("--leads") { DefaultValueFactory = _ => 10, Description = "leads kept per item (default 10)" };
-        var candidates = new Option<int>("--candidates") { DefaultValueFactory = _ => CorpusSearchOptions.Default.Candidates, Description = "stage-1 candidates compared in full per item (default 200)" };
+        var candidates = new Option<int>("--candidates") { DefaultValueFactory = _ => CorpusSearchOptions.Default.Candidates, Description = "stage-1 candidates re-ranked in stage 2 per item (default 200)" };
         var full = CorpusCommand.FullOption();
         var command = new Command("correlate", "Batch job: search each selected item against the corpus; resumable after a kill.") { since, all, store, outFile, leads, candidates, full };
         command.SetAction(parse => Run(parse.GetValue(since), parse.GetValue(all), parse.GetValue(store)!, parse.GetValue(outFile)!, parse.GetValue(leads), parse.GetValue(candidates), output, error, parse.GetValue(full)));
@@ -66,6 +66,7 @@ internal static class CorrelateCommand
 
         var session = CorpusSession.Open(store);
         var fullOut = Path.GetFullPath(outPath);
+        full = Math.Max(full ?? CorpusSearchOptions.DefaultFullComparisons, leadCount);
         var (job, resumed) = store.Correlations.StartOrResume(since, candidates, leadCount, fullOut, session.Search.Index.Codec.Version, full);
         var pending = store.Correlations.Pending(job, out var done);
         error.WriteLine(resumed

@@ -25,7 +25,7 @@ internal static class SearchCommand
         var query = new Argument<string>("query") { Description = "the x3p scan to search for" };
         var top = new Option<int>("--top") { DefaultValueFactory = _ => 10, Description = "leads to print (default 10)" };
         var filters = FilterOptions.Create();
-        var candidates = new Option<int>("--candidates") { DefaultValueFactory = _ => CorpusSearchOptions.Default.Candidates, Description = "stage-1 candidates compared in full (default 200)" };
+        var candidates = new Option<int>("--candidates") { DefaultValueFactory = _ => CorpusSearchOptions.Default.Candidates, Description = "stage-1 candidates re-ranked in stage 2 (default 200)" };
         var full = CorpusCommand.FullOption();
         var store = CorpusCommand.StoreOption();
         var json = new Option<bool>("--json") { Description = "print {\"query\": …, \"leads\": […]} instead of a table" };
@@ -93,7 +93,7 @@ internal static class SearchCommand
 
         // A query already on file is not its own lead.
         var self = store.Scans.FindByContent(bytes);
-        var result = session.Run(prepared, filter, new CorpusSearchOptions { Candidates = candidates, FullComparisons = full }, self?.Id);
+        var result = session.Run(prepared, filter, new CorpusSearchOptions { Candidates = candidates, FullComparisons = Math.Max(full ?? CorpusSearchOptions.DefaultFullComparisons, top) }, self?.Id);
         if (result.StageOne.Count == 0 && session.Search.Code(prepared) is null)
         {
             error.WriteLine($"error: {queryPath}: too little breech face around the firing pin for a search signature");
@@ -135,7 +135,7 @@ internal static class SearchCommand
             output.WriteLine(lead.ToCsv());
         }
 
-        var screened = result.Screened > 0 ? $"{result.Screened} screened by their best turn, " : string.Empty;
+        var screened = result.Screened > 0 ? $"{result.Screened} screened at their likely poses, " : string.Empty;
         error.WriteLine($"{result.Searched} items on file, {result.StageOne.Count} candidates by signature ({result.StageOneMs:0.0} ms), {screened}{result.Leads.Count} compared in full ({result.StageTwoMs / 1000:0.00} s); {result.AlgorithmVersion}");
         return 0;
     }

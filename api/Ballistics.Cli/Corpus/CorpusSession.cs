@@ -30,10 +30,10 @@ internal sealed class CorpusSession(RecordStore store, BreechFaceMatcher matcher
     public (PreparedScan? Scan, string? Reason) Candidate(long itemId) =>
         Store.Scans.Get(itemId) is { } item ? Store.Scans.Prepared(item, Matcher, SurfaceFileOptions.Default) : (null, $"item {itemId} is no longer on file");
 
-    /// <summary>A candidate's turn samples for the cascade's screen, from the store's cache.</summary>
-    public TurnSamples? Turns(long itemId) =>
-        Store.Scans.Get(itemId) is { } item ? Store.Scans.TurnSamples(item, Matcher, SurfaceFileOptions.Default) : null;
+    /// <summary>A candidate's screen samples for the cascade's screen, from the store's cache.</summary>
+    public ScreenSamples? Screen(long itemId) =>
+        Store.Scans.Get(itemId) is { } item ? Store.Scans.ScreenSamples(item, Matcher, SurfaceFileOptions.Default) : null;
 
     public CorpusSearchResult Run(PreparedScan query, SearchFilter filter, CorpusSearchOptions options, long? exclude = null) =>
-        Search.Search(query, filter, options, Candidate, exclude, Turns);
+        Search.Search(query, filter, options, Candidate, exclude, Screen);
 }

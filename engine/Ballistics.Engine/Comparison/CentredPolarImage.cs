@@ -18,12 +18,13 @@ internal sealed class CentredPolarImage : IDisposable
     /// <summary>Turns scored, 0.5° apart: finer than the angle over which breech-face texture decorrelates on the coarse grid (about 2°).</summary>
     public const int Angles = 720;
 
-    private CentredPolarImage(Mat values, Mat squares, Mat mask, int validCount)
+    private CentredPolarImage(Mat values, Mat squares, Mat mask, int validCount, int firstRing)
     {
         Values = values;
         Squares = squares;
         MaskSpectrum = mask;
         ValidCount = validCount;
+        FirstRing = firstRing;
     }
 
     /// <summary>Row DFTs (OpenCV packed per row) of the zero-filled values, their squares and the mask; rings × <see cref="Angles"/>.</summary>
@@ -38,6 +39,26 @@ internal sealed class CentredPolarImage : IDisposable
 
     /// <summary>Rings, one per grid step out to the valid point farthest from the centre.</summary>
     public int Rings => Values.Rows;
+
+    /// <summary>
+    /// The first ring holding a valid sample: those inside it (the firing-pin impression, about half the rings) have
+    /// zero transforms, which are neither computed nor correlated.
+    /// </summary>
+    public int FirstRing { get; }
+
+    /// <summary>The first ring of <paramref name="valid"/> (rings × <see cref="Angles"/>) with a valid sample; <paramref name="rings"/> when none.</summary>
+    public static int FirstValidRing(ReadOnlySpan<float> valid, int rings)
+    {
+        for (var ring = 0; ring < rings; ring++)
+        {
+            if (valid.Slice(ring * Angles, Angles).ContainsAnyExcept(0f))
+            {
+                return ring;
+            }
+        }
+
+        return rings;
+    }
 
     /// <summary>The polar image of <paramref name="image"/> about (<paramref name="centreX"/>, <paramref name="centreY"/>) (pixels), or null when it holds too little.</summary>
     public static CentredPolarImage? Build(MaskedImage image, double centreX, double centreY) =>
@@ -92,18 +113,34 @@ internal sealed class CentredPolarImage : IDisposable
     /// <summary>The image of samples made by <see cref="Sample"/> (validity 0 or 1, values zero where invalid).</summary>
     public static CentredPolarImage FromSamples(float[] values, float[] valid, int rings)
     {
-        using var valuesMat = Mat.FromPixelData(rings, Angles, MatType.CV_32FC1, values);
-        using var validMat = Mat.FromPixelData(rings, Angles, MatType.CV_32FC1, valid);
+        var first = FirstValidRing(valid, rings);
+        var used = rings - first;
+        var valuesSpectrum = new Mat(rings, Angles, MatType.CV_32FC1, Scalar.All(0));
+        var squaresSpectrum = new Mat(rings, Angles, MatType.CV_32FC1, Scalar.All(0));
+        var maskSpectrum = new Mat(rings, Angles, MatType.CV_32FC1, Scalar.All(0));
+        if (used == 0)
+        {
+            return new CentredPolarImage(valuesSpectrum, squaresSpectrum, maskSpectrum, 0, first);
+        }
+
+        // Only the rings from the first valid one are transformed: the rest stay zero, as their transforms would be.
+        using var allValues = Mat.FromPixelData(rings, Angles, MatType.CV_32FC1, values);
+        using var allValid = Mat.FromPixelData(rings, Angles, MatType.CV_32FC1, valid);
+        using var valuesMat = allValues.RowRange(first, rings);
+        using var validMat = allValid.RowRange(first, rings);
         var validCount = Cv2.CountNonZero(validMat);
         using var squares = new Mat();
         Cv2.Multiply(valuesMat, valuesMat, squares);
-        var valuesSpectrum = new Mat();
-        var squaresSpectrum = new Mat();
-        var maskSpectrum = new Mat();
-        Cv2.Dft(valuesMat, valuesSpectrum, DftFlags.Rows);
-        Cv2.Dft(squares, squaresSpectrum, DftFlags.Rows);
-        Cv2.Dft(validMat, maskSpectrum, DftFlags.Rows);
-        return new CentredPolarImage(valuesSpectrum, squaresSpectrum, maskSpectrum, validCount);
+        using (var v = valuesSpectrum.RowRange(first, rings))
+        using (var s = squaresSpectrum.RowRange(first, rings))
+        using (var m = maskSpectrum.RowRange(first, rings))
+        {
+            Cv2.Dft(valuesMat, v, DftFlags.Rows);
+            Cv2.Dft(squares, s, DftFlags.Rows);
+            Cv2.Dft(validMat, m, DftFlags.Rows);
+        }
+
+        return new CentredPolarImage(valuesSpectrum, squaresSpectrum, maskSpectrum, validCount, first);
     }
 
     /// <summary>
@@ -118,7 +155,15 @@ internal sealed class CentredPolarImage : IDisposable
             throw new ArgumentException($"The profile holds {Angles} angles.", nameof(ncc));
         }
 
+        // Rings where either image has nothing valid add zero to every sum.
+        var first = Math.Max(a.FirstRing, b.FirstRing);
         var rings = Math.Min(a.Rings, b.Rings);
+        if (first >= rings)
+        {
+            ncc.Fill(-2);
+            return;
+        }
+
         using var product = new Mat();
         using var sum = new Mat();
         using var result = new Mat();
@@ -129,12 +174,12 @@ internal sealed class CentredPolarImage : IDisposable
         var mm = buffer.AsSpan(3 * Angles, Angles);
         var f2m = buffer.AsSpan(4 * Angles, Angles);
         var mg2 = buffer.AsSpan(5 * Angles, Angles);
-        using (var av = a.Values.RowRange(0, rings))
-        using (var asq = a.Squares.RowRange(0, rings))
-        using (var am = a.MaskSpectrum.RowRange(0, rings))
-        using (var bv = b.Values.RowRange(0, rings))
-        using (var bsq = b.Squares.RowRange(0, rings))
-        using (var bm = b.MaskSpectrum.RowRange(0, rings))
+        using (var av = a.Values.RowRange(first, rings))
+        using (var asq = a.Squares.RowRange(first, rings))
+        using (var am = a.MaskSpectrum.RowRange(first, rings))
+        using (var bv = b.Values.RowRange(first, rings))
+        using (var bsq = b.Squares.RowRange(first, rings))
+        using (var bm = b.MaskSpectrum.RowRange(first, rings))
         {
             Correlate(av, bv, fg);
             Correlate(av, bm, fm);

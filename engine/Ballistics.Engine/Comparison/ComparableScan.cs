@@ -44,6 +44,7 @@ internal sealed class ComparableScan : IDisposable
         // same-firearm pairs more than 3° off instead of 11 (AUC 0.936 against 0.930), real scans unchanged.
         var (centreX, centreY) = centreUm is { } c ? AxisInPixels(image, stepUm, c) : Centroid(Image);
         CentredPolar = SampleAt(CellImage, factor, centreX, centreY) is { } samples ? CentredPolarImage.FromSamples(samples.Values, samples.Valid, samples.Rings) : null;
+        CoarseAxis = (CoarseCentre(centreX, factor), CoarseCentre(centreY, factor));
 
         using var polar = PolarSpectrum.Build(CellImage, stepUm, options.SpectrumStepUm);
         if (polar is not null)
@@ -96,6 +97,9 @@ internal sealed class ComparableScan : IDisposable
     /// <summary>The coarse level on rings about the scan's turning axis; null when the scan is too small.</summary>
     public CentredPolarImage? CentredPolar { get; }
 
+    /// <summary>The turning axis the centred polar image was sampled about, in points of <see cref="Coarse"/>.</summary>
+    public (double X, double Y) CoarseAxis { get; }
+
     /// <summary>Transforms of the polar spectrum; null when the scan is too small to propose angles.</summary>
     public MaskedSpectra? PolarSpectra { get; }
 
@@ -124,14 +128,22 @@ internal sealed class ComparableScan : IDisposable
     }
 
     /// <summary>
-    /// Only the centred polar samples of a scan whose turning axis is known, as the view would take them: what the
-    /// corpus's stage-1 signature and its candidate screen need, at a seventh of the cost of the whole view.
+    /// Only what a corpus keeps per item of a scan whose turning axis is known, as the view would make it: the centred
+    /// polar samples (the stage-1 signature and the turn profile) and the coarse level with the axis on it (the stage-2
+    /// screen), at a fraction of the cost of the whole view. Null when the scan is too small for polar samples.
     /// </summary>
-    public static ((float[] Values, float[] Valid, int Rings)? Samples, double CoarseStepUm) CentredPolarSamples(MaskedImage cellImage, double stepUm, RegistrationOptions options, (double X, double Y) centreUm)
+    public static ScreenParts? ScreenPartsOf(MaskedImage cellImage, double stepUm, RegistrationOptions options, (double X, double Y) centreUm)
     {
         var factor = Math.Max(1, options.CoarseStepUm / stepUm);
         var (x, y) = AxisInPixels(cellImage, stepUm, centreUm);
-        return (SampleAt(cellImage, factor, x, y), stepUm * factor);
+        if (SampleAt(cellImage, factor, x, y) is not { } samples)
+        {
+            return null;
+        }
+
+        // The same two steps as the view's Image and Coarse, so that a screen from these parts equals one from the view.
+        using var image = cellImage.HighPassed(stepUm, options.WholeScanLongCutoffUm);
+        return new ScreenParts(samples.Values, samples.Valid, samples.Rings, MaskedImage.Resample(image, 1 / factor), (CoarseCentre(x, factor), CoarseCentre(y, factor)), stepUm * factor);
     }
 
     private static (double X, double Y) AxisInPixels(MaskedImage image, double stepUm, (double X, double Y) centreUm) =>
@@ -177,3 +189,6 @@ internal sealed class ComparableScan : IDisposable
         }
     }
 }
+
+/// <summary>The parts of a view that a corpus keeps per item (<see cref="ComparableScan.ScreenPartsOf"/>); the caller owns <see cref="Coarse"/>.</summary>
+internal sealed record ScreenParts(float[] Values, float[] Valid, int Rings, MaskedImage Coarse, (double X, double Y) CoarseAxis, double CoarseStepUm);

@@ -40,6 +40,16 @@ internal sealed class MaskedImage : IDisposable
     public static MaskedImage Create(int width, int height) =>
         new(new Mat(height, width, MatType.CV_32FC1, Scalar.All(0)), new Mat(height, width, MatType.CV_32FC1, Scalar.All(0)), 0);
 
+    /// <summary>An image from its two planes as they were (values zero where invalid, mask 0 or 1), without standardising again.</summary>
+    public static MaskedImage FromPlanes(ReadOnlySpan<float> values, ReadOnlySpan<float> mask, int width, int height)
+    {
+        var image = Create(width, height);
+        values.CopyTo(image.Values.AsSpan<float>());
+        mask.CopyTo(image.Mask.AsSpan<float>());
+        image.ValidCount = Cv2.CountNonZero(image.Mask);
+        return image;
+    }
+
     /// <summary>Splits row-major heights (NaN = invalid) and standardises them over the valid points.</summary>
     public static MaskedImage FromHeights(ReadOnlySpan<float> heights, int width, int height)
     {

@@ -73,11 +73,11 @@ public sealed class BreechFaceMatcher
             return ScanSignature.Of(scan.ComparisonView(_comparer), options);
         }
 
-        return TurnSamplesOf(scan) is { } samples ? Signature(samples, options) : null;
+        return ScreenSamplesOf(scan) is { } samples ? Signature(samples, options) : null;
     }
 
-    /// <summary>The signature of a scan's turn samples (those of <see cref="TurnSamplesOf"/>).</summary>
-    public static float[] Signature(TurnSamples samples, SignatureOptions options)
+    /// <summary>The signature of a scan's screen samples (those of <see cref="ScreenSamplesOf"/>).</summary>
+    public static float[] Signature(ScreenSamples samples, SignatureOptions options)
     {
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentNullException.ThrowIfNull(options);
@@ -86,10 +86,10 @@ public sealed class BreechFaceMatcher
     }
 
     /// <summary>
-    /// The scan sampled on rings about its firing-pin axis, as its comparison view would sample it; null when the axis
-    /// is unknown (the view then centres on the valid points' centroid) or the scan is too small.
+    /// What a corpus keeps of a scan for its signature and for the search's screen, as its comparison view would make
+    /// it; null when the axis is unknown (the view then centres on the valid points' centroid) or the scan is too small.
     /// </summary>
-    public TurnSamples? TurnSamplesOf(PreparedScan scan)
+    public ScreenSamples? ScreenSamplesOf(PreparedScan scan)
     {
         ArgumentNullException.ThrowIfNull(scan);
         if (scan.TurningAxisUm is not { } axis)
@@ -99,92 +99,61 @@ public sealed class BreechFaceMatcher
 
         var surface = scan.Surface;
         using var image = MaskedImage.FromHeights(surface.Values, surface.Width, surface.Height);
-        var (samples, coarseStepUm) = ComparableScan.CentredPolarSamples(image, surface.LateralStepXUm, ComparisonOptions.Registration, axis);
-        return samples is { } s ? new TurnSamples(s.Values, s.Valid, s.Rings, coarseStepUm) : null;
+        if (ComparableScan.ScreenPartsOf(image, surface.LateralStepXUm, ComparisonOptions.Registration, axis) is not { } parts)
+        {
+            return null;
+        }
+
+        using (parts.Coarse)
+        {
+            return ScreenSamples.From(parts);
+        }
     }
 
     /// <summary>
-    /// How sharply two scans' centred polar images correlate at their best turn about the firing-pin axis: the peak of
-    /// the masked NCC over all 720 turns, in standard deviations of that profile above its mean. It is the first step
-    /// of registration alone (about 1 ms a pair once the polar images exist) and ranks mates well enough to choose which
-    /// candidates of a search get the full comparison (docs/benchmarks.md); null when either scan is too small.
+    /// How well a candidate agrees with the query at the poses their firing-pin axes allow: the exact masked NCC of the
+    /// coarse levels near the best few turns of the centred polar correlation — registration without its sweep and
+    /// fine level, a few ms a pair — by which a search chooses the candidates that get the full comparison
+    /// (docs/benchmarks.md). Null when either scan is too small.
     /// </summary>
-    public double? TurnScreen(PreparedScan query, PreparedScan candidate)
+    public double? Screen(PreparedScan query, ScreenSamples candidate, ScreenOptions options)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(candidate);
-        var (a, ownA) = CentredPolar(query);
-        var (b, ownB) = CentredPolar(candidate);
-        return Screen(a, ownA, b, ownB);
+        ArgumentNullException.ThrowIfNull(options);
+        using var polar = candidate.ToPolar();
+        using var coarse = candidate.ToCoarse();
+        return Screen(query.ComparisonView(_comparer), (coarse, polar, candidate.CoarseAxis), candidate.CoarseStepUm, options);
     }
 
-    /// <summary>The turn screen against a candidate's stored turn samples (a corpus's cache), without its surface.</summary>
-    public double? TurnScreen(PreparedScan query, TurnSamples candidate)
+    /// <summary>The screen against a prepared candidate: from its view when it has one, else from its screen samples.</summary>
+    public double? Screen(PreparedScan query, PreparedScan candidate, ScreenOptions options)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(candidate);
-        var (a, ownA) = CentredPolar(query);
-        return Screen(a, ownA, candidate.ToPolar(), true);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!candidate.HasComparisonView && ScreenSamplesOf(candidate) is { } samples)
+        {
+            return Screen(query, samples, options);
+        }
+
+        var view = candidate.ComparisonView(_comparer);
+        return view.CentredPolar is { } polar ? Screen(query.ComparisonView(_comparer), (view.Coarse, polar, view.CoarseAxis), view.CoarseStepUm, options) : null;
     }
 
-    private double? Screen(CentredPolarImage? a, bool ownA, CentredPolarImage? b, bool ownB)
+    private double? Screen(ComparableScan query, (MaskedImage Coarse, CentredPolarImage Polar, (double X, double Y) Axis) candidate, double candidateStepUm, ScreenOptions options)
     {
-        try
+        if (Math.Abs(query.CoarseStepUm - candidateStepUm) > 1e-6 * query.CoarseStepUm)
         {
-            if (a is null || b is null)
-            {
-                return null;
-            }
-
-            Span<double> profile = stackalloc double[CentredPolarImage.Angles];
-            var minOverlap = Math.Max(16, (int)(ComparisonOptions.Registration.MinOverlapFraction * Math.Min(a.ValidCount, b.ValidCount)));
-            CentredPolarImage.Profile(a, b, minOverlap, profile);
-            double sum = 0, squares = 0, peak = double.NegativeInfinity;
-            var count = 0;
-            foreach (var value in profile)
-            {
-                // −2 marks turns whose overlap is too small to count.
-                if (value > -2)
-                {
-                    sum += value;
-                    squares += value * value;
-                    peak = Math.Max(peak, value);
-                    count++;
-                }
-            }
-
-            if (count < 2)
-            {
-                return null;
-            }
-
-            var mean = sum / count;
-            var sd = Math.Sqrt(Math.Max(0, (squares / count) - (mean * mean)));
-            return sd > 0 ? (peak - mean) / sd : 0;
-        }
-        finally
-        {
-            if (ownA)
-            {
-                a?.Dispose();
-            }
-
-            if (ownB)
-            {
-                b?.Dispose();
-            }
-        }
-    }
-
-    /// <summary>The view's centred polar image when the view exists (not owned), else one built for the caller (owned).</summary>
-    private (CentredPolarImage? Polar, bool Owned) CentredPolar(PreparedScan scan)
-    {
-        if (scan.HasComparisonView || scan.TurningAxisUm is null)
-        {
-            return (scan.ComparisonView(_comparer).CentredPolar, false);
+            throw new ArgumentException($"The candidate was sampled at {candidateStepUm} µm, the query at {query.CoarseStepUm} µm. Prepare both with the same options.", nameof(candidate));
         }
 
-        return TurnSamplesOf(scan) is { } samples ? (samples.ToPolar(), true) : (null, false);
+        if (query.CentredPolar is not { } polar)
+        {
+            return null;
+        }
+
+        return PoseScreen.Score((query.Coarse, polar, query.CoarseAxis), candidate, query.CoarseStepUm, options.Turns, options.ShiftRadiusUm, ComparisonOptions.Registration.MinOverlapFraction);
     }
 
     public ComparisonResult Compare(PreparedScan a, PreparedScan b)

@@ -5,26 +5,27 @@ namespace Ballistics.Store.Scans;
 
 /// <summary>
 /// What is derived from each original and kept by content address under <c>DIR/cache/</c>: prepared surfaces
-/// (<c>prepared/</c>), so a search re-ranks its candidates without preprocessing them again, and turn samples
-/// (<c>turns/</c>), so its screen reads a few hundred KB per candidate. An entry can always be rebuilt from the
+/// (<c>prepared/</c>), so a search re-ranks its candidates without preprocessing them again, and screen samples
+/// (<c>screen/</c>), so its screen reads a few hundred KB per candidate. (The turn samples of earlier versions, in
+/// <c>turns/</c>, are no longer read.) An entry can always be rebuilt from the
 /// original: one written by another preprocessing version or options, half written or unreadable reads as absent.
 /// </summary>
 internal sealed class DerivedCache(string storeFolder)
 {
     private readonly string _root = Path.Combine(storeFolder, "cache", "prepared");
-    private readonly string _turns = Path.Combine(storeFolder, "cache", "turns");
+    private readonly string _screen = Path.Combine(storeFolder, "cache", "screen");
 
     public string PathOf(string sha256) => Path.Combine(_root, sha256[..2], sha256 + ".bps");
 
-    public string TurnsPathOf(string sha256) => Path.Combine(_turns, sha256[..2], sha256 + ".bts");
+    public string ScreenPathOf(string sha256) => Path.Combine(_screen, sha256[..2], sha256 + ".bss");
 
     public void Put(string sha256, PreparedScan scan) => Write(PathOf(sha256), stream => PreparedScanCodec.Write(scan, stream));
 
-    public void PutTurns(string sha256, TurnSamples samples) => Write(TurnsPathOf(sha256), samples.Write);
+    public void PutScreen(string sha256, ScreenSamples samples) => Write(ScreenPathOf(sha256), samples.Write);
 
-    public TurnSamples? GetTurns(string sha256)
+    public ScreenSamples? GetScreen(string sha256)
     {
-        var path = TurnsPathOf(sha256);
+        var path = ScreenPathOf(sha256);
         if (!File.Exists(path))
         {
             return null;
@@ -33,7 +34,7 @@ internal sealed class DerivedCache(string storeFolder)
         try
         {
             using var stream = File.OpenRead(path);
-            return TurnSamples.Read(stream);
+            return ScreenSamples.Read(stream);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException)
         {

@@ -186,7 +186,7 @@ public sealed class ScanCorpus
             Cache.Put(item.Sha256, item.Prepared);
             if (item.Samples is { } samples)
             {
-                Cache.PutTurns(item.Sha256, samples);
+                Cache.PutScreen(item.Sha256, samples);
             }
 
             var metadata = submission.Metadata ?? new ScanItemMetadata { ExhibitId = Path.GetFileNameWithoutExtension(submission.Path) };
@@ -255,24 +255,24 @@ public sealed class ScanCorpus
     }
 
     /// <summary>
-    /// An item's turn samples for the search's screen: from the cache, else taken from its prepared scan (and cached);
+    /// An item's screen samples for the search's screen: from the cache, else taken from its prepared scan (and cached);
     /// null when the scan has no known axis or is too small (the screen then reads the prepared scan).
     /// </summary>
-    public TurnSamples? TurnSamples(ScanItem item, BreechFaceMatcher matcher, SurfaceFileOptions fileOptions)
+    public ScreenSamples? ScreenSamples(ScanItem item, BreechFaceMatcher matcher, SurfaceFileOptions fileOptions)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(matcher);
-        if (Cache.GetTurns(item.Sha256) is { } cached)
+        if (Cache.GetScreen(item.Sha256) is { } cached)
         {
             return cached;
         }
 
-        if (Prepared(item, matcher, fileOptions).Scan is not { } scan || matcher.TurnSamplesOf(scan) is not { } samples)
+        if (Prepared(item, matcher, fileOptions).Scan is not { } scan || matcher.ScreenSamplesOf(scan) is not { } samples)
         {
             return null;
         }
 
-        Cache.PutTurns(item.Sha256, samples);
+        Cache.PutScreen(item.Sha256, samples);
         return samples;
     }
 
@@ -340,7 +340,7 @@ public sealed class ScanCorpus
         try
         {
             var prepared = matcher.Prepare(surface.Value, withComparisonView: false);
-            var samples = matcher.TurnSamplesOf(prepared);
+            var samples = matcher.ScreenSamplesOf(prepared);
             var signature = samples is null ? matcher.Signature(prepared, codec.Options) : BreechFaceMatcher.Signature(samples, codec.Options);
             return signature is null
                 ? new PreparedItem { Error = new IngestError(IngestErrorKind.InvalidValue, path, null, "too little breech face around the firing pin for a search signature") }
@@ -384,7 +384,7 @@ public sealed class ScanCorpus
         }
     }
 
-    private sealed record ReadyItem(string Sha256, byte[] Bytes, PreparedScan Prepared, TurnSamples? Samples, StageOneCode Code);
+    private sealed record ReadyItem(string Sha256, byte[] Bytes, PreparedScan Prepared, ScreenSamples? Samples, StageOneCode Code);
 
     private readonly record struct PreparedItem(ReadyItem? Item, bool Duplicate, IngestError? Error);
 }

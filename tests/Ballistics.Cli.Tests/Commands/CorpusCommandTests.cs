@@ -53,16 +53,20 @@ public sealed class CorpusCommandTests
         var store = dir.File("data");
         Run(["corpus", "add", "--manifest", manifest, "--store", store]);
 
-        var (code, output, error) = Run(["search", dir.File("set/scans/F0003_fire02.x3p"), "--store", store, "--full", "3", "--json"]);
+        var (code, output, error) = Run(["search", dir.File("set/scans/F0003_fire02.x3p"), "--store", store, "--full", "3", "--top", "3", "--json"]);
+        var (wider, widerOutput, _) = Run(["search", dir.File("set/scans/F0003_fire02.x3p"), "--store", store, "--full", "3", "--json"]);
         var (bad, _, badError) = Run(["search", dir.File("set/scans/F0003_fire02.x3p"), "--store", store, "--full", "0"]);
 
         Assert.That(code, Is.Zero, error);
         using var json = JsonDocument.Parse(output);
         var query = json.RootElement.GetProperty("query");
         Assert.That(query.GetProperty("screened").GetInt32(), Is.EqualTo(8));
-        Assert.That(query.GetProperty("compared").GetInt32(), Is.InRange(3, 4), "three by the screen, and the signature's best if the screen left it out");
+        Assert.That(query.GetProperty("compared").GetInt32(), Is.EqualTo(3));
         var leads = json.RootElement.GetProperty("leads").EnumerateArray().Select(l => l.GetProperty("firearm_id").GetString()).ToArray();
         Assert.That(leads.Take(2), Is.All.EqualTo("F0003"), "both mates screened in and ranked first");
+        Assert.That(wider, Is.Zero);
+        using var widerJson = JsonDocument.Parse(widerOutput);
+        Assert.That(widerJson.RootElement.GetProperty("query").GetProperty("compared").GetInt32(), Is.EqualTo(8), "never fewer compared in full than leads asked for (--top 10)");
         Assert.That(bad, Is.EqualTo(2));
         Assert.That(badError, Does.Contain("--full must be positive"));
     }
