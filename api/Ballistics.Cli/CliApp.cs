@@ -23,6 +23,8 @@ internal static class CliApp
         root.Subcommands.Add(CorpusCommand.Create(output, error));
         root.Subcommands.Add(SearchCommand.Create(output, error));
         root.Subcommands.Add(CorrelateCommand.Create(output, error));
+        root.Subcommands.Add(KeysCommand.Create(output, error));
+        root.Subcommands.Add(ServeCommand.Create(output, error));
         var config = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).Invoke(config);
     }

@@ -1,6 +1,7 @@
 using Ballistics.Engine.Tracing;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Records;
+using Ballistics.Store.Access;
 using Ballistics.Store.Records;
 using Ballistics.Store.Scans;
 using Ballistics.Store.Sqlite;
@@ -28,6 +29,8 @@ public sealed class RecordStore : IDisposable
         _registry = new SqliteTraceRegistry(connection);
         Scans = new ScanCorpus(folder, connection);
         Correlations = new CorrelationJobs(connection);
+        Keys = new ApiKeys(connection);
+        Audit = new AuditLog(connection);
     }
 
     public string Folder { get; }
@@ -41,6 +44,12 @@ public sealed class RecordStore : IDisposable
 
     /// <summary>Batch correlation jobs and their results.</summary>
     public CorrelationJobs Correlations { get; }
+
+    /// <summary>The API's keys (hashed) and what they grant.</summary>
+    public ApiKeys Keys { get; }
+
+    /// <summary>The append-only log of every access through the API.</summary>
+    public AuditLog Audit { get; }
 
     /// <summary>The transactions and trace requests on file, as trace resolution reads them.</summary>
     public ITraceRegistry Registry => _registry;

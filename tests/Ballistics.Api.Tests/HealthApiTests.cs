@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Ballistics.Api.Tests;
 
@@ -8,9 +7,9 @@ namespace Ballistics.Api.Tests;
 public sealed class HealthApiTests
 {
     [Test]
-    public async Task GetHealth_ReturnsOk()
+    public async Task GetHealth_WithoutKey_OkAndNotAudited()
     {
-        await using var factory = new WebApplicationFactory<Program>();
+        await using var factory = new ApiFactory();
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/v1/health", UriKind.Relative));
@@ -18,16 +17,19 @@ public sealed class HealthApiTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(body!.Status, Is.EqualTo("ok"));
+        Assert.That(factory.Audit(), Is.Empty, "a liveness probe is not an access to records");
     }
 
     [Test]
-    public async Task GetUnknownRoute_IsNotFound()
+    public async Task GetUnknownRoute_NotFoundProblemAndAudited()
     {
-        await using var factory = new WebApplicationFactory<Program>();
+        await using var factory = new ApiFactory();
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/v1/nothing-here", UriKind.Relative));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(factory.Audit().Single().Event.Outcome, Is.EqualTo("rejected"));
     }
 }

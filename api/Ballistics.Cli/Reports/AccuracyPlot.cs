@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ballistics.Engine.Evaluation;
 using OpenCvSharp;
+using CvScalar = OpenCvSharp.Scalar;
 
 namespace Ballistics.Cli.Reports;
 
@@ -13,12 +14,12 @@ internal static class AccuracyPlot
 {
     private const int Width = 1400;
     private const int Height = 620;
-    private static readonly Scalar[] Colours = [new(200, 90, 20), new(40, 40, 200), new(40, 150, 40)];
+    private static readonly CvScalar[] Colours = [new(200, 90, 20), new(40, 40, 200), new(40, 150, 40)];
 
     public static void Write(string pngPath, IReadOnlyList<(string Name, AccuracyReport Report, IReadOnlyList<ScoredPair> Pairs)> methods, string title)
     {
-        using var canvas = new Mat(Height, Width, MatType.CV_8UC3, Scalar.All(255));
-        Cv2.PutText(canvas, title, new Point(30, 35), HersheyFonts.HersheySimplex, 0.8, Scalar.All(0), 2, LineTypes.AntiAlias);
+        using var canvas = new Mat(Height, Width, MatType.CV_8UC3, CvScalar.All(255));
+        Cv2.PutText(canvas, title, new Point(30, 35), HersheyFonts.HersheySimplex, 0.8, CvScalar.All(0), 2, LineTypes.AntiAlias);
         var roc = new Rect(80, 70, 560, 480);
         var hist = new Rect(780, 70, 560, 480);
         Axes(canvas, roc, "false positive rate", "true positive rate");
@@ -41,15 +42,15 @@ internal static class AccuracyPlot
 
     private static void Axes(Mat canvas, Rect area, string xLabel, string yLabel)
     {
-        Cv2.Rectangle(canvas, area, Scalar.All(0), 1);
+        Cv2.Rectangle(canvas, area, CvScalar.All(0), 1);
         for (var i = 0; i <= 4; i++)
         {
             var text = (i / 4.0).ToString("0.00", CultureInfo.InvariantCulture);
-            Cv2.PutText(canvas, text, new Point(area.X + (i * area.Width / 4) - 15, area.Bottom + 20), HersheyFonts.HersheySimplex, 0.4, Scalar.All(0), 1, LineTypes.AntiAlias);
+            Cv2.PutText(canvas, text, new Point(area.X + (i * area.Width / 4) - 15, area.Bottom + 20), HersheyFonts.HersheySimplex, 0.4, CvScalar.All(0), 1, LineTypes.AntiAlias);
         }
 
-        Cv2.PutText(canvas, xLabel, new Point(area.X + (area.Width / 2) - 60, area.Bottom + 45), HersheyFonts.HersheySimplex, 0.5, Scalar.All(0), 1, LineTypes.AntiAlias);
-        Cv2.PutText(canvas, yLabel, new Point(area.X - 70, area.Y - 10), HersheyFonts.HersheySimplex, 0.5, Scalar.All(0), 1, LineTypes.AntiAlias);
+        Cv2.PutText(canvas, xLabel, new Point(area.X + (area.Width / 2) - 60, area.Bottom + 45), HersheyFonts.HersheySimplex, 0.5, CvScalar.All(0), 1, LineTypes.AntiAlias);
+        Cv2.PutText(canvas, yLabel, new Point(area.X - 70, area.Y - 10), HersheyFonts.HersheySimplex, 0.5, CvScalar.All(0), 1, LineTypes.AntiAlias);
     }
 
     private static void Histogram(Mat canvas, Rect area, IReadOnlyList<ScoredPair> pairs, string name)
@@ -74,10 +75,10 @@ internal static class AccuracyPlot
             var x = area.X + (int)(b * width);
             var hd = (int)(different[b] / differentTotal / top * area.Height);
             var hs = (int)(same[b] / sameTotal / top * area.Height);
-            Cv2.Rectangle(canvas, new Rect(x, area.Bottom - hd, Math.Max(1, (int)width - 1), hd), new Scalar(40, 40, 200), -1);
-            Cv2.Rectangle(canvas, new Rect(x, area.Bottom - hs, Math.Max(1, (int)width - 1), hs), new Scalar(200, 90, 20), 2);
+            Cv2.Rectangle(canvas, new Rect(x, area.Bottom - hd, Math.Max(1, (int)width - 1), hd), new CvScalar(40, 40, 200), -1);
+            Cv2.Rectangle(canvas, new Rect(x, area.Bottom - hs, Math.Max(1, (int)width - 1), hs), new CvScalar(200, 90, 20), 2);
         }
 
-        Cv2.PutText(canvas, $"{name}: same source (outline, blue) vs different (filled, red)", new Point(area.X + 10, area.Y + 20), HersheyFonts.HersheySimplex, 0.45, Scalar.All(0), 1, LineTypes.AntiAlias);
+        Cv2.PutText(canvas, $"{name}: same source (outline, blue) vs different (filled, red)", new Point(area.X + 10, area.Y + 20), HersheyFonts.HersheySimplex, 0.45, CvScalar.All(0), 1, LineTypes.AntiAlias);
     }
 }

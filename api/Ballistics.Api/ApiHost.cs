@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Ballistics.Api.Access;
+using Microsoft.AspNetCore.Authentication;
+using Scalar.AspNetCore;
+
+namespace Ballistics.Api;
+
+/// <summary>
+/// The service over one store: its settings (<c>Store</c>, the data folder, default <c>data</c>; <c>RateLimit:PerMinute</c>;
+/// <c>Limits:MaxRequestBytes</c>), authentication by API key, the audit log around every /v1 request, ProblemDetails
+/// for every error, the OpenAPI document at /openapi/v1.json and its interactive page at /docs. `ballistics serve` and
+/// the test host build it here.
+/// </summary>
+public static class ApiHost
+{
+    public const string StoreSetting = "Store";
+
+    /// <summary>A scan of a whole cartridge case is tens of MB at most; anything larger is refused before it is read.</summary>
+    public const long DefaultMaxRequestBytes = 256L * 1024 * 1024;
+
+    public const int DefaultRequestsPerMinute = 600;
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        // Settings are read once the configuration is whole (the test host adds its own after this method runs).
+        builder.Services.AddSingleton(services => new StoreAccess(services.GetRequiredService<IConfiguration>()[StoreSetting] ?? "data"));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ApiRoles.AdminPolicy, policy => policy.RequireRole(ApiRoles.Admin));
+        builder.Services.AddOpenApi();
+        builder.WebHost.ConfigureKestrel((context, kestrel) => kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue("Limits:MaxRequestBytes", DefaultMaxRequestBytes));
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Per key when one was presented (a lab's batch cannot starve another lab), else per address.
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = PerMinute(context), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.OnRejected = async (rejected, token) =>
+            {
+                var perMinute = PerMinute(rejected.HttpContext);
+                rejected.HttpContext.Items[AuditMiddleware.DetailItem] = $"more than {perMinute} requests a minute";
+                var problems = rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = rejected.HttpContext,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = $"at most {perMinute} requests a minute per key" },
+                });
+            };
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseMiddleware<AuditMiddleware>();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs");
+        app.MapHealthApi();
+        app.MapAuditApi();
+        return app;
+    }
+
+    private static int PerMinute(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IConfiguration>().GetValue("RateLimit:PerMinute", DefaultRequestsPerMinute);
+}

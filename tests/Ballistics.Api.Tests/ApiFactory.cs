@@ -1,0 +1,49 @@
+using System.Net.Http.Headers;
+using Ballistics.Store;
+using Ballistics.Store.Access;
+using Ballistics.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Ballistics.Api.Tests;
+
+/// <summary>The API over a fresh store of its own in a temporary folder, with keys made as `ballistics keys add` makes them.</summary>
+internal sealed class ApiFactory(int requestsPerMinute = ApiHost.DefaultRequestsPerMinute) : WebApplicationFactory<Program>
+{
+    private readonly TempDirectory _dir = new();
+
+    public string StorePath => _dir.File("data");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting(ApiHost.StoreSetting, StorePath);
+        builder.UseSetting("RateLimit:PerMinute", requestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Work on the store through a connection of its own, as the CLI beside a running server would.</summary>
+    public T WithStore<T>(Func<RecordStore, T> work)
+    {
+        using var store = RecordStore.Open(StorePath, create: true).Value;
+        return work(store);
+    }
+
+    public NewApiKey Key(string role, string agency = "ATF", string country = "US") => WithStore(s => s.Keys.Add(role, agency, country));
+
+    /// <summary>A client sending a new key of <paramref name="role"/>.</summary>
+    public HttpClient Client(string role, string agency = "ATF", string country = "US") => KeyClient(Key(role, agency, country).Key);
+
+    public HttpClient KeyClient(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    public IReadOnlyList<AuditEntry> Audit() => WithStore(s => s.Audit.Read());
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _dir.Dispose();
+    }
+}

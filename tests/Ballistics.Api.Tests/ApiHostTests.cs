@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Ballistics.Api.Tests;
+
+[TestFixture]
+public sealed class ApiHostTests
+{
+    [Test]
+    public async Task OpenApi_Document_ListsTheEndpoints()
+    {
+        await using var factory = new ApiFactory();
+        using var client = factory.CreateClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToArray();
+        Assert.That(paths, Is.SupersetOf(new[] { "/v1/health", "/v1/audit", "/v1/audit/export", "/v1/audit/verify" }));
+    }
+
+    [Test]
+    public async Task Docs_Page_Served()
+    {
+        await using var factory = new ApiFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/docs", UriKind.Relative));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+    }
+
+    [Test]
+    public async Task Requests_OverTheRateLimit_TooManyRequestsProblemAndAudited()
+    {
+        await using var factory = new ApiFactory(requestsPerMinute: 3);
+        using var client = factory.Client("admin");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await client.GetAsync(new Uri("/v1/audit/verify", UriKind.Relative));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests }));
+        var refused = factory.Audit().Where(e => e.Event.Status == 429).ToArray();
+        Assert.That(refused.Select(e => (e.Event.Outcome, e.Event.Detail)), Is.All.EqualTo(("rejected", "more than 3 requests a minute")));
+    }
+}

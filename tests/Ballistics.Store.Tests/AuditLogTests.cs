@@ -1,0 +1,64 @@
+using Ballistics.Store.Access;
+using Ballistics.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Ballistics.Store.Tests;
+
+[TestFixture]
+public sealed class AuditLogTests
+{
+    private static AuditEvent Event(string action, string outcome = "allowed", int status = 200) =>
+        new(null, "investigator", "CBP", "US", "GET", "/v1/traces/7", action, "7", outcome, status, "C-2026-118", "trafficking case", null);
+
+    [Test]
+    public void Append_Entries_ReadBackInOrderWithAnIntactChain()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir);
+
+        store.Audit.Append(Event("GetTrace"));
+        store.Audit.Append(Event("GetTrace", "denied", 403));
+
+        var entries = store.Audit.Read();
+        Assert.That(entries.Select(e => (e.Event.Action, e.Event.Outcome, e.Event.Status)), Is.EqualTo(new[] { ("GetTrace", "allowed", 200), ("GetTrace", "denied", 403) }));
+        Assert.That(entries[1].Event.CaseNumber, Is.EqualTo("C-2026-118"));
+        Assert.That(store.Audit.Verify(), Is.EqualTo(new AuditChainCheck(2, null)));
+    }
+
+    [Test]
+    public void Update_Or_Delete_RefusedByTheStore()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir);
+        store.Audit.Append(Event("GetTrace"));
+
+        Assert.That(() => TestStores.Scalar(store.DatabasePath, "UPDATE audit_log SET outcome = 'denied'"), Throws.InstanceOf<SqliteException>().With.Message.Contains("append-only"));
+        Assert.That(() => TestStores.Scalar(store.DatabasePath, "DELETE FROM audit_log"), Throws.InstanceOf<SqliteException>().With.Message.Contains("append-only"));
+        Assert.That(store.Audit.Read().Single().Event.Outcome, Is.EqualTo("allowed"));
+    }
+
+    [Test]
+    public void Verify_EntryEditedBehindTheTriggers_NamesIt()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir);
+        store.Audit.Append(Event("GetTrace"));
+        var second = store.Audit.Append(Event("GetTrace", "denied", 403));
+        store.Audit.Append(Event("GetTrace"));
+
+        // Someone with the file drops the trigger and turns a denial into an allowed access.
+        TestStores.Scalar(store.DatabasePath, $"DROP TRIGGER audit_log_no_update; UPDATE audit_log SET outcome = 'allowed', status = 200 WHERE id = {second.Id}");
+
+        Assert.That(store.Audit.Verify(), Is.EqualTo(new AuditChainCheck(1, second.Id)));
+    }
+
+    [Test]
+    public void Append_UnknownOutcome_Refused()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir);
+
+        Assert.That(() => store.Audit.Append(Event("GetTrace", "maybe")), Throws.ArgumentException.With.Message.StartsWith("outcome:"));
+        Assert.That(store.Audit.Read(), Is.Empty);
+    }
+}
