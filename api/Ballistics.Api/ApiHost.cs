@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Ballistics.Api.Access;
+using Ballistics.Api.Evidence;
 using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
 
@@ -27,6 +28,10 @@ public static class ApiHost
         configure?.Invoke(builder);
         // Settings are read once the configuration is whole (the test host adds its own after this method runs).
         builder.Services.AddSingleton(services => new StoreAccess(services.GetRequiredService<IConfiguration>()[StoreSetting] ?? "data"));
+        builder.Services.AddSingleton(services => new CorpusService(services.GetRequiredService<IConfiguration>()[StoreSetting] ?? "data"));
+        builder.Services.AddSingleton(services => new SharingRules(services.GetRequiredService<IConfiguration>().GetValue("Sharing:CrossBorder", true)));
+        // The CLI's JSON and the API's read alike: item_id, exhibit_id.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddProblemDetails();
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
@@ -55,7 +60,8 @@ public static class ApiHost
         });
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        // A body that cannot be read (malformed JSON, too large) is the caller's error, whatever the environment.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseMiddleware<AuditMiddleware>();
@@ -65,6 +71,8 @@ public static class ApiHost
         app.MapScalarApiReference("/docs");
         app.MapHealthApi();
         app.MapAuditApi();
+        app.MapEvidenceApi();
+        app.MapLeadsApi();
         return app;
     }
 

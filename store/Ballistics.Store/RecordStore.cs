@@ -31,6 +31,7 @@ public sealed class RecordStore : IDisposable
         Correlations = new CorrelationJobs(connection);
         Keys = new ApiKeys(connection);
         Audit = new AuditLog(connection);
+        Leads = new LeadBook(connection);
     }
 
     public string Folder { get; }
@@ -44,6 +45,9 @@ public sealed class RecordStore : IDisposable
 
     /// <summary>Batch correlation jobs and their results.</summary>
     public CorrelationJobs Correlations { get; }
+
+    /// <summary>Leads of evidence submitted through the API and their review.</summary>
+    public LeadBook Leads { get; }
 
     /// <summary>The API's keys (hashed) and what they grant.</summary>
     public ApiKeys Keys { get; }

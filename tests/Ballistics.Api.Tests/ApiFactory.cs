@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text.Json;
 using Ballistics.Store;
 using Ballistics.Store.Access;
 using Ballistics.Testing;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Ballistics.Api.Tests;
 
 /// <summary>The API over a fresh store of its own in a temporary folder, with keys made as `ballistics keys add` makes them.</summary>
-internal sealed class ApiFactory(int requestsPerMinute = ApiHost.DefaultRequestsPerMinute) : WebApplicationFactory<Program>
+internal sealed class ApiFactory(int requestsPerMinute = ApiHost.DefaultRequestsPerMinute, bool crossBorder = true) : WebApplicationFactory<Program>
 {
     private readonly TempDirectory _dir = new();
 
@@ -18,6 +19,7 @@ internal sealed class ApiFactory(int requestsPerMinute = ApiHost.DefaultRequests
     {
         builder.UseSetting(ApiHost.StoreSetting, StorePath);
         builder.UseSetting("RateLimit:PerMinute", requestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Sharing:CrossBorder", crossBorder ? "true" : "false");
     }
 
     /// <summary>Work on the store through a connection of its own, as the CLI beside a running server would.</summary>
@@ -40,6 +42,9 @@ internal sealed class ApiFactory(int requestsPerMinute = ApiHost.DefaultRequests
     }
 
     public IReadOnlyList<AuditEntry> Audit() => WithStore(s => s.Audit.Read());
+
+    /// <summary>The API's JSON: snake_case names, as the CLI writes them.</summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public override async ValueTask DisposeAsync()
     {

@@ -17,7 +17,7 @@ public sealed class AuditApiTests
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(Audit);
-        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(ApiFactory.Json);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(problem!.Status, Is.EqualTo(401));
@@ -74,7 +74,7 @@ public sealed class AuditApiTests
         (await analyst.SendAsync(request)).Dispose();
         using var admin = factory.Client("admin");
 
-        var page = await admin.GetFromJsonAsync<AuditPage>(Audit);
+        var page = await admin.GetFromJsonAsync<AuditPage>(Audit, ApiFactory.Json);
 
         Assert.That(page!.Entries, Has.Count.EqualTo(1), "the admin's own read is logged once it is answered");
         var denied = page.Entries[0];
@@ -92,7 +92,7 @@ public sealed class AuditApiTests
         (await admin.GetAsync(new Uri("/v1/audit?limit=0", UriKind.Relative))).Dispose();
 
         var csv = await admin.GetStringAsync(new Uri("/v1/audit/export", UriKind.Relative));
-        var check = await admin.GetFromJsonAsync<AuditChainCheck>(new Uri("/v1/audit/verify", UriKind.Relative));
+        var check = await admin.GetFromJsonAsync<AuditChainCheck>(new Uri("/v1/audit/verify", UriKind.Relative), ApiFactory.Json);
 
         var lines = csv.TrimEnd('\n').Split('\n');
         Assert.That(lines[0], Does.StartWith("id,at,key_id,role,agency,country,method,path,action,resource,outcome,status"));

@@ -13,7 +13,7 @@ public sealed class HealthApiTests
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/v1/health", UriKind.Relative));
-        var body = await response.Content.ReadFromJsonAsync<HealthStatus>();
+        var body = await response.Content.ReadFromJsonAsync<HealthStatus>(ApiFactory.Json);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(body!.Status, Is.EqualTo("ok"));

@@ -26,19 +26,25 @@ internal sealed class AuditMiddleware(RequestDelegate next, StoreAccess store)
             return;
         }
 
-        var failed = false;
+        int? thrown = null;
         try
         {
             await next(context);
         }
+        catch (BadHttpRequestException bad)
+        {
+            // Answered with its own status by the exception handler (ApiHost): a malformed or oversized body.
+            thrown = bad.StatusCode;
+            throw;
+        }
         catch
         {
-            failed = true;
+            thrown = StatusCodes.Status500InternalServerError;
             throw;
         }
         finally
         {
-            Record(context, failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode);
+            Record(context, thrown ?? context.Response.StatusCode);
         }
     }
 

@@ -59,6 +59,19 @@ public sealed class ScanCorpus
         }
     }
 
+    /// <summary>
+    /// An item's stage-1 code, to put an item just added into an index already loaded; null when there is no such item
+    /// or its code was written by another signature version (<see cref="LoadIndex"/> recomputes those).
+    /// </summary>
+    public StageOneCode? CodeOf(long id, SignatureCodec codec)
+    {
+        ArgumentNullException.ThrowIfNull(codec);
+        lock (_writeLock)
+        {
+            return _catalog.Signature(id) is { } stored && stored.Version == codec.Version ? StageOneCode.FromBytes(stored.Code) : null;
+        }
+    }
+
     /// <summary>The item holding a file of these bytes, if one is on file.</summary>
     public ScanItem? FindByContent(ReadOnlySpan<byte> content)
     {

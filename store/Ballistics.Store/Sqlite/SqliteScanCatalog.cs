@@ -105,6 +105,16 @@ internal sealed class SqliteScanCatalog(SqliteConnection connection)
         }
     }
 
+    /// <summary>An item's stage-1 code as stored, with the signature version that wrote it.</summary>
+    public (string Version, byte[] Code)? Signature(long id)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT signature_version, signature FROM scan_item WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetString(0), (byte[])reader.GetValue(1)) : null;
+    }
+
     /// <summary>Every item (without its signature), in id order.</summary>
     public IReadOnlyList<ScanItem> All()
     {

@@ -1,0 +1,132 @@
+using Ballistics.Engine.Corpus;
+using Ballistics.Engine.Matching;
+using Ballistics.Engine.Scoring;
+using Ballistics.Ingest;
+using Ballistics.Ingest.Scans;
+using Ballistics.Store;
+using Ballistics.Store.Scans;
+
+namespace Ballistics.Api.Evidence;
+
+/// <summary>What a submission did: the item (new or already on file), or why the file was refused.</summary>
+public sealed record Submission(ScanItem? Item, bool Duplicate, string? Refusal);
+
+/// <summary>
+/// The scans on file as the service searches them: the stage-1 index held in memory (loaded once, added to as evidence
+/// arrives), the matcher, and a store connection of its own for the scans — the corpus guards its connection itself, so
+/// a search's candidates load on every core while other requests use the main connection (<see cref="StoreAccess"/>).
+/// </summary>
+public sealed class CorpusService : IDisposable
+{
+    private readonly RecordStore _store;
+    private readonly BreechFaceMatcher _matcher;
+    private readonly ReaderWriterLockSlim _indexLock = new();
+    private readonly Lock _addLock = new();
+    private readonly Lazy<CorpusSearch> _search;
+
+    public CorpusService(string folder)
+    {
+        var opened = RecordStore.Open(folder, create: true);
+        _store = opened.Success ? opened.Value : throw new InvalidOperationException($"cannot open the store: {opened.Error}");
+        _matcher = new BreechFaceMatcher(ScoreModel.LoadDefault());
+        _search = new(() => new CorpusSearch(_store.Scans.LoadIndex(SignatureCodec.Default, _matcher, SurfaceFileOptions.Default), _matcher));
+        SweepUploads(Path.Combine(_store.Folder, UploadsFolder));
+    }
+
+    /// <summary>Where uploads wait, each in a folder of its own, while they are stored; the folder goes when they are.</summary>
+    public const string UploadsFolder = "uploads";
+
+    /// <summary>Uploads left by a killed server; an hour old, so another server on this store is not disturbed.</summary>
+    private static void SweepUploads(string uploads)
+    {
+        if (!Directory.Exists(uploads))
+        {
+            return;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(uploads))
+        {
+            try
+            {
+                if (Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow.AddHours(-1))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+            catch (IOException)
+            {
+                // In use or gone already: the next start tries again.
+            }
+        }
+    }
+
+    public ScanItem? Get(long id) => _store.Scans.Get(id);
+
+    /// <summary>Stores one uploaded file (idempotent by content) and puts a new item into the index.</summary>
+    public Submission Submit(string path, ScanItemMetadata metadata)
+    {
+        var search = _search.Value;
+        lock (_addLock)
+        {
+            var result = _store.Scans.Add([new ScanSubmission(path, metadata)], _matcher, SignatureCodec.Default, SurfaceFileOptions.Default);
+            if (result.Rejected is [var rejected, ..])
+            {
+                return new Submission(null, false, rejected.Location is null ? rejected.Message : $"{rejected.Location}: {rejected.Message}");
+            }
+
+            if (result.Added is [var id])
+            {
+                var item = _store.Scans.Get(id)!;
+                if (_store.Scans.CodeOf(id, SignatureCodec.Default) is { } code)
+                {
+                    _indexLock.EnterWriteLock();
+                    try
+                    {
+                        search.Index.Add(id, code, ScanCorpus.Facets(item.Metadata));
+                    }
+                    finally
+                    {
+                        _indexLock.ExitWriteLock();
+                    }
+                }
+
+                return new Submission(item, false, null);
+            }
+
+            return new Submission(_store.Scans.FindByContent(File.ReadAllBytes(path)), true, null);
+        }
+    }
+
+    /// <summary>The item's leads among the others the filter keeps; null when its prepared scan cannot be had.</summary>
+    public CorpusSearchResult? Search(ScanItem item, SearchFilter filter, CorpusSearchOptions options)
+    {
+        var search = _search.Value;
+        var (query, _) = _store.Scans.Prepared(item, _matcher, SurfaceFileOptions.Default);
+        if (query is null)
+        {
+            return null;
+        }
+
+        _indexLock.EnterReadLock();
+        try
+        {
+            return search.Search(query, filter, options, Candidate, item.Id, Screen);
+        }
+        finally
+        {
+            _indexLock.ExitReadLock();
+        }
+    }
+
+    private (Engine.Preprocessing.PreparedScan? Scan, string? Reason) Candidate(long id) =>
+        _store.Scans.Get(id) is { } item ? _store.Scans.Prepared(item, _matcher, SurfaceFileOptions.Default) : (null, $"item {id} is no longer on file");
+
+    private ScreenSamples? Screen(long id) =>
+        _store.Scans.Get(id) is { } item ? _store.Scans.ScreenSamples(item, _matcher, SurfaceFileOptions.Default) : null;
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        _indexLock.Dispose();
+    }
+}

@@ -1,0 +1,208 @@
+using System.Text.Json;
+using Ballistics.Api.Access;
+using Ballistics.Engine.Corpus;
+using Ballistics.Ingest.Scans;
+using Ballistics.Store.Scans;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ballistics.Api.Evidence;
+
+/// <summary>
+/// Evidence submission and its ranked leads: a lab uploads a cartridge-case scan with its metadata; the scan is stored
+/// (once per content), prepared and searched against the items its caller may see, and the leads are kept for review.
+/// </summary>
+public static class EvidenceApi
+{
+    public static IEndpointRouteBuilder MapEvidenceApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/evidence").WithTags("Evidence");
+        group.MapPost("/", Submit).WithName("SubmitEvidence").DisableAntiforgery()
+            .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Lab, ApiRoles.Admin))
+            .WithSummary("Submit a scan (multipart: part 'file', an x3p; part 'metadata', JSON): stored, searched, leads returned.");
+        group.MapGet("/{id:long}", GetEvidence).WithName("GetEvidence").RequireAuthorization(ReadRoles).WithSummary("An evidence item's metadata.");
+        group.MapGet("/{id:long}/leads", GetLeads).WithName("GetEvidenceLeads").RequireAuthorization(ReadRoles).WithSummary("An evidence item's ranked leads and their review status.");
+        return app;
+    }
+
+    /// <summary>Who may read evidence and leads; what each sees is narrowed by <see cref="SharingRules"/>.</summary>
+    internal static void ReadRoles(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy) =>
+        policy.RequireRole(ApiRoles.Lab, ApiRoles.Reviewer, ApiRoles.Examiner, ApiRoles.Investigator, ApiRoles.Analyst, ApiRoles.Admin);
+
+    private static async Task<Results<Created<EvidenceWithLeads>, Ok<EvidenceWithLeads>, ProblemHttpResult>> Submit(
+        HttpRequest request, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing, CancellationToken cancel)
+    {
+        var caller = Caller.Of(context.User);
+        if (!request.HasFormContentType)
+        {
+            return Invalid(context, "body", "send multipart/form-data with a part 'file' (the scan) and a part 'metadata' (JSON)");
+        }
+
+        var form = await request.ReadFormAsync(cancel);
+        if (form.Files.GetFile("file") is not { Length: > 0 } file)
+        {
+            return Invalid(context, "file", "missing or empty: the scan goes in a part named 'file'");
+        }
+
+        var fileName = Path.GetFileName(file.FileName);
+        if (!fileName.EndsWith(".x3p", StringComparison.OrdinalIgnoreCase))
+        {
+            return Invalid(context, "file", $"'{fileName}' is not an x3p file; 2D images (PNG, TIFF) carry no trustworthy pixel size and are not put on file");
+        }
+
+        var (metadata, refused) = ReadMetadata(form["metadata"].ToString(), fileName, caller);
+        if (refused is { } error)
+        {
+            return Invalid(context, error.Field, error.Reason);
+        }
+
+        // The upload is written where the store keeps its own temporaries, under its own name (the default exhibit id).
+        var folder = Path.Combine(store.Folder, CorpusService.UploadsFolder, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        Submission submitted;
+        try
+        {
+            var path = Path.Combine(folder, SafeName(fileName));
+            await using (var target = File.Create(path))
+            {
+                await file.CopyToAsync(target, cancel);
+            }
+
+            submitted = corpus.Submit(path, metadata!);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        if (submitted.Item is not { } item)
+        {
+            return Invalid(context, "file", submitted.Refusal ?? "not stored");
+        }
+
+        var leads = store.Use(s => s.Leads.For(item.Id));
+        SearchSummary? summary = null;
+        if (leads.Count == 0)
+        {
+            (leads, summary) = Search(item, caller, store, corpus, sharing);
+        }
+
+        context.Items[AuditMiddleware.DetailItem] = submitted.Duplicate ? "already on file" : $"stored as item {item.Id}";
+        var body = new EvidenceWithLeads(EvidenceView.Of(item), Views(leads, caller, corpus, sharing), summary);
+        return submitted.Duplicate ? TypedResults.Ok(body) : TypedResults.Created($"/v1/evidence/{item.Id}", body);
+    }
+
+    private static Results<Ok<EvidenceView>, ProblemHttpResult> GetEvidence(long id, HttpContext context, CorpusService corpus, SharingRules sharing)
+    {
+        var caller = Caller.Of(context.User);
+        return corpus.Get(id) is { } item && sharing.CanSee(caller, item) ? TypedResults.Ok(EvidenceView.Of(item)) : NotFound(id);
+    }
+
+    private static Results<Ok<IReadOnlyList<LeadView>>, ProblemHttpResult> GetLeads(long id, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing)
+    {
+        var caller = Caller.Of(context.User);
+        if (corpus.Get(id) is not { } item || !sharing.CanSee(caller, item))
+        {
+            return NotFound(id);
+        }
+
+        return TypedResults.Ok(Views(store.Use(s => s.Leads.For(id)), caller, corpus, sharing));
+    }
+
+    private static (IReadOnlyList<StoredLead> Leads, SearchSummary Summary) Search(ScanItem item, Caller caller, StoreAccess store, CorpusService corpus, SharingRules sharing)
+    {
+        var filter = sharing.SearchCountry(caller) is { } country ? new SearchFilter { Country = country } : SearchFilter.None;
+        var result = corpus.Search(item, filter, CorpusSearchOptions.Default);
+        if (result is null)
+        {
+            return ([], new SearchSummary(0, 0, 0, 0, 0, "the item's prepared scan could not be had"));
+        }
+
+        var found = result.Leads.Select(l => new NewLead(l.ItemId, l.Rank, l.Score, l.Similarity, l.Comparison.CmcCount, l.Comparison.Ccf, l.Comparison.Registration.RotationDeg, l.Comparison.Registration.DxUm, l.Comparison.Registration.DyUm)).ToArray();
+        var stored = store.Use(s => s.Leads.Record(item.Id, found, result.AlgorithmVersion));
+        return (stored, new SearchSummary(result.Searched, result.Screened, result.Leads.Count, result.StageOneMs, result.StageTwoMs, result.AlgorithmVersion));
+    }
+
+    /// <summary>Leads the caller may see (a candidate across a closed border is left out), with the candidate's facts.</summary>
+    private static IReadOnlyList<LeadView> Views(IReadOnlyList<StoredLead> leads, Caller caller, CorpusService corpus, SharingRules sharing) =>
+        [.. leads.Select(l => (Lead: l, Candidate: corpus.Get(l.CandidateId)))
+            .Where(x => x.Candidate is not null && sharing.CanSee(caller, x.Candidate))
+            .Select(x => LeadView.Of(x.Lead, x.Candidate!))];
+
+    internal static (ScanItemMetadata? Metadata, (string Field, string Reason)? Error) ReadMetadata(string json, string fileName, Caller caller)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!string.IsNullOrWhiteSpace(json))
+        {
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(json);
+            }
+            catch (JsonException ex)
+            {
+                return (null, ("metadata", $"not JSON: {ex.Message}"));
+            }
+
+            using (document)
+            {
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    return (null, ("metadata", "must be a JSON object of the manifest's metadata columns"));
+                }
+
+                foreach (var property in document.RootElement.EnumerateObject())
+                {
+                    if (!ScanItemFields.Columns.Contains(property.Name))
+                    {
+                        return (null, ($"metadata.{property.Name}", $"unknown field; the fields are {string.Join(", ", ScanItemFields.Columns)}"));
+                    }
+
+                    if (property.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null))
+                    {
+                        return (null, ($"metadata.{property.Name}", "must be a string"));
+                    }
+
+                    if (property.Value.ValueKind != JsonValueKind.Null)
+                    {
+                        fields[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+                    }
+                }
+            }
+        }
+
+        // Every record belongs to the submitting key's agency and country; a lab cannot file for another.
+        foreach (var (field, own) in new[] { ("agency", caller.Agency), ("country", caller.Country) })
+        {
+            if (caller.Role != ApiRoles.Admin && fields.TryGetValue(field, out var stated) && !string.Equals(stated.Trim(), own, StringComparison.OrdinalIgnoreCase))
+            {
+                return (null, ($"metadata.{field}", $"'{stated}' is not the submitting key's {field} ({own})"));
+            }
+
+            fields.TryAdd(field, own);
+        }
+
+        var read = ScanItemFields.Read(fields, fileName, "metadata", 0);
+        if (!read.Success)
+        {
+            var error = read.Error!;
+            return (null, (error.Location?.Replace("field ", "metadata.", StringComparison.Ordinal) ?? "metadata", error.Message));
+        }
+
+        return (read.Value, null);
+    }
+
+    private static string SafeName(string fileName)
+    {
+        var name = new string([.. fileName.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')]);
+        return name.Length > 120 ? name[^120..] : name;
+    }
+
+    private static ProblemHttpResult Invalid(HttpContext context, string field, string reason)
+    {
+        context.Items[AuditMiddleware.DetailItem] = $"{field}: {reason}";
+        return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid submission", detail: $"{field}: {reason}", extensions: new Dictionary<string, object?> { ["field"] = field });
+    }
+
+    internal static ProblemHttpResult NotFound(long id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such evidence", detail: $"no evidence item {id} that this key may see");
+}

@@ -1,0 +1,37 @@
+using Ballistics.Ingest.Scans;
+using Ballistics.Store.Scans;
+
+namespace Ballistics.Api.Evidence;
+
+/// <summary>An evidence item as the API shows it.</summary>
+public sealed record EvidenceView(
+    long Id, string ExhibitId, string Kind, string? Lab, string? Agency, string? Country, string? IncidentId, string? FirearmId, string? Caliber,
+    string? FiringPinClass, string? BreechFaceClass, DateOnly? Date, string? UsState, string? MxState, string? MxMunicipality, string FileName,
+    string Sha256, DateTimeOffset AddedAt)
+{
+    internal static EvidenceView Of(ScanItem item)
+    {
+        var m = item.Metadata;
+        return new EvidenceView(
+            item.Id, m.ExhibitId, m.Kind == ScanItemKind.TestFire ? "test_fire" : "evidence", m.Lab, m.Agency, m.Country, m.IncidentId, m.FirearmId, m.Caliber,
+            m.FiringPinClass, m.BreechFaceClass, m.Date, m.UsState, m.MxState, m.MxMunicipality, item.FileName, item.Sha256, item.AddedAt);
+    }
+}
+
+/// <summary>A lead as the API shows it: the comparison's figures, the review status and what the candidate belongs to.</summary>
+public sealed record LeadView(
+    long Id, int Rank, long CandidateId, string CandidateExhibitId, double Score, double Similarity, int Cmc, double Ccf, double ThetaDeg,
+    double DxUm, double DyUm, string Status, string? CandidateIncidentId, string? CandidateFirearmId, string? CandidateCountry, string? CandidateAgency,
+    string AlgorithmVersion)
+{
+    internal static LeadView Of(StoredLead lead, ScanItem candidate) => new(
+        lead.Id, lead.Rank, lead.CandidateId, candidate.Metadata.ExhibitId, lead.Score, lead.Similarity, lead.Cmc, lead.Ccf, lead.ThetaDeg,
+        lead.DxUm, lead.DyUm, lead.Status, candidate.Metadata.IncidentId, candidate.Metadata.FirearmId, candidate.Metadata.Country, candidate.Metadata.Agency,
+        lead.AlgorithmVersion);
+}
+
+/// <summary>What the submission's search did; absent when the item already had leads.</summary>
+public sealed record SearchSummary(int Searched, int Screened, int Compared, double StageOneMs, double StageTwoMs, string AlgorithmVersion);
+
+/// <summary>The answer to a submission: the item and its ranked leads.</summary>
+public sealed record EvidenceWithLeads(EvidenceView Evidence, IReadOnlyList<LeadView> Leads, SearchSummary? Search);

@@ -1,0 +1,97 @@
+using Ballistics.Api.Access;
+using Ballistics.Engine.Leads;
+using Ballistics.Store.Scans;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ballistics.Api.Evidence;
+
+/// <summary>
+/// Review of leads: a correlation reviewer makes a candidate a lead or rejects it; a firearms examiner confirms a lead
+/// as a hit or rejects it (<see cref="LeadReview"/>). Each step is kept with who, when and why.
+/// </summary>
+public static class LeadsApi
+{
+    public static IEndpointRouteBuilder MapLeadsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/leads/{id:long}/review", Review).WithName("ReviewLead").WithTags("Leads")
+            .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Reviewer, ApiRoles.Examiner))
+            .WithSummary("Move a lead on: candidate → lead (reviewer or examiner) → confirmed (examiner), or rejected.");
+        return app;
+    }
+
+    private static Results<Ok<ReviewedLead>, ProblemHttpResult> Review(long id, ReviewRequest? body, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing)
+    {
+        var caller = Caller.Of(context.User);
+        if (body?.Status is not { Length: > 0 } status)
+        {
+            return Problem(context, StatusCodes.Status400BadRequest, "status", "missing: send {\"status\": \"lead\" | \"confirmed\" | \"rejected\", \"note\": \"...\"}");
+        }
+
+        if (body.Note is { Length: > 4000 })
+        {
+            return Problem(context, StatusCodes.Status400BadRequest, "note", "at most 4,000 characters");
+        }
+
+        var lead = store.Use(s => s.Leads.Get(id));
+        var evidence = lead is null ? null : corpus.Get(lead.EvidenceId);
+        var candidate = lead is null ? null : corpus.Get(lead.CandidateId);
+        if (lead is null || evidence is null || candidate is null || !sharing.CanSee(caller, evidence) || !sharing.CanSee(caller, candidate))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such lead", detail: $"no lead {id} that this key may see");
+        }
+
+        var reviewer = caller.Name;
+        var (after, refusal) = store.Use(s => s.Leads.Review(id, status, caller.KeyId, caller.Role, reviewer, body.Note));
+        if (refusal is { } refused)
+        {
+            var code = refused.Kind switch
+            {
+                ReviewRefusalKind.UnknownStatus => StatusCodes.Status400BadRequest,
+                ReviewRefusalKind.NotThisRole => StatusCodes.Status403Forbidden,
+                _ => StatusCodes.Status409Conflict,
+            };
+            return Problem(context, code, "status", refused.Message);
+        }
+
+        context.Items[AuditMiddleware.DetailItem] = $"{lead.Status} → {status}";
+        var history = store.Use(s => s.Leads.History(id));
+        return TypedResults.Ok(new ReviewedLead(LeadView.Of(after!, candidate), history, Links(after!, evidence, candidate)));
+    }
+
+    /// <summary>What a confirmed hit joins: the evidence's incident to the candidate's incident, or to its recovered firearm.</summary>
+    private static IReadOnlyList<HitLink> Links(StoredLead lead, ScanItem evidence, ScanItem candidate)
+    {
+        if (lead.Status != LeadReview.Confirmed || evidence.Metadata.IncidentId is not { } incident)
+        {
+            return [];
+        }
+
+        var links = new List<HitLink>();
+        if (candidate.Metadata.IncidentId is { } other && other != incident)
+        {
+            links.Add(new HitLink("incident", incident, "incident", other));
+        }
+
+        if (candidate.Metadata.FirearmId is { } firearm)
+        {
+            links.Add(new HitLink("incident", incident, "firearm", firearm));
+        }
+
+        return links;
+    }
+
+    private static ProblemHttpResult Problem(HttpContext context, int status, string field, string reason)
+    {
+        context.Items[AuditMiddleware.DetailItem] = $"{field}: {reason}";
+        return TypedResults.Problem(statusCode: status, title: "Review refused", detail: reason, extensions: new Dictionary<string, object?> { ["field"] = field });
+    }
+}
+
+/// <summary>Body of a review: the status to move the lead to and why.</summary>
+public sealed record ReviewRequest(string? Status, string? Note);
+
+/// <summary>A lead after review, its whole history, and what it links once confirmed.</summary>
+public sealed record ReviewedLead(LeadView Lead, IReadOnlyList<LeadReviewEntry> History, IReadOnlyList<HitLink> Links);
+
+/// <summary>One link a confirmed hit makes: an incident to another incident, or to a recovered firearm.</summary>
+public sealed record HitLink(string FromKind, string From, string ToKind, string To);

@@ -1,0 +1,155 @@
+using System.Globalization;
+using Ballistics.Engine.Leads;
+using Microsoft.Data.Sqlite;
+
+namespace Ballistics.Store.Scans;
+
+/// <summary>A ranked candidate of a submitted evidence item, with where its review stands.</summary>
+public sealed record StoredLead(
+    long Id, long EvidenceId, long CandidateId, int Rank, double Score, double Similarity, int Cmc, double Ccf,
+    double ThetaDeg, double DxUm, double DyUm, string AlgorithmVersion, string Status, DateTimeOffset CreatedAt);
+
+/// <summary>A search's candidate before it is stored.</summary>
+public readonly record struct NewLead(long CandidateId, int Rank, double Score, double Similarity, int Cmc, double Ccf, double ThetaDeg, double DxUm, double DyUm);
+
+/// <summary>One step of a lead's review.</summary>
+public sealed record LeadReviewEntry(long Id, long LeadId, string FromStatus, string ToStatus, long? KeyId, string Role, string Reviewer, string? Note, DateTimeOffset At);
+
+/// <summary>The leads of evidence submitted through the API and every step of their review (migration 6).</summary>
+public sealed class LeadBook
+{
+    private readonly SqliteConnection _connection;
+
+    internal LeadBook(SqliteConnection connection) => _connection = connection;
+
+    /// <summary>Stores a search's leads for an evidence item in one transaction; leads it already has are kept as they are.</summary>
+    public IReadOnlyList<StoredLead> Record(long evidenceId, IReadOnlyList<NewLead> leads, string algorithmVersion)
+    {
+        ArgumentNullException.ThrowIfNull(leads);
+        var now = Text(DateTimeOffset.UtcNow);
+        using (var transaction = _connection.BeginTransaction())
+        {
+            foreach (var lead in leads)
+            {
+                using var insert = _connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = "INSERT INTO lead (evidence_id, candidate_id, rank, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, algorithm_version, created_at) "
+                    + "VALUES ($e, $c, $r, $s, $sim, $cmc, $ccf, $t, $dx, $dy, $v, $at) ON CONFLICT (evidence_id, candidate_id) DO NOTHING";
+                insert.Parameters.AddWithValue("$e", evidenceId);
+                insert.Parameters.AddWithValue("$c", lead.CandidateId);
+                insert.Parameters.AddWithValue("$r", lead.Rank);
+                insert.Parameters.AddWithValue("$s", lead.Score);
+                insert.Parameters.AddWithValue("$sim", lead.Similarity);
+                insert.Parameters.AddWithValue("$cmc", lead.Cmc);
+                insert.Parameters.AddWithValue("$ccf", lead.Ccf);
+                insert.Parameters.AddWithValue("$t", lead.ThetaDeg);
+                insert.Parameters.AddWithValue("$dx", lead.DxUm);
+                insert.Parameters.AddWithValue("$dy", lead.DyUm);
+                insert.Parameters.AddWithValue("$v", algorithmVersion);
+                insert.Parameters.AddWithValue("$at", now);
+                insert.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+
+        return For(evidenceId);
+    }
+
+    /// <summary>An evidence item's leads, best first.</summary>
+    public IReadOnlyList<StoredLead> For(long evidenceId) => Query("WHERE evidence_id = $id ORDER BY rank, id", evidenceId);
+
+    public StoredLead? Get(long leadId) => Get(leadId, null);
+
+    private StoredLead? Get(long leadId, SqliteTransaction? transaction) => Query("WHERE id = $id", leadId, transaction) is [var lead] ? lead : null;
+
+    /// <summary>
+    /// Moves a lead on if <see cref="LeadReview"/> allows it to this role; the step is stored with the lead's new status
+    /// in one transaction. Returns the refusal instead when it does not (or the lead moved meanwhile), and no lead when
+    /// there is none of that id.
+    /// </summary>
+    public (StoredLead? Lead, ReviewRefusal? Refusal) Review(long leadId, string toStatus, long? keyId, string role, string reviewer, string? note)
+    {
+        using var transaction = _connection.BeginTransaction();
+        var lead = Get(leadId, transaction);
+        if (lead is null)
+        {
+            return (null, null);
+        }
+
+        if (LeadReview.Check(lead.Status, toStatus, role) is { } refusal)
+        {
+            return (lead, refusal);
+        }
+
+        using (var update = _connection.CreateCommand())
+        {
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE lead SET status = $to WHERE id = $id AND status = $from";
+            update.Parameters.AddWithValue("$to", toStatus);
+            update.Parameters.AddWithValue("$id", leadId);
+            update.Parameters.AddWithValue("$from", lead.Status);
+            if (update.ExecuteNonQuery() != 1)
+            {
+                return (lead, new ReviewRefusal(ReviewRefusalKind.NotANextStep, "status: the lead was reviewed by someone else meanwhile; read it again"));
+            }
+        }
+
+        using (var insert = _connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO lead_review (lead_id, from_status, to_status, key_id, role, reviewer, note, at) VALUES ($l, $f, $t, $k, $r, $who, $n, $at)";
+            insert.Parameters.AddWithValue("$l", leadId);
+            insert.Parameters.AddWithValue("$f", lead.Status);
+            insert.Parameters.AddWithValue("$t", toStatus);
+            insert.Parameters.AddWithValue("$k", (object?)keyId ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$r", role);
+            insert.Parameters.AddWithValue("$who", reviewer);
+            insert.Parameters.AddWithValue("$n", (object?)note ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$at", Text(DateTimeOffset.UtcNow));
+            insert.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return (lead with { Status = toStatus }, null);
+    }
+
+    /// <summary>Every step of a lead's review, oldest first.</summary>
+    public IReadOnlyList<LeadReviewEntry> History(long leadId)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT id, lead_id, from_status, to_status, key_id, role, reviewer, note, at FROM lead_review WHERE lead_id = $id ORDER BY id";
+        command.Parameters.AddWithValue("$id", leadId);
+        using var reader = command.ExecuteReader();
+        var steps = new List<LeadReviewEntry>();
+        while (reader.Read())
+        {
+            steps.Add(new LeadReviewEntry(
+                reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture)));
+        }
+
+        return steps;
+    }
+
+    private List<StoredLead> Query(string where, long id, SqliteTransaction? transaction = null)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT id, evidence_id, candidate_id, rank, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, algorithm_version, status, created_at FROM lead {where}";
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        var leads = new List<StoredLead>();
+        while (reader.Read())
+        {
+            leads.Add(new StoredLead(
+                reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt32(3), reader.GetDouble(4), reader.GetDouble(5), reader.GetInt32(6),
+                reader.GetDouble(7), reader.GetDouble(8), reader.GetDouble(9), reader.GetDouble(10), reader.GetString(11), reader.GetString(12),
+                DateTimeOffset.Parse(reader.GetString(13), CultureInfo.InvariantCulture)));
+        }
+
+        return leads;
+    }
+
+    private static string Text(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+}
