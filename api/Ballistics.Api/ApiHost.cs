@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Ballistics.Api.Access;
 using Ballistics.Api.Evidence;
+using Ballistics.Api.Records;
 using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
 
@@ -31,7 +32,11 @@ public static class ApiHost
         builder.Services.AddSingleton(services => new CorpusService(services.GetRequiredService<IConfiguration>()[StoreSetting] ?? "data"));
         builder.Services.AddSingleton(services => new SharingRules(services.GetRequiredService<IConfiguration>().GetValue("Sharing:CrossBorder", true)));
         // The CLI's JSON and the API's read alike: item_id, exhibit_id.
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower));
+        });
         builder.Services.AddProblemDetails();
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
@@ -73,6 +78,7 @@ public static class ApiHost
         app.MapAuditApi();
         app.MapEvidenceApi();
         app.MapLeadsApi();
+        app.MapRecordsApi();
         return app;
     }
 

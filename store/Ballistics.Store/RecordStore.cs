@@ -111,6 +111,36 @@ public sealed class RecordStore : IDisposable
         return counts;
     }
 
+    /// <summary>One validated record stored once by content id (an API submission): its content id and whether it was new.</summary>
+    public (string ContentId, bool Added) Store(FirearmRecord record, string source, int line)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var contentId = RecordIdentity.ContentId(record);
+        using var writer = new SqliteRecordWriter(_connection);
+        var added = writer.TryAdd(record, contentId, source, line);
+        writer.Commit();
+        return (contentId, added);
+    }
+
+    /// <summary>Who a stored trace request or seizure belongs to, found by content id or trace number; null when none (or several) match.</summary>
+    public RecordOwner? OwnerOf(string kind, string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT r.content_id, rec.agency, rec.country, t.trace_number FROM record r JOIN recovery rec ON rec.record_id = r.id "
+            + "LEFT JOIN trace_request t ON t.record_id = r.id WHERE r.kind = $kind AND (r.content_id = $id OR t.trace_number = $id) LIMIT 2";
+        command.Parameters.AddWithValue("$kind", kind);
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        var found = new List<RecordOwner>();
+        while (reader.Read())
+        {
+            found.Add(new RecordOwner(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+
+        return found is [var one] ? one : null;
+    }
+
     /// <summary>Stored records by kind (trace, seizure, transaction).</summary>
     public IReadOnlyDictionary<string, long> CountByKind()
     {
@@ -134,3 +164,6 @@ public sealed class RecordStore : IDisposable
     private static IngestResult<RecordStore> Fail(IngestErrorKind kind, string database, string message) =>
         IngestResult<RecordStore>.Fail(new IngestError(kind, database, null, message));
 }
+
+/// <summary>A stored trace request's or seizure's content id, the agency and country of its recovery, and its trace number.</summary>
+public sealed record RecordOwner(string ContentId, string? Agency, string? Country, string? TraceNumber);

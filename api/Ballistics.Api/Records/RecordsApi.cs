@@ -1,0 +1,184 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ballistics.Api.Access;
+using Ballistics.Engine.Tracing;
+using Ballistics.Ingest.Records;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ballistics.Api.Records;
+
+/// <summary>
+/// Trace requests and seizure reports over HTTP, read by the same normalisers as record files (issue 5): one JSON object
+/// per request, with the record files' field names (snake_case or as the CSV headers). A trace is resolved at once
+/// against the transactions on file. Investigators work on their own agency's cases only and state a case number and
+/// purpose (headers <c>Case-Number</c>, <c>Purpose</c>) for every trace they touch; analysts see traces with the
+/// personal data masked; admins see all.
+/// </summary>
+public static class RecordsApi
+{
+    public static IEndpointRouteBuilder MapRecordsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/traces", SubmitTrace).WithName("SubmitTrace").WithTags("Traces")
+            .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Investigator, ApiRoles.Admin))
+            .WithSummary("Request a trace of a recovered firearm: stored once, resolved against the transactions on file.");
+        app.MapGet("/v1/traces/{id}", GetTrace).WithName("GetTrace").WithTags("Traces")
+            .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Investigator, ApiRoles.Analyst, ApiRoles.Admin))
+            .WithSummary("A stored trace request (by trace number or content id), resolved now.");
+        app.MapPost("/v1/seizures", SubmitSeizure).WithName("SubmitSeizure").WithTags("Seizures")
+            .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Investigator, ApiRoles.Lab, ApiRoles.Admin))
+            .WithSummary("Report a seizure of firearms (and the cartridge cases taken as evidence).");
+        return app;
+    }
+
+    private static async Task<Results<Created<TraceAnswer>, Ok<TraceAnswer>, ProblemHttpResult>> SubmitTrace(HttpContext context, StoreAccess store, CancellationToken cancel)
+    {
+        var caller = Caller.Of(context.User);
+        if (CaseStatement(context, caller) is { } missing)
+        {
+            return missing;
+        }
+
+        var (record, problem) = await Read(context, caller, RecordKind.Trace, cancel);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (answer, added) = store.Use(s =>
+        {
+            var (contentId, isNew) = s.Store(record!, "api", 1);
+            var query = s.Registry.Requests(contentId).Single();
+            return (new TraceAnswer(contentId, query.TraceNumber, new TraceResolver(s.Registry).Resolve(query)), isNew);
+        });
+        context.Items[AuditMiddleware.DetailItem] = added ? $"trace {answer.Id} stored and resolved: {answer.Result.Outcome}" : $"trace {answer.Id} already on file, resolved again";
+        return added ? TypedResults.Created($"/v1/traces/{answer.Id}", answer) : TypedResults.Ok(answer);
+    }
+
+    private static Results<Ok<TraceAnswer>, ProblemHttpResult> GetTrace(string id, HttpContext context, StoreAccess store)
+    {
+        var caller = Caller.Of(context.User);
+        if (CaseStatement(context, caller) is { } missing)
+        {
+            return missing;
+        }
+
+        var answer = store.Use(s =>
+        {
+            if (s.OwnerOf("trace", id) is not { } owner || !MaySee(caller, owner.Agency))
+            {
+                return null;
+            }
+
+            var query = s.Registry.Requests(owner.ContentId).Single();
+            return new TraceAnswer(owner.ContentId, owner.TraceNumber, new TraceResolver(s.Registry).Resolve(query));
+        });
+        if (answer is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such trace", detail: $"no trace request '{id}' that this key may see");
+        }
+
+        return TypedResults.Ok(caller.Role == ApiRoles.Analyst ? answer with { Result = PersonalDataMask.Apply(answer.Result), PersonalDataMasked = true } : answer);
+    }
+
+    private static async Task<Results<Created<StoredRecord>, Ok<StoredRecord>, ProblemHttpResult>> SubmitSeizure(HttpContext context, StoreAccess store, CancellationToken cancel)
+    {
+        var caller = Caller.Of(context.User);
+        var (record, problem) = await Read(context, caller, RecordKind.Seizure, cancel);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (contentId, added) = store.Use(s => s.Store(record!, "api", 1));
+        var stored = new StoredRecord(contentId, "seizure", !added);
+        return added ? TypedResults.Created($"/v1/seizures/{contentId}", stored) : TypedResults.Ok(stored);
+    }
+
+    /// <summary>Investigators see their own agency's traces only; analysts (masked) and admins see all.</summary>
+    private static bool MaySee(Caller caller, string? agency) =>
+        caller.Role != ApiRoles.Investigator || string.Equals(agency, caller.Agency, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An investigator must say for which case and why, before any trace is touched.</summary>
+    private static ProblemHttpResult? CaseStatement(HttpContext context, Caller caller)
+    {
+        if (caller.Role != ApiRoles.Investigator)
+        {
+            return null;
+        }
+
+        foreach (var header in new[] { AuditMiddleware.CaseNumberHeader, AuditMiddleware.PurposeHeader })
+        {
+            if (string.IsNullOrWhiteSpace(context.Request.Headers[header]))
+            {
+                return Problem(context, header, "required of investigators: the case this trace serves and why");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The body as one record of <paramref name="kind"/>, normalised as a record file's would be; the record belongs to the caller's agency.</summary>
+    private static async Task<(FirearmRecord? Record, ProblemHttpResult? Problem)> Read(HttpContext context, Caller caller, RecordKind kind, CancellationToken cancel)
+    {
+        JsonObject body;
+        try
+        {
+            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: cancel) as JsonObject
+                ?? throw new JsonException("not a JSON object");
+        }
+        catch (JsonException ex)
+        {
+            return (null, Problem(context, "body", $"one JSON object with the record's fields: {ex.Message}"));
+        }
+
+        var agencyField = kind == RecordKind.Seizure ? "autoridad" : "agency";
+        var stated = body.FirstOrDefault(p => p.Key is "agency" or "autoridad");
+        if (caller.Role != ApiRoles.Admin)
+        {
+            if (stated.Value is not null && !string.Equals(stated.Value.ToString().Trim(), caller.Agency, StringComparison.OrdinalIgnoreCase))
+            {
+                return (null, Problem(context, stated.Key, $"'{stated.Value}' is not the key's agency ({caller.Agency}): a record is filed by its own agency"));
+            }
+
+            if (stated.Value is null)
+            {
+                body[agencyField] = caller.Agency;
+            }
+        }
+
+        await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(body.ToJsonString()));
+        var opened = RecordFileReader.Open(stream, "request", RecordFormat.Json, kind);
+        if (!opened.Success)
+        {
+            return (null, Problem(context, "body", opened.Error!.Message));
+        }
+
+        using var reader = opened.Value;
+        var results = reader.ReadAll().ToArray();
+        if (results is not [var result])
+        {
+            return (null, Problem(context, "body", $"one record per request, not {results.Length}"));
+        }
+
+        if (result.Record is null)
+        {
+            var error = result.Errors[0];
+            return (null, Problem(context, error.Field, string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Reason}"))));
+        }
+
+        return (result.Record, null);
+    }
+
+    private static ProblemHttpResult Problem(HttpContext context, string field, string reason)
+    {
+        context.Items[AuditMiddleware.DetailItem] = $"{field}: {reason}";
+        return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid record", detail: reason, extensions: new Dictionary<string, object?> { ["field"] = field });
+    }
+}
+
+/// <summary>A trace request on file and its resolution now.</summary>
+public sealed record TraceAnswer(string Id, string? TraceNumber, TraceResult Result, bool PersonalDataMasked = false);
+
+/// <summary>A record stored (or found already on file) by its content id.</summary>
+public sealed record StoredRecord(string Id, string Kind, bool AlreadyOnFile);

@@ -1,0 +1,26 @@
+namespace Ballistics.Engine.Tracing;
+
+/// <summary>
+/// A trace with its personal data taken out, for those who may see the trace but not the people in it (analysts, and
+/// investigators of other agencies where the rules let them see a trace at all): purchasers lose name, date of birth
+/// and key, and the purchaser's step of the chain its name. Dealers, dates and places stay: they are what an analysis
+/// of trafficking needs.
+/// </summary>
+public static class PersonalDataMask
+{
+    public const string Masked = "(masked)";
+
+    public static TraceResult Apply(TraceResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result with
+        {
+            Sale = Mask(result.Sale),
+            Candidates = [.. result.Candidates.Select(c => Mask(c)!)],
+            Chain = [.. result.Chain.Select(step => step.Role == ChainRole.Purchaser ? step with { Name = step.Name is null ? null : Masked } : step)],
+        };
+    }
+
+    private static SaleRecord? Mask(SaleRecord? sale) =>
+        sale?.Purchaser is null ? sale : sale with { Purchaser = new TracePerson(Masked, sale.Purchaser.Name is null ? null : Masked, null) };
+}

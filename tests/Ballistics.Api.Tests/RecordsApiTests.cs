@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Json;
+using Ballistics.Api.Records;
+using Ballistics.Ingest.Records;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ballistics.Api.Tests;
+
+[TestFixture]
+public sealed class RecordsApiTests
+{
+    private static readonly Uri Traces = new("/v1/traces", UriKind.Relative);
+
+    /// <summary>A straw sale on file: the pistol later recovered in Sonora.</summary>
+    private static ApiFactory WithSale()
+    {
+        var factory = new ApiFactory();
+        var folder = Path.GetDirectoryName(factory.StorePath)!;
+        var csv = Path.Combine(folder, "transactions.csv");
+        File.WriteAllText(csv, "transaction id,serial,make,model,caliber,type,distributor,distributor date,dealer,ffl,dealer date,retail date,purchaser,purchaser dob,purchaser id,multiple sale report\n"
+            + "S-1,OU0001684,Sig Sauer,P226,9mm Luger,pistol,Southwest Wholesale,2023-08-18,Rio Grande Pawn & Gun,5-74-215-02-5F-13307,2023-09-20,2023-11-11,James Carter,1997-07-14,DL2100001,\n");
+        factory.WithStore(s => s.Ingest(RecordFileReader.Open(csv, RecordKind.Transaction).Value, Path.Combine(folder, "rejects.csv")));
+        return factory;
+    }
+
+    private static object Trace(string? agency = null) => new Dictionary<string, string?>
+    {
+        ["trace_number"] = "T-26-0042", ["serial"] = "OU0001684", ["make"] = "Sig Sauer", ["model"] = "P226", ["caliber"] = "9mm Luger", ["type"] = "pistol",
+        ["recovery_date"] = "2024-05-01", ["country"] = "MX", ["state"] = "Sonora", ["municipality"] = "Nogales", ["requester_country"] = "MX",
+        ["priority"] = "urgent", ["incident_id"] = "MX-SON-0007", ["agency"] = agency,
+    }.Where(p => p.Value is not null).ToDictionary();
+
+    private static HttpRequestMessage WithCase(HttpMethod method, Uri uri, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, uri) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add("Case-Number", "FGR-SON-2026-118");
+        request.Headers.Add("Purpose", "trafficking investigation");
+        return request;
+    }
+
+    [Test]
+    public async Task SubmitTrace_Investigator_CreatedResolvedToTheStrawPurchaser()
+    {
+        await using var factory = WithSale();
+        using var investigator = factory.Client("investigator", "FGR Sonora", "MX");
+
+        using var request = WithCase(HttpMethod.Post, Traces, Trace());
+        using var response = await investigator.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var answer = System.Text.Json.JsonSerializer.Deserialize<TraceAnswer>(text, ApiFactory.Json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), text);
+        Assert.That(answer!.TraceNumber, Is.EqualTo("T-26-0042"));
+        Assert.That(answer.Result.Outcome, Is.EqualTo(Engine.Tracing.TraceOutcome.Completed));
+        Assert.That(answer.Result.Chain.Select(c => c.Name), Does.Contain("James Carter"));
+        Assert.That(answer.Result.TimeToCrime!.Value.IsShort, Is.True, "bought in November 2023, recovered in May 2024");
+        var logged = factory.Audit().Single().Event;
+        Assert.That((logged.Action, logged.CaseNumber, logged.Purpose, logged.Outcome), Is.EqualTo(("SubmitTrace", "FGR-SON-2026-118", "trafficking investigation", "allowed")));
+    }
+
+    [TestCase("Case-Number")]
+    [TestCase("Purpose")]
+    public async Task SubmitTrace_InvestigatorWithoutCaseStatement_BadRequestNamingTheHeader(string omitted)
+    {
+        await using var factory = WithSale();
+        using var investigator = factory.Client("investigator", "FGR Sonora", "MX");
+        using var request = WithCase(HttpMethod.Post, Traces, Trace());
+        request.Headers.Remove(omitted);
+
+        using var response = await investigator.SendAsync(request);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(ApiFactory.Json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(problem!.Extensions["field"]?.ToString(), Is.EqualTo(omitted));
+        Assert.That(factory.WithStore(s => s.CountByKind()["trace"]), Is.Zero);
+    }
+
+    [TestCase("agency", "Another Agency", "agency")]
+    [TestCase("recovery_date", "2024-13-45", "recovery_date")]
+    [TestCase("serial", null, "serial")]
+    public async Task SubmitTrace_BadField_BadRequestNamingItAndNothingStored(string field, string? value, string expected)
+    {
+        await using var factory = WithSale();
+        using var investigator = factory.Client("investigator", "FGR Sonora", "MX");
+        var body = (Dictionary<string, string?>)Trace();
+        body[field] = value;
+        if (value is null)
+        {
+            body.Remove(field);
+        }
+
+        using var request = WithCase(HttpMethod.Post, Traces, body);
+        using var response = await investigator.SendAsync(request);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(ApiFactory.Json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), problem?.Detail);
+        Assert.That(problem!.Extensions["field"]?.ToString(), Does.Contain(expected.Replace('_', ' ')).Or.Contain(expected), problem.Detail);
+        Assert.That(factory.WithStore(s => s.CountByKind()["trace"]), Is.Zero);
+    }
+
+    [Test]
+    public async Task GetTrace_ByRole_OwnAgencyFullAnalystMaskedOthersNotFound()
+    {
+        await using var factory = WithSale();
+        using var owner = factory.Client("investigator", "FGR Sonora", "MX");
+        (await owner.SendAsync(WithCase(HttpMethod.Post, Traces, Trace()))).Dispose();
+        using var other = factory.Client("investigator", "HSI El Paso", "US");
+        using var analyst = factory.Client("analyst", "SESNSP", "MX");
+        var uri = new Uri("/v1/traces/T-26-0042", UriKind.Relative);
+
+        using var own = await owner.SendAsync(WithCase(HttpMethod.Get, uri));
+        using var foreign = await other.SendAsync(WithCase(HttpMethod.Get, uri));
+        var masked = await analyst.GetStringAsync(uri);
+
+        Assert.That(own.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await own.Content.ReadAsStringAsync(), Does.Contain("James Carter"));
+        Assert.That(foreign.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "another agency's case");
+        Assert.That(masked, Does.Not.Contain("James Carter").And.Not.Contain("1997-07-14").And.Not.Contain("DL2100001"));
+        Assert.That(masked, Does.Contain("(masked)").And.Contain("Rio Grande Pawn"), "the dealer stays: it is not personal data");
+    }
+
+    [TestCase("lab")]
+    [TestCase("reviewer")]
+    [TestCase("examiner")]
+    [TestCase("analyst")]
+    public async Task SubmitTrace_RoleThatDoesNotTrace_Forbidden(string role)
+    {
+        await using var factory = WithSale();
+        using var client = factory.Client(role);
+
+        using var response = await client.PostAsJsonAsync(Traces, Trace());
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [TestCase("lab")]
+    [TestCase("reviewer")]
+    [TestCase("examiner")]
+    public async Task GetTrace_RoleWithoutTraceAccess_Forbidden(string role)
+    {
+        await using var factory = WithSale();
+        using var client = factory.Client(role);
+
+        using var response = await client.GetAsync(new Uri("/v1/traces/T-26-0042", UriKind.Relative));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task SubmitSeizure_LabTwice_CreatedThenAlreadyOnFile()
+    {
+        await using var factory = new ApiFactory();
+        using var lab = factory.Client("lab", "FGR Sonora", "MX");
+        var seizure = new Dictionary<string, string>
+        {
+            ["folio del evento"] = "MX-SON-0099", ["serie"] = "OU0001684", ["marca"] = "Sig Sauer", ["modelo"] = "P226", ["calibre"] = "9mm Luger",
+            ["tipo de arma"] = "Pistola", ["fecha de aseguramiento"] = "2024-05-01", ["pais"] = "MX", ["entidad federativa"] = "Sonora", ["municipio"] = "Nogales",
+        };
+
+        using var first = await lab.PostAsJsonAsync(new Uri("/v1/seizures", UriKind.Relative), seizure);
+        using var second = await lab.PostAsJsonAsync(new Uri("/v1/seizures", UriKind.Relative), seizure);
+        var stored = await second.Content.ReadFromJsonAsync<StoredRecord>(ApiFactory.Json);
+
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created), await first.Content.ReadAsStringAsync());
+        Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(stored!.AlreadyOnFile, Is.True);
+        Assert.That(factory.WithStore(s => s.CountByKind()["seizure"]), Is.EqualTo(1));
+    }
+}
