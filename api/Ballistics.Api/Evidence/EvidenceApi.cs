@@ -197,11 +197,8 @@ public static class EvidenceApi
         return name.Length > 120 ? name[^120..] : name;
     }
 
-    private static ProblemHttpResult Invalid(HttpContext context, string field, string reason)
-    {
-        context.Items[AuditMiddleware.DetailItem] = $"{field}: {reason}";
-        return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid submission", detail: $"{field}: {reason}", extensions: new Dictionary<string, object?> { ["field"] = field });
-    }
+    private static ProblemHttpResult Invalid(HttpContext context, string field, string reason) =>
+        ApiProblems.Field(context, StatusCodes.Status400BadRequest, "Invalid submission", field, $"{field}: {reason}");
 
     internal static ProblemHttpResult NotFound(long id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such evidence", detail: $"no evidence item {id} that this key may see");

@@ -80,11 +80,8 @@ public static class LeadsApi
         return links;
     }
 
-    private static ProblemHttpResult Problem(HttpContext context, int status, string field, string reason)
-    {
-        context.Items[AuditMiddleware.DetailItem] = $"{field}: {reason}";
-        return TypedResults.Problem(statusCode: status, title: "Review refused", detail: reason, extensions: new Dictionary<string, object?> { ["field"] = field });
-    }
+    private static ProblemHttpResult Problem(HttpContext context, int status, string field, string reason) =>
+        ApiProblems.Field(context, status, "Review refused", field, reason);
 }
 
 /// <summary>Body of a review: the status to move the lead to and why.</summary>

@@ -170,11 +170,8 @@ public static class RecordsApi
         return (result.Record, null);
     }
 
-    private static ProblemHttpResult Problem(HttpContext context, string field, string reason)
-    {
-        context.Items[AuditMiddleware.DetailItem] = $"{field}: {reason}";
-        return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid record", detail: reason, extensions: new Dictionary<string, object?> { ["field"] = field });
-    }
+    private static ProblemHttpResult Problem(HttpContext context, string field, string reason) =>
+        ApiProblems.Field(context, StatusCodes.Status400BadRequest, "Invalid record", field, reason);
 }
 
 /// <summary>A trace request on file and its resolution now.</summary>
