@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Ballistics.Api.Access;
 using Ballistics.Api.Evidence;
+using Ballistics.Api.Jobs;
 using Ballistics.Api.Records;
 using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
@@ -30,6 +31,8 @@ public static class ApiHost
         // Settings are read once the configuration is whole (the test host adds its own after this method runs).
         builder.Services.AddSingleton(services => new StoreAccess(services.GetRequiredService<IConfiguration>()[StoreSetting] ?? "data"));
         builder.Services.AddSingleton(services => new CorpusService(services.GetRequiredService<IConfiguration>()[StoreSetting] ?? "data"));
+        builder.Services.AddSingleton<CorrelationWorker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CorrelationWorker>());
         builder.Services.AddSingleton(services => new SharingRules(services.GetRequiredService<IConfiguration>().GetValue("Sharing:CrossBorder", true)));
         // The CLI's JSON and the API's read alike: item_id, exhibit_id.
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -79,6 +82,7 @@ public static class ApiHost
         app.MapEvidenceApi();
         app.MapLeadsApi();
         app.MapRecordsApi();
+        app.MapJobsApi();
         return app;
     }
 

@@ -9,9 +9,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Ballistics.Api.Tests;
 
 /// <summary>The API over a fresh store of its own in a temporary folder, with keys made as `ballistics keys add` makes them.</summary>
-internal sealed class ApiFactory(int requestsPerMinute = ApiHost.DefaultRequestsPerMinute, bool crossBorder = true) : WebApplicationFactory<Program>
+internal sealed class ApiFactory(int requestsPerMinute = ApiHost.DefaultRequestsPerMinute, bool crossBorder = true, TempDirectory? folder = null) : WebApplicationFactory<Program>
 {
-    private readonly TempDirectory _dir = new();
+    // A folder given by the test outlives this server (a restart is a second factory over it); the test disposes it.
+    private readonly TempDirectory _dir = folder ?? new();
 
     public string StorePath => _dir.File("data");
 
@@ -53,6 +54,9 @@ internal sealed class ApiFactory(int requestsPerMinute = ApiHost.DefaultRequests
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        _dir.Dispose();
+        if (folder is null)
+        {
+            _dir.Dispose();
+        }
     }
 }

@@ -75,6 +75,23 @@ public sealed class CorrelationJobs
         return new CorrelationJob(r.GetInt64(0), r.GetString(1), Time(2), r.GetInt64(3), r.GetInt32(4), r.GetInt32(5), r.GetString(6), r.GetString(7), Time(8)!.Value, Time(9), r.IsDBNull(10) ? null : r.GetInt32(10));
     }
 
+    /// <summary>Jobs not yet finished, oldest first: what a restarted server resumes.</summary>
+    public IReadOnlyList<CorrelationJob> Unfinished()
+    {
+        var ids = new List<long>();
+        using (var command = _connection.CreateCommand())
+        {
+            command.CommandText = "SELECT id FROM correlation_job WHERE finished_at IS NULL ORDER BY id";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+        }
+
+        return [.. ids.Select(id => Get(id)!)];
+    }
+
     /// <summary>The job's items (its selection, fixed when it started) that are not done yet, in id order.</summary>
     public IReadOnlyList<long> Pending(CorrelationJob job, out int done)
     {

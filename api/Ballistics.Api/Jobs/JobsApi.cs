@@ -1,0 +1,91 @@
+using Ballistics.Api.Access;
+using Ballistics.Api.Evidence;
+using Ballistics.Engine.Corpus;
+using Ballistics.Store.Scans;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ballistics.Api.Jobs;
+
+/// <summary>
+/// Batch correlation jobs over HTTP: an analyst asks for every item added since a day (or all) to be searched against the
+/// corpus; the job runs in the background (<see cref="CorrelationWorker"/>), survives a restart of the server, and its
+/// progress, counts and — once done — results are read here. Results live in the store, not in a file.
+/// </summary>
+public static class JobsApi
+{
+    public const int MaxLeadsPerItem = 50;
+
+    public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/jobs").WithTags("Jobs").RequireAuthorization(policy => policy.RequireRole(ApiRoles.Analyst, ApiRoles.Lab, ApiRoles.Admin));
+        group.MapPost("/correlation", StartCorrelation).WithName("StartCorrelationJob").WithSummary("Correlate every item added since a day, or all, against the corpus (asynchronous).");
+        group.MapGet("/{id:long}", GetJob).WithName("GetJob").WithSummary("A job's progress and counts, and its results once finished.");
+        return app;
+    }
+
+    private static Results<Accepted<JobStatus>, ProblemHttpResult> StartCorrelation(CorrelationRequest? body, HttpContext context, StoreAccess store, CorpusService corpus, CorrelationWorker worker)
+    {
+        if (body is null || (body.All != true) == (body.Since is null))
+        {
+            return ApiProblems.Field(context, StatusCodes.Status400BadRequest, "Invalid job", "since", "give either \"since\": \"YYYY-MM-DD\" or \"all\": true");
+        }
+
+        var leads = body.Leads ?? 10;
+        if (leads is < 1 or > MaxLeadsPerItem)
+        {
+            return ApiProblems.Field(context, StatusCodes.Status400BadRequest, "Invalid job", "leads", $"between 1 and {MaxLeadsPerItem} (got {leads})");
+        }
+
+        DateTimeOffset? since = body.Since is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+        var full = Math.Max(CorpusSearchOptions.DefaultFullComparisons, leads);
+        // Each request is a job of its own (the out path only tells jobs apart; results stay in the store).
+        var (job, _) = store.Use(s => s.Correlations.StartOrResume(since, CorpusSearchOptions.Default.Candidates, leads, $"api:{Guid.NewGuid():N}", SignatureCodec.Default.Version, full));
+        worker.Enqueue(job.Id);
+        context.Items[AuditMiddleware.DetailItem] = $"job {job.Id}";
+        return TypedResults.Accepted($"/v1/jobs/{job.Id}", Status(store, corpus, job, withResults: false));
+    }
+
+    private static Results<Ok<JobStatus>, ProblemHttpResult> GetJob(long id, StoreAccess store, CorpusService corpus)
+    {
+        var job = store.Use(s => s.Correlations.Get(id));
+        return job is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such job", detail: $"no job {id}")
+            : TypedResults.Ok(Status(store, corpus, job, withResults: job.FinishedAt is not null));
+    }
+
+    private static JobStatus Status(StoreAccess store, CorpusService corpus, CorrelationJob job, bool withResults)
+    {
+        var (pending, done, stored) = store.Use(s =>
+        {
+            var left = s.Correlations.Pending(job, out var finished);
+            return (left.Count, finished, s.Correlations.Leads(job).ToArray());
+        });
+        var exhibits = new Dictionary<long, string?>();
+        string? Exhibit(long itemId) => exhibits.TryGetValue(itemId, out var e) ? e : exhibits[itemId] = corpus.Get(itemId)?.Metadata.ExhibitId;
+        return new JobStatus(
+            job.Id,
+            "correlation",
+            job.FinishedAt is null ? "running" : "finished",
+            job.Since is { } since ? DateOnly.FromDateTime(since.UtcDateTime) : null,
+            job.Leads,
+            done + pending,
+            done,
+            stored.Length,
+            job.CreatedAt,
+            job.FinishedAt,
+            withResults ? [.. stored.Select(l => new JobLead(l.ItemId, Exhibit(l.ItemId), l.Rank, l.CandidateId, Exhibit(l.CandidateId), l.Score, l.Similarity, l.Cmc, l.Ccf, l.ThetaDeg, l.DxUm, l.DyUm))] : null);
+    }
+}
+
+/// <summary>Body of a correlation job: since a day (items added on or after it) or all, and leads kept per item (default 10).</summary>
+public sealed record CorrelationRequest(DateOnly? Since, bool? All, int? Leads);
+
+/// <summary>A job as the API shows it; <see cref="Results"/> only once it has finished.</summary>
+public sealed record JobStatus(
+    long Id, string Kind, string Status, DateOnly? Since, int LeadsPerItem, int ItemsTotal, int ItemsDone, int LeadsStored,
+    DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, IReadOnlyList<JobLead>? Results);
+
+/// <summary>One lead of a finished job.</summary>
+public sealed record JobLead(
+    long ItemId, string? ItemExhibitId, int Rank, long CandidateId, string? CandidateExhibitId, double Score, double Similarity, int Cmc, double Ccf,
+    double ThetaDeg, double DxUm, double DyUm);
