@@ -1,0 +1,179 @@
+using System.Globalization;
+using Ballistics.Engine.Leads;
+using Ballistics.Engine.Tracing;
+
+namespace Ballistics.Engine.Linkage;
+
+/// <summary>
+/// Puts together the post-seizure linkage of one firearm: the firearm, its test fires, the crime-scene evidence they
+/// are linked to by ballistic leads (candidates, leads and confirmed hits; rejected ones stay as edges, never as leads to
+/// follow), the incidents on both sides of the border, the seizure, the trace (dealer, purchaser, time-to-crime) and the
+/// other firearms of the same purchaser and earlier traces through the same dealer. The leads to follow put confirmed
+/// hits first, then leads awaiting an examiner, then candidates awaiting review (by score), then what the trace says of
+/// trafficking: a short time-to-crime, the purchaser's other firearms, the dealer's other traced firearms.
+/// </summary>
+public static class LinkageBuilder
+{
+    public static LinkageGraph ForFirearm(
+        string firearmId,
+        IReadOnlyList<LinkedScan> testFires,
+        IReadOnlyList<LinkedLead> leads,
+        IReadOnlyDictionary<long, LinkedScan> linkedScans,
+        IReadOnlyList<SeizedFirearm> seizures,
+        TraceResult? trace,
+        IReadOnlyList<SaleRecord> purchaserSales)
+    {
+        ArgumentNullException.ThrowIfNull(firearmId);
+        var graph = new Builder();
+        var root = $"firearm:{firearmId}";
+        var seized = seizures.FirstOrDefault();
+        graph.Node(root, "firearm", firearmId, new()
+        {
+            ["make"] = seized?.Make,
+            ["model"] = seized?.Model,
+            ["serial"] = seized?.Serial,
+        });
+
+        foreach (var seizure in seizures)
+        {
+            var incident = graph.Incident(seizure.IncidentId, seizure.SeizedOn, seizure.Country, seizure.Region, seizure.Agency);
+            if (incident is not null)
+            {
+                graph.Edge(root, incident, "seized_at");
+            }
+        }
+
+        var testFireIds = testFires.Select(t => t.ItemId).ToHashSet();
+        foreach (var scan in testFires)
+        {
+            graph.Edge(root, graph.Scan(scan), scan.TestFire ? "test_fire" : "exhibit");
+        }
+
+        var follow = new List<(int Tier, double Score, LeadToFollow Lead)>();
+        foreach (var lead in leads)
+        {
+            // Leads run either way: a test fire submitted against the evidence on file, or evidence submitted against a test fire.
+            var other = testFireIds.Contains(lead.EvidenceItemId) ? lead.CandidateItemId : lead.EvidenceItemId;
+            var own = other == lead.CandidateItemId ? lead.EvidenceItemId : lead.CandidateItemId;
+            if (!linkedScans.TryGetValue(other, out var scan))
+            {
+                continue;
+            }
+
+            var node = graph.Scan(scan);
+            var kind = lead.Status == LeadReview.Confirmed ? "hit" : "lead";
+            graph.Edge($"scan:{own}", node, kind, lead.Score, lead.Status);
+            var incident = graph.Incident(scan.IncidentId, scan.Date, scan.Country, scan.Region, scan.Agency);
+            if (incident is not null)
+            {
+                graph.Edge(node, incident, "found_at");
+            }
+
+            var where = Where(scan);
+            switch (lead.Status)
+            {
+                case LeadReview.Confirmed:
+                    follow.Add((0, lead.Score, new LeadToFollow(0, "hit", incident ?? node, $"confirmed hit: {scan.ExhibitId}{where} was fired by this firearm")));
+                    break;
+                case LeadReview.Lead:
+                    follow.Add((1, lead.Score, new LeadToFollow(0, "lead", $"lead:{lead.LeadId}", $"lead awaiting an examiner: {scan.ExhibitId}{where}, score {lead.Score.ToString("0.00", CultureInfo.InvariantCulture)}")));
+                    break;
+                case LeadReview.Candidate:
+                    follow.Add((2, lead.Score, new LeadToFollow(0, "candidate", $"lead:{lead.LeadId}", $"candidate to review: {scan.ExhibitId}{where}, score {lead.Score.ToString("0.00", CultureInfo.InvariantCulture)}")));
+                    break;
+            }
+        }
+
+        if (trace?.Sale is { } sale)
+        {
+            var dealer = $"dealer:{sale.DealerFfl ?? sale.Dealer}";
+            graph.Node(dealer, "dealer", sale.Dealer ?? sale.DealerFfl ?? "dealer", new() { ["ffl"] = sale.DealerFfl, ["sold_to_retail"] = Day(sale.RetailDate) });
+            graph.Edge(root, dealer, "sold_by");
+            if (sale.Purchaser is { } purchaser)
+            {
+                var person = $"purchaser:{purchaser.Key}";
+                graph.Node(person, "purchaser", purchaser.Name ?? PersonalDataMask.Masked, new() { ["date_of_birth"] = Day(purchaser.DateOfBirth) });
+                graph.Edge(root, person, "bought_by");
+                foreach (var other in purchaserSales.Where(s => s.RecordId != sale.RecordId))
+                {
+                    var firearm = $"sale:{other.RecordId}";
+                    graph.Node(firearm, "firearm_sold", $"{other.Make} {other.Model} {other.Serial}".Trim(), new() { ["retail_date"] = Day(other.RetailDate), ["dealer"] = other.Dealer });
+                    graph.Edge(person, firearm, "also_bought");
+                    follow.Add((4, 0, new LeadToFollow(0, "purchaser_firearm", firearm, $"the purchaser also bought a {other.Make} {other.Model} ({other.Serial}) on {Day(other.RetailDate)}: trace it")));
+                }
+            }
+
+            if (trace.TimeToCrime is { IsShort: true } ttc)
+            {
+                follow.Add((3, -ttc.Days, new LeadToFollow(0, "time_to_crime", root, $"time-to-crime {ttc.Days} days (under {TraceResolver.ShortTimeToCrimeYears} years): an indicator of trafficking")));
+            }
+
+            if (trace.MultipleSale is { Any: true } multiple)
+            {
+                follow.Add((3, multiple.FirearmsOnReport, new LeadToFollow(0, "multiple_sale", dealer, $"sold on a multiple-sale report ({multiple.FirearmsOnReport} firearms)")));
+            }
+
+            foreach (var earlier in trace.EarlierTraces.Where(t => t.Link == TraceLink.Dealer))
+            {
+                follow.Add((5, 0, new LeadToFollow(0, "dealer_trace", dealer, $"the same dealer sold a {earlier.Make} ({earlier.Serial}) traced {Day(earlier.RecoveryDate)} in {earlier.StateCode}")));
+            }
+        }
+
+        var ranked = follow.OrderBy(f => f.Tier).ThenByDescending(f => f.Score).Select((f, i) => f.Lead with { Rank = i + 1 }).ToArray();
+        return new LinkageGraph(root, graph.Nodes, graph.Edges, ranked);
+    }
+
+    private static string Where(LinkedScan scan)
+    {
+        var parts = new[] { scan.IncidentId, scan.Region ?? scan.Country, Day(scan.Date) }.Where(p => p is not null).ToArray();
+        return parts.Length == 0 ? string.Empty : $" ({string.Join(", ", parts)})";
+    }
+
+    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Nodes once each by id and edges once each, in the order first met (the JSON is stable run to run).</summary>
+    private sealed class Builder
+    {
+        private readonly Dictionary<string, LinkageNode> _byId = [];
+        private readonly List<LinkageNode> _nodes = [];
+        private readonly HashSet<LinkageEdge> _seen = [];
+        private readonly List<LinkageEdge> _edges = [];
+
+        public IReadOnlyList<LinkageNode> Nodes => _nodes;
+
+        public IReadOnlyList<LinkageEdge> Edges => _edges;
+
+        public string Node(string id, string kind, string label, Dictionary<string, string?> facts)
+        {
+            if (!_byId.ContainsKey(id))
+            {
+                var node = new LinkageNode(id, kind, label, facts);
+                _byId[id] = node;
+                _nodes.Add(node);
+            }
+
+            return id;
+        }
+
+        public string Scan(LinkedScan scan) => Node($"scan:{scan.ItemId}", scan.TestFire ? "test_fire" : "evidence", scan.ExhibitId, new()
+        {
+            ["incident_id"] = scan.IncidentId,
+            ["date"] = Day(scan.Date),
+            ["country"] = scan.Country,
+            ["region"] = scan.Region,
+            ["agency"] = scan.Agency,
+        });
+
+        public string? Incident(string? id, DateOnly? date, string? country, string? region, string? agency) =>
+            id is null ? null : Node($"incident:{id}", "incident", id, new() { ["date"] = Day(date), ["country"] = country, ["region"] = region, ["agency"] = agency });
+
+        public void Edge(string from, string to, string kind, double? score = null, string? status = null)
+        {
+            var edge = new LinkageEdge(from, to, kind, score, status);
+            if (_seen.Add(edge))
+            {
+                _edges.Add(edge);
+            }
+        }
+    }
+}
