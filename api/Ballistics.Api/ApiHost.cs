@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Ballistics.Api.Access;
 using Ballistics.Api.Evidence;
 using Ballistics.Api.Jobs;
+using Ballistics.Api.Linkage;
 using Ballistics.Api.Records;
 using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
@@ -83,6 +84,7 @@ public static class ApiHost
         app.MapLeadsApi();
         app.MapRecordsApi();
         app.MapJobsApi();
+        app.MapLinkageApi();
         return app;
     }
 

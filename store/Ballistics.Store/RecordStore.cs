@@ -141,6 +141,31 @@ public sealed class RecordStore : IDisposable
         return found is [var one] ? one : null;
     }
 
+    /// <summary>The seizure reports that list any of these cartridge-case exhibits, with the firearm seized and where.</summary>
+    public IReadOnlyList<SeizureOfExhibit> SeizuresListing(IReadOnlyCollection<string> exhibitIds)
+    {
+        ArgumentNullException.ThrowIfNull(exhibitIds);
+        var found = new List<SeizureOfExhibit>();
+        foreach (var exhibit in exhibitIds.Distinct(StringComparer.Ordinal))
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT r.content_id, f.make, f.make_code, f.model, f.serial, f.serial_key, rec.incident_id, rec.recovery_date, rec.country, rec.state_code, rec.agency "
+                + "FROM seizure_evidence se JOIN record r ON r.id = se.record_id JOIN firearm f ON f.record_id = r.id JOIN recovery rec ON rec.record_id = r.id "
+                + "WHERE se.exhibit_id = $e AND r.kind = 'seizure'";
+            command.Parameters.AddWithValue("$e", exhibit);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+                found.Add(new SeizureOfExhibit(
+                    reader.GetString(0), Text(1), Text(2), Text(3), Text(4), Text(5), Text(6),
+                    Text(7) is { } day ? DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture) : null, Text(8), Text(9), Text(10)));
+            }
+        }
+
+        return [.. found.DistinctBy(s => s.ContentId)];
+    }
+
     /// <summary>Stored records by kind (trace, seizure, transaction).</summary>
     public IReadOnlyDictionary<string, long> CountByKind()
     {
@@ -167,3 +192,8 @@ public sealed class RecordStore : IDisposable
 
 /// <summary>A stored trace request's or seizure's content id, the agency and country of its recovery, and its trace number.</summary>
 public sealed record RecordOwner(string ContentId, string? Agency, string? Country, string? TraceNumber);
+
+/// <summary>A seizure report listing a cartridge-case exhibit: the firearm seized (maker and serial as stored, with their matching keys) and the recovery.</summary>
+public sealed record SeizureOfExhibit(
+    string ContentId, string? Make, string? MakeCode, string? Model, string? Serial, string? SerialKey, string? IncidentId, DateOnly? RecoveryDate,
+    string? Country, string? StateCode, string? Agency);

@@ -62,6 +62,8 @@ public sealed class CorpusService : IDisposable
 
     public ScanItem? Get(long id) => _store.Scans.Get(id);
 
+    public IReadOnlyList<ScanItem> OfFirearm(string firearmId) => _store.Scans.OfFirearm(firearmId);
+
     /// <summary>Stores one uploaded file (idempotent by content) and puts a new item into the index.</summary>
     public Submission Submit(string path, ScanItemMetadata metadata)
     {

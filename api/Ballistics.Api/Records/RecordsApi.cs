@@ -100,7 +100,7 @@ public static class RecordsApi
         caller.Role != ApiRoles.Investigator || string.Equals(agency, caller.Agency, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>An investigator must say for which case and why, before any trace is touched.</summary>
-    private static ProblemHttpResult? CaseStatement(HttpContext context, Caller caller)
+    internal static ProblemHttpResult? CaseStatement(HttpContext context, Caller caller)
     {
         if (caller.Role != ApiRoles.Investigator)
         {

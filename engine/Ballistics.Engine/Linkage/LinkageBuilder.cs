@@ -105,12 +105,16 @@ public static class LinkageBuilder
 
             if (trace.TimeToCrime is { IsShort: true } ttc)
             {
-                follow.Add((3, -ttc.Days, new LeadToFollow(0, "time_to_crime", root, $"time-to-crime {ttc.Days} days (under {TraceResolver.ShortTimeToCrimeYears} years): an indicator of trafficking")));
+                follow.Add((3, 0, new LeadToFollow(0, "time_to_crime", root, $"time-to-crime {ttc.Days} days (under {TraceResolver.ShortTimeToCrimeYears} years): an indicator of trafficking")));
             }
 
             if (trace.MultipleSale is { Any: true } multiple)
             {
-                follow.Add((3, multiple.FirearmsOnReport, new LeadToFollow(0, "multiple_sale", dealer, $"sold on a multiple-sale report ({multiple.FirearmsOnReport} firearms)")));
+                // A multiple sale names more firearms to trace than a short time-to-crime does: it goes first.
+                var why = multiple.Report is { } report
+                    ? $"sold on multiple-sale report {report} with {multiple.FirearmsOnReport} firearms"
+                    : $"the purchaser bought {multiple.PurchaserFirearms} firearms, {multiple.PurchasesWithinFiveBusinessDays} within {TraceResolver.MultipleSaleBusinessDays} business days of this one";
+                follow.Add((3, 1, new LeadToFollow(0, "multiple_sale", dealer, why)));
             }
 
             foreach (var earlier in trace.EarlierTraces.Where(t => t.Link == TraceLink.Dealer))

@@ -21,6 +21,7 @@ public static class PersonalDataMask
         };
     }
 
-    private static SaleRecord? Mask(SaleRecord? sale) =>
+    /// <summary>A sale without its purchaser's personal data.</summary>
+    public static SaleRecord? Mask(SaleRecord? sale) =>
         sale?.Purchaser is null ? sale : sale with { Purchaser = new TracePerson(Masked, sale.Purchaser.Name is null ? null : Masked, null) };
 }

@@ -61,6 +61,13 @@ public sealed class LeadBook
 
     public StoredLead? Get(long leadId) => Get(leadId, null);
 
+    /// <summary>Every lead either side of which is one of these items (a firearm's test fires), best first per evidence item.</summary>
+    public IReadOnlyList<StoredLead> Touching(IReadOnlyCollection<long> itemIds)
+    {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        return [.. itemIds.SelectMany(id => Query("WHERE evidence_id = $id OR candidate_id = $id ORDER BY evidence_id, rank", id)).DistinctBy(l => l.Id).OrderBy(l => l.EvidenceId).ThenBy(l => l.Rank)];
+    }
+
     private StoredLead? Get(long leadId, SqliteTransaction? transaction) => Query("WHERE id = $id", leadId, transaction) is [var lead] ? lead : null;
 
     /// <summary>

@@ -82,6 +82,16 @@ public sealed class ScanCorpus
         }
     }
 
+    /// <summary>The items whose firearm_id is <paramref name="firearmId"/>, in id order.</summary>
+    public IReadOnlyList<ScanItem> OfFirearm(string firearmId)
+    {
+        ArgumentNullException.ThrowIfNull(firearmId);
+        lock (_writeLock)
+        {
+            return _catalog.OfFirearm(firearmId);
+        }
+    }
+
     /// <summary>Every item on file, in id order.</summary>
     public IReadOnlyList<ScanItem> Items()
     {

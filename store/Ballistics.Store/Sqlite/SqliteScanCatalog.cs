@@ -115,6 +115,22 @@ internal sealed class SqliteScanCatalog(SqliteConnection connection)
         return reader.Read() ? (reader.GetString(0), (byte[])reader.GetValue(1)) : null;
     }
 
+    /// <summary>The items of one firearm (its test fires, and evidence already attributed to it), in id order.</summary>
+    public IReadOnlyList<ScanItem> OfFirearm(string firearmId)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM scan_item WHERE firearm_id = $f ORDER BY id";
+        command.Parameters.AddWithValue("$f", firearmId);
+        using var reader = command.ExecuteReader();
+        var items = new List<ScanItem>();
+        while (reader.Read())
+        {
+            items.Add(Item(reader));
+        }
+
+        return items;
+    }
+
     /// <summary>Every item (without its signature), in id order.</summary>
     public IReadOnlyList<ScanItem> All()
     {

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Json;
+using Ballistics.Engine.Linkage;
+using Ballistics.Ingest.Records;
+
+namespace Ballistics.Api.Tests;
+
+[TestFixture]
+public sealed class LinkageApiTests
+{
+    private static readonly Uri Linkage = new("/v1/firearms/SEIZED-42/linkage", UriKind.Relative);
+
+    /// <summary>
+    /// The story of issue 6 in small: a cartridge case from a Sonora shooting on file; a pistol seized later in Sonora is
+    /// test-fired and submitted; its lead to the shooting is reviewed and confirmed; the pistol was sold in Texas to a
+    /// purchaser who bought another one the same day.
+    /// </summary>
+    private static async Task<ApiFactory> Story()
+    {
+        var factory = new ApiFactory();
+        var folder = Path.GetDirectoryName(factory.StorePath)!;
+        var csv = Path.Combine(folder, "transactions.csv");
+        File.WriteAllText(csv, "transaction id,serial,make,model,caliber,type,distributor,distributor date,dealer,ffl,dealer date,retail date,purchaser,purchaser dob,purchaser id,multiple sale report\n"
+            + "S-1,OU0001684,Sig Sauer,P226,9mm Luger,pistol,Southwest Wholesale,2023-08-18,Rio Grande Pawn & Gun,5-74-215-02-5F-13307,2023-09-20,2023-11-11,James Carter,1997-07-14,DL2100001,\n"
+            + "S-2,BXK221,Glock,19,9mm Luger,pistol,Southwest Wholesale,2023-08-18,Rio Grande Pawn & Gun,5-74-215-02-5F-13307,2023-09-20,2023-11-11,James Carter,1997-07-14,DL2100001,\n");
+        factory.WithStore(s => s.Ingest(RecordFileReader.Open(csv, RecordKind.Transaction).Value, Path.Combine(folder, "rejects.csv")));
+        using var lab = factory.Client("lab", "FGJ Sonora", "MX");
+        await EvidenceApiTests.Submit(lab, "fadul_1-1_processed", """{"incident_id": "MX-SON-0007", "mx_state": "SON", "date": "2024-03-02"}""");
+        var testFire = await EvidenceApiTests.Submit(lab, "fadul_1-2_processed", """{"kind": "test_fire", "firearm_id": "SEIZED-42", "exhibit_id": "SEIZED-42-TF1"}""");
+        using var seizure = await lab.PostAsJsonAsync(new Uri("/v1/seizures", UriKind.Relative), new Dictionary<string, string>
+        {
+            ["folio del evento"] = "MX-SON-0099", ["serie"] = "OU0001684", ["marca"] = "Sig Sauer", ["modelo"] = "P226", ["calibre"] = "9mm Luger",
+            ["tipo de arma"] = "Pistola", ["fecha de aseguramiento"] = "2024-05-01", ["pais"] = "MX", ["entidad federativa"] = "Sonora", ["municipio"] = "Nogales",
+            ["casquillos"] = "SEIZED-42-TF1",
+        });
+        Assert.That(seizure.StatusCode, Is.EqualTo(HttpStatusCode.Created), await seizure.Content.ReadAsStringAsync());
+        var lead = testFire.Leads[0].Id;
+        using var reviewer = factory.Client("reviewer", "FGJ Sonora", "MX");
+        using var examiner = factory.Client("examiner", "FGJ Sonora", "MX");
+        (await reviewer.PostAsJsonAsync(new Uri($"/v1/leads/{lead}/review", UriKind.Relative), new { status = "lead" })).Dispose();
+        (await examiner.PostAsJsonAsync(new Uri($"/v1/leads/{lead}/review", UriKind.Relative), new { status = "confirmed" })).Dispose();
+        return factory;
+    }
+
+    [Test]
+    public async Task FirearmLinkage_SeizingAgencyInvestigator_HitTraceAndPurchaserFirearms()
+    {
+        await using var factory = await Story();
+        using var investigator = factory.Client("investigator", "FGJ Sonora", "MX");
+        using var request = new HttpRequestMessage(HttpMethod.Get, Linkage);
+        request.Headers.Add("Case-Number", "FGJ-SON-2026-7");
+        request.Headers.Add("Purpose", "post-seizure linkage");
+
+        using var response = await investigator.SendAsync(request);
+        var graph = await response.Content.ReadFromJsonAsync<LinkageGraph>(ApiFactory.Json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(graph!.Leads.Select(l => l.Kind), Is.EqualTo(new[] { "hit", "multiple_sale", "time_to_crime", "purchaser_firearm" }));
+        Assert.That(graph.Leads[1].Why, Does.Contain("bought 2 firearms"));
+        Assert.That(graph.Leads[0].Subject, Is.EqualTo("incident:MX-SON-0007"));
+        Assert.That(graph.Nodes.Select(n => n.Id), Is.SupersetOf(new[] { "firearm:SEIZED-42", "incident:MX-SON-0099", "incident:MX-SON-0007", "dealer:5-74-215-02-5F-13307" }));
+        Assert.That(graph.Nodes.Single(n => n.Kind == "purchaser").Label, Is.EqualTo("James Carter"));
+        Assert.That(graph.Edges.Where(e => e.Kind == "hit").Select(e => e.Status), Is.EqualTo(new[] { "confirmed" }));
+    }
+
+    [Test]
+    public async Task FirearmLinkage_AnalystOrOtherAgency_PurchaserMasked()
+    {
+        await using var factory = await Story();
+        using var analyst = factory.Client("analyst", "SESNSP", "MX");
+
+        var text = await analyst.GetStringAsync(Linkage);
+
+        Assert.That(text, Does.Not.Contain("James Carter").And.Not.Contain("1997-07-14"));
+        Assert.That(text, Does.Contain("(masked)").And.Contain("Rio Grande Pawn"));
+    }
+
+    [Test]
+    public async Task FirearmLinkage_InvestigatorWithoutCaseNumber_BadRequest()
+    {
+        await using var factory = await Story();
+        using var investigator = factory.Client("investigator", "FGJ Sonora", "MX");
+
+        using var response = await investigator.GetAsync(Linkage);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task FirearmLinkage_UnknownFirearm_NotFound()
+    {
+        await using var factory = new ApiFactory();
+        using var analyst = factory.Client("analyst");
+
+        using var response = await analyst.GetAsync(new Uri("/v1/firearms/NOPE/linkage", UriKind.Relative));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+}
