@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Ballistics.Engine.Linkage;
-using Ballistics.Ingest.Records;
 
 namespace Ballistics.Api.Tests;
 
@@ -18,12 +17,7 @@ public sealed class LinkageApiTests
     private static async Task<ApiFactory> Story()
     {
         var factory = new ApiFactory();
-        var folder = Path.GetDirectoryName(factory.StorePath)!;
-        var csv = Path.Combine(folder, "transactions.csv");
-        File.WriteAllText(csv, "transaction id,serial,make,model,caliber,type,distributor,distributor date,dealer,ffl,dealer date,retail date,purchaser,purchaser dob,purchaser id,multiple sale report\n"
-            + "S-1,OU0001684,Sig Sauer,P226,9mm Luger,pistol,Southwest Wholesale,2023-08-18,Rio Grande Pawn & Gun,5-74-215-02-5F-13307,2023-09-20,2023-11-11,James Carter,1997-07-14,DL2100001,\n"
-            + "S-2,BXK221,Glock,19,9mm Luger,pistol,Southwest Wholesale,2023-08-18,Rio Grande Pawn & Gun,5-74-215-02-5F-13307,2023-09-20,2023-11-11,James Carter,1997-07-14,DL2100001,\n");
-        factory.WithStore(s => s.Ingest(RecordFileReader.Open(csv, RecordKind.Transaction).Value, Path.Combine(folder, "rejects.csv")));
+        TestSales.Ingest(factory, TestSales.CarterSig, TestSales.CarterGlock);
         using var lab = factory.Client("lab", "FGJ Sonora", "MX");
         await EvidenceApiTests.Submit(lab, "fadul_1-1_processed", """{"incident_id": "MX-SON-0007", "mx_state": "SON", "date": "2024-03-02"}""");
         var testFire = await EvidenceApiTests.Submit(lab, "fadul_1-2_processed", """{"kind": "test_fire", "firearm_id": "SEIZED-42", "exhibit_id": "SEIZED-42-TF1"}""");

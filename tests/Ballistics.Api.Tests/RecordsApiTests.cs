@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Ballistics.Api.Records;
-using Ballistics.Ingest.Records;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Ballistics.Api.Tests;
@@ -15,11 +14,7 @@ public sealed class RecordsApiTests
     private static ApiFactory WithSale()
     {
         var factory = new ApiFactory();
-        var folder = Path.GetDirectoryName(factory.StorePath)!;
-        var csv = Path.Combine(folder, "transactions.csv");
-        File.WriteAllText(csv, "transaction id,serial,make,model,caliber,type,distributor,distributor date,dealer,ffl,dealer date,retail date,purchaser,purchaser dob,purchaser id,multiple sale report\n"
-            + "S-1,OU0001684,Sig Sauer,P226,9mm Luger,pistol,Southwest Wholesale,2023-08-18,Rio Grande Pawn & Gun,5-74-215-02-5F-13307,2023-09-20,2023-11-11,James Carter,1997-07-14,DL2100001,\n");
-        factory.WithStore(s => s.Ingest(RecordFileReader.Open(csv, RecordKind.Transaction).Value, Path.Combine(folder, "rejects.csv")));
+        TestSales.Ingest(factory, TestSales.CarterSig);
         return factory;
     }
 
