@@ -81,6 +81,34 @@ public sealed class LinkageApiTests
     }
 
     [Test]
+    public async Task IncidentLinkage_ShootingConfirmedToTheSeizedPistol_HitOnTheFirearmWithItsDealer()
+    {
+        await using var factory = await Story();
+        using var examiner = factory.Client("examiner", "FGJ Sonora", "MX");
+
+        var graph = await examiner.GetFromJsonAsync<LinkageGraph>(new Uri("/v1/incidents/MX-SON-0007/linkage", UriKind.Relative), ApiFactory.Json);
+
+        Assert.That(graph!.Root, Is.EqualTo("incident:MX-SON-0007"));
+        Assert.That(graph.Leads.Select(l => (l.Kind, l.Subject)), Is.EqualTo(new[] { ("hit", "firearm:SEIZED-42") }));
+        Assert.That(graph.Leads[0].Why, Does.Contain("Rio Grande Pawn"));
+        var firearm = graph.Nodes.Single(n => n.Id == "firearm:SEIZED-42");
+        Assert.That(firearm.Facts["seized_at"], Is.EqualTo("MX-SON-0099"));
+        Assert.That(firearm.Facts["serial"], Is.EqualTo("0U0001684"), "the serial as NCIC writes it (letter O as zero)");
+        Assert.That(graph.Edges, Does.Contain(new LinkageEdge("firearm:SEIZED-42", "incident:MX-SON-0099", "seized_at")));
+    }
+
+    [Test]
+    public async Task IncidentLinkage_UnknownIncident_NotFound()
+    {
+        await using var factory = new ApiFactory();
+        using var analyst = factory.Client("analyst");
+
+        using var response = await analyst.GetAsync(new Uri("/v1/incidents/NOPE/linkage", UriKind.Relative));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
     public async Task FirearmLinkage_UnknownFirearm_NotFound()
     {
         await using var factory = new ApiFactory();

@@ -64,6 +64,8 @@ public sealed class CorpusService : IDisposable
 
     public IReadOnlyList<ScanItem> OfFirearm(string firearmId) => _store.Scans.OfFirearm(firearmId);
 
+    public IReadOnlyList<ScanItem> OfIncident(string incidentId) => _store.Scans.OfIncident(incidentId);
+
     /// <summary>Stores one uploaded file (idempotent by content) and puts a new item into the index.</summary>
     public Submission Submit(string path, ScanItemMetadata metadata)
     {

@@ -4,6 +4,7 @@ using Ballistics.Api.Records;
 using Ballistics.Engine.Linkage;
 using Ballistics.Engine.Tracing;
 using Ballistics.Ingest.Scans;
+using Ballistics.Store;
 using Ballistics.Store.Scans;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,6 +22,9 @@ public static class LinkageApi
         app.MapGet("/v1/firearms/{id}/linkage", FirearmLinkage).WithName("GetFirearmLinkage").WithTags("Linkage")
             .RequireAuthorization(EvidenceApi.ReadRoles)
             .WithSummary("A seized firearm's test fires, the crime-scene evidence they are linked to, its trace and the leads to follow.");
+        app.MapGet("/v1/incidents/{id}/linkage", IncidentLinkage).WithName("GetIncidentLinkage").WithTags("Linkage")
+            .RequireAuthorization(EvidenceApi.ReadRoles)
+            .WithSummary("An incident's cartridge cases, the incidents and seized firearms their leads and hits reach, and the leads to follow.");
         return app;
     }
 
@@ -32,35 +36,15 @@ public static class LinkageApi
             return missing;
         }
 
-        var scans = corpus.OfFirearm(id).Where(s => sharing.CanSee(caller, s)).ToArray();
-        if (scans.Length == 0)
+        if (Around(corpus.OfFirearm(id), caller, store, corpus, sharing) is not { } around)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such firearm", detail: $"no scans of firearm '{id}' that this key may see");
         }
 
-        var own = scans.Select(s => s.Id).ToHashSet();
-        var leads = store.Use(s => s.Leads.Touching(own));
-        var linked = new Dictionary<long, LinkedScan>();
-        foreach (var other in leads.Select(l => own.Contains(l.EvidenceId) ? l.CandidateId : l.EvidenceId).Distinct())
+        var (scans, leads, linked) = around;
+        var (seizures, seized, trace, purchaserSales) = SeizureAndTrace(store, scans);
+        if (seized is not null && trace is not null)
         {
-            if (corpus.Get(other) is { } item && sharing.CanSee(caller, item))
-            {
-                linked[other] = Linked(item);
-            }
-        }
-
-        var seizures = store.Use(s => s.SeizuresListing([.. scans.Select(s => s.Metadata.ExhibitId)]));
-        var seized = seizures.FirstOrDefault(s => s.MakeCode is not null && s.SerialKey is not null);
-        TraceResult? trace = null;
-        IReadOnlyList<SaleRecord> purchaserSales = [];
-        if (seized is not null)
-        {
-            var query = new TraceQuery { Make = seized.Make, MakeCode = seized.MakeCode, Serial = seized.Serial, SerialKey = seized.SerialKey, RecoveryDate = seized.RecoveryDate };
-            (trace, purchaserSales) = store.Use(s =>
-            {
-                var result = new TraceResolver(s.Registry).Resolve(query);
-                return (result, result.Sale?.Purchaser is { } person ? s.Registry.SalesTo(person.Key) : []);
-            });
             var personal = caller.Role == ApiRoles.Admin || (caller.Role == ApiRoles.Investigator && string.Equals(seized.Agency, caller.Agency, StringComparison.OrdinalIgnoreCase));
             if (!personal)
             {
@@ -72,12 +56,87 @@ public static class LinkageApi
         var graph = LinkageBuilder.ForFirearm(
             id,
             [.. scans.Select(Linked)],
-            [.. leads.Where(l => linked.ContainsKey(own.Contains(l.EvidenceId) ? l.CandidateId : l.EvidenceId)).Select(l => new LinkedLead(l.Id, l.EvidenceId, l.CandidateId, l.Rank, l.Score, l.Status))],
+            leads,
             linked,
             [.. seizures.Select(s => new SeizedFirearm(s.ContentId, s.Make, s.Model, s.Serial, s.IncidentId, s.RecoveryDate, s.Country, s.StateCode, s.Agency))],
             trace,
             purchaserSales);
         return TypedResults.Ok(graph);
+    }
+
+    /// <summary>The seizures listing a firearm's cartridge cases, the one that names it by maker and serial, its trace then and the purchaser's other firearms.</summary>
+    private static (IReadOnlyList<SeizureOfExhibit> Seizures, SeizureOfExhibit? Seized, TraceResult? Trace, IReadOnlyList<SaleRecord> PurchaserSales) SeizureAndTrace(StoreAccess store, IReadOnlyList<ScanItem> scans)
+    {
+        var seizures = store.Use(s => s.SeizuresListing([.. scans.Select(s => s.Metadata.ExhibitId)]));
+        var seized = seizures.FirstOrDefault(s => s.MakeCode is not null && s.SerialKey is not null);
+        if (seized is null)
+        {
+            return (seizures, null, null, []);
+        }
+
+        var query = new TraceQuery { Make = seized.Make, MakeCode = seized.MakeCode, Serial = seized.Serial, SerialKey = seized.SerialKey, RecoveryDate = seized.RecoveryDate };
+        var (trace, sales) = store.Use(s =>
+        {
+            var result = new TraceResolver(s.Registry).Resolve(query);
+            return (result, result.Sale?.Purchaser is { } person ? s.Registry.SalesTo(person.Key) : []);
+        });
+        return (seizures, seized, trace, sales);
+    }
+
+    private static Results<Ok<LinkageGraph>, ProblemHttpResult> IncidentLinkage(string id, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing)
+    {
+        var caller = Caller.Of(context.User);
+        if (RecordsApi.CaseStatement(context, caller) is { } missing)
+        {
+            return missing;
+        }
+
+        if (Around(corpus.OfIncident(id), caller, store, corpus, sharing) is not { } around)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such incident", detail: $"no evidence of incident '{id}' that this key may see");
+        }
+
+        var (scans, leads, linked) = around;
+
+        // Each seized firearm reached: where it was seized and sold (no personal data: the dealer and the days only).
+        var firearms = new Dictionary<string, FirearmSummary>(StringComparer.Ordinal);
+        foreach (var firearmId in linked.Values.Where(s => s.TestFire && s.FirearmId is not null).Select(s => s.FirearmId!).Distinct())
+        {
+            var (_, seized, trace, _) = SeizureAndTrace(store, corpus.OfFirearm(firearmId));
+            var sale = trace?.Sale;
+            firearms[firearmId] = new FirearmSummary(firearmId, seized?.Make, seized?.Model, seized?.Serial, seized?.IncidentId, sale?.Dealer, sale?.DealerFfl, trace?.TimeToCrime?.Days);
+        }
+
+        var graph = LinkageBuilder.ForIncident(id, [.. scans.Select(Linked)], leads, linked, firearms);
+        return TypedResults.Ok(graph);
+    }
+
+    /// <summary>
+    /// The scans the caller may see of a firearm or incident, the leads touching them, and the scans at the leads' other
+    /// ends that the caller may see (leads to others are left out); null when the caller sees none of the scans.
+    /// </summary>
+    private static (ScanItem[] Scans, IReadOnlyList<LinkedLead> Leads, Dictionary<long, LinkedScan> Linked)? Around(
+        IReadOnlyList<ScanItem> all, Caller caller, StoreAccess store, CorpusService corpus, SharingRules sharing)
+    {
+        var scans = all.Where(s => sharing.CanSee(caller, s)).ToArray();
+        if (scans.Length == 0)
+        {
+            return null;
+        }
+
+        var own = scans.Select(s => s.Id).ToHashSet();
+        long Other(StoredLead l) => own.Contains(l.EvidenceId) ? l.CandidateId : l.EvidenceId;
+        var leads = store.Use(s => s.Leads.Touching(own));
+        var linked = new Dictionary<long, LinkedScan>();
+        foreach (var other in leads.Select(Other).Distinct())
+        {
+            if (corpus.Get(other) is { } item && sharing.CanSee(caller, item))
+            {
+                linked[other] = Linked(item);
+            }
+        }
+
+        return (scans, [.. leads.Where(l => linked.ContainsKey(Other(l))).Select(l => new LinkedLead(l.Id, l.EvidenceId, l.CandidateId, l.Rank, l.Score, l.Status))], linked);
     }
 
     private static LinkedScan Linked(ScanItem item)

@@ -69,18 +69,9 @@ public static class LinkageBuilder
                 graph.Edge(node, incident, "found_at");
             }
 
-            var where = Where(scan);
-            switch (lead.Status)
+            if (Review(lead, incident ?? node, $"{scan.ExhibitId}{Where(scan)}", " was fired by this firearm") is { } next)
             {
-                case LeadReview.Confirmed:
-                    follow.Add((0, lead.Score, new LeadToFollow(0, "hit", incident ?? node, $"confirmed hit: {scan.ExhibitId}{where} was fired by this firearm")));
-                    break;
-                case LeadReview.Lead:
-                    follow.Add((1, lead.Score, new LeadToFollow(0, "lead", $"lead:{lead.LeadId}", $"lead awaiting an examiner: {scan.ExhibitId}{where}, score {lead.Score.ToString("0.00", CultureInfo.InvariantCulture)}")));
-                    break;
-                case LeadReview.Candidate:
-                    follow.Add((2, lead.Score, new LeadToFollow(0, "candidate", $"lead:{lead.LeadId}", $"candidate to review: {scan.ExhibitId}{where}, score {lead.Score.ToString("0.00", CultureInfo.InvariantCulture)}")));
-                    break;
+                follow.Add(next);
             }
         }
 
@@ -125,6 +116,96 @@ public static class LinkageBuilder
 
         var ranked = follow.OrderBy(f => f.Tier).ThenByDescending(f => f.Score).Select((f, i) => f.Lead with { Rank = i + 1 }).ToArray();
         return new LinkageGraph(root, graph.Nodes, graph.Edges, ranked);
+    }
+
+    /// <summary>
+    /// The linkage of an incident: its cartridge cases, what their leads and hits reach — other incidents' evidence and
+    /// seized firearms' test fires — and, for each firearm reached, where it was seized and sold. Leads to follow: hits
+    /// (a firearm or another incident tied to this one), leads awaiting an examiner, candidates by score.
+    /// </summary>
+    public static LinkageGraph ForIncident(
+        string incidentId,
+        IReadOnlyList<LinkedScan> incidentScans,
+        IReadOnlyList<LinkedLead> leads,
+        IReadOnlyDictionary<long, LinkedScan> linkedScans,
+        IReadOnlyDictionary<string, FirearmSummary> firearms)
+    {
+        ArgumentNullException.ThrowIfNull(incidentId);
+        var graph = new Builder();
+        var first = incidentScans.FirstOrDefault();
+        var root = graph.Incident(incidentId, first?.Date, first?.Country, first?.Region, first?.Agency)!;
+        var own = incidentScans.Select(s => s.ItemId).ToHashSet();
+        foreach (var scan in incidentScans)
+        {
+            graph.Edge(graph.Scan(scan), root, "found_at");
+        }
+
+        var follow = new List<(int Tier, double Score, LeadToFollow Lead)>();
+        foreach (var lead in leads)
+        {
+            var otherId = own.Contains(lead.EvidenceItemId) ? lead.CandidateItemId : lead.EvidenceItemId;
+            var ownId = otherId == lead.CandidateItemId ? lead.EvidenceItemId : lead.CandidateItemId;
+            if (!linkedScans.TryGetValue(otherId, out var other))
+            {
+                continue;
+            }
+
+            var node = graph.Scan(other);
+            graph.Edge($"scan:{ownId}", node, lead.Status == LeadReview.Confirmed ? "hit" : "lead", lead.Score, lead.Status);
+            string subject;
+            string what;
+            if (other.TestFire && other.FirearmId is { } firearmId)
+            {
+                firearms.TryGetValue(firearmId, out var summary);
+                subject = graph.Node($"firearm:{firearmId}", "firearm", firearmId, new()
+                {
+                    ["make"] = summary?.Make,
+                    ["model"] = summary?.Model,
+                    ["serial"] = summary?.Serial,
+                    ["seized_at"] = summary?.SeizedAtIncident,
+                    ["dealer"] = summary?.Dealer,
+                    ["time_to_crime_days"] = summary?.TimeToCrimeDays?.ToString(CultureInfo.InvariantCulture),
+                });
+                graph.Edge(subject, node, "test_fire");
+                if (summary?.SeizedAtIncident is { } seizedAt)
+                {
+                    graph.Edge(subject, graph.Incident(seizedAt, null, null, null, null)!, "seized_at");
+                }
+
+                what = $"firearm {firearmId}" + (summary?.Dealer is { } dealer ? $" (sold by {dealer})" : string.Empty);
+            }
+            else
+            {
+                subject = graph.Incident(other.IncidentId, other.Date, other.Country, other.Region, other.Agency) ?? node;
+                if (subject != node)
+                {
+                    graph.Edge(node, subject, "found_at");
+                }
+
+                what = $"{other.ExhibitId}{Where(other)}";
+            }
+
+            if (Review(lead, subject, what, string.Empty) is { } next)
+            {
+                follow.Add(next);
+            }
+        }
+
+        var ranked = follow.OrderBy(f => f.Tier).ThenByDescending(f => f.Score).Select((f, i) => f.Lead with { Rank = i + 1 }).ToArray();
+        return new LinkageGraph(root, graph.Nodes, graph.Edges, ranked);
+    }
+
+    /// <summary>A lead to follow for a ballistic lead by its review status (tiers 0–2); none for a rejected one.</summary>
+    private static (int Tier, double Score, LeadToFollow Lead)? Review(LinkedLead lead, string hitSubject, string what, string hitSays)
+    {
+        var score = lead.Score.ToString("0.00", CultureInfo.InvariantCulture);
+        return lead.Status switch
+        {
+            LeadReview.Confirmed => (0, lead.Score, new LeadToFollow(0, "hit", hitSubject, $"confirmed hit: {what}{hitSays}")),
+            LeadReview.Lead => (1, lead.Score, new LeadToFollow(0, "lead", $"lead:{lead.LeadId}", $"lead awaiting an examiner: {what}, score {score}")),
+            LeadReview.Candidate => (2, lead.Score, new LeadToFollow(0, "candidate", $"lead:{lead.LeadId}", $"candidate to review: {what}, score {score}")),
+            _ => null,
+        };
     }
 
     private static string Where(LinkedScan scan)

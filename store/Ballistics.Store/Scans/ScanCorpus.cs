@@ -92,6 +92,16 @@ public sealed class ScanCorpus
         }
     }
 
+    /// <summary>The items whose incident_id is <paramref name="incidentId"/>, in id order.</summary>
+    public IReadOnlyList<ScanItem> OfIncident(string incidentId)
+    {
+        ArgumentNullException.ThrowIfNull(incidentId);
+        lock (_writeLock)
+        {
+            return _catalog.OfIncident(incidentId);
+        }
+    }
+
     /// <summary>Every item on file, in id order.</summary>
     public IReadOnlyList<ScanItem> Items()
     {

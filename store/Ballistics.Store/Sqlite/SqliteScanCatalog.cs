@@ -116,11 +116,16 @@ internal sealed class SqliteScanCatalog(SqliteConnection connection)
     }
 
     /// <summary>The items of one firearm (its test fires, and evidence already attributed to it), in id order.</summary>
-    public IReadOnlyList<ScanItem> OfFirearm(string firearmId)
+    public IReadOnlyList<ScanItem> OfFirearm(string firearmId) => Where("firearm_id", firearmId);
+
+    /// <summary>The items found at one incident, in id order.</summary>
+    public IReadOnlyList<ScanItem> OfIncident(string incidentId) => Where("incident_id", incidentId);
+
+    private List<ScanItem> Where(string column, string value)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM scan_item WHERE firearm_id = $f ORDER BY id";
-        command.Parameters.AddWithValue("$f", firearmId);
+        command.CommandText = $"SELECT {Columns} FROM scan_item WHERE {column} = $f ORDER BY id";
+        command.Parameters.AddWithValue("$f", value);
         using var reader = command.ExecuteReader();
         var items = new List<ScanItem>();
         while (reader.Read())

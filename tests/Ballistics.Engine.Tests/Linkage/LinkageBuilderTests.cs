@@ -55,6 +55,24 @@ public sealed class LinkageBuilderTests
     }
 
     [Test]
+    public void ForIncident_HitOnATestFireAndCandidateFromAnotherIncident_FirearmFirst()
+    {
+        var shooting = Evidence(20, "MX-SON-0007", "MX", "MX-SON");
+        var linked = new[] { TestFire, Evidence(22, "US-TX-0009", "US", "US-TX") }.ToDictionary(s => s.ItemId);
+        LinkedLead[] leads = [new(1, 10, 20, 1, 0.88, "confirmed"), new(2, 20, 22, 1, 0.91, "candidate"), new(3, 20, 10, 2, 0.5, "rejected")];
+        var firearms = new Dictionary<string, FirearmSummary> { ["SEIZED-42"] = new("SEIZED-42", "Sig Sauer", "P226", "OU0001684", "MX-SON-0099", "Rio Grande Pawn & Gun", "5-74", 172) };
+
+        var graph = LinkageBuilder.ForIncident("MX-SON-0007", [shooting], leads, linked, firearms);
+
+        Assert.That(graph.Root, Is.EqualTo("incident:MX-SON-0007"));
+        Assert.That(graph.Leads.Select(l => (l.Kind, l.Subject)), Is.EqualTo(new[] { ("hit", "firearm:SEIZED-42"), ("candidate", "lead:2") }));
+        Assert.That(graph.Leads[0].Why, Does.Contain("Rio Grande Pawn & Gun"));
+        Assert.That(graph.Edges, Does.Contain(new LinkageEdge("scan:22", "incident:US-TX-0009", "found_at")));
+        Assert.That(graph.Edges, Does.Contain(new LinkageEdge("firearm:SEIZED-42", "incident:MX-SON-0099", "seized_at")));
+        Assert.That(graph.Edges.Count(e => e.Status == "rejected"), Is.EqualTo(1));
+    }
+
+    [Test]
     public void ForFirearm_MaskedTrace_NoPersonalDataInTheGraph()
     {
         var graph = LinkageBuilder.ForFirearm("SEIZED-42", [TestFire], [], new Dictionary<long, LinkedScan>(), [], PersonalDataMask.Apply(Trace()), []);
