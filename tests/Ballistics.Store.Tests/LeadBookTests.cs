@@ -1,0 +1,69 @@
+using Ballistics.Engine.Corpus;
+using Ballistics.Engine.Leads;
+using Ballistics.Engine.Matching;
+using Ballistics.Ingest;
+using Ballistics.Store.Scans;
+using Ballistics.Testing;
+
+namespace Ballistics.Store.Tests;
+
+[TestFixture]
+public sealed class LeadBookTests
+{
+    private static readonly BreechFaceMatcher Matcher = new(model: null);
+
+    /// <summary>Two scans on file (ids 1 and 2) and a lead of 1 against 2.</summary>
+    private static (RecordStore Store, StoredLead Lead) OneLead(TempDirectory dir)
+    {
+        var store = TestStores.Create(dir);
+        store.Scans.Add(
+            [new ScanSubmission(SharedData.X3p("cartridge/fadul_1-1_processed.x3p")), new ScanSubmission(SharedData.X3p("cartridge/fadul_1-2_processed.x3p"))],
+            Matcher, SignatureCodec.Default, SurfaceFileOptions.Default);
+        var lead = store.Leads.Record(1, [new NewLead(2, 1, 0.75, 0.4, 21, 0.74, 23, -112, -35)], "test/1").Single();
+        return (store, lead);
+    }
+
+    [Test]
+    public void Record_SameCandidateTwice_FirstKept()
+    {
+        using var dir = new TempDirectory();
+        var (store, lead) = OneLead(dir);
+        using (store)
+        {
+            var again = store.Leads.Record(1, [new NewLead(2, 5, 0.1, 0.1, 0, 0, 0, 0, 0)], "test/2");
+
+            Assert.That(again.Single(), Is.EqualTo(lead));
+            Assert.That(store.Leads.Touching([2]).Single().Id, Is.EqualTo(lead.Id), "found from the candidate's side too");
+        }
+    }
+
+    [Test]
+    public void Review_Steps_KeptInOrderWithTheStatus()
+    {
+        using var dir = new TempDirectory();
+        var (store, lead) = OneLead(dir);
+        using (store)
+        {
+            var (promoted, refused) = store.Leads.Review(lead.Id, LeadReview.Lead, null, "reviewer", "bk_rev1", "consistent");
+            var (_, early) = store.Leads.Review(lead.Id, LeadReview.Lead, null, "reviewer", "bk_rev1", "again");
+            var (confirmed, _) = store.Leads.Review(lead.Id, LeadReview.Confirmed, null, "examiner", "bk_exa1", null);
+
+            Assert.That((refused, promoted!.Status, confirmed!.Status), Is.EqualTo(((ReviewRefusal?)null, "lead", "confirmed")));
+            Assert.That(early!.Value.Kind, Is.EqualTo(ReviewRefusalKind.NotANextStep));
+            Assert.That(store.Leads.History(lead.Id).Select(h => (h.FromStatus, h.ToStatus, h.Reviewer, h.Note)),
+                Is.EqualTo(new[] { ("candidate", "lead", "bk_rev1", (string?)"consistent"), ("lead", "confirmed", "bk_exa1", null) }));
+            Assert.That(store.Leads.Get(lead.Id)!.Status, Is.EqualTo("confirmed"));
+        }
+    }
+
+    [Test]
+    public void Review_NoSuchLead_NoLeadNoRefusal()
+    {
+        using var dir = new TempDirectory();
+        var (store, _) = OneLead(dir);
+        using (store)
+        {
+            Assert.That(store.Leads.Review(99, LeadReview.Lead, null, "reviewer", "x", null), Is.EqualTo(((StoredLead?)null, (ReviewRefusal?)null)));
+        }
+    }
+}
