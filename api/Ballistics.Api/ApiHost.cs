@@ -36,11 +36,7 @@ public static class ApiHost
         builder.Services.AddHostedService(services => services.GetRequiredService<CorrelationWorker>());
         builder.Services.AddSingleton(services => new SharingRules(services.GetRequiredService<IConfiguration>().GetValue("Sharing:CrossBorder", true)));
         // The CLI's JSON and the API's read alike: item_id, exhibit_id.
-        builder.Services.ConfigureHttpJsonOptions(json =>
-        {
-            json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
-            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower));
-        });
+        builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Apply(json.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);

@@ -45,11 +45,7 @@ internal sealed class ApiFactory(int requestsPerMinute = ApiHost.DefaultRequests
     public IReadOnlyList<AuditEntry> Audit() => WithStore(s => s.Audit.Read());
 
     /// <summary>The API's JSON: snake_case names, as the CLI writes them.</summary>
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
+    public static JsonSerializerOptions Json { get; } = ApiJson.Client();
 
     public override async ValueTask DisposeAsync()
     {

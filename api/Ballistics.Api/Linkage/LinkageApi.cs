@@ -126,7 +126,8 @@ public static class LinkageApi
 
         var own = scans.Select(s => s.Id).ToHashSet();
         long Other(StoredLead l) => own.Contains(l.EvidenceId) ? l.CandidateId : l.EvidenceId;
-        var leads = store.Use(s => s.Leads.Touching(own));
+        // A lead between two of its own scans (one test fire found by another) links nothing new.
+        var leads = store.Use(s => s.Leads.Touching(own)).Where(l => !(own.Contains(l.EvidenceId) && own.Contains(l.CandidateId))).ToArray();
         var linked = new Dictionary<long, LinkedScan>();
         foreach (var other in leads.Select(Other).Distinct())
         {

@@ -13,10 +13,14 @@ namespace Ballistics.Cli.Commands;
 /// `ballistics demo [--store DIR]`: the main job end to end on the embedded default data folder.
 /// Today that is: generate a labelled synthetic corpus, read every scan back through the x3p
 /// reader, describe the real shared scans when they are beside the repository, compare breech
-/// faces, then store the corpus's linked records and trace a straw purchase. It grows as search lands.
+/// faces, store the corpus's linked records and trace a straw purchase, search the corpus, and tell the
+/// post-seizure story through the HTTP API (<see cref="Demo.ApiStory"/>).
 /// </summary>
 internal static class DemoCommand
 {
+    /// <summary>A seed whose incidents lie on both sides of the border (5 in Mexico, 3 in the US) with straw purchases among the sales.</summary>
+    private const int DemoSeed = 2;
+
     public static Command Create(TextWriter output, TextWriter error)
     {
         var store = new Option<string>("--store") { DefaultValueFactory = _ => "data", Description = "data folder (default ./data)" };
@@ -28,8 +32,8 @@ internal static class DemoCommand
     internal static int Run(string store, TextWriter output, TextWriter error)
     {
         var corpusDir = Path.Combine(store, "demo", "corpus");
-        output.WriteLine($"== 1. synthetic corpus (seed 1, 8 firearms x 3 fires) -> {Path.GetFullPath(corpusDir)}");
-        var status = SamplesCommand.Generate(corpusDir, 8, 3, 1, Difficulty.Easy, output, error);
+        output.WriteLine($"== 1. synthetic corpus (seed {DemoSeed}, 8 firearms x 3 fires) -> {Path.GetFullPath(corpusDir)}");
+        var status = SamplesCommand.Generate(corpusDir, 8, 3, DemoSeed, Difficulty.Easy, output, error);
         if (status != 0)
         {
             return status;
@@ -88,6 +92,9 @@ internal static class DemoCommand
         output.WriteLine($"== 7. corpus search: the {files.Length} scans put on file, then the leads for {Path.GetFileName(query)} (itself on file, so not its own lead)");
         failures += CorpusCommand.Add([], Path.Combine(corpusDir, "manifest.csv"), store, DateLocale.Unspecified, output, error);
         failures += SearchCommand.Run(query, top: 5, CorpusSearchOptions.Default.Candidates, SearchFilter.None, store, json: false, output, error);
+
+        output.WriteLine("== 8. the story through the HTTP API: crime scenes submitted, a pistol seized in Mexico test-fired, its lead confirmed, its trace and linkage");
+        failures += Demo.ApiStory.Run(corpusDir, store, output, error).GetAwaiter().GetResult();
         return failures == 0 ? 0 : 1;
     }
 

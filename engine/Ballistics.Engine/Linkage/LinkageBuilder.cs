@@ -10,10 +10,15 @@ namespace Ballistics.Engine.Linkage;
 /// follow), the incidents on both sides of the border, the seizure, the trace (dealer, purchaser, time-to-crime) and the
 /// other firearms of the same purchaser and earlier traces through the same dealer. The leads to follow put confirmed
 /// hits first, then leads awaiting an examiner, then candidates awaiting review (by score), then what the trace says of
-/// trafficking: a short time-to-crime, the purchaser's other firearms, the dealer's other traced firearms.
+/// trafficking: a short time-to-crime, the purchaser's other firearms, the dealer's other traced firearms. A scan reached
+/// by several leads (one per test fire) is followed once, at its strongest; candidates scoring below
+/// <see cref="CandidateScoreToFollow"/> stay in the graph but are not listed.
 /// </summary>
 public static class LinkageBuilder
 {
+    /// <summary>The score model's decision point (its error rates are reported at it): weaker candidates are not leads to follow.</summary>
+    public const double CandidateScoreToFollow = 0.5;
+
     public static LinkageGraph ForFirearm(
         string firearmId,
         IReadOnlyList<LinkedScan> testFires,
@@ -50,6 +55,7 @@ public static class LinkageBuilder
         }
 
         var follow = new List<(int Tier, double Score, LeadToFollow Lead)>();
+        var reviews = new List<(long Scan, (int Tier, double Score, LeadToFollow Lead) Entry)>();
         foreach (var lead in leads)
         {
             // Leads run either way: a test fire submitted against the evidence on file, or evidence submitted against a test fire.
@@ -71,7 +77,7 @@ public static class LinkageBuilder
 
             if (Review(lead, incident ?? node, $"{scan.ExhibitId}{Where(scan)}", " was fired by this firearm") is { } next)
             {
-                follow.Add(next);
+                reviews.Add((other, next));
             }
         }
 
@@ -114,6 +120,7 @@ public static class LinkageBuilder
             }
         }
 
+        follow.AddRange(Strongest(reviews));
         var ranked = follow.OrderBy(f => f.Tier).ThenByDescending(f => f.Score).Select((f, i) => f.Lead with { Rank = i + 1 }).ToArray();
         return new LinkageGraph(root, graph.Nodes, graph.Edges, ranked);
     }
@@ -141,6 +148,7 @@ public static class LinkageBuilder
         }
 
         var follow = new List<(int Tier, double Score, LeadToFollow Lead)>();
+        var reviews = new List<(long Scan, (int Tier, double Score, LeadToFollow Lead) Entry)>();
         foreach (var lead in leads)
         {
             var otherId = own.Contains(lead.EvidenceItemId) ? lead.CandidateItemId : lead.EvidenceItemId;
@@ -187,15 +195,20 @@ public static class LinkageBuilder
 
             if (Review(lead, subject, what, string.Empty) is { } next)
             {
-                follow.Add(next);
+                reviews.Add((otherId, next));
             }
         }
 
+        follow.AddRange(Strongest(reviews));
         var ranked = follow.OrderBy(f => f.Tier).ThenByDescending(f => f.Score).Select((f, i) => f.Lead with { Rank = i + 1 }).ToArray();
         return new LinkageGraph(root, graph.Nodes, graph.Edges, ranked);
     }
 
-    /// <summary>A lead to follow for a ballistic lead by its review status (tiers 0–2); none for a rejected one.</summary>
+    /// <summary>Each scan's strongest review entry: the best tier, then the highest score.</summary>
+    private static IEnumerable<(int Tier, double Score, LeadToFollow Lead)> Strongest(List<(long Scan, (int Tier, double Score, LeadToFollow Lead) Entry)> reviews) =>
+        reviews.GroupBy(r => r.Scan).Select(g => g.Select(r => r.Entry).OrderBy(e => e.Tier).ThenByDescending(e => e.Score).First());
+
+    /// <summary>A lead to follow for a ballistic lead by its review status (tiers 0–2); none for a rejected one or a weak candidate.</summary>
     private static (int Tier, double Score, LeadToFollow Lead)? Review(LinkedLead lead, string hitSubject, string what, string hitSays)
     {
         var score = lead.Score.ToString("0.00", CultureInfo.InvariantCulture);
@@ -203,7 +216,7 @@ public static class LinkageBuilder
         {
             LeadReview.Confirmed => (0, lead.Score, new LeadToFollow(0, "hit", hitSubject, $"confirmed hit: {what}{hitSays}")),
             LeadReview.Lead => (1, lead.Score, new LeadToFollow(0, "lead", $"lead:{lead.LeadId}", $"lead awaiting an examiner: {what}, score {score}")),
-            LeadReview.Candidate => (2, lead.Score, new LeadToFollow(0, "candidate", $"lead:{lead.LeadId}", $"candidate to review: {what}, score {score}")),
+            LeadReview.Candidate when lead.Score >= CandidateScoreToFollow => (2, lead.Score, new LeadToFollow(0, "candidate", $"lead:{lead.LeadId}", $"candidate to review: {what}, score {score}")),
             _ => null,
         };
     }

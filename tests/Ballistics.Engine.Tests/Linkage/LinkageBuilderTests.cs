@@ -73,6 +73,20 @@ public sealed class LinkageBuilderTests
     }
 
     [Test]
+    public void ForFirearm_TwoTestFiresReachingOneScanAndAWeakCandidate_FollowedOnceAtItsStrongest()
+    {
+        var secondFire = TestFire with { ItemId = 11, ExhibitId = "SEIZED-42-TF2" };
+        var scans = new[] { Evidence(20, "MX-SON-0007", "MX", "MX-SON"), Evidence(24, "US-NM-0001", "US", "US-NM") }.ToDictionary(s => s.ItemId);
+        LinkedLead[] leads = [new(1, 10, 20, 1, 0.88, "confirmed"), new(2, 11, 20, 1, 0.93, "candidate"), new(3, 10, 24, 2, 0.3, "candidate")];
+
+        var graph = LinkageBuilder.ForFirearm("SEIZED-42", [TestFire, secondFire], leads, scans, [], null, []);
+
+        Assert.That(graph.Leads.Select(l => (l.Kind, l.Subject)), Is.EqualTo(new[] { ("hit", "incident:MX-SON-0007") }), "the hit once; a candidate under 0.5 is not a lead to follow");
+        Assert.That(graph.Edges.Count(e => e.To == "scan:20"), Is.EqualTo(2), "both test fires' leads stay in the graph");
+        Assert.That(graph.Edges, Does.Contain(new LinkageEdge("scan:10", "scan:24", "lead", 0.3, "candidate")));
+    }
+
+    [Test]
     public void ForFirearm_MaskedTrace_NoPersonalDataInTheGraph()
     {
         var graph = LinkageBuilder.ForFirearm("SEIZED-42", [TestFire], [], new Dictionary<long, LinkedScan>(), [], PersonalDataMask.Apply(Trace()), []);

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Ballistics.Testing;
+
+namespace Ballistics.Cli.Tests.Commands;
+
+[TestFixture]
+public sealed class DemoCommandTests
+{
+    [Test]
+    public void Demo_FreshFolder_TellsTheStoryThroughTheApiAndWritesTheLinkage()
+    {
+        using var dir = new TempDirectory();
+        var store = dir.File("data");
+
+        var (code, output, error) = InfoCommandTests.Run(["demo", "--store", store]);
+
+        Assert.That(code, Is.Zero, error);
+        Assert.That(output, Does.Contain("== 8. the story through the HTTP API"));
+        Assert.That(output, Does.Contain("US-").And.Contain("MX-"), "crime scenes on both sides of the border");
+        Assert.That(output, Does.Contain("→ confirmed: 200"));
+        Assert.That(output, Does.Contain("1. [hit] confirmed hit:"));
+        Assert.That(output, Does.Contain("[time_to_crime]").Or.Contain("[multiple_sale]"), "the trace says trafficking");
+        var folder = Path.Combine(store, "demo", "story");
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "linkage.json")));
+        Assert.That(json.RootElement.GetProperty("root").GetString(), Does.StartWith("firearm:SEIZED-"));
+        Assert.That(json.RootElement.GetProperty("leads")[0].GetProperty("kind").GetString(), Is.EqualTo("hit"));
+        Assert.That(File.ReadAllText(Path.Combine(folder, "linkage.html")), Does.Contain("<h2>Leads to follow</h2>").And.Contain("not identifications"));
+    }
+}
