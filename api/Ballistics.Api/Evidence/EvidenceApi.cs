@@ -46,7 +46,8 @@ public static class EvidenceApi
         var fileName = Path.GetFileName(file.FileName);
         if (!fileName.EndsWith(".x3p", StringComparison.OrdinalIgnoreCase))
         {
-            return Invalid(context, "file", $"'{fileName}' is not an x3p file; 2D images (PNG, TIFF) carry no trustworthy pixel size and are not put on file");
+            // The matching core compares topography; a 2D intensity image cannot be searched against it (issue 3).
+            return Invalid(context, "file", $"'{fileName}' is not an x3p file: evidence is searched by its topography, and a 2D image (PNG, TIFF) holds intensities, not heights, and no trustworthy pixel size");
         }
 
         var (metadata, refused) = ReadMetadata(form["metadata"].ToString(), fileName, caller);
