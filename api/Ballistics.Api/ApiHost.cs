@@ -44,6 +44,9 @@ public static class ApiHost
             .AddPolicy(ApiRoles.AdminPolicy, policy => policy.RequireRole(ApiRoles.Admin));
         builder.Services.AddOpenApi();
         builder.WebHost.ConfigureKestrel((context, kestrel) => kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue("Limits:MaxRequestBytes", DefaultMaxRequestBytes));
+        // The form's own limit (128 MiB by default) follows the request limit, so one setting says how large an upload may be.
+        builder.Services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>()
+            .Configure<IConfiguration>((form, configuration) => form.MultipartBodyLengthLimit = configuration.GetValue("Limits:MaxRequestBytes", DefaultMaxRequestBytes));
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Ballistics.Api.Tests;
 
 /// <summary>The API over a fresh store of its own in a temporary folder, with keys made as `ballistics keys add` makes them.</summary>
-internal sealed class ApiFactory(int requestsPerMinute = ApiHost.DefaultRequestsPerMinute, bool crossBorder = true, TempDirectory? folder = null) : WebApplicationFactory<Program>
+internal sealed class ApiFactory(int requestsPerMinute = ApiHost.DefaultRequestsPerMinute, bool crossBorder = true, TempDirectory? folder = null, long maxRequestBytes = ApiHost.DefaultMaxRequestBytes) : WebApplicationFactory<Program>
 {
     // A folder given by the test outlives this server (a restart is a second factory over it); the test disposes it.
     private readonly TempDirectory _dir = folder ?? new();
@@ -21,6 +21,7 @@ internal sealed class ApiFactory(int requestsPerMinute = ApiHost.DefaultRequests
         builder.UseSetting(ApiHost.StoreSetting, StorePath);
         builder.UseSetting("RateLimit:PerMinute", requestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Sharing:CrossBorder", crossBorder ? "true" : "false");
+        builder.UseSetting("Limits:MaxRequestBytes", maxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Work on the store through a connection of its own, as the CLI beside a running server would.</summary>

@@ -112,6 +112,24 @@ public sealed class EvidenceApiTests
     }
 
     [Test]
+    public async Task Submit_BrokenMultipartOrOverTheLimit_BadRequestNotServerError()
+    {
+        await using var factory = new ApiFactory(maxRequestBytes: 4096);
+        using var lab = factory.Client("lab");
+        using var broken = new StringContent("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.x3p\"\r\n\r\nno closing boundary");
+        broken.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=xyz");
+        using var large = Upload("fadul_1-1_processed", "{}");
+
+        using var first = await lab.PostAsync(Evidence, broken);
+        using var second = await lab.PostAsync(Evidence, large);
+
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((int)second.StatusCode, Is.EqualTo(400).Or.EqualTo(413), "a scan over the configured limit");
+        Assert.That(factory.Audit().Select(e => e.Event.Outcome), Is.All.EqualTo("rejected"));
+        Assert.That(factory.WithStore(s => s.Scans.Count), Is.Zero);
+    }
+
+    [Test]
     public async Task Submit_NotMultipart_BadRequest()
     {
         await using var factory = new ApiFactory();

@@ -37,7 +37,17 @@ public static class EvidenceApi
             return Invalid(context, "body", "send multipart/form-data with a part 'file' (the scan) and a part 'metadata' (JSON)");
         }
 
-        var form = await request.ReadFormAsync(cancel);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancel);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            // A broken multipart body, or one over the form's length limit: the caller's error, said as such.
+            return Invalid(context, "body", $"not a readable multipart form: {ex.Message}");
+        }
+
         if (form.Files.GetFile("file") is not { Length: > 0 } file)
         {
             return Invalid(context, "file", "missing or empty: the scan goes in a part named 'file'");
