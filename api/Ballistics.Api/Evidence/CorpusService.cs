@@ -123,10 +123,10 @@ public sealed class CorpusService : IDisposable
     }
 
     private (Engine.Preprocessing.PreparedScan? Scan, string? Reason) Candidate(long id) =>
-        _store.Scans.Get(id) is { } item ? _store.Scans.Prepared(item, _matcher, SurfaceFileOptions.Default) : (null, $"item {id} is no longer on file");
+        _store.Scans.Candidate(id, _matcher, SurfaceFileOptions.Default);
 
     private ScreenSamples? Screen(long id) =>
-        _store.Scans.Get(id) is { } item ? _store.Scans.ScreenSamples(item, _matcher, SurfaceFileOptions.Default) : null;
+        _store.Scans.ScreenSamples(id, _matcher, SurfaceFileOptions.Default);
 
     public void Dispose()
     {

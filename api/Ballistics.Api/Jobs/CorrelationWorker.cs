@@ -55,11 +55,7 @@ public sealed class CorrelationWorker(StoreAccess store, CorpusService corpus, I
                 continue;
             }
 
-            var kept = result.Leads.Take(job.Leads).Select(l =>
-            {
-                var r = l.Comparison.Registration;
-                return new CorrelationLead(itemId, l.Rank, l.ItemId, l.Score, l.Similarity, l.Comparison.CmcCount, l.Comparison.Ccf, r.RotationDeg, r.DxUm, r.DyUm);
-            }).ToArray();
+            var kept = result.Leads.Take(job.Leads).Select(l => CorrelationLead.Of(itemId, l)).ToArray();
             store.Use(s =>
             {
                 s.Correlations.Complete(job, itemId, result.Leads.Count, kept);

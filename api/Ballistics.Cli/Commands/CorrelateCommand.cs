@@ -86,11 +86,7 @@ internal static class CorrelateCommand
             }
 
             var result = session.Run(scan, SearchFilter.None, options, itemId);
-            var kept = result.Leads.Take(leadCount).Select(l =>
-            {
-                var r = l.Comparison.Registration;
-                return new CorrelationLead(itemId, l.Rank, l.ItemId, l.Score, l.Similarity, l.Comparison.CmcCount, l.Comparison.Ccf, r.RotationDeg, r.DxUm, r.DyUm);
-            }).ToArray();
+            var kept = result.Leads.Take(leadCount).Select(l => CorrelationLead.Of(itemId, l)).ToArray();
             store.Correlations.Complete(job, itemId, result.Leads.Count, kept);
             progress.Report(++done);
         }

@@ -28,11 +28,11 @@ internal sealed class CorpusSession(RecordStore store, BreechFaceMatcher matcher
 
     /// <summary>A candidate's prepared scan for stage 2, from the store's cache.</summary>
     public (PreparedScan? Scan, string? Reason) Candidate(long itemId) =>
-        Store.Scans.Get(itemId) is { } item ? Store.Scans.Prepared(item, Matcher, SurfaceFileOptions.Default) : (null, $"item {itemId} is no longer on file");
+        Store.Scans.Candidate(itemId, Matcher, SurfaceFileOptions.Default);
 
     /// <summary>A candidate's screen samples for the cascade's screen, from the store's cache.</summary>
     public ScreenSamples? Screen(long itemId) =>
-        Store.Scans.Get(itemId) is { } item ? Store.Scans.ScreenSamples(item, Matcher, SurfaceFileOptions.Default) : null;
+        Store.Scans.ScreenSamples(itemId, Matcher, SurfaceFileOptions.Default);
 
     public CorpusSearchResult Run(PreparedScan query, SearchFilter filter, CorpusSearchOptions options, long? exclude = null) =>
         Search.Search(query, filter, options, Candidate, exclude, Screen);

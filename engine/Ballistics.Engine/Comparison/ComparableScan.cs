@@ -136,7 +136,7 @@ internal sealed class ComparableScan : IDisposable
     {
         var factor = Math.Max(1, options.CoarseStepUm / stepUm);
         var (x, y) = AxisInPixels(cellImage, stepUm, centreUm);
-        if (SampleAt(cellImage, factor, x, y) is not { } samples)
+        if (CentredPolarSamples(cellImage, stepUm, options, centreUm) is not { } samples)
         {
             return null;
         }
@@ -144,6 +144,14 @@ internal sealed class ComparableScan : IDisposable
         // The same two steps as the view's Image and Coarse, so that a screen from these parts equals one from the view.
         using var image = cellImage.HighPassed(stepUm, options.WholeScanLongCutoffUm);
         return new ScreenParts(samples.Values, samples.Valid, samples.Rings, MaskedImage.Resample(image, 1 / factor), (CoarseCentre(x, factor), CoarseCentre(y, factor)), stepUm * factor);
+    }
+
+    /// <summary>The centred polar samples alone (what a signature needs), as <see cref="ScreenPartsOf"/> takes them; null when too small.</summary>
+    public static (float[] Values, float[] Valid, int Rings, double CoarseStepUm)? CentredPolarSamples(MaskedImage cellImage, double stepUm, RegistrationOptions options, (double X, double Y) centreUm)
+    {
+        var factor = Math.Max(1, options.CoarseStepUm / stepUm);
+        var (x, y) = AxisInPixels(cellImage, stepUm, centreUm);
+        return SampleAt(cellImage, factor, x, y) is { } samples ? (samples.Values, samples.Valid, samples.Rings, stepUm * factor) : null;
     }
 
     private static (double X, double Y) AxisInPixels(MaskedImage image, double stepUm, (double X, double Y) centreUm) =>

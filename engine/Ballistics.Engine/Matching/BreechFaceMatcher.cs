@@ -73,7 +73,16 @@ public sealed class BreechFaceMatcher
             return ScanSignature.Of(scan.ComparisonView(_comparer), options);
         }
 
-        return ScreenSamplesOf(scan) is { } samples ? Signature(samples, options) : null;
+        // The polar samples alone: the coarse level a screen also keeps would cost a high-pass for nothing here.
+        var surface = scan.Surface;
+        using var image = MaskedImage.FromHeights(surface.Values, surface.Width, surface.Height);
+        if (ComparableScan.CentredPolarSamples(image, surface.LateralStepXUm, ComparisonOptions.Registration, scan.TurningAxisUm.Value) is not { } polar)
+        {
+            return null;
+        }
+
+        using var polarImage = CentredPolarImage.FromSamples(polar.Values, polar.Valid, polar.Rings);
+        return ScanSignature.FromPolar(polarImage, polar.CoarseStepUm, options);
     }
 
     /// <summary>The signature of a scan's screen samples (those of <see cref="ScreenSamplesOf"/>).</summary>

@@ -7,7 +7,16 @@ namespace Ballistics.Store.Scans;
 public sealed record CorrelationJob(long Id, string Selection, DateTimeOffset? Since, long LastItemId, int Candidates, int Leads, string OutPath, string AlgorithmVersion, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, int? FullComparisons);
 
 /// <summary>One lead of a job as stored.</summary>
-public readonly record struct CorrelationLead(long ItemId, int Rank, long CandidateId, double Score, double Similarity, int Cmc, double Ccf, double ThetaDeg, double DxUm, double DyUm);
+public readonly record struct CorrelationLead(long ItemId, int Rank, long CandidateId, double Score, double Similarity, int Cmc, double Ccf, double ThetaDeg, double DxUm, double DyUm)
+{
+    /// <summary>A search's lead for <paramref name="itemId"/> as a job stores it.</summary>
+    public static CorrelationLead Of(long itemId, Engine.Corpus.Lead lead)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var r = lead.Comparison.Registration;
+        return new CorrelationLead(itemId, lead.Rank, lead.ItemId, lead.Score, lead.Similarity, lead.Comparison.CmcCount, lead.Comparison.Ccf, r.RotationDeg, r.DxUm, r.DyUm);
+    }
+}
 
 /// <summary>
 /// Batch correlation jobs in the store. An unfinished job with the same selection, sizes and output resumes rather

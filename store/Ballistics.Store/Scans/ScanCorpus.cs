@@ -309,6 +309,14 @@ public sealed class ScanCorpus
         return samples;
     }
 
+    /// <summary>A search candidate's prepared scan by item id, or why it cannot be had (what a search's loader calls).</summary>
+    public (PreparedScan? Scan, string? Reason) Candidate(long itemId, BreechFaceMatcher matcher, SurfaceFileOptions fileOptions) =>
+        Get(itemId) is { } item ? Prepared(item, matcher, fileOptions) : (null, $"item {itemId} is no longer on file");
+
+    /// <summary>A search candidate's screen samples by item id; null when there is no such item or none can be had.</summary>
+    public ScreenSamples? ScreenSamples(long itemId, BreechFaceMatcher matcher, SurfaceFileOptions fileOptions) =>
+        Get(itemId) is { } item ? ScreenSamples(item, matcher, fileOptions) : null;
+
     public static ItemFacets Facets(ScanItemMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
