@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Ballistics.Cli.Matching;
+using Ballistics.Engine.Diagnostics;
 using Ballistics.Engine.Matching;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Tables;
@@ -25,9 +26,10 @@ internal static class CompareCommand
         var outFile = new Option<string?>("--out") { Description = "scores CSV to write with --pairs" };
         var model = new Option<string?>("--model") { Description = "score model file (default: the model built into the engine)" };
         var noVerify = new Option<bool>("--no-verify") { Description = "read x3p files whose MD5 checksums do not match" };
+        var diagnostics = new Option<string?>("--diagnostics") { Description = "folder to write the pictures of one comparison to (relief, alignment, cells, difference; index.html shows them)" };
         var command = new Command("compare", "Compare the breech-face impressions of cartridge-case scans and give a lead score in [0, 1].")
         {
-            files, json, pairs, outFile, model, noVerify,
+            files, json, pairs, outFile, model, noVerify, diagnostics,
         };
         command.SetAction(parse =>
         {
@@ -37,6 +39,12 @@ internal static class CompareCommand
             if (pairList is not null)
             {
                 var target = parse.GetValue(outFile);
+                if (parse.GetValue(diagnostics) is not null)
+                {
+                    error.WriteLine("error: --diagnostics draws one comparison: use it with `compare A B`, not --pairs");
+                    return 2;
+                }
+
                 if (given.Length > 0 || target is null)
                 {
                     error.WriteLine("error: use either `compare A B` or `compare --pairs PAIRS.csv --out SCORES.csv`");
@@ -52,12 +60,12 @@ internal static class CompareCommand
                 return 2;
             }
 
-            return RunOne(given[0], given[1], parse.GetValue(json), parse.GetValue(model), fileOptions, output, error);
+            return RunOne(given[0], given[1], parse.GetValue(json), parse.GetValue(model), fileOptions, output, error, parse.GetValue(diagnostics));
         });
         return command;
     }
 
-    internal static int RunOne(string a, string b, bool json, string? modelPath, SurfaceFileOptions fileOptions, TextWriter output, TextWriter error)
+    internal static int RunOne(string a, string b, bool json, string? modelPath, SurfaceFileOptions fileOptions, TextWriter output, TextWriter error, string? diagnosticsFolder = null)
     {
         var matcher = MatcherFactory.Create(modelPath);
         var scans = PreparedScans.Load([Path.GetFullPath(a), Path.GetFullPath(b)], matcher, fileOptions);
@@ -72,6 +80,13 @@ internal static class CompareCommand
         }
 
         var result = matcher.Compare(scanA, scanB);
+        if (diagnosticsFolder is not null)
+        {
+            var written = DiagnosticsFolder.Write(diagnosticsFolder, a, b, result, ComparisonDiagnostics.Of(scanA, scanB, result));
+            // Said on the error stream so that --json keeps one object on standard output.
+            error.WriteLine($"diagnostics: wrote {written.Count} files to {diagnosticsFolder} (open {Path.Combine(diagnosticsFolder, DiagnosticsFolder.PageName)})");
+        }
+
         if (json)
         {
             output.WriteLine(JsonSerializer.Serialize(ResultJson.From(a, b, result), CliJson.Options));

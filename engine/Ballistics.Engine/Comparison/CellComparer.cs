@@ -33,7 +33,7 @@ internal sealed class CellComparer
         {
             for (var c = 0; c < grid; c++)
             {
-                var rect = new Rect(c * cellW, r * cellH, Math.Min(cellW, reference.Width - (c * cellW)), Math.Min(cellH, reference.Height - (r * cellH)));
+                var rect = CellRect(r, c, reference.Width, reference.Height, grid);
                 if (rect.Width <= 0 || rect.Height <= 0)
                 {
                     cells.Add((rect, 0));
@@ -99,6 +99,17 @@ internal sealed class CellComparer
         {
             ArrayPool<NccPeak>.Shared.Return(trials);
         }
+    }
+
+    /// <summary>
+    /// Where cell (row, column) of a grid×grid layout lies in a width×height scan: every cell is ⌈width/grid⌉ × ⌈height/grid⌉
+    /// points, so those of the last row and column are cut short (or empty) when the sizes do not divide.
+    /// </summary>
+    public static Rect CellRect(int row, int column, int width, int height, int grid)
+    {
+        var cellW = (width + grid - 1) / grid;
+        var cellH = (height + grid - 1) / grid;
+        return new Rect(column * cellW, row * cellH, Math.Min(cellW, width - (column * cellW)), Math.Min(cellH, height - (row * cellH)));
     }
 
     private CmcDirection Decide(List<(Rect Rect, double ValidFraction)> cells, ReadOnlySpan<NccPeak> trials, int angles, int angleSteps, double stepUm, double baseAngle)

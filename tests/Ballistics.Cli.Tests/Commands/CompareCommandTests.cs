@@ -54,6 +54,41 @@ public sealed class CompareCommandTests
     }
 
     [Test]
+    public void Compare_Diagnostics_WritesPicturesPageAndCells()
+    {
+        using var dir = new TempDirectory();
+        var folder = dir.File("diag");
+
+        var (code, output, error) = Run(["compare", "--json", "--diagnostics", folder, SharedData.X3p("cartridge/triplet_x3p1_processed.x3p"), SharedData.X3p("cartridge/triplet_x3p2_processed.x3p")]);
+
+        Assert.That(code, Is.Zero, error);
+        Assert.That(error, Does.Contain($"diagnostics: wrote 8 files to {folder}"));
+        using var printed = JsonDocument.Parse(output);
+        foreach (var name in Ballistics.Engine.Diagnostics.ComparisonDiagnostics.ImageNames)
+        {
+            var png = File.ReadAllBytes(Path.Combine(folder, name + ".png"));
+            Assert.That(png.Take(8), Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), name);
+        }
+
+        var page = File.ReadAllText(Path.Combine(folder, "index.html"));
+        Assert.That(page, Does.Contain("<img src=\"cells.png\"").And.Contain("triplet_x3p1_processed.x3p").And.Contain("not an identification"));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "diagnostics.json")));
+        var cells = json.RootElement.GetProperty("diagnostics").GetProperty("cells").EnumerateArray().ToArray();
+        Assert.That(cells, Has.Length.EqualTo(128), "8×8 cells each way");
+        Assert.That(cells.Count(c => c.GetProperty("direction").GetString() == "forward" && c.GetProperty("congruent").GetBoolean()), Is.EqualTo(printed.RootElement.GetProperty("forward").GetProperty("cmc_count").GetInt32()));
+        Assert.That(json.RootElement.GetProperty("comparison").GetProperty("score").GetDouble(), Is.EqualTo(printed.RootElement.GetProperty("score").GetDouble()));
+    }
+
+    [Test]
+    public void Compare_DiagnosticsWithPairs_UsageError()
+    {
+        var (code, _, error) = Run(["compare", "--pairs", "p.csv", "--out", "s.csv", "--diagnostics", "d"]);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("--diagnostics draws one comparison"));
+    }
+
+    [Test]
     public void Compare_OneFile_UsageError()
     {
         var (code, _, error) = Run(["compare", SharedData.X3p("cartridge/fadul_1-1_processed.x3p")]);

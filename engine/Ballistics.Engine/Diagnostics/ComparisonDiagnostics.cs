@@ -1,0 +1,62 @@
+using Ballistics.Engine.Matching;
+using Ballistics.Engine.Preprocessing;
+
+namespace Ballistics.Engine.Diagnostics;
+
+/// <summary>
+/// What an examiner looks at beside a comparison's numbers: both breech faces as shaded relief, the second turned and moved
+/// onto the first as the registration found, the two overlaid, the cells and where they matched, and the height difference.
+/// </summary>
+/// <param name="Images">PNG pictures in the order a reviewer reads them (<see cref="ImageNames"/>).</param>
+/// <param name="Cells">Every cell of both directions: where it lies, where it matched, and how well.</param>
+/// <param name="ExaggerationFactor">How much the heights were exaggerated for the relief (the same for both scans).</param>
+/// <param name="DifferenceRangeUm">The difference map's colours run from minus to plus this many µm.</param>
+/// <param name="Options">How they were drawn.</param>
+/// <param name="AlgorithmVersion">The drawing's version and that of the comparison it shows.</param>
+public sealed record ComparisonDiagnostics(
+    IReadOnlyList<DiagnosticImage> Images,
+    IReadOnlyList<DiagnosticCell> Cells,
+    double ExaggerationFactor,
+    double DifferenceRangeUm,
+    DiagnosticsOptions Options,
+    string AlgorithmVersion)
+{
+    public const string Version = "diagnostics/1.0";
+
+    /// <summary>The names of <see cref="Images"/>, in order; each is also a file name stem.</summary>
+    public static IReadOnlyList<string> ImageNames { get; } = ["reference", "target", "aligned", "overlay", "cells", "difference"];
+
+    /// <summary>The pictures of <paramref name="result"/>, which must be the comparison of <paramref name="a"/> with <paramref name="b"/>, in that order.</summary>
+    public static ComparisonDiagnostics Of(PreparedScan a, PreparedScan b, ComparisonResult result, DiagnosticsOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(result);
+        if (Math.Abs(a.Surface.LateralStepXUm - b.Surface.LateralStepXUm) > 1e-6 * a.Surface.LateralStepXUm)
+        {
+            throw new ArgumentException($"Prepared scans must share one step; got {a.Surface.LateralStepXUm} µm and {b.Surface.LateralStepXUm} µm.", nameof(b));
+        }
+
+        var cells = result.Options.Cmc.GridCells * result.Options.Cmc.GridCells;
+        if (result.Forward.Cells.Count != cells || result.Backward.Cells.Count != cells)
+        {
+            throw new ArgumentException($"The result has {result.Forward.Cells.Count} and {result.Backward.Cells.Count} cells where its options say {cells}: not a comparison these options made.", nameof(result));
+        }
+
+        return DiagnosticsRenderer.Render(a.Surface, b.Surface, result, options ?? DiagnosticsOptions.Default);
+    }
+
+    public DiagnosticImage? Image(string name) => Images.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.Ordinal));
+}
+
+/// <summary>One picture of a comparison, encoded as PNG, with what it shows.</summary>
+public sealed record DiagnosticImage(string Name, string Title, string Description, int WidthPx, int HeightPx, byte[] Png);
+
+/// <summary>
+/// One cell of one direction ("forward": the reference's cells searched in the target; "backward": the other way), its centre
+/// in its own scan and the centre of its best match in the other, both in µm from that scan's centre (x right, y down).
+/// Cells with too little data have no match (<see cref="Found"/> false, match and correlation NaN).
+/// </summary>
+public readonly record struct DiagnosticCell(
+    string Direction, int Row, int Column, bool Found, bool Congruent, double Ccf, double RotationDeg,
+    double CentreXUm, double CentreYUm, double MatchXUm, double MatchYUm);
