@@ -5,6 +5,7 @@ using Ballistics.Api.Evidence;
 using Ballistics.Api.Jobs;
 using Ballistics.Api.Linkage;
 using Ballistics.Api.Records;
+using Ballistics.Api.Review;
 using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
 
@@ -32,6 +33,7 @@ public static class ApiHost
         // Settings are read once the configuration is whole (the test host adds its own after this method runs).
         builder.Services.AddSingleton(services => new StoreAccess(services.GetRequiredService<IConfiguration>()[StoreSetting] ?? "data"));
         builder.Services.AddSingleton(services => new CorpusService(services.GetRequiredService<IConfiguration>()[StoreSetting] ?? "data"));
+        builder.Services.AddSingleton<LeadDiagnostics>();
         builder.Services.AddSingleton<CorrelationWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CorrelationWorker>());
         builder.Services.AddSingleton(services => new SharingRules(services.GetRequiredService<IConfiguration>().GetValue("Sharing:CrossBorder", true)));
@@ -81,6 +83,8 @@ public static class ApiHost
         app.MapAuditApi();
         app.MapEvidenceApi();
         app.MapLeadsApi();
+        app.MapReviewApi();
+        app.MapDiagnosticsApi();
         app.MapRecordsApi();
         app.MapJobsApi();
         app.MapLinkageApi();

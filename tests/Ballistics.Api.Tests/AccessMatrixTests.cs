@@ -22,6 +22,11 @@ public sealed class AccessMatrixTests
         yield return Case("GET", "/v1/evidence/1", "lab reviewer examiner investigator analyst admin");
         yield return Case("GET", "/v1/evidence/1/leads", "lab reviewer examiner investigator analyst admin");
         yield return Case("POST", "/v1/leads/1/review", "reviewer examiner");
+        yield return Case("GET", "/v1/leads/1", "lab reviewer examiner investigator analyst admin");
+        yield return Case("GET", "/v1/leads/1/diagnostics", "lab reviewer examiner investigator analyst admin");
+        yield return Case("GET", "/v1/leads/1/diagnostics/cells.png", "lab reviewer examiner investigator analyst admin");
+        yield return Case("GET", "/v1/review/queue", "lab reviewer examiner investigator analyst admin");
+        yield return Case("GET", "/v1/me", "lab reviewer examiner investigator analyst admin");
         yield return Case("POST", "/v1/traces", "investigator admin");
         yield return Case("GET", "/v1/traces/T-1", "investigator analyst admin");
         yield return Case("POST", "/v1/seizures", "investigator lab admin");

@@ -9,7 +9,7 @@ namespace Ballistics.Api.Tests;
 public sealed class LeadsApiTests
 {
     /// <summary>A store with a crime-scene scan on file and a test fire of a seized pistol submitted against it: its first lead.</summary>
-    private static async Task<(ApiFactory Factory, LeadView Lead)> OneLead()
+    internal static async Task<(ApiFactory Factory, LeadView Lead)> OneLead()
     {
         var factory = new ApiFactory();
         using var lab = factory.Client("lab", "FGJ Sonora", "MX");

@@ -66,4 +66,25 @@ public sealed class LeadBookTests
             Assert.That(store.Leads.Review(99, LeadReview.Lead, null, "reviewer", "x", null), Is.EqualTo(((StoredLead?)null, (ReviewRefusal?)null)));
         }
     }
+
+    [Test]
+    public void Queue_ItemsWithWorkLeft_FirstAndCountedOncePerLead()
+    {
+        using var dir = new TempDirectory();
+        var (store, lead) = OneLead(dir);
+        using (store)
+        {
+            store.Scans.Add([new ScanSubmission(SharedData.X3p("cartridge/triplet_x3p1_processed.x3p"))], Matcher, SignatureCodec.Default, SurfaceFileOptions.Default);
+            var other = store.Leads.Record(3, [new NewLead(1, 1, 0.2, 0.1, 2, 0.1, 0, 0, 0), new NewLead(2, 2, 0.1, 0.1, 1, 0.1, 0, 0, 0)], "test/1");
+            // Item 1's only lead is decided after two steps (two review rows that must not count it twice); item 3 still has work.
+            store.Leads.Review(lead.Id, LeadReview.Lead, null, "reviewer", "r", null);
+            store.Leads.Review(lead.Id, LeadReview.Confirmed, null, "examiner", "e", null);
+            store.Leads.Review(other[1].Id, LeadReview.Rejected, null, "reviewer", "r", null);
+
+            var queue = store.Leads.Queue();
+
+            Assert.That(queue.Select(e => (e.EvidenceId, e.Candidates, e.Leads, e.Confirmed, e.Rejected)), Is.EqualTo(new[] { (3L, 1, 0, 0, 1), (1L, 0, 0, 1, 0) }));
+            Assert.That(queue[1].LatestAt, Is.EqualTo(store.Leads.History(lead.Id)[^1].At), "a review is the item's latest news");
+        }
+    }
 }

@@ -122,6 +122,24 @@ public sealed class CorpusService : IDisposable
         }
     }
 
+    /// <summary>
+    /// The two items compared as a search compares them (the evidence first), with the prepared scans for pictures of it;
+    /// the reason instead when either prepared scan cannot be had.
+    /// </summary>
+    public (ComparisonResult Result, Engine.Preprocessing.PreparedScan A, Engine.Preprocessing.PreparedScan B)? Compare(ScanItem evidence, ScanItem candidate, out string? reason)
+    {
+        var (a, whyA) = _store.Scans.Prepared(evidence, _matcher, SurfaceFileOptions.Default);
+        var (b, whyB) = Candidate(candidate.Id);
+        if (a is null || b is null)
+        {
+            reason = whyA ?? whyB ?? "not available";
+            return null;
+        }
+
+        reason = null;
+        return (_matcher.Compare(a, b), a, b);
+    }
+
     private (Engine.Preprocessing.PreparedScan? Scan, string? Reason) Candidate(long id) =>
         _store.Scans.Candidate(id, _matcher, SurfaceFileOptions.Default);
 

@@ -1,4 +1,5 @@
 using Ballistics.Api.Access;
+using Ballistics.Api.Review;
 using Ballistics.Engine.Leads;
 using Ballistics.Store.Scans;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,12 +33,9 @@ public static class LeadsApi
             return Problem(context, StatusCodes.Status400BadRequest, "note", "at most 4,000 characters");
         }
 
-        var lead = store.Use(s => s.Leads.Get(id));
-        var evidence = lead is null ? null : corpus.Get(lead.EvidenceId);
-        var candidate = lead is null ? null : corpus.Get(lead.CandidateId);
-        if (lead is null || evidence is null || candidate is null || !sharing.CanSee(caller, evidence) || !sharing.CanSee(caller, candidate))
+        if (ReviewApi.Visible(id, context, store, corpus, sharing) is not var (lead, evidence, candidate))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such lead", detail: $"no lead {id} that this key may see");
+            return ReviewApi.NoSuchLead(id);
         }
 
         var reviewer = caller.Name;

@@ -12,6 +12,9 @@ public sealed record StoredLead(
 /// <summary>A search's candidate before it is stored.</summary>
 public readonly record struct NewLead(long CandidateId, int Rank, double Score, double Similarity, int Cmc, double Ccf, double ThetaDeg, double DxUm, double DyUm);
 
+/// <summary>An evidence item with leads, and how far their review has gone: counts by status.</summary>
+public sealed record ReviewQueueEntry(long EvidenceId, int Candidates, int Leads, int Confirmed, int Rejected, DateTimeOffset LatestAt);
+
 /// <summary>One step of a lead's review.</summary>
 public sealed record LeadReviewEntry(long Id, long LeadId, string FromStatus, string ToStatus, long? KeyId, string Role, string Reviewer, string? Note, DateTimeOffset At);
 
@@ -60,6 +63,32 @@ public sealed class LeadBook
     public IReadOnlyList<StoredLead> For(long evidenceId) => Query("WHERE evidence_id = $id ORDER BY rank, id", evidenceId);
 
     public StoredLead? Get(long leadId) => Get(leadId, null);
+
+    /// <summary>
+    /// Evidence items that have leads, those with something still to review first (a candidate or a lead not yet decided),
+    /// then by their latest lead or review, newest first; the caller narrows it to what it may see, so it reads them all.
+    /// </summary>
+    public IReadOnlyList<ReviewQueueEntry> Queue()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = """
+            SELECT l.evidence_id,
+                   SUM(l.status = 'candidate'), SUM(l.status = 'lead'), SUM(l.status = 'confirmed'), SUM(l.status = 'rejected'),
+                   MAX(MAX(l.created_at), COALESCE((SELECT MAX(r.at) FROM lead_review r JOIN lead o ON o.id = r.lead_id WHERE o.evidence_id = l.evidence_id), ''))
+            FROM lead l
+            GROUP BY l.evidence_id
+            """;
+        using var reader = command.ExecuteReader();
+        var entries = new List<ReviewQueueEntry>();
+        while (reader.Read())
+        {
+            entries.Add(new ReviewQueueEntry(
+                reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
+                DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture)));
+        }
+
+        return [.. entries.OrderByDescending(e => e.Candidates + e.Leads > 0).ThenByDescending(e => e.LatestAt).ThenByDescending(e => e.EvidenceId)];
+    }
 
     /// <summary>Every lead either side of which is one of these items (a firearm's test fires), best first per evidence item.</summary>
     public IReadOnlyList<StoredLead> Touching(IReadOnlyCollection<long> itemIds)

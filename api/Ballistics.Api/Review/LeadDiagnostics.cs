@@ -1,0 +1,56 @@
+using Ballistics.Api.Evidence;
+using Ballistics.Engine.Diagnostics;
+using Ballistics.Engine.Matching;
+using Ballistics.Store.Scans;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Ballistics.Api.Review;
+
+/// <summary>A lead's comparison made again, with its pictures; or why it could not be.</summary>
+public sealed record DiagnosedLead(ComparisonResult? Result, ComparisonDiagnostics? Diagnostics, string? Reason);
+
+/// <summary>
+/// Pictures of leads for review. A lead keeps its figures, not its cells, so its comparison is made again (a fraction of a
+/// second) and kept for the next request: a reviewer's page asks for the figures and then six pictures at once, and each
+/// lead is drawn once however many ask. The cache holds the most recent leads only.
+/// </summary>
+public sealed class LeadDiagnostics : IDisposable
+{
+    /// <summary>About 2 MB of pictures a lead: 64 leads stay in memory.</summary>
+    public const int CachedLeads = 64;
+
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = CachedLeads });
+    private readonly CorpusService _corpus;
+
+    public LeadDiagnostics(CorpusService corpus) => _corpus = corpus;
+
+    public Task<DiagnosedLead> For(StoredLead lead, ScanItem evidence, ScanItem candidate)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var drawn = _cache.GetOrCreate(lead.Id, entry =>
+        {
+            entry.Size = 1;
+            return new Lazy<Task<DiagnosedLead>>(() => Task.Run(() => Draw(evidence, candidate)));
+        })!;
+        var task = drawn.Value;
+        if (task.IsFaulted)
+        {
+            // Not kept: this request reports the failure, the next one tries again.
+            _cache.Remove(lead.Id);
+        }
+
+        return task;
+    }
+
+    private DiagnosedLead Draw(ScanItem evidence, ScanItem candidate)
+    {
+        if (_corpus.Compare(evidence, candidate, out var reason) is not { } compared)
+        {
+            return new DiagnosedLead(null, null, reason);
+        }
+
+        return new DiagnosedLead(compared.Result, ComparisonDiagnostics.Of(compared.A, compared.B, compared.Result), null);
+    }
+
+    public void Dispose() => _cache.Dispose();
+}

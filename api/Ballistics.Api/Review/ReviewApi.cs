@@ -1,0 +1,84 @@
+using Ballistics.Api.Access;
+using Ballistics.Api.Evidence;
+using Ballistics.Store.Scans;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ballistics.Api.Review;
+
+/// <summary>
+/// What a reviewer's page needs beside the evidence and leads endpoints: who the key is (so the page offers only the steps
+/// its role may take), the queue of evidence with leads to review, and one lead whole with its review history.
+/// </summary>
+public static class ReviewApi
+{
+    public static IEndpointRouteBuilder MapReviewApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/me", Me).WithName("WhoAmI").WithTags("Review").RequireAuthorization()
+            .WithSummary("The calling key's role, agency and country, and which review steps it may take.");
+        app.MapGet("/v1/review/queue", Queue).WithName("ReviewQueue").WithTags("Review").RequireAuthorization(EvidenceApi.ReadRoles)
+            .WithSummary("Evidence items with leads that this key may see: those with leads still to decide first, then the most recent.");
+        app.MapGet("/v1/leads/{id:long}", GetLead).WithName("GetLead").WithTags("Leads").RequireAuthorization(EvidenceApi.ReadRoles)
+            .WithSummary("One lead with its evidence item, its candidate and every step of its review.");
+        return app;
+    }
+
+    private static Ok<CallerView> Me(HttpContext context)
+    {
+        var caller = Caller.Of(context.User);
+        var steps = caller.Role switch
+        {
+            ApiRoles.Reviewer => new[] { "lead", "rejected" },
+            ApiRoles.Examiner => ["lead", "confirmed", "rejected"],
+            _ => [],
+        };
+        return TypedResults.Ok(new CallerView(caller.Name, caller.Role, caller.Agency, caller.Country, steps));
+    }
+
+    private static Ok<IReadOnlyList<QueueEntryView>> Queue(HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing, int? limit)
+    {
+        var caller = Caller.Of(context.User);
+        var take = Math.Clamp(limit ?? 100, 1, 1000);
+        var entries = store.Use(s => s.Leads.Queue())
+            .Select(e => (Entry: e, Item: corpus.Get(e.EvidenceId)))
+            .Where(x => x.Item is not null && sharing.CanSee(caller, x.Item))
+            .Take(take)
+            .Select(x => new QueueEntryView(EvidenceView.Of(x.Item!), x.Entry.Candidates, x.Entry.Leads, x.Entry.Confirmed, x.Entry.Rejected, x.Entry.LatestAt))
+            .ToArray();
+        return TypedResults.Ok<IReadOnlyList<QueueEntryView>>(entries);
+    }
+
+    private static Results<Ok<LeadDetail>, ProblemHttpResult> GetLead(long id, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing)
+    {
+        if (Visible(id, context, store, corpus, sharing) is not { } visible)
+        {
+            return NoSuchLead(id);
+        }
+
+        var history = store.Use(s => s.Leads.History(id));
+        return TypedResults.Ok(new LeadDetail(LeadView.Of(visible.Lead, visible.Candidate), EvidenceView.Of(visible.Evidence), EvidenceView.Of(visible.Candidate), history));
+    }
+
+    /// <summary>The lead with both its items when the caller may see both; null otherwise, which the caller answers as 404.</summary>
+    internal static (StoredLead Lead, ScanItem Evidence, ScanItem Candidate)? Visible(long id, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing)
+    {
+        var caller = Caller.Of(context.User);
+        var lead = store.Use(s => s.Leads.Get(id));
+        var evidence = lead is null ? null : corpus.Get(lead.EvidenceId);
+        var candidate = lead is null ? null : corpus.Get(lead.CandidateId);
+        return lead is null || evidence is null || candidate is null || !sharing.CanSee(caller, evidence) || !sharing.CanSee(caller, candidate)
+            ? null
+            : (lead, evidence, candidate);
+    }
+
+    internal static ProblemHttpResult NoSuchLead(long id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such lead", detail: $"no lead {id} that this key may see");
+}
+
+/// <summary>The calling key as the review page shows it, and the review steps its role may take.</summary>
+public sealed record CallerView(string Key, string Role, string Agency, string Country, IReadOnlyList<string> ReviewSteps);
+
+/// <summary>An evidence item in the review queue with its leads counted by status.</summary>
+public sealed record QueueEntryView(EvidenceView Evidence, int Candidates, int Leads, int Confirmed, int Rejected, DateTimeOffset LatestAt);
+
+/// <summary>One lead whole: its figures, both items, and its review so far.</summary>
+public sealed record LeadDetail(LeadView Lead, EvidenceView Evidence, EvidenceView Candidate, IReadOnlyList<LeadReviewEntry> History);

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using Ballistics.Api.Review;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ballistics.Api.Tests;
+
+[TestFixture]
+public sealed class DiagnosticsApiTests
+{
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    [Test]
+    public async Task Describe_Lead_SameFiguresAsStoredAndEveryPictureServed()
+    {
+        var (factory, lead) = await LeadsApiTests.OneLead();
+        await using var _ = factory;
+        using var reviewer = factory.Client("reviewer", "FGJ Sonora", "MX");
+
+        var view = await reviewer.GetFromJsonAsync<LeadDiagnosticsView>($"/v1/leads/{lead.Id}/diagnostics", ApiFactory.Json);
+
+        Assert.That(view!.SameAsStored, Is.True, $"the comparison made again is the one the search stored: {view.Stored} against {view.Recomputed}");
+        Assert.That(view.Recomputed.Score, Is.EqualTo(lead.Score).Within(1e-9));
+        Assert.That(view.Recomputed.ThetaDeg, Is.EqualTo(lead.ThetaDeg).Within(1e-9));
+        Assert.That(view.Cells.Count(c => c.Direction == "forward" && c.Congruent), Is.EqualTo(view.ForwardCmc));
+        Assert.That(view.Cells.Where(c => !c.Found).Select(c => c.Ccf), Has.All.Null, "no match, no correlation (JSON has no NaN)");
+        Assert.That(view.Images.Select(i => i.Name), Is.EqualTo(Engine.Diagnostics.ComparisonDiagnostics.ImageNames));
+        foreach (var image in view.Images)
+        {
+            using var response = await reviewer.GetAsync(image.Url);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/png"), image.Name);
+            Assert.That(bytes.Take(8), Is.EqualTo(PngSignature), image.Name);
+        }
+    }
+
+    [Test]
+    public async Task Picture_UnknownName_NotFoundNamingThePictures()
+    {
+        var (factory, lead) = await LeadsApiTests.OneLead();
+        await using var _ = factory;
+        using var reviewer = factory.Client("reviewer");
+
+        using var response = await reviewer.GetAsync($"/v1/leads/{lead.Id}/diagnostics/secret.png");
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(ApiFactory.Json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(problem!.Detail, Does.Contain("'secret' is none of reference, target, aligned, overlay, cells, difference"));
+    }
+
+    [Test]
+    public async Task Describe_InvestigatorOfAnotherAgency_NotFound()
+    {
+        var (factory, lead) = await LeadsApiTests.OneLead();
+        await using var _ = factory;
+        using var investigator = factory.Client("investigator", "ATF", "US");
+
+        using var described = await investigator.GetAsync($"/v1/leads/{lead.Id}/diagnostics");
+        using var picture = await investigator.GetAsync($"/v1/leads/{lead.Id}/diagnostics/cells.png");
+
+        Assert.That((described.StatusCode, picture.StatusCode), Is.EqualTo((HttpStatusCode.NotFound, HttpStatusCode.NotFound)), "another agency's evidence is not shown, in pictures either");
+    }
+
+    [Test]
+    public async Task Describe_PreparedScanGone_ConflictNamingTheReason()
+    {
+        var (factory, lead) = await LeadsApiTests.OneLead();
+        await using var _ = factory;
+        using var reviewer = factory.Client("reviewer");
+        // The candidate's original and its cached preparation both gone: nothing to compare any more.
+        foreach (var path in Directory.EnumerateFiles(Path.Combine(factory.StorePath, "blobs"), "*", SearchOption.AllDirectories).Concat(Directory.EnumerateFiles(Path.Combine(factory.StorePath, "cache"), "*", SearchOption.AllDirectories)))
+        {
+            File.Delete(path);
+        }
+
+        using var response = await reviewer.GetAsync($"/v1/leads/{lead.Id}/diagnostics");
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(ApiFactory.Json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(problem!.Detail, Does.StartWith("the comparison cannot be made again: "));
+    }
+}
