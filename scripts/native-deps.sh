@@ -15,19 +15,31 @@ ensure_native_deps() {
   done
   [ ${#missing[@]} -eq 0 ] && return 0
 
-  local cmd="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
+  apt_install "native libraries for OpenCV" "${missing[@]}"
+}
+
+# apt_install WHAT PACKAGE...: installs Debian packages when running as root, else prints the command to run.
+apt_install() {
+  local what="$1"; shift
+  local cmd="apt-get update && apt-get install -y --no-install-recommends $*"
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "ballistics: installing native libraries for OpenCV: ${missing[*]}" >&2
-    if ! (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}") >&2; then
-      echo "ballistics: installing ${missing[*]} failed; run as root: $cmd" >&2
+    echo "ballistics: installing $what: $*" >&2
+    if ! (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq --no-install-recommends "$@") >&2; then
+      echo "ballistics: installing $* failed; run as root: $cmd" >&2
       return 1
     fi
     return 0
   fi
 
-  echo "ballistics: missing native libraries for OpenCV: ${missing[*]}" >&2
+  echo "ballistics: missing $what: $*" >&2
   echo "ballistics: install them with: sudo sh -c '$cmd'" >&2
   return 1
+}
+
+# The review page's end-to-end tests drive Debian's Chromium (Playwright's own browser download is refused here).
+ensure_test_browser() {
+  [ -x /usr/bin/chromium ] && return 0
+  apt_install "the browser for the review page's tests" chromium
 }
 
 ensure_dotnet() {

@@ -85,6 +85,7 @@ public static class ApiHost
         app.MapLeadsApi();
         app.MapReviewApi();
         app.MapDiagnosticsApi();
+        app.MapReviewPage();
         app.MapRecordsApi();
         app.MapJobsApi();
         app.MapLinkageApi();

@@ -21,6 +21,23 @@ public sealed class LeadsApiTests
     private static Uri Review(long id) => new($"/v1/leads/{id}/review", UriKind.Relative);
 
     [Test]
+    public async Task Review_TestFireWithoutIncidentConfirmed_LinksItsFirearmToTheCrimeScene()
+    {
+        await using var factory = new ApiFactory();
+        using var lab = factory.Client("lab", "FGJ Sonora", "MX");
+        await EvidenceApiTests.Submit(lab, "fadul_1-1_processed", """{"incident_id": "MX-SON-0007"}""");
+        var testFire = await EvidenceApiTests.Submit(lab, "fadul_1-2_processed", """{"kind": "test_fire", "firearm_id": "SEIZED-MX-0042"}""");
+        using var examiner = factory.Client("examiner", "FGJ Sonora", "MX");
+        var id = testFire.Leads[0].Id;
+
+        (await examiner.PostAsJsonAsync(Review(id), new ReviewRequest("lead", null), ApiFactory.Json)).Dispose();
+        using var confirmed = await examiner.PostAsJsonAsync(Review(id), new ReviewRequest("confirmed", null), ApiFactory.Json);
+        var body = await confirmed.Content.ReadFromJsonAsync<ReviewedLead>(ApiFactory.Json);
+
+        Assert.That(body!.Links, Is.EqualTo(new[] { new HitLink("firearm", "SEIZED-MX-0042", "incident", "MX-SON-0007") }));
+    }
+
+    [Test]
     public async Task Review_CandidateToLeadToConfirmed_HitLinksIncidentAndFirearm()
     {
         var (factory, lead) = await OneLead();

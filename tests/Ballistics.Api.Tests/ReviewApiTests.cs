@@ -65,5 +65,8 @@ public sealed class ReviewApiTests
         Assert.That(detail!.Lead.Status, Is.EqualTo("lead"));
         Assert.That((detail.Evidence.FirearmId, detail.Candidate.IncidentId), Is.EqualTo(("SEIZED-MX-0042", "MX-SON-0007")));
         Assert.That(detail.History.Single().Note, Is.EqualTo("same marks at 2 o'clock"));
+        Assert.That(detail.NextSteps, Is.Empty, "a reviewer leaves a lead to the examiners");
+        using var examiner = factory.Client("examiner", "FGJ Sonora", "MX");
+        Assert.That((await examiner.GetFromJsonAsync<LeadDetail>($"/v1/leads/{lead.Id}", ApiFactory.Json))!.NextSteps, Is.EqualTo(new[] { "confirmed", "rejected" }));
     }
 }

@@ -56,23 +56,33 @@ public static class LeadsApi
         return TypedResults.Ok(new ReviewedLead(LeadView.Of(after!, candidate), history, Links(after!, evidence, candidate)));
     }
 
-    /// <summary>What a confirmed hit joins: the evidence's incident to the candidate's incident, or to its recovered firearm.</summary>
+    /// <summary>
+    /// What a confirmed hit joins, whichever side was submitted: the two incidents, an incident to the firearm whose test fire
+    /// matched it (a crime-scene case searched against test fires, or a test fire searched against crime scenes).
+    /// </summary>
     private static IReadOnlyList<HitLink> Links(StoredLead lead, ScanItem evidence, ScanItem candidate)
     {
-        if (lead.Status != LeadReview.Confirmed || evidence.Metadata.IncidentId is not { } incident)
+        if (lead.Status != LeadReview.Confirmed)
         {
             return [];
         }
 
+        var (incident, firearm) = (evidence.Metadata.IncidentId, evidence.Metadata.FirearmId);
+        var (otherIncident, otherFirearm) = (candidate.Metadata.IncidentId, candidate.Metadata.FirearmId);
         var links = new List<HitLink>();
-        if (candidate.Metadata.IncidentId is { } other && other != incident)
+        if (incident is not null && otherIncident is not null && incident != otherIncident)
         {
-            links.Add(new HitLink("incident", incident, "incident", other));
+            links.Add(new HitLink("incident", incident, "incident", otherIncident));
         }
 
-        if (candidate.Metadata.FirearmId is { } firearm)
+        if (incident is not null && otherFirearm is not null)
         {
-            links.Add(new HitLink("incident", incident, "firearm", firearm));
+            links.Add(new HitLink("incident", incident, "firearm", otherFirearm));
+        }
+
+        if (firearm is not null && otherIncident is not null && firearm != otherFirearm)
+        {
+            links.Add(new HitLink("firearm", firearm, "incident", otherIncident));
         }
 
         return links;

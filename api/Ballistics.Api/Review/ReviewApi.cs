@@ -1,5 +1,6 @@
 using Ballistics.Api.Access;
 using Ballistics.Api.Evidence;
+using Ballistics.Engine.Leads;
 using Ballistics.Store.Scans;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,12 +26,7 @@ public static class ReviewApi
     private static Ok<CallerView> Me(HttpContext context)
     {
         var caller = Caller.Of(context.User);
-        var steps = caller.Role switch
-        {
-            ApiRoles.Reviewer => new[] { "lead", "rejected" },
-            ApiRoles.Examiner => ["lead", "confirmed", "rejected"],
-            _ => [],
-        };
+        var steps = LeadReview.Statuses.Where(to => LeadReview.Statuses.Any(from => LeadReview.Check(from, to, caller.Role) is null)).ToArray();
         return TypedResults.Ok(new CallerView(caller.Name, caller.Role, caller.Agency, caller.Country, steps));
     }
 
@@ -55,7 +51,9 @@ public static class ReviewApi
         }
 
         var history = store.Use(s => s.Leads.History(id));
-        return TypedResults.Ok(new LeadDetail(LeadView.Of(visible.Lead, visible.Candidate), EvidenceView.Of(visible.Evidence), EvidenceView.Of(visible.Candidate), history));
+        var role = Caller.Of(context.User).Role;
+        var next = LeadReview.Statuses.Where(to => LeadReview.Check(visible.Lead.Status, to, role) is null).ToArray();
+        return TypedResults.Ok(new LeadDetail(LeadView.Of(visible.Lead, visible.Candidate), EvidenceView.Of(visible.Evidence), EvidenceView.Of(visible.Candidate), history, next));
     }
 
     /// <summary>The lead with both its items when the caller may see both; null otherwise, which the caller answers as 404.</summary>
@@ -80,5 +78,5 @@ public sealed record CallerView(string Key, string Role, string Agency, string C
 /// <summary>An evidence item in the review queue with its leads counted by status.</summary>
 public sealed record QueueEntryView(EvidenceView Evidence, int Candidates, int Leads, int Confirmed, int Rejected, DateTimeOffset LatestAt);
 
-/// <summary>One lead whole: its figures, both items, and its review so far.</summary>
-public sealed record LeadDetail(LeadView Lead, EvidenceView Evidence, EvidenceView Candidate, IReadOnlyList<LeadReviewEntry> History);
+/// <summary>One lead whole: its figures, both items, its review so far, and the steps the calling key may take with it now.</summary>
+public sealed record LeadDetail(LeadView Lead, EvidenceView Evidence, EvidenceView Candidate, IReadOnlyList<LeadReviewEntry> History, IReadOnlyList<string> NextSteps);

@@ -34,7 +34,7 @@ internal static class ServeCommand
             return 1;
         }
 
-        output.WriteLine($"serving {Path.GetFullPath(storePath)} at {urls} (documentation at /docs); Ctrl+C stops");
+        output.WriteLine($"serving {Path.GetFullPath(storePath)} at {urls} (review page at /review, documentation at /docs); Ctrl+C stops");
         app.Run();
         return 0;
     }

@@ -1,0 +1,292 @@
+// Correlation review: a reviewer walks the queue of evidence with leads, each item's ranked candidates with the
+// comparison's pictures beside them, and moves candidates on (candidate → lead → confirmed, or rejected) as the key's
+// role allows. Plain DOM and fetch: the page is small, and a build toolchain would be the largest part of it.
+'use strict';
+
+const PICTURES = ['cells', 'aligned', 'overlay', 'difference', 'reference', 'target'];
+const KEY_STORE = 'ballistics.apiKey';
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  key: null, me: null, queue: [], queueIndex: 0, evidence: null, leads: [], leadIndex: 0,
+  detail: null, diagnostics: null, picture: 'cells', pictures: new Map(), mode: 'queue', token: 0,
+};
+
+class ApiError extends Error {
+  constructor(status, message) { super(message); this.status = status; }
+}
+
+async function api(path, options = {}) {
+  const response = await fetch(path, {
+    ...options,
+    headers: { Authorization: `Bearer ${state.key}`, Accept: 'application/json', ...(options.headers || {}) },
+  });
+  if (!response.ok) {
+    let message = `${response.status} ${response.statusText}`;
+    try {
+      const problem = await response.json();
+      message = problem.detail || problem.title || message;
+    } catch { /* not a ProblemDetails body: the status line says enough */ }
+    throw new ApiError(response.status, message);
+  }
+  return response.headers.get('content-type')?.includes('json') ? response.json() : response.blob();
+}
+
+function say(text, isError = false) {
+  const status = $('status');
+  status.textContent = text;
+  status.classList.toggle('error', isError);
+}
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'class') node.className = value;
+    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value);
+  }
+  for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(child ?? ''));
+  return node;
+}
+
+function facts(container, pairs) {
+  container.replaceChildren(...pairs.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v ?? '—')]));
+}
+
+const fixed = (value, digits) => (value === null || value === undefined ? '—' : Number(value).toFixed(digits));
+
+// --- signing in -------------------------------------------------------------------------------------------
+
+async function signIn(key) {
+  state.key = key;
+  try {
+    state.me = await api('/v1/me');
+  } catch (error) {
+    sessionStorage.removeItem(KEY_STORE);
+    state.key = null;
+    say(error.status === 401 ? 'That key is not valid (or was revoked).' : `Sign-in failed: ${error.message}`, true);
+    return;
+  }
+  sessionStorage.setItem(KEY_STORE, key);
+  $('sign-in').hidden = true;
+  $('workspace').hidden = false;
+  $('sign-out').hidden = false;
+  $('who').textContent = `${state.me.role} · ${state.me.agency} (${state.me.country})`;
+  await loadQueue();
+}
+
+function signOut() {
+  sessionStorage.removeItem(KEY_STORE);
+  location.reload();
+}
+
+// --- the queue --------------------------------------------------------------------------------------------
+
+async function loadQueue(keepSelection = false) {
+  const selected = keepSelection ? state.queue[state.queueIndex]?.evidence.id : null;
+  state.queue = await api('/v1/review/queue');
+  const again = state.queue.findIndex((entry) => entry.evidence.id === selected);
+  state.queueIndex = again >= 0 ? again : 0;
+  renderQueue();
+  if (!keepSelection) {
+    $('queue').focus();
+    say(state.queue.length ? `${state.queue.length} evidence items with leads. Enter opens one.` : 'No evidence with leads to review.');
+  }
+}
+
+function renderQueue() {
+  const items = state.queue.map((entry, i) => {
+    const e = entry.evidence;
+    const todo = entry.candidates + entry.leads;
+    return el('li', { role: 'option', 'aria-selected': String(i === state.queueIndex), 'data-evidence-id': e.id, onclick: () => { selectQueue(i); openEvidence(); } },
+      el('strong', {}, e.exhibit_id), ` ${e.kind === 'test_fire' ? 'test fire' : 'evidence'}`,
+      el('div', {}, [e.incident_id, e.firearm_id, e.country].filter(Boolean).join(' · ')),
+      el('div', { class: 'counts' },
+        el('span', { class: todo ? 'badge todo' : 'badge' }, `${todo} to review`),
+        el('span', { class: 'badge' }, `${entry.confirmed} confirmed`),
+        el('span', { class: 'badge' }, `${entry.rejected} rejected`)));
+  });
+  $('queue').replaceChildren(...items);
+}
+
+function selectQueue(i) {
+  if (!state.queue.length) return;
+  state.queueIndex = Math.max(0, Math.min(state.queue.length - 1, i));
+  renderQueue();
+  $('queue').children[state.queueIndex]?.scrollIntoView({ block: 'nearest' });
+}
+
+// --- an evidence item and its candidates ------------------------------------------------------------------
+
+async function openEvidence() {
+  const entry = state.queue[state.queueIndex];
+  if (!entry) return;
+  state.evidence = entry.evidence;
+  state.leads = await api(`/v1/evidence/${state.evidence.id}/leads`);
+  const e = state.evidence;
+  $('evidence-title').textContent = `${e.exhibit_id} (${e.kind === 'test_fire' ? 'test fire' : 'evidence'})`;
+  facts($('evidence-facts'), [
+    ['lab', e.lab], ['agency', e.agency], ['country', e.country], ['incident', e.incident_id], ['firearm', e.firearm_id],
+    ['caliber', e.caliber], ['date', e.date], ['state', e.mx_state || e.us_state], ['file', e.file_name]]);
+  $('evidence').hidden = false;
+  state.mode = 'leads';
+  renderLeads();
+  await selectLead(0);
+  $('candidate-rows').children[0]?.focus();
+}
+
+function renderLeads() {
+  const rows = state.leads.map((lead, i) => el('tr', {
+    tabindex: '-1', 'aria-selected': String(i === state.leadIndex), 'data-lead-id': lead.id, onclick: () => { state.mode = 'leads'; selectLead(i); },
+  },
+  el('td', {}, String(lead.rank)), el('td', {}, lead.candidate_exhibit_id), el('td', {}, fixed(lead.score, 3)), el('td', {}, String(lead.cmc)),
+  el('td', {}, fixed(lead.ccf, 3)), el('td', {}, fixed(lead.theta_deg, 1)), el('td', {}, lead.candidate_incident_id ?? ''),
+  el('td', {}, lead.candidate_firearm_id ?? ''), el('td', {}, lead.candidate_country ?? ''),
+  el('td', { class: `status-${lead.status}` }, lead.status)));
+  $('candidate-rows').replaceChildren(...rows);
+}
+
+async function selectLead(i) {
+  if (!state.leads.length) {
+    $('lead').hidden = true;
+    say('This item has no candidates this key may see.');
+    return;
+  }
+  state.leadIndex = Math.max(0, Math.min(state.leads.length - 1, i));
+  renderLeads();
+  const row = $('candidate-rows').children[state.leadIndex];
+  row?.scrollIntoView({ block: 'nearest' });
+  if (state.mode === 'leads') row?.focus();
+  const lead = state.leads[state.leadIndex];
+  const token = ++state.token;
+  say(`Comparing ${state.evidence.exhibit_id} with ${lead.candidate_exhibit_id}…`);
+  try {
+    const [detail, diagnostics] = await Promise.all([api(`/v1/leads/${lead.id}`), api(`/v1/leads/${lead.id}/diagnostics`)]);
+    if (token !== state.token) return; // another candidate was chosen meanwhile
+    state.detail = detail;
+    state.diagnostics = diagnostics;
+    renderLead();
+    await showPicture(state.picture);
+    say(`Candidate ${lead.rank} of ${state.leads.length}: ${lead.candidate_exhibit_id}, score ${fixed(lead.score, 3)}.`);
+  } catch (error) {
+    if (token === state.token) say(`Could not load lead ${lead.id}: ${error.message}`, true);
+  }
+}
+
+function renderLead() {
+  const d = state.diagnostics;
+  const s = d.stored;
+  const r = d.recomputed;
+  const figures = [
+    ['score', fixed(s.score, 3)], ['CMC', `${d.forward_cmc}/${d.forward_valid_cells} · ${d.backward_cmc}/${d.backward_valid_cells}`],
+    ['CCF', fixed(s.ccf, 3)], ['θ', `${fixed(s.theta_deg, 1)}°`], ['shift', `${fixed(s.dx_um, 0)}, ${fixed(s.dy_um, 0)} µm`],
+    ['relief ×', fixed(d.exaggeration_factor, 0)], ['status', state.detail.lead.status],
+    ['remade', d.same_as_stored ? 'same figures' : `differs: score ${fixed(r.score, 3)} (${r.algorithm_version})`],
+  ];
+  $('figures').replaceChildren(...figures.flatMap(([k, v]) => [el('span', { class: 'k' }, k), el('span', {}, v)]));
+  $('picture-tabs').replaceChildren(...PICTURES.map((name, i) => el('button', {
+    type: 'button', role: 'tab', 'aria-selected': String(name === state.picture), 'data-picture': name, onclick: () => showPicture(name),
+  }, `${i + 1} ${d.images.find((image) => image.name === name)?.title ?? name}`)));
+  for (const button of document.querySelectorAll('#review-actions button[data-step]')) {
+    const step = button.dataset.step;
+    button.hidden = !state.me.review_steps.includes(step);
+    button.disabled = !state.detail.next_steps.includes(step);
+  }
+  $('history').replaceChildren(...state.detail.history.map((h) => el('li', {},
+    `${new Date(h.at).toISOString().slice(0, 16).replace('T', ' ')} ${h.reviewer} (${h.role}): ${h.from_status} → ${h.to_status}${h.note ? ` — ${h.note}` : ''}`)));
+  $('lead').hidden = false;
+}
+
+async function showPicture(name) {
+  if (!state.diagnostics) return;
+  state.picture = name;
+  for (const tab of $('picture-tabs').children) tab.setAttribute('aria-selected', String(tab.dataset.picture === name));
+  const image = state.diagnostics.images.find((i) => i.name === name);
+  if (!image) return;
+  // Pictures need the key, which an <img> cannot send: fetched, then shown from a blob.
+  let url = state.pictures.get(image.url);
+  if (!url) {
+    url = URL.createObjectURL(await api(image.url, { headers: { Accept: 'image/png' } }));
+    state.pictures.set(image.url, url);
+  }
+  const img = $('picture-img');
+  img.src = url;
+  img.alt = image.title;
+  img.dataset.picture = name;
+  $('picture-caption').textContent = image.description;
+}
+
+// --- review -----------------------------------------------------------------------------------------------
+
+async function review(step) {
+  const lead = state.leads[state.leadIndex];
+  if (!lead || !state.detail?.next_steps.includes(step)) {
+    say(state.me?.review_steps.includes(step) ? `A ${lead?.status ?? 'lead'} cannot be made ${step} now.` : `Your role (${state.me?.role}) does not take that step.`, true);
+    return;
+  }
+  const note = $('note').value.trim();
+  try {
+    const reviewed = await api(`/v1/leads/${lead.id}/review`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: step, note: note || null }),
+    });
+    $('note').value = '';
+    state.leads[state.leadIndex] = reviewed.lead;
+    const links = reviewed.links.map((l) => `${l.from_kind} ${l.from} ↔ ${l.to_kind} ${l.to}`).join('; ');
+    say(`Lead ${lead.id} is now ${reviewed.lead.status}.${links ? ` Linked: ${links}.` : ''}`);
+    state.detail = await api(`/v1/leads/${lead.id}`);
+    renderLeads();
+    renderLead();
+    $('candidate-rows').children[state.leadIndex]?.focus();
+    await loadQueue(true);
+  } catch (error) {
+    say(`Not recorded: ${error.message}`, true);
+  }
+}
+
+// --- keyboard ---------------------------------------------------------------------------------------------
+
+function onKey(event) {
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  const typing = ['INPUT', 'TEXTAREA'].includes(event.target.tagName);
+  if (typing) {
+    if (event.key === 'Escape') event.target.blur();
+    return;
+  }
+  if (!state.me) return;
+  const key = event.key;
+  const handled = (() => {
+    if (key === '?') { $('help').hidden = !$('help').hidden; return true; }
+    if (key === 'Escape') {
+      if (!$('help').hidden) { $('help').hidden = true; return true; }
+      state.mode = 'queue';
+      $('queue').focus();
+      return true;
+    }
+    if (key === 'j' || key === 'ArrowDown') { state.mode === 'queue' ? selectQueue(state.queueIndex + 1) : selectLead(state.leadIndex + 1); return true; }
+    if (key === 'k' || key === 'ArrowUp') { state.mode === 'queue' ? selectQueue(state.queueIndex - 1) : selectLead(state.leadIndex - 1); return true; }
+    if (key === 'Enter' && state.mode === 'queue') { openEvidence(); return true; }
+    if (state.mode !== 'leads') return false;
+    const picture = Number.parseInt(key, 10);
+    if (picture >= 1 && picture <= PICTURES.length) { showPicture(PICTURES[picture - 1]); return true; }
+    if (key === 'l') { review('lead'); return true; }
+    if (key === 'c') { review('confirmed'); return true; }
+    if (key === 'r') { review('rejected'); return true; }
+    if (key === 'n') { $('note').focus(); return true; }
+    return false;
+  })();
+  if (handled) event.preventDefault();
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  $('sign-in').addEventListener('submit', (event) => { event.preventDefault(); signIn($('api-key').value.trim()); });
+  $('sign-out').addEventListener('click', signOut);
+  $('help-toggle').addEventListener('click', () => { $('help').hidden = !$('help').hidden; });
+  $('queue').addEventListener('focus', () => { state.mode = 'queue'; });
+  for (const button of document.querySelectorAll('#review-actions button[data-step]')) {
+    button.addEventListener('click', () => review(button.dataset.step));
+  }
+  document.addEventListener('keydown', onKey);
+  const saved = sessionStorage.getItem(KEY_STORE);
+  if (saved) signIn(saved);
+  else $('api-key').focus();
+});
