@@ -118,7 +118,30 @@ internal static class ApiStory
                 firstLead ??= best.GetProperty("id").GetInt64();
             }
 
-            // 3. Review: the correlation reviewer makes the best candidate a lead; the examiner confirms it at the microscope.
+            // 3. Review: the correlation reviewer looks at the lead's pictures (as the review page at /review shows them), makes
+            // the best candidate a lead; the examiner confirms it at the microscope.
+            using (var described = await http.SendAsync(As(reviewer, HttpMethod.Get, $"/v1/leads/{firstLead}/diagnostics")))
+            {
+                using var diagnostics = JsonDocument.Parse(await described.Content.ReadAsStringAsync());
+                if (!described.IsSuccessStatusCode)
+                {
+                    error.WriteLine($"error: diagnostics of lead {firstLead}: {diagnostics.RootElement}");
+                    return 1;
+                }
+
+                var pictures = Path.Combine(outDir, $"lead-{firstLead}");
+                Directory.CreateDirectory(pictures);
+                foreach (var image in diagnostics.RootElement.GetProperty("images").EnumerateArray())
+                {
+                    using var png = await http.SendAsync(As(reviewer, HttpMethod.Get, image.GetProperty("url").GetString()!));
+                    await File.WriteAllBytesAsync(Path.Combine(pictures, image.GetProperty("name").GetString() + ".png"), await png.Content.ReadAsByteArrayAsync());
+                }
+
+                var root = diagnostics.RootElement;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  lead {firstLead} pictures ({root.GetProperty("forward_cmc").GetInt32()} of {root.GetProperty("forward_valid_cells").GetInt32()} cells congruent, {(root.GetProperty("same_as_stored").GetBoolean() ? "the stored figures remade exactly" : "figures differ from the stored ones")}): {Path.GetFullPath(pictures)} (the review page shows them: `ballistics serve --store {Path.GetFullPath(storeDir)}`, then /review)"));
+            }
+
+            // The review itself.
             foreach (var (key, status, note) in new[] { (reviewer, "lead", "breech-face marks agree in the correlation review"), (examiner, "confirmed", "identified by comparison microscopy") })
             {
                 using var response = await http.SendAsync(As(key, HttpMethod.Post, $"/v1/leads/{firstLead}/review", JsonContent.Create(new { status, note })));
