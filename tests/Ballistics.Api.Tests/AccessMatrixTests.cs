@@ -25,6 +25,7 @@ public sealed class AccessMatrixTests
         yield return Case("GET", "/v1/leads/1", "lab reviewer examiner investigator analyst admin");
         yield return Case("GET", "/v1/leads/1/diagnostics", "lab reviewer examiner investigator analyst admin");
         yield return Case("GET", "/v1/leads/1/diagnostics/cells.png", "lab reviewer examiner investigator analyst admin");
+        yield return Case("GET", "/v1/pairs/1/2/diagnostics", "lab reviewer examiner investigator analyst admin");
         yield return Case("GET", "/v1/review/queue", "lab reviewer examiner investigator analyst admin");
         yield return Case("GET", "/v1/me", "lab reviewer examiner investigator analyst admin");
         yield return Case("POST", "/v1/traces", "investigator admin");

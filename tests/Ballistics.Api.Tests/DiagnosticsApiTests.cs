@@ -17,7 +17,7 @@ public sealed class DiagnosticsApiTests
         await using var _ = factory;
         using var reviewer = factory.Client("reviewer", "FGJ Sonora", "MX");
 
-        var view = await reviewer.GetFromJsonAsync<LeadDiagnosticsView>($"/v1/leads/{lead.Id}/diagnostics", ApiFactory.Json);
+        var view = await reviewer.GetFromJsonAsync<DiagnosticsView>($"/v1/leads/{lead.Id}/diagnostics", ApiFactory.Json);
 
         Assert.That(view!.SameAsStored, Is.True, $"the comparison made again is the one the search stored: {view.Stored} against {view.Recomputed}");
         Assert.That(view.Recomputed.Score, Is.EqualTo(lead.Score).Within(1e-9));
@@ -78,5 +78,32 @@ public sealed class DiagnosticsApiTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(problem!.Detail, Does.StartWith("the comparison cannot be made again: "));
+    }
+
+    [Test]
+    public async Task DescribePair_LeadOrBatchResult_ServedAndUnscoredPairRefused()
+    {
+        var (factory, lead) = await LeadsApiTests.OneLead();
+        await using var _ = factory;
+        using var reviewer = factory.Client("reviewer");
+        var (testFire, crimeScene) = factory.WithStore(s => (s.Leads.Get(lead.Id)!.EvidenceId, s.Leads.Get(lead.Id)!.CandidateId));
+
+        var asLead = await reviewer.GetFromJsonAsync<DiagnosticsView>($"/v1/pairs/{testFire}/{crimeScene}/diagnostics", ApiFactory.Json);
+        using var unscored = await reviewer.GetAsync($"/v1/pairs/{crimeScene}/{testFire}/diagnostics");
+        // A batch job then ranks the test fire among the crime scene's leads, the other way round.
+        factory.WithStore(s =>
+        {
+            var (job, _) = s.Correlations.StartOrResume(null, 10, 5, "out.csv", "test/9");
+            s.Correlations.Complete(job, crimeScene, 1, [new Store.Scans.CorrelationLead(crimeScene, 1, testFire, 0.5, 0.3, 7, 0.4, 23, -90, -77)]);
+            return job;
+        });
+        var asBatch = await reviewer.GetFromJsonAsync<DiagnosticsView>($"/v1/pairs/{crimeScene}/{testFire}/diagnostics", ApiFactory.Json);
+        using var picture = await reviewer.GetAsync(asBatch!.Images[0].Url);
+
+        Assert.That((asLead!.Lead?.Id, asLead.SameAsStored), Is.EqualTo(((long?)lead.Id, true)));
+        Assert.That(unscored.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "pairs nothing scored are not compared on request");
+        Assert.That((asBatch.Lead, asBatch.Stored.Score, asBatch.Stored.AlgorithmVersion, asBatch.SameAsStored), Is.EqualTo(((Evidence.LeadView?)null, 0.5, "test/9", false)));
+        Assert.That(asBatch.Images[0].Url, Is.EqualTo($"/v1/pairs/{crimeScene}/{testFire}/diagnostics/reference.png"));
+        Assert.That(picture.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/png"));
     }
 }

@@ -1,64 +1,125 @@
 using Ballistics.Api.Access;
 using Ballistics.Api.Evidence;
 using Ballistics.Engine.Diagnostics;
+using Ballistics.Store.Scans;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ballistics.Api.Review;
 
 /// <summary>
-/// The pictures behind a lead's figures (<see cref="ComparisonDiagnostics"/>): what was compared, how it was aligned, which
-/// cells agreed and where. Whoever may see the lead may see its pictures.
+/// The pictures behind a scored pair's figures (<see cref="ComparisonDiagnostics"/>): what was compared, how it was aligned,
+/// which cells agreed and where. A pair is scored when a search made it a lead or a batch job ranked it; whoever may see
+/// both items may see its pictures. Pairs nothing scored are not compared on request.
 /// </summary>
 public static class DiagnosticsApi
 {
     public static IEndpointRouteBuilder MapDiagnosticsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/leads/{id:long}/diagnostics").WithTags("Leads").RequireAuthorization(EvidenceApi.ReadRoles);
-        group.MapGet("/", Describe).WithName("GetLeadDiagnostics")
+        var lead = app.MapGroup("/v1/leads/{id:long}/diagnostics").WithTags("Leads").RequireAuthorization(EvidenceApi.ReadRoles);
+        lead.MapGet("/", DescribeLead).WithName("GetLeadDiagnostics")
             .WithSummary("The lead's comparison made again: its figures beside the stored ones, every cell, and the pictures' addresses.");
-        group.MapGet("/{name}.png", Picture).WithName("GetLeadDiagnosticsPicture")
+        lead.MapGet("/{name}.png", LeadPicture).WithName("GetLeadDiagnosticsPicture")
             .WithSummary("One picture of the lead's comparison: reference, target, aligned, overlay, cells or difference.");
+        var pair = app.MapGroup("/v1/pairs/{a:long}/{b:long}/diagnostics").WithTags("Leads").RequireAuthorization(EvidenceApi.ReadRoles);
+        pair.MapGet("/", DescribePair).WithName("GetPairDiagnostics")
+            .WithSummary("Item a searched against item b, as a lead or a batch job scored them: the comparison made again, every cell, the pictures' addresses.");
+        pair.MapGet("/{name}.png", PairPicture).WithName("GetPairDiagnosticsPicture")
+            .WithSummary("One picture of a scored pair's comparison: reference, target, aligned, overlay, cells or difference.");
         return app;
     }
 
-    private static async Task<Results<Ok<LeadDiagnosticsView>, ProblemHttpResult>> Describe(long id, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing, LeadDiagnostics diagnostics)
+    private static async Task<Results<Ok<DiagnosticsView>, ProblemHttpResult>> DescribeLead(long id, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing, LeadDiagnostics diagnostics)
     {
         if (ReviewApi.Visible(id, context, store, corpus, sharing) is not var (lead, evidence, candidate))
         {
             return ReviewApi.NoSuchLead(id);
         }
 
-        var drawn = await diagnostics.For(lead, evidence, candidate);
+        return await Describe(context, evidence, candidate, lead, Figures(lead), $"/v1/leads/{id}/diagnostics", diagnostics);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> LeadPicture(long id, string name, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing, LeadDiagnostics diagnostics)
+    {
+        if (UnknownPicture(context, name) is { } unknown)
+        {
+            return unknown;
+        }
+
+        return ReviewApi.Visible(id, context, store, corpus, sharing) is var (_, evidence, candidate)
+            ? await Picture(context, evidence, candidate, name, $"lead-{id}", diagnostics)
+            : ReviewApi.NoSuchLead(id);
+    }
+
+    private static async Task<Results<Ok<DiagnosticsView>, ProblemHttpResult>> DescribePair(long a, long b, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing, LeadDiagnostics diagnostics)
+    {
+        if (ScoredPair(a, b, context, store, corpus, sharing) is not var (evidence, candidate, lead, stored))
+        {
+            return NoSuchPair(a, b);
+        }
+
+        return await Describe(context, evidence, candidate, lead, stored, $"/v1/pairs/{a}/{b}/diagnostics", diagnostics);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PairPicture(long a, long b, string name, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing, LeadDiagnostics diagnostics)
+    {
+        if (UnknownPicture(context, name) is { } unknown)
+        {
+            return unknown;
+        }
+
+        return ScoredPair(a, b, context, store, corpus, sharing) is var (evidence, candidate, _, _)
+            ? await Picture(context, evidence, candidate, name, $"pair-{a}-{b}", diagnostics)
+            : NoSuchPair(a, b);
+    }
+
+    /// <summary>Both items when the caller may see them and a lead or a batch job scored a against b, with the figures kept.</summary>
+    private static (ScanItem A, ScanItem B, StoredLead? Lead, LeadFigures Stored)? ScoredPair(long a, long b, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing)
+    {
+        var caller = Caller.Of(context.User);
+        if (corpus.Get(a) is not { } first || corpus.Get(b) is not { } second || !sharing.CanSee(caller, first) || !sharing.CanSee(caller, second))
+        {
+            return null;
+        }
+
+        if (store.Use(s => s.Leads.Find(a, b)) is { } lead)
+        {
+            return (first, second, lead, Figures(lead));
+        }
+
+        return store.Use(s => s.Correlations.Scored(a, b)) is var (batch, version)
+            ? (first, second, null, new LeadFigures(batch.Score, batch.Cmc, batch.Ccf, batch.ThetaDeg, batch.DxUm, batch.DyUm, version))
+            : null;
+    }
+
+    private static LeadFigures Figures(StoredLead lead) => new(lead.Score, lead.Cmc, lead.Ccf, lead.ThetaDeg, lead.DxUm, lead.DyUm, lead.AlgorithmVersion);
+
+    private static async Task<Results<Ok<DiagnosticsView>, ProblemHttpResult>> Describe(
+        HttpContext context, ScanItem evidence, ScanItem candidate, StoredLead? lead, LeadFigures stored, string baseUrl, LeadDiagnostics diagnostics)
+    {
+        var drawn = await diagnostics.For(evidence, candidate);
         if (drawn is not { Result: { } r, Diagnostics: { } d })
         {
             return Unavailable(context, drawn.Reason);
         }
 
-        var stored = new LeadFigures(lead.Score, lead.Cmc, lead.Ccf, lead.ThetaDeg, lead.DxUm, lead.DyUm, lead.AlgorithmVersion);
         var again = new LeadFigures(r.Score, r.CmcCount, r.Ccf, r.Registration.RotationDeg, r.Registration.DxUm, r.Registration.DyUm, r.AlgorithmVersion);
-        var images = d.Images.Select(i => new DiagnosticImageView(i.Name, i.Title, i.Description, i.WidthPx, i.HeightPx, $"/v1/leads/{id}/diagnostics/{i.Name}.png")).ToArray();
-        var cells = d.Cells.Select(CellView.Of).ToArray();
-        return TypedResults.Ok(new LeadDiagnosticsView(
-            LeadView.Of(lead, candidate), EvidenceView.Of(evidence), EvidenceView.Of(candidate), stored, again, SameFigures(stored, again),
-            r.Forward.CmcCount, r.Forward.ValidCells, r.Backward.CmcCount, r.Backward.ValidCells, images, cells, d.ExaggerationFactor, d.DifferenceRangeUm, d.AlgorithmVersion,
-            "An investigative lead for a firearms examiner, not an identification."));
+        var images = d.Images.Select(i => new DiagnosticImageView(i.Name, i.Title, i.Description, i.WidthPx, i.HeightPx, $"{baseUrl}/{i.Name}.png")).ToArray();
+        return TypedResults.Ok(new DiagnosticsView(
+            lead is null ? null : LeadView.Of(lead, candidate), EvidenceView.Of(evidence), EvidenceView.Of(candidate), stored, again, SameFigures(stored, again),
+            r.Forward.CmcCount, r.Forward.ValidCells, r.Backward.CmcCount, r.Backward.ValidCells, images, [.. d.Cells.Select(CellView.Of)], d.ExaggerationFactor, d.DifferenceRangeUm,
+            d.AlgorithmVersion, "An investigative lead for a firearms examiner, not an identification."));
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Picture(long id, string name, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing, LeadDiagnostics diagnostics)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Picture(HttpContext context, ScanItem evidence, ScanItem candidate, string name, string stem, LeadDiagnostics diagnostics)
     {
-        if (!ComparisonDiagnostics.ImageNames.Contains(name, StringComparer.Ordinal))
-        {
-            return ApiProblems.Field(context, StatusCodes.Status404NotFound, "No such picture", "name", $"'{name}' is none of {string.Join(", ", ComparisonDiagnostics.ImageNames)}");
-        }
-
-        if (ReviewApi.Visible(id, context, store, corpus, sharing) is not var (lead, evidence, candidate))
-        {
-            return ReviewApi.NoSuchLead(id);
-        }
-
-        var drawn = await diagnostics.For(lead, evidence, candidate);
-        return drawn.Diagnostics?.Image(name) is { } image ? TypedResults.File(image.Png, "image/png", $"lead-{id}-{name}.png") : Unavailable(context, drawn.Reason);
+        var drawn = await diagnostics.For(evidence, candidate);
+        return drawn.Diagnostics?.Image(name) is { } image ? TypedResults.File(image.Png, "image/png", $"{stem}-{name}.png") : Unavailable(context, drawn.Reason);
     }
+
+    private static ProblemHttpResult? UnknownPicture(HttpContext context, string name) =>
+        ComparisonDiagnostics.ImageNames.Contains(name, StringComparer.Ordinal)
+            ? null
+            : ApiProblems.Field(context, StatusCodes.Status404NotFound, "No such picture", "name", $"'{name}' is none of {string.Join(", ", ComparisonDiagnostics.ImageNames)}");
 
     /// <summary>
     /// The same comparison gives the same figures; after an upgrade of the matcher they may differ, and the page says so. A
@@ -68,11 +129,14 @@ public static class DiagnosticsApi
         again.AlgorithmVersion.Split(' ').All(part => stored.AlgorithmVersion.Split(' ').Contains(part, StringComparer.Ordinal))
         && Math.Abs(stored.Score - again.Score) < 1e-9 && stored.Cmc == again.Cmc;
 
+    private static ProblemHttpResult NoSuchPair(long a, long b) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such scored pair", detail: $"no lead or batch result of item {a} against item {b} that this key may see (pairs are named as scored: the searched item first)");
+
     private static ProblemHttpResult Unavailable(HttpContext context, string? reason) =>
         ApiProblems.Field(context, StatusCodes.Status409Conflict, "Comparison unavailable", "lead", $"the comparison cannot be made again: {reason ?? "unknown"}");
 }
 
-/// <summary>A comparison's figures, as stored with the lead or as made again.</summary>
+/// <summary>A comparison's figures, as stored with the lead or batch result, or as made again.</summary>
 public sealed record LeadFigures(double Score, int Cmc, double Ccf, double ThetaDeg, double DxUm, double DyUm, string AlgorithmVersion);
 
 /// <summary>One picture's description and where to fetch it (with the same key).</summary>
@@ -88,8 +152,11 @@ public sealed record CellView(
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }
 
-/// <summary>A lead's diagnostics: the stored and remade figures, the cells of both directions and the pictures.</summary>
-public sealed record LeadDiagnosticsView(
-    LeadView Lead, EvidenceView Evidence, EvidenceView Candidate, LeadFigures Stored, LeadFigures Recomputed, bool SameAsStored,
+/// <summary>
+/// A scored pair's diagnostics: the lead (when a search made one), both items, the stored and remade figures, the cells of
+/// both directions and the pictures.
+/// </summary>
+public sealed record DiagnosticsView(
+    LeadView? Lead, EvidenceView Evidence, EvidenceView Candidate, LeadFigures Stored, LeadFigures Recomputed, bool SameAsStored,
     int ForwardCmc, int ForwardValidCells, int BackwardCmc, int BackwardValidCells, IReadOnlyList<DiagnosticImageView> Images, IReadOnlyList<CellView> Cells,
     double ExaggerationFactor, double DifferenceRangeUm, string DiagnosticsVersion, string Note);

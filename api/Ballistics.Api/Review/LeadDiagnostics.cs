@@ -10,13 +10,13 @@ namespace Ballistics.Api.Review;
 public sealed record DiagnosedLead(ComparisonResult? Result, ComparisonDiagnostics? Diagnostics, string? Reason);
 
 /// <summary>
-/// Pictures of leads for review. A lead keeps its figures, not its cells, so its comparison is made again (a fraction of a
-/// second) and kept for the next request: a reviewer's page asks for the figures and then six pictures at once, and each
-/// lead is drawn once however many ask. The cache holds the most recent leads only.
+/// Pictures of scored pairs (leads, batch results) for review. A pair keeps its figures, not its cells, so its comparison is
+/// made again (a fraction of a second) and kept for the next request: a reviewer's page asks for the figures and then six
+/// pictures at once, and each pair is drawn once however many ask. The cache holds the most recent pairs only.
 /// </summary>
 public sealed class LeadDiagnostics : IDisposable
 {
-    /// <summary>About 2 MB of pictures a lead: 64 leads stay in memory.</summary>
+    /// <summary>About 2 MB of pictures a pair: 64 pairs stay in memory.</summary>
     public const int CachedLeads = 64;
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = CachedLeads });
@@ -24,10 +24,13 @@ public sealed class LeadDiagnostics : IDisposable
 
     public LeadDiagnostics(CorpusService corpus) => _corpus = corpus;
 
-    public Task<DiagnosedLead> For(StoredLead lead, ScanItem evidence, ScanItem candidate)
+    /// <summary>The pictures of the scored pair: <paramref name="evidence"/> (searched) against <paramref name="candidate"/>.</summary>
+    public Task<DiagnosedLead> For(ScanItem evidence, ScanItem candidate)
     {
-        ArgumentNullException.ThrowIfNull(lead);
-        var drawn = _cache.GetOrCreate(lead.Id, entry =>
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(candidate);
+        var pair = (evidence.Id, candidate.Id);
+        var drawn = _cache.GetOrCreate(pair, entry =>
         {
             entry.Size = 1;
             return new Lazy<Task<DiagnosedLead>>(() => Task.Run(() => Draw(evidence, candidate)));
@@ -36,7 +39,7 @@ public sealed class LeadDiagnostics : IDisposable
         if (task.IsFaulted)
         {
             // Not kept: this request reports the failure, the next one tries again.
-            _cache.Remove(lead.Id);
+            _cache.Remove(pair);
         }
 
         return task;

@@ -176,9 +176,24 @@ public sealed class CorrelationJobs
         using var r = command.ExecuteReader();
         while (r.Read())
         {
-            yield return new CorrelationLead(r.GetInt64(0), r.GetInt32(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4), r.GetInt32(5), r.GetDouble(6), r.GetDouble(7), r.GetDouble(8), r.GetDouble(9));
+            yield return Read(r);
         }
     }
+
+    /// <summary>The latest batch result that ranked <paramref name="candidateId"/> among the leads of <paramref name="itemId"/>, with its job's algorithm version; null when none did.</summary>
+    public (CorrelationLead Lead, string AlgorithmVersion)? Scored(long itemId, long candidateId)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT l.item_id, l.rank, l.candidate_id, l.score, l.similarity, l.cmc, l.ccf, l.theta_deg, l.dx_um, l.dy_um, j.algorithm_version "
+            + "FROM correlation_lead l JOIN correlation_job j ON j.id = l.job_id WHERE l.item_id = $a AND l.candidate_id = $b ORDER BY l.job_id DESC LIMIT 1";
+        command.Parameters.AddWithValue("$a", itemId);
+        command.Parameters.AddWithValue("$b", candidateId);
+        using var r = command.ExecuteReader();
+        return r.Read() ? (Read(r), r.GetString(10)) : null;
+    }
+
+    private static CorrelationLead Read(Microsoft.Data.Sqlite.SqliteDataReader r) =>
+        new(r.GetInt64(0), r.GetInt32(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4), r.GetInt32(5), r.GetDouble(6), r.GetDouble(7), r.GetDouble(8), r.GetDouble(9));
 
     public void Finish(CorrelationJob job)
     {

@@ -64,6 +64,16 @@ public sealed class LeadBook
 
     public StoredLead? Get(long leadId) => Get(leadId, null);
 
+    /// <summary>The lead of <paramref name="candidateId"/> among those of evidence item <paramref name="evidenceId"/>, if the search made one.</summary>
+    public StoredLead? Find(long evidenceId, long candidateId)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT id FROM lead WHERE evidence_id = $e AND candidate_id = $c";
+        command.Parameters.AddWithValue("$e", evidenceId);
+        command.Parameters.AddWithValue("$c", candidateId);
+        return command.ExecuteScalar() is long id ? Get(id) : null;
+    }
+
     /// <summary>
     /// Evidence items that have leads, those with something still to review first (a candidate or a lead not yet decided),
     /// then by their latest lead or review, newest first; the caller narrows it to what it may see, so it reads them all.
