@@ -140,7 +140,7 @@ function renderLeads() {
     tabindex: '-1', 'aria-selected': String(i === state.leadIndex), 'data-lead-id': lead.id, onclick: () => { state.mode = 'leads'; selectLead(i); },
   },
   el('td', {}, String(lead.rank)), el('td', {}, lead.candidate_exhibit_id), el('td', {}, fixed(lead.score, 3)), el('td', {}, String(lead.cmc)),
-  el('td', {}, fixed(lead.ccf, 3)), el('td', {}, fixed(lead.theta_deg, 1)), el('td', {}, lead.candidate_incident_id ?? ''),
+  el('td', {}, fixed(lead.ccf, 3)), el('td', {}, lead.candidate_incident_id ?? ''),
   el('td', {}, lead.candidate_firearm_id ?? ''), el('td', {}, lead.candidate_country ?? ''),
   el('td', { class: `status-${lead.status}` }, lead.status)));
   $('candidate-rows').replaceChildren(...rows);
