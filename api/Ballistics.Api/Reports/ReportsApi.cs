@@ -1,0 +1,45 @@
+using Ballistics.Api.Access;
+using Ballistics.Engine.Trafficking;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ballistics.Api.Reports;
+
+/// <summary>
+/// Analyst reports over the whole store (issue 7). Analysts and admins only: a report spans every agency's traces, and
+/// although it holds aggregates only, the other roles' work is case by case and their access follows their cases.
+/// </summary>
+public static class ReportsApi
+{
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/reports/trafficking", Trafficking).WithName("GetTraffickingReport").WithTags("Reports")
+            .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Analyst, ApiRoles.Admin))
+            .WithSummary("The trafficking report: time-to-crime, recoveries by state, source dealers and states, multiple sales, linkage networks, leads and hits over time (aggregates only).")
+            .WithDescription("A self-contained HTML page with its plots embedded (default, or format=html); format=json gives the figures alone.")
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .Produces<TraffickingSummary>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return app;
+    }
+
+    private static Results<ContentHttpResult, Ok<TraffickingSummary>, ProblemHttpResult> Trafficking(HttpContext context, StoreAccess store, string? format = null)
+    {
+        if (format is not (null or "html" or "json"))
+        {
+            return ApiProblems.Field(context, StatusCodes.Status400BadRequest, "Invalid format", "format", $"html or json (got '{format}')");
+        }
+
+        // The figures are read under the store's lock; the plots, the slow part, are drawn after it is released.
+        var (summary, schema) = store.Use(s => (TraffickingReport.Summarize(s), s.SchemaVersion));
+        context.Items[AuditMiddleware.DetailItem] = $"trafficking report ({format ?? "html"})";
+        if (format == "json")
+        {
+            return TypedResults.Ok(summary);
+        }
+
+        var report = TraffickingReport.Render(summary, new ReportSource("the server's store", schema, DateTimeOffset.UtcNow));
+        return TypedResults.Content(report.Html, "text/html; charset=utf-8");
+    }
+}
