@@ -99,7 +99,7 @@ public sealed class SqliteTraffickingRecordsTests
 
     private static void Ingest(RecordStore store, TempDirectory dir, GeneratedRecords records)
     {
-        foreach (var (file, kind) in new[] { (records.TransactionsFile, RecordKind.Transaction), (records.SeizuresFile, RecordKind.Seizure), (records.TracesFile, RecordKind.Trace) })
+        foreach (var (file, kind) in records.Files)
         {
             using var reader = RecordFileReader.Open(file, kind).Value;
             var counts = store.Ingest(reader, dir.File(Path.GetFileName(file) + ".rejects.csv"));

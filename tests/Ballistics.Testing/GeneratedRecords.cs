@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ballistics.Ingest.Records;
 using Ballistics.Samples;
 
 namespace Ballistics.Testing;
@@ -27,6 +28,9 @@ public sealed class GeneratedRecords
     public string SeizuresFile => Path.Combine(Folder, LinkedRecords.SeizuresFile);
 
     public string TracesFile => Path.Combine(Folder, LinkedRecords.TracesFile);
+
+    /// <summary>The three files with the kind `records ingest` takes each as, transactions first (as a store fills).</summary>
+    public IReadOnlyList<(string File, RecordKind Kind)> Files => [(TransactionsFile, RecordKind.Transaction), (SeizuresFile, RecordKind.Seizure), (TracesFile, RecordKind.Trace)];
 
     public IReadOnlyList<IReadOnlyDictionary<string, string>> Transactions { get; }
 

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Ballistics.Api.Access;
 using Ballistics.Engine.Trafficking;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 
 namespace Ballistics.Api.Reports;
 
@@ -16,8 +18,13 @@ public static class ReportsApi
             .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Analyst, ApiRoles.Admin))
             .WithSummary("The trafficking report: time-to-crime, recoveries by state, source dealers and states, multiple sales, linkage networks, leads and hits over time (aggregates only).")
             .WithDescription("A self-contained HTML page with its plots embedded (default, or format=html); format=json gives the figures alone.")
-            .Produces<string>(StatusCodes.Status200OK, "text/html")
             .Produces<TraffickingSummary>(StatusCodes.Status200OK, "application/json")
+            // One status, two bodies: the summary's schema for JSON, and the page (a string) for HTML beside it.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Responses?[StatusCodes.Status200OK.ToString(CultureInfo.InvariantCulture)].Content?.Add("text/html", new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+                return Task.CompletedTask;
+            })
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
