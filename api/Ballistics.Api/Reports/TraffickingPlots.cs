@@ -132,12 +132,14 @@ internal static class TraffickingPlots
             plot.Add.Marker(position[i].X, position[i].Y, shape, 12, CountryColour(node.Country));
         }
 
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "incident", MarkerShape = MarkerShape.FilledCircle, MarkerFillColor = Other, MarkerLineColor = Other });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "seized firearm", MarkerShape = MarkerShape.FilledSquare, MarkerFillColor = Other, MarkerLineColor = Other });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "incident", MarkerStyle = new MarkerStyle(MarkerShape.FilledCircle, 10, Other) });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "seized firearm", MarkerStyle = new MarkerStyle(MarkerShape.FilledSquare, 10, Other) });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Mexico", FillColor = Mexico });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "United States", FillColor = UnitedStates });
-        plot.ShowLegend(Alignment.LowerRight);
+        // Beside the grid, not over it: a corner of the grid may hold a network.
+        plot.ShowLegend(Edge.Right);
         plot.Axes.Frameless();
+        plot.Axes.Title.IsVisible = true;
         plot.HideGrid();
         plot.Axes.SetLimits(-0.6, columns - 0.4, -((shown - 1) / columns) - 0.6, 0.6);
         return Png(plot);
@@ -152,22 +154,29 @@ internal static class TraffickingPlots
 
         var plot = NewPlot($"Leads and hits per {activity.Period}");
         var xs = activity.Periods.Select(p => p.Start.ToDateTime(TimeOnly.MinValue).ToOADate()).ToArray();
-        foreach (var (label, values, colour) in new[]
+        // Searches store tens of candidates for each one a reviewer takes up: the reviews get an axis of their own, on the right.
+        foreach (var (label, values, colour, right) in new[]
         {
-            ("leads stored (search candidates)", activity.Periods.Select(p => (double)p.LeadsStored).ToArray(), Other),
-            ("made leads by a reviewer", activity.Periods.Select(p => (double)p.LeadsPromoted).ToArray(), Long),
-            ("confirmed hits", activity.Periods.Select(p => (double)p.HitsConfirmed).ToArray(), Short),
+            ("leads stored (search candidates, left)", activity.Periods.Select(p => (double)p.LeadsStored).ToArray(), Other, false),
+            ("made leads by a reviewer (right)", activity.Periods.Select(p => (double)p.LeadsPromoted).ToArray(), Long, true),
+            ("confirmed hits (right)", activity.Periods.Select(p => (double)p.HitsConfirmed).ToArray(), Short, true),
         })
         {
             var series = plot.Add.Scatter(xs, values, colour);
             series.LegendText = label;
             series.LineWidth = 2;
             series.MarkerSize = 6;
+            if (right)
+            {
+                series.Axes.YAxis = plot.Axes.Right;
+            }
         }
 
-        plot.Axes.DateTimeTicksBottom();
-        plot.YLabel($"per {activity.Period}");
-        plot.ShowLegend(Alignment.UpperLeft);
+        var dates = plot.Axes.DateTimeTicksBottom();
+        dates.TickGenerator = new ScottPlot.TickGenerators.DateTimeAutomatic { LabelFormatter = day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        plot.Axes.Left.Label.Text = $"leads stored per {activity.Period}";
+        plot.Axes.Right.Label.Text = $"reviews per {activity.Period}";
+        plot.ShowLegend(Edge.Bottom);
         return Png(plot);
     }
 
