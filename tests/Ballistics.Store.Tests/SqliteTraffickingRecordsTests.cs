@@ -47,7 +47,8 @@ public sealed class SqliteTraffickingRecordsTests
         Assert.That(ttc.MedianDays, Is.EqualTo(days.Length % 2 == 1 ? days[days.Length / 2] : (days[(days.Length / 2) - 1] + days[days.Length / 2]) / 2.0).Within(1e-9));
         Assert.That(ttc.MeanDays, Is.EqualTo(days.Average()).Within(1e-9));
         Assert.That(ttc.ShortShare, Is.EqualTo(shortOnes / (double)days.Length).Within(1e-12));
-        Assert.That(ttc.Bands.Take(4).Sum(b => b.Count), Is.EqualTo(shortOnes), "the bands under three years hold the short ones");
+        Assert.That(ttc.Bands.Where(b => b.Short).Sum(b => b.Count), Is.EqualTo(shortOnes), "the bands under three years hold the short ones");
+        Assert.That(ttc.Bands.Where(b => b.Short).Select(b => b.Label), Is.EqualTo(new[] { "under 3 months", "3 months to 1 year", "1 to 2 years", "2 to 3 years" }));
         Assert.That(ttc.Bands.Sum(b => b.Count), Is.EqualTo(days.Length));
 
         var places = records.Traces.GroupBy(t => (t["country"], States[t["state"]])).ToDictionary(g => g.Key, g => g.Count());

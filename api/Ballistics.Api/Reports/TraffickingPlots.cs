@@ -16,8 +16,8 @@ internal static class TraffickingPlots
     /// <summary>How many dealers, states and networks a plot shows at most; the tables list them all.</summary>
     public const int MostShown = 20;
 
-    private static readonly Color Short = Color.FromHex("#c0392b");
-    private static readonly Color Long = Color.FromHex("#2c7fb8");
+    private static readonly Color ShortColour = Color.FromHex("#c0392b");
+    private static readonly Color LongColour = Color.FromHex("#2c7fb8");
     private static readonly Color Mexico = Color.FromHex("#1b9e77");
     private static readonly Color UnitedStates = Color.FromHex("#7570b3");
     private static readonly Color Other = Color.FromHex("#999999");
@@ -30,12 +30,12 @@ internal static class TraffickingPlots
         }
 
         var plot = NewPlot($"Time-to-crime of {ttc.Known} traced firearms (median {ttc.MedianDays?.ToString("0", CultureInfo.InvariantCulture)} days)");
-        var bars = ttc.Bands.Select((b, i) => new Bar { Position = i, Value = b.Count, FillColor = b.ToDays is { } to && to <= 1096 ? Short : Long }).ToList();
+        var bars = ttc.Bands.Select((b, i) => new Bar { Position = i, Value = b.Count, FillColor = b.Short ? ShortColour : LongColour }).ToList();
         plot.Add.Bars(bars);
         plot.Axes.Bottom.SetTicks([.. ttc.Bands.Select((_, i) => (double)i)], [.. ttc.Bands.Select(b => b.Label)]);
         plot.YLabel("traced firearms");
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "short (under 3 years)", FillColor = Short });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "3 years or more", FillColor = Long });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "short (under 3 years)", FillColor = ShortColour });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "3 years or more", FillColor = LongColour });
         plot.ShowLegend(Alignment.UpperRight);
         plot.Axes.Margins(bottom: 0);
         return Png(plot);
@@ -55,14 +55,14 @@ internal static class TraffickingPlots
         for (var i = 0; i < here.Length; i++)
         {
             var y = here.Length - 1 - i;
-            bars.Add(new Bar { Position = y + 0.2, Value = here[i].TraceRequests, FillColor = Long, Size = 0.38 });
+            bars.Add(new Bar { Position = y + 0.2, Value = here[i].TraceRequests, FillColor = LongColour, Size = 0.38 });
             bars.Add(new Bar { Position = y - 0.2, Value = here[i].SeizureReports, FillColor = Other, Size = 0.38 });
         }
 
         plot.Add.Bars(bars).Horizontal = true;
         plot.Axes.Left.SetTicks([.. here.Select((_, i) => (double)(here.Length - 1 - i))], [.. here.Select(p => p.StateCode ?? "unknown")]);
         plot.XLabel("records");
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "trace requests", FillColor = Long });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "trace requests", FillColor = LongColour });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "seizure reports", FillColor = Other });
         plot.ShowLegend(Alignment.LowerRight);
         plot.Axes.Margins(left: 0);
@@ -83,7 +83,7 @@ internal static class TraffickingPlots
         }
 
         var plot = NewPlot($"Purchasers by firearms bought ({sales.Purchasers} purchasers)");
-        plot.Add.Bars(sales.PurchasersBySales.Select((b, i) => new Bar { Position = i, Value = b.Count, FillColor = i == 0 ? Long : Short }).ToList());
+        plot.Add.Bars(sales.PurchasersBySales.Select((b, i) => new Bar { Position = i, Value = b.Count, FillColor = i == 0 ? LongColour : ShortColour }).ToList());
         plot.Axes.Bottom.SetTicks([.. sales.PurchasersBySales.Select((_, i) => (double)i)], [.. sales.PurchasersBySales.Select(b => b.Name)]);
         plot.XLabel("retail sales to one purchaser");
         plot.YLabel("purchasers");
@@ -158,8 +158,8 @@ internal static class TraffickingPlots
         foreach (var (label, values, colour, right) in new[]
         {
             ("leads stored (search candidates, left)", activity.Periods.Select(p => (double)p.LeadsStored).ToArray(), Other, false),
-            ("made leads by a reviewer (right)", activity.Periods.Select(p => (double)p.LeadsPromoted).ToArray(), Long, true),
-            ("confirmed hits (right)", activity.Periods.Select(p => (double)p.HitsConfirmed).ToArray(), Short, true),
+            ("made leads by a reviewer (right)", activity.Periods.Select(p => (double)p.LeadsPromoted).ToArray(), LongColour, true),
+            ("confirmed hits (right)", activity.Periods.Select(p => (double)p.HitsConfirmed).ToArray(), ShortColour, true),
         })
         {
             var series = plot.Add.Scatter(xs, values, colour);
@@ -194,15 +194,15 @@ internal static class TraffickingPlots
         for (var i = 0; i < top.Length; i++)
         {
             var y = top.Length - 1 - i;
-            bars.Add(new Bar { Position = y, Value = top[i].Traced, FillColor = Long });
-            bars.Add(new Bar { Position = y, Value = top[i].Short, FillColor = Short });
+            bars.Add(new Bar { Position = y, Value = top[i].Traced, FillColor = LongColour });
+            bars.Add(new Bar { Position = y, Value = top[i].Short, FillColor = ShortColour });
         }
 
         plot.Add.Bars(bars).Horizontal = true;
         plot.Axes.Left.SetTicks([.. top.Select((_, i) => (double)(top.Length - 1 - i))], [.. top.Select(r => r.Name)]);
         plot.XLabel("traced firearms");
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "all traced", FillColor = Long });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "short time-to-crime", FillColor = Short });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "all traced", FillColor = LongColour });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "short time-to-crime", FillColor = ShortColour });
         plot.ShowLegend(Alignment.LowerRight);
         plot.Axes.Margins(left: 0);
         return Png(plot);

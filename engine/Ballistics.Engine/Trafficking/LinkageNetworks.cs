@@ -82,11 +82,17 @@ internal static class LinkageNetworks
             }
         }
 
+        var hitsIn = new int[components.Length];
+        foreach (var (pair, count) in pairs)
+        {
+            hitsIn[networkOf[pair.Item1]] += count;
+        }
+
         var links = pairs.Select(p => new NetworkLink(renumbered[p.Key.Item1], renumbered[p.Key.Item2], p.Value)).OrderBy(l => l.From).ThenBy(l => l.To).ToArray();
         var networks = components.Select((members, c) => new LinkageNetwork(
             members.Count(m => kinds[m] == "incident"),
             members.Count(m => kinds[m] == "firearm"),
-            pairs.Where(p => networkOf[p.Key.Item1] == c).Sum(p => p.Value),
+            hitsIn[c],
             [.. members.Select(m => countries[m]).OfType<string>().Distinct().Order(StringComparer.Ordinal)])).ToArray();
         return new NetworkSummary(hits.Count, networks, nodes, links);
     }

@@ -77,7 +77,7 @@ public static class TraffickingAnalysis
             known.Length == 0 ? null : known.Average(t => t.Days),
             shortCount,
             known.Length == 0 ? null : shortCount / (double)known.Length,
-            [.. Bands.Select((b, i) => new TimeToCrimeBand(b.Label, b.From, i + 1 < Bands.Length ? Bands[i + 1].From : null, counts[i]))]);
+            [.. Bands.Select((b, i) => new TimeToCrimeBand(b.Label, b.From, i + 1 < Bands.Length ? Bands[i + 1].From : null, i < FirstLongBand, counts[i]))]);
     }
 
     private static RecoveryPlace[] Recoveries(IEnumerable<TracedRecovery> traces, IReadOnlyList<PlaceCount> seizures)

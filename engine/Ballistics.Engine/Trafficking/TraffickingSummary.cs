@@ -45,8 +45,8 @@ public sealed record NamedCount(string Name, int Count);
 /// </summary>
 public sealed record TimeToCrimeSummary(int Known, double? MedianDays, double? MeanDays, int Short, double? ShortShare, IReadOnlyList<TimeToCrimeBand> Bands);
 
-/// <summary>A band of time-to-crime, [FromDays, ToDays) (no upper end for the last).</summary>
-public sealed record TimeToCrimeBand(string Label, int FromDays, int? ToDays, int Count);
+/// <summary>A band of time-to-crime, [FromDays, ToDays) (no upper end for the last); <see cref="Short"/> when it lies under three years.</summary>
+public sealed record TimeToCrimeBand(string Label, int FromDays, int? ToDays, bool Short, int Count);
 
 public sealed record RecoveryPlace(string? Country, string? StateCode, int TraceRequests, int SeizureReports);
 
