@@ -26,6 +26,7 @@ public sealed class ReportsApiTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), html);
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+        Assert.That(response.Headers.GetValues("Content-Security-Policy").Single(), Is.EqualTo(ReportsApi.ContentSecurityPolicy));
         Assert.That(html, Does.Contain(TraffickingReport.Disclaimer));
         Assert.That(html, Does.Contain("data:image/png;base64,"));
         Assert.That(html, Does.Not.Contain("src=\"http").And.Not.Contain("<link").And.Not.Contain("<script"), "nothing fetched from elsewhere");

@@ -12,6 +12,12 @@ namespace Ballistics.Api.Reports;
 /// </summary>
 public static class ReportsApi
 {
+    /// <summary>
+    /// The page needs nothing but its own inline style and embedded images: a browser is told so, so even text from the
+    /// store that escaped encoding could run nothing and fetch nothing.
+    /// </summary>
+    public const string ContentSecurityPolicy = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/v1/reports/trafficking", Trafficking).WithName("GetTraffickingReport").WithTags("Reports")
@@ -47,6 +53,7 @@ public static class ReportsApi
         }
 
         var report = TraffickingReport.Render(summary, new ReportSource("the server's store", schema, DateTimeOffset.UtcNow));
+        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         return TypedResults.Content(report.Html, "text/html; charset=utf-8");
     }
 }
