@@ -5,6 +5,7 @@ using Ballistics.Api.Evidence;
 using Ballistics.Api.Jobs;
 using Ballistics.Api.Linkage;
 using Ballistics.Api.Records;
+using Ballistics.Api.Reports;
 using Ballistics.Api.Review;
 using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
@@ -89,6 +90,7 @@ public static class ApiHost
         app.MapRecordsApi();
         app.MapJobsApi();
         app.MapLinkageApi();
+        app.MapReportsApi();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Ballistics.Engine.Tracing;
+using Ballistics.Engine.Trafficking;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Records;
 using Ballistics.Store.Access;
@@ -32,6 +33,7 @@ public sealed class RecordStore : IDisposable
         Keys = new ApiKeys(connection);
         Audit = new AuditLog(connection);
         Leads = new LeadBook(connection);
+        Trafficking = new SqliteTraffickingRecords(connection);
     }
 
     public string Folder { get; }
@@ -57,6 +59,9 @@ public sealed class RecordStore : IDisposable
 
     /// <summary>The transactions and trace requests on file, as trace resolution reads them.</summary>
     public ITraceRegistry Registry => _registry;
+
+    /// <summary>The facts of the trafficking report (counts where a row would name a person).</summary>
+    public ITraffickingRecords Trafficking { get; }
 
     /// <summary>
     /// Opens the store in <paramref name="folder"/>; with <paramref name="create"/> a missing folder or

@@ -35,6 +35,7 @@ public sealed class AccessMatrixTests
         yield return Case("GET", "/v1/jobs/1", "analyst lab admin");
         yield return Case("GET", "/v1/firearms/F1/linkage", "lab reviewer examiner investigator analyst admin");
         yield return Case("GET", "/v1/incidents/I1/linkage", "lab reviewer examiner investigator analyst admin");
+        yield return Case("GET", "/v1/reports/trafficking", "analyst admin");
     }
 
     private static TestCaseData Case(string method, string path, string allowed) => new TestCaseData(method, path, allowed).SetName($"Access_{method}_{path.Replace('/', '_')}");

@@ -14,7 +14,7 @@ public sealed class LinkageApiTests
     /// test-fired and submitted; its lead to the shooting is reviewed and confirmed; the pistol was sold in Texas to a
     /// purchaser who bought another one the same day.
     /// </summary>
-    private static async Task<ApiFactory> Story()
+    internal static async Task<ApiFactory> Story()
     {
         var factory = new ApiFactory();
         TestSales.Ingest(factory, TestSales.CarterSig, TestSales.CarterGlock);

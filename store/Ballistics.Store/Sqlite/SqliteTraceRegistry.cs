@@ -45,25 +45,31 @@ internal sealed class SqliteTraceRegistry(SqliteConnection connection) : ITraceR
         Traces(TraceLink.Dealer, TracesOfSales + "WHERE s.dealer_ffl = $a", dealerFfl);
 
     public IReadOnlyList<TraceQuery> Requests(string requestId) =>
-        Query(
-            "SELECT r.id, t.trace_number, f.make, f.make_code, f.serial, f.serial_key, f.serial_status, f.model_key, f.caliber, f.caliber_code, v.recovery_date "
-            + "FROM record r JOIN trace_request t ON t.record_id = r.id JOIN recovery v ON v.record_id = r.id JOIN firearm f ON f.record_id = r.id "
-            + "WHERE t.trace_number = $a OR r.content_id = $a ORDER BY r.id",
-            reader => new TraceQuery
-            {
-                RequestId = reader.GetInt64(0),
-                TraceNumber = Text(reader, 1),
-                Make = Text(reader, 2),
-                MakeCode = Text(reader, 3),
-                Serial = Text(reader, 4),
-                SerialKey = Text(reader, 5),
-                Obliterated = reader.GetString(6) == "obliterated",
-                ModelKey = Text(reader, 7),
-                Caliber = Text(reader, 8),
-                CaliberCode = Text(reader, 9),
-                RecoveryDate = Date(reader, 10),
-            },
-            requestId);
+        Query(RequestColumns + "WHERE t.trace_number = $a OR r.content_id = $a ORDER BY r.id", RequestOf, requestId);
+
+    /// <summary>
+    /// A stored trace request's columns: those of its query, then the recovery's country and state (columns 11 and 12);
+    /// a statement on <c>r</c>, <c>t</c>, <c>v</c> and <c>f</c> follows.
+    /// </summary>
+    internal const string RequestColumns =
+        "SELECT r.id, t.trace_number, f.make, f.make_code, f.serial, f.serial_key, f.serial_status, f.model_key, f.caliber, f.caliber_code, v.recovery_date, v.country, v.state_code "
+        + "FROM record r JOIN trace_request t ON t.record_id = r.id JOIN recovery v ON v.record_id = r.id JOIN firearm f ON f.record_id = r.id ";
+
+    /// <summary>The query of a row of <see cref="RequestColumns"/>.</summary>
+    internal static TraceQuery RequestOf(SqliteDataReader reader) => new()
+    {
+        RequestId = reader.GetInt64(0),
+        TraceNumber = Text(reader, 1),
+        Make = Text(reader, 2),
+        MakeCode = Text(reader, 3),
+        Serial = Text(reader, 4),
+        SerialKey = Text(reader, 5),
+        Obliterated = reader.GetString(6) == "obliterated",
+        ModelKey = Text(reader, 7),
+        Caliber = Text(reader, 8),
+        CaliberCode = Text(reader, 9),
+        RecoveryDate = Date(reader, 10),
+    };
 
     private List<SaleRecord> Sales(string sql, params string[] values) =>
         Query(
@@ -121,7 +127,7 @@ internal sealed class SqliteTraceRegistry(SqliteConnection connection) : ITraceR
         return command;
     }
 
-    private static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+    internal static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
     private static DateOnly? Date(SqliteDataReader reader, int column) =>
         reader.IsDBNull(column) ? null : DateOnly.ParseExact(reader.GetString(column), "yyyy-MM-dd", CultureInfo.InvariantCulture);

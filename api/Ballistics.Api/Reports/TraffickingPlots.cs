@@ -1,0 +1,226 @@
+using System.Globalization;
+using Ballistics.Engine.Trafficking;
+using ScottPlot;
+
+namespace Ballistics.Api.Reports;
+
+/// <summary>
+/// The trafficking report's plots as PNG, drawn with ScottPlot; each is null when it would have nothing to show (the
+/// page says so in words instead). Nothing is plotted that the tables beside it do not already show as counts.
+/// </summary>
+internal static class TraffickingPlots
+{
+    private const int Width = 900;
+    private const int Height = 420;
+
+    /// <summary>How many dealers, states and networks a plot shows at most; the tables list them all.</summary>
+    public const int MostShown = 20;
+
+    private static readonly Color ShortColour = Color.FromHex("#c0392b");
+    private static readonly Color LongColour = Color.FromHex("#2c7fb8");
+    private static readonly Color Mexico = Color.FromHex("#1b9e77");
+    private static readonly Color UnitedStates = Color.FromHex("#7570b3");
+    private static readonly Color Other = Color.FromHex("#999999");
+
+    public static byte[]? TimeToCrime(TimeToCrimeSummary ttc)
+    {
+        if (ttc.Known == 0)
+        {
+            return null;
+        }
+
+        var plot = NewPlot($"Time-to-crime of {ttc.Known} traced firearms (median {ttc.MedianDays?.ToString("0", CultureInfo.InvariantCulture)} days)");
+        var bars = ttc.Bands.Select((b, i) => new Bar { Position = i, Value = b.Count, FillColor = b.Short ? ShortColour : LongColour }).ToList();
+        plot.Add.Bars(bars);
+        plot.Axes.Bottom.SetTicks([.. ttc.Bands.Select((_, i) => (double)i)], [.. ttc.Bands.Select(b => b.Label)]);
+        plot.YLabel("traced firearms");
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "short (under 3 years)", FillColor = ShortColour });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "3 years or more", FillColor = LongColour });
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.Axes.Margins(bottom: 0);
+        return Png(plot);
+    }
+
+    /// <summary>Recoveries in one country's states: trace requests (the firearms traced) and seizure reports side by side.</summary>
+    public static byte[]? Recoveries(IReadOnlyList<RecoveryPlace> places, string country, string countryName)
+    {
+        var here = places.Where(p => p.Country == country).Take(MostShown).ToArray();
+        if (here.Length == 0)
+        {
+            return null;
+        }
+
+        var plot = NewPlot($"Recoveries in {countryName} by state");
+        var bars = new List<Bar>();
+        for (var i = 0; i < here.Length; i++)
+        {
+            var y = here.Length - 1 - i;
+            bars.Add(new Bar { Position = y + 0.2, Value = here[i].TraceRequests, FillColor = LongColour, Size = 0.38 });
+            bars.Add(new Bar { Position = y - 0.2, Value = here[i].SeizureReports, FillColor = Other, Size = 0.38 });
+        }
+
+        plot.Add.Bars(bars).Horizontal = true;
+        plot.Axes.Left.SetTicks([.. here.Select((_, i) => (double)(here.Length - 1 - i))], [.. here.Select(p => p.StateCode ?? "unknown")]);
+        plot.XLabel("records");
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "trace requests", FillColor = LongColour });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "seizure reports", FillColor = Other });
+        plot.ShowLegend(Alignment.LowerRight);
+        plot.Axes.Margins(left: 0);
+        return Png(plot);
+    }
+
+    public static byte[]? SourceDealers(IReadOnlyList<SourceDealer> dealers) =>
+        Ranked("Source dealers of the traced firearms (FFL)", [.. dealers.Select(d => (d.Licence ?? d.Name ?? "unknown", d.Traced, d.ShortTimeToCrime))]);
+
+    public static byte[]? SourceStates(IReadOnlyList<SourceState> states) =>
+        Ranked("Source states of the traced firearms (dealer's licence)", [.. states.Select(s => (s.StateCode ?? "unknown", s.Traced, s.ShortTimeToCrime))]);
+
+    public static byte[]? PurchasersBySales(MultipleSaleSummary sales)
+    {
+        if (sales.Purchasers == 0)
+        {
+            return null;
+        }
+
+        var plot = NewPlot($"Purchasers by firearms bought ({sales.Purchasers} purchasers)");
+        plot.Add.Bars(sales.PurchasersBySales.Select((b, i) => new Bar { Position = i, Value = b.Count, FillColor = i == 0 ? LongColour : ShortColour }).ToList());
+        plot.Axes.Bottom.SetTicks([.. sales.PurchasersBySales.Select((_, i) => (double)i)], [.. sales.PurchasersBySales.Select(b => b.Name)]);
+        plot.XLabel("retail sales to one purchaser");
+        plot.YLabel("purchasers");
+        plot.Axes.Margins(bottom: 0);
+        return Png(plot);
+    }
+
+    /// <summary>
+    /// The networks as graphs, largest first, each in a cell of a grid with its nodes on a circle: incidents as circles,
+    /// firearms as squares, coloured by country. No labels: the nodes are anonymous by design.
+    /// </summary>
+    public static byte[]? Networks(NetworkSummary networks)
+    {
+        if (networks.Networks.Count == 0)
+        {
+            return null;
+        }
+
+        var shown = Math.Min(networks.Networks.Count, MostShown);
+        var plot = NewPlot(shown < networks.Networks.Count
+            ? $"Linkage networks: the {shown} largest of {networks.Networks.Count}"
+            : $"Linkage networks: {networks.Networks.Count} joined by {networks.ConfirmedHits} confirmed hits");
+        var columns = (int)Math.Ceiling(Math.Sqrt(shown * 2.0));
+        var position = new (double X, double Y)[networks.Nodes.Count];
+        for (var n = 0; n < shown; n++)
+        {
+            var members = networks.Nodes.Select((node, i) => (node, i)).Where(m => m.node.Network == n).ToArray();
+            var (cx, cy) = (n % columns, -(n / columns));
+            for (var k = 0; k < members.Length; k++)
+            {
+                var angle = (2 * Math.PI * k / members.Length) + (Math.PI / 2);
+                position[members[k].i] = (cx + (0.35 * Math.Cos(angle)), cy + (0.35 * Math.Sin(angle)));
+            }
+        }
+
+        foreach (var link in networks.Links.Where(l => networks.Nodes[l.From].Network < shown))
+        {
+            var line = plot.Add.Line(position[link.From].X, position[link.From].Y, position[link.To].X, position[link.To].Y);
+            line.LineColor = Colors.Gray;
+            line.LineWidth = Math.Min(1 + link.Hits, 5);
+        }
+
+        foreach (var (node, i) in networks.Nodes.Select((node, i) => (node, i)).Where(m => m.node.Network < shown))
+        {
+            var shape = node.Kind == "firearm" ? MarkerShape.FilledSquare : MarkerShape.FilledCircle;
+            plot.Add.Marker(position[i].X, position[i].Y, shape, 12, CountryColour(node.Country));
+        }
+
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "incident", MarkerStyle = new MarkerStyle(MarkerShape.FilledCircle, 10, Other) });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "seized firearm", MarkerStyle = new MarkerStyle(MarkerShape.FilledSquare, 10, Other) });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Mexico", FillColor = Mexico });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "United States", FillColor = UnitedStates });
+        // Beside the grid, not over it: a corner of the grid may hold a network.
+        plot.ShowLegend(Edge.Right);
+        plot.Axes.Frameless();
+        plot.Axes.Title.IsVisible = true;
+        plot.HideGrid();
+        plot.Axes.SetLimits(-0.6, columns - 0.4, -((shown - 1) / columns) - 0.6, 0.6);
+        return Png(plot);
+    }
+
+    public static byte[]? Activity(ActivitySummary activity)
+    {
+        if (activity.Periods.Count == 0)
+        {
+            return null;
+        }
+
+        var plot = NewPlot($"Leads and hits per {activity.Period}");
+        var xs = activity.Periods.Select(p => p.Start.ToDateTime(TimeOnly.MinValue).ToOADate()).ToArray();
+        // Searches store tens of candidates for each one a reviewer takes up: the reviews get an axis of their own, on the right.
+        foreach (var (label, values, colour, right) in new[]
+        {
+            ("leads stored (search candidates, left)", activity.Periods.Select(p => (double)p.LeadsStored).ToArray(), Other, false),
+            ("made leads by a reviewer (right)", activity.Periods.Select(p => (double)p.LeadsPromoted).ToArray(), LongColour, true),
+            ("confirmed hits (right)", activity.Periods.Select(p => (double)p.HitsConfirmed).ToArray(), ShortColour, true),
+        })
+        {
+            var series = plot.Add.Scatter(xs, values, colour);
+            series.LegendText = label;
+            series.LineWidth = 2;
+            series.MarkerSize = 6;
+            if (right)
+            {
+                series.Axes.YAxis = plot.Axes.Right;
+            }
+        }
+
+        var dates = plot.Axes.DateTimeTicksBottom();
+        dates.TickGenerator = new ScottPlot.TickGenerators.DateTimeAutomatic { LabelFormatter = day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        plot.Axes.Left.Label.Text = $"leads stored per {activity.Period}";
+        plot.Axes.Right.Label.Text = $"reviews per {activity.Period}";
+        plot.ShowLegend(Edge.Bottom);
+        return Png(plot);
+    }
+
+    /// <summary>Horizontal bars of traced firearms per name, most first, the short time-to-crime share darker.</summary>
+    private static byte[]? Ranked(string title, (string Name, int Traced, int Short)[] rows)
+    {
+        var top = rows.Take(MostShown).ToArray();
+        if (top.Length == 0)
+        {
+            return null;
+        }
+
+        var plot = NewPlot(rows.Length > top.Length ? $"{title}: {top.Length} of {rows.Length}" : title);
+        var bars = new List<Bar>();
+        for (var i = 0; i < top.Length; i++)
+        {
+            var y = top.Length - 1 - i;
+            bars.Add(new Bar { Position = y, Value = top[i].Traced, FillColor = LongColour });
+            bars.Add(new Bar { Position = y, Value = top[i].Short, FillColor = ShortColour });
+        }
+
+        plot.Add.Bars(bars).Horizontal = true;
+        plot.Axes.Left.SetTicks([.. top.Select((_, i) => (double)(top.Length - 1 - i))], [.. top.Select(r => r.Name)]);
+        plot.XLabel("traced firearms");
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "all traced", FillColor = LongColour });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "short time-to-crime", FillColor = ShortColour });
+        plot.ShowLegend(Alignment.LowerRight);
+        plot.Axes.Margins(left: 0);
+        return Png(plot);
+    }
+
+    private static Color CountryColour(string? country) => country switch
+    {
+        "MX" => Mexico,
+        "US" => UnitedStates,
+        _ => Other,
+    };
+
+    private static Plot NewPlot(string title)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        return plot;
+    }
+
+    private static byte[] Png(Plot plot) => plot.GetImageBytes(Width, Height, ImageFormat.Png);
+}

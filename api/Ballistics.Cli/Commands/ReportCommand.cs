@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Ballistics.Api.Reports;
+
+namespace Ballistics.Cli.Commands;
+
+/// <summary>
+/// `ballistics report trafficking [--store DIR] --out DIR`: the analyst's trafficking report (issue 7) as
+/// `DIR/trafficking.html`, self-contained (its plots embedded), and the same plots as PNG files beside it for slides
+/// and documents. The page is the one <c>GET /v1/reports/trafficking</c> returns.
+/// </summary>
+internal static class ReportCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var store = CorpusCommand.StoreOption();
+        var outDir = new Option<string>("--out") { Required = true, Description = "folder for trafficking.html and its plots (made if missing)" };
+        var trafficking = new Command("trafficking", "Time-to-crime, recoveries by state, source dealers and states, multiple sales, linkage networks, leads and hits over time (aggregates only).")
+        {
+            store, outDir,
+        };
+        trafficking.SetAction(parse => Trafficking(parse.GetValue(store)!, parse.GetValue(outDir)!, output, error));
+        return new Command("report", "Analyst reports over the store.") { trafficking };
+    }
+
+    internal static int Trafficking(string storePath, string outDir, TextWriter output, TextWriter error)
+    {
+        var watch = Stopwatch.StartNew();
+        using var store = CorpusCommand.OpenStore(storePath, create: false, error);
+        if (store is null)
+        {
+            return 1;
+        }
+
+        var summary = TraffickingReport.Summarize(store);
+        var figuresDone = watch.Elapsed;
+        var report = TraffickingReport.Render(summary, new ReportSource(store.Folder, store.SchemaVersion, DateTimeOffset.UtcNow));
+        Directory.CreateDirectory(outDir);
+        var page = Path.GetFullPath(Path.Combine(outDir, TraffickingReport.FileName));
+        File.WriteAllText(page, report.Html);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {page}: {summary.TraceRequests} trace requests, {summary.SeizureReports} seizure reports, {summary.Transactions} transactions, {summary.Networks.Networks.Count} linkage networks"));
+        foreach (var figure in report.Figures)
+        {
+            var path = Path.GetFullPath(Path.Combine(outDir, figure.FileName));
+            File.WriteAllBytes(path, figure.Png);
+            output.WriteLine($"wrote {path}: {figure.Caption}");
+        }
+
+        if (summary.IsEmpty)
+        {
+            output.WriteLine("the store holds nothing to report yet: the page says so");
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"done in {watch.Elapsed.TotalSeconds:0.0} s (figures {figuresDone.TotalSeconds:0.0} s, page and plots {(watch.Elapsed - figuresDone).TotalSeconds:0.0} s)"));
+        return 0;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Ballistics.Api.Reports;
+using Ballistics.Engine.Trafficking;
+using Ballistics.Ingest.Records;
+using Ballistics.Store;
+using Ballistics.Testing;
+
+namespace Ballistics.Api.Tests;
+
+[TestFixture]
+public sealed class TraffickingReportTests
+{
+    private static readonly ReportSource Source = new("test store", 6, new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Every purchaser's name, licence and birth date, every possessor and every serial of the input: none is in the page or the figures.</summary>
+    [Test]
+    public void Render_GeneratedRecords_NoNameSerialOrPersonalFieldOfTheInput()
+    {
+        using var dir = new TempDirectory();
+        var records = GeneratedRecords.Write(dir.Path, seed: 17, firearms: 90);
+        var summary = Summarize(dir, records);
+
+        var report = TraffickingReport.Render(summary, Source);
+
+        var personal = records.Transactions.SelectMany(t => new[] { t["purchaser"], t["purchaser id"], t["purchaser dob"], t["serial"] })
+            .Concat(records.Traces.SelectMany(t => new[] { t["possessor"], t["serial"] }))
+            .Concat(records.Seizures.Select(s => s["serie"]))
+            .Where(v => v.Length > 0 && v != "limado")
+            .Distinct()
+            .ToArray();
+        var json = JsonSerializer.Serialize(summary, ApiJson.Client());
+        Assert.That(personal, Has.Length.GreaterThan(200));
+        Assert.That(personal.Where(p => report.Html.Contains(p, StringComparison.OrdinalIgnoreCase) || json.Contains(p, StringComparison.OrdinalIgnoreCase)), Is.Empty);
+        Assert.That(report.Html, Does.Contain(records.Transactions[0]["ffl"]), "the page does list what it may: dealers by licence");
+        Assert.That(report.Figures.Select(f => f.FileName), Is.SupersetOf(new[] { "time-to-crime.png", "recoveries-mx.png", "source-dealers.png", "purchasers.png" }));
+        Assert.That(report.Figures.Select(f => f.Png.Take(8)), Has.All.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }));
+    }
+
+    [Test]
+    public void Render_MarkupInADealerName_Encoded()
+    {
+        using var dir = new TempDirectory();
+        var summary = Summarize(dir, GeneratedRecords.Write(dir.Path, seed: 3, firearms: 12));
+        var hostile = summary with { SourceDealers = [new SourceDealer("5-74-029-01-2C-04112", "<script>alert('x')</script> & Sons \"Guns\"", "US-TX", 3, 1, 400)] };
+
+        var html = TraffickingReport.Render(hostile, Source with { Store = "<b>store</b>" }).Html;
+
+        Assert.That(html, Does.Not.Contain("<script>").And.Not.Contain("<b>store"));
+        Assert.That(html, Does.Contain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Sons &quot;Guns&quot;").And.Contain("&lt;b&gt;store&lt;/b&gt;"));
+    }
+
+    [Test]
+    public void Render_EmptyStore_SaysSoWithoutFigures()
+    {
+        using var dir = new TempDirectory();
+        using var store = RecordStore.Open(dir.File("data"), create: true).Value;
+
+        var report = TraffickingReport.Render(TraffickingReport.Summarize(store), Source);
+
+        Assert.That(report.Figures, Is.Empty);
+        Assert.That(report.Html, Does.Contain("nothing to report yet").And.Contain(TraffickingReport.Disclaimer).And.Contain("2026-11-29 12:00:00 UTC"));
+    }
+
+    private static TraffickingSummary Summarize(TempDirectory dir, GeneratedRecords records)
+    {
+        using var store = RecordStore.Open(dir.File("data"), create: true).Value;
+        foreach (var (file, kind) in records.Files)
+        {
+            using var reader = RecordFileReader.Open(file, kind).Value;
+            store.Ingest(reader, dir.File(Path.GetFileName(file) + ".rejects.csv"));
+        }
+
+        return TraffickingReport.Summarize(store);
+    }
+}
