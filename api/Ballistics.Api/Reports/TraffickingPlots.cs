@@ -172,8 +172,26 @@ internal static class TraffickingPlots
             }
         }
 
-        var dates = plot.Axes.DateTimeTicksBottom();
-        dates.TickGenerator = new ScottPlot.TickGenerators.DateTimeAutomatic { LabelFormatter = day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        // Counts from zero on both axes, in whole numbers: a single busy week must not read as a trend.
+        var leftMax = Math.Max(1, activity.Periods.Max(p => p.LeadsStored));
+        var rightMax = Math.Max(1, activity.Periods.Max(p => Math.Max(p.LeadsPromoted, p.HitsConfirmed)));
+        plot.Axes.SetLimitsY(0, leftMax * 1.15, plot.Axes.Left);
+        plot.Axes.SetLimitsY(0, rightMax * 1.15, plot.Axes.Right);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.Axes.Right.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        if (xs.Length <= 16)
+        {
+            // Few periods: one tick for each, named by its first day, and half a period of room either side.
+            var span = xs.Length > 1 ? xs[1] - xs[0] : 7;
+            plot.Axes.Bottom.SetTicks(xs, [.. activity.Periods.Select(p => p.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
+            plot.Axes.SetLimitsX(xs[0] - (span / 2), xs[^1] + (span / 2));
+        }
+        else
+        {
+            var dates = plot.Axes.DateTimeTicksBottom();
+            dates.TickGenerator = new ScottPlot.TickGenerators.DateTimeAutomatic { LabelFormatter = day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        }
+
         plot.Axes.Left.Label.Text = $"leads stored per {activity.Period}";
         plot.Axes.Right.Label.Text = $"reviews per {activity.Period}";
         plot.ShowLegend(Edge.Bottom);
