@@ -123,6 +123,37 @@ public sealed class ReviewPageTests
     }
 
     [Test]
+    public async Task Review_AddressNamesAnItem_OpensItForThoseWhoMaySeeIt()
+    {
+        var (server, testFire) = await ServerWithLeads();
+        await using var _ = server;
+        var examiner = await _browser.NewPageAsync(new() { BaseURL = server.Address.ToString() });
+        await examiner.GotoAsync("/review");
+        await examiner.FillAsync("#api-key", server.Key("examiner", "FGJ Sonora", "MX"));
+        await examiner.Keyboard.PressAsync("Enter");
+        await examiner.WaitForSelectorAsync("#queue li");
+
+        // The crime-scene item, second in the queue, named in the address as a colleague would send it.
+        var crimeScene = testFire.Leads[0].CandidateId;
+        await examiner.GotoAsync($"/review#evidence/{crimeScene}");
+        await examiner.ReloadAsync();
+        await examiner.WaitForSelectorAsync("#evidence-title:has-text('fadul_1-1_processed')");
+
+        Assert.That(await examiner.TextContentAsync("#queue li[aria-selected=true]"), Does.Contain("fadul_1-1_processed"));
+        Assert.That(examiner.Url, Does.EndWith($"#evidence/{crimeScene}"));
+        await Shot(examiner, "linked");
+
+        // An investigator of another agency, given the same address, is told the item is not there for them.
+        var investigator = await _browser.NewPageAsync(new() { BaseURL = server.Address.ToString() });
+        await investigator.GotoAsync($"/review#evidence/{crimeScene}");
+        await investigator.FillAsync("#api-key", server.Key("investigator", "ATF", "US"));
+        await investigator.Keyboard.PressAsync("Enter");
+        await investigator.WaitForSelectorAsync("#status.error");
+        Assert.That(await investigator.TextContentAsync("#status"), Does.Contain("not on file, or not shared with this key"));
+        Assert.That(await investigator.IsHiddenAsync("#evidence"), Is.True);
+    }
+
+    [Test]
     public async Task SignIn_UnknownKey_SaysSoAndShowsNothing()
     {
         await using var server = await LiveServer.Start();

@@ -91,6 +91,21 @@ async function loadQueue(keepSelection = false) {
   if (!keepSelection) {
     $('queue').focus();
     say(state.queue.length ? `${state.queue.length} evidence items with leads. Enter opens one.` : 'No evidence with leads to review.');
+    await openLinked();
+  }
+}
+
+/** Opens the item the address names (#evidence/ID), if any and if this key may see it. */
+async function openLinked() {
+  const linked = /^#evidence\/(\d+)$/.exec(location.hash);
+  if (!linked) return;
+  const id = Number(linked[1]);
+  const index = state.queue.findIndex((entry) => entry.evidence.id === id);
+  try {
+    if (index >= 0) selectQueue(index);
+    await openEvidence(index >= 0 ? state.queue[index].evidence : await api(`/v1/evidence/${id}`));
+  } catch (error) {
+    say(`Evidence ${id}: ${error.status === 404 ? 'not on file, or not shared with this key' : error.message}`, true);
   }
 }
 
@@ -118,10 +133,11 @@ function selectQueue(i) {
 
 // --- an evidence item and its candidates ------------------------------------------------------------------
 
-async function openEvidence() {
-  const entry = state.queue[state.queueIndex];
-  if (!entry) return;
-  state.evidence = entry.evidence;
+async function openEvidence(evidence = state.queue[state.queueIndex]?.evidence) {
+  if (!evidence) return;
+  state.evidence = evidence;
+  // The address names the item, so a reviewer can send it to an examiner (who signs in with their own key).
+  history.replaceState(null, '', `#evidence/${evidence.id}`);
   state.leads = await api(`/v1/evidence/${state.evidence.id}/leads`);
   const e = state.evidence;
   $('evidence-title').textContent = `${e.exhibit_id} (${e.kind === 'test_fire' ? 'test fire' : 'evidence'})`;
