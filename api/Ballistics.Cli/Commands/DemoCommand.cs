@@ -95,6 +95,11 @@ internal static class DemoCommand
 
         output.WriteLine("== 8. the story through the HTTP API: crime scenes submitted, a pistol seized in Mexico test-fired, its lead confirmed, its trace and linkage");
         failures += Demo.ApiStory.Run(corpusDir, store, output, error).GetAwaiter().GetResult();
+
+        // The data folder holds the traces and sales; the story's store holds the confirmed hit and its review.
+        output.WriteLine("== 9. the analyst's trafficking reports: the data folder's traces, seizures and sales, and the story's leads and hit");
+        failures += ReportCommand.Trafficking(store, Path.Combine(store, "demo", "report"), output, error);
+        failures += ReportCommand.Trafficking(Path.Combine(store, "demo", "story-store"), Path.Combine(store, "demo", "story", "report"), output, error);
         return failures == 0 ? 0 : 1;
     }
 

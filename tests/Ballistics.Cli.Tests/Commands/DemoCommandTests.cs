@@ -28,5 +28,8 @@ public sealed class DemoCommandTests
         Assert.That(json.RootElement.GetProperty("root").GetString(), Does.StartWith("firearm:SEIZED-"));
         Assert.That(json.RootElement.GetProperty("leads")[0].GetProperty("kind").GetString(), Is.EqualTo("hit"));
         Assert.That(File.ReadAllText(Path.Combine(folder, "linkage.html")), Does.Contain("<h2>Leads to follow</h2>").And.Contain("not identifications"));
+        Assert.That(output, Does.Contain("== 9. the analyst's trafficking reports"));
+        Assert.That(File.ReadAllText(Path.Combine(store, "demo", "report", "trafficking.html")), Does.Contain("Not a random sample").And.Contain("Time-to-crime"));
+        Assert.That(output, Does.Contain($"wrote {Path.Combine(folder, "report", "networks.png")}"), "the story's confirmed hit is a linkage network");
     }
 }
