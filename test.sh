@@ -6,13 +6,16 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$repo"
 # shellcheck source=scripts/native-deps.sh
 source "$repo/scripts/native-deps.sh"
+# shellcheck source=scripts/test-postgres.sh
+source "$repo/scripts/test-postgres.sh"
 ensure_dotnet || { echo "0 passed, 0 failed"; exit 1; }
 ensure_native_deps || { echo "0 passed, 0 failed"; exit 1; }
 ensure_test_browser || { echo "0 passed, 0 failed"; exit 1; }
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log"; stop_test_postgres' EXIT
+start_test_postgres || { echo "0 passed, 0 failed"; exit 1; }
 dotnet test Ballistics.sln -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 

@@ -1,12 +1,13 @@
+using System.Data.Common;
 using Ballistics.Engine.Tracing;
 using Ballistics.Engine.Trafficking;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Records;
 using Ballistics.Store.Access;
+using Ballistics.Store.Database;
 using Ballistics.Store.Records;
 using Ballistics.Store.Scans;
 using Ballistics.Store.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace Ballistics.Store;
 
@@ -19,10 +20,10 @@ public sealed class RecordStore : IDisposable
 {
     public const string DatabaseFile = "ballistics.db";
 
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
     private readonly SqliteTraceRegistry _registry;
 
-    private RecordStore(string folder, SqliteConnection connection, int version)
+    private RecordStore(string folder, DbConnection connection, int version)
     {
         Folder = folder;
         _connection = connection;
@@ -77,7 +78,7 @@ public sealed class RecordStore : IDisposable
             return Fail(IngestErrorKind.NotFound, database, "no store here (records ingest creates one)");
         }
 
-        SqliteConnection? connection = null;
+        DbConnection? connection = null;
         try
         {
             Directory.CreateDirectory(full);
@@ -90,7 +91,7 @@ public sealed class RecordStore : IDisposable
 
             return IngestResult<RecordStore>.Ok(new RecordStore(full, connection, version));
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException)
         {
             connection?.Dispose();
             return Fail(IngestErrorKind.InvalidValue, database, $"cannot open the store: {ex.Message}");
@@ -99,7 +100,7 @@ public sealed class RecordStore : IDisposable
 
     /// <summary>
     /// Stores the good records of <paramref name="reader"/> and writes its rejects to <paramref name="rejectsPath"/>.
-    /// A failure of the store itself (disk full, locked) throws <see cref="SqliteException"/>; the batches
+    /// A failure of the store itself (disk full, locked) throws <see cref="DbException"/> (SQLite's, or PostgreSQL's); the batches
     /// committed before it stay, and a rerun stores the rest.
     /// </summary>
     public IngestCounts Ingest(RecordFileReader reader, string rejectsPath, int batchSize = RecordIngestion.DefaultBatchSize)
@@ -133,9 +134,9 @@ public sealed class RecordStore : IDisposable
         ArgumentNullException.ThrowIfNull(id);
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT r.content_id, rec.agency, rec.country, t.trace_number FROM record r JOIN recovery rec ON rec.record_id = r.id "
-            + "LEFT JOIN trace_request t ON t.record_id = r.id WHERE r.kind = $kind AND (r.content_id = $id OR t.trace_number = $id) LIMIT 2";
-        command.Parameters.AddWithValue("$kind", kind);
-        command.Parameters.AddWithValue("$id", id);
+            + "LEFT JOIN trace_request t ON t.record_id = r.id WHERE r.kind = @kind AND (r.content_id = @id OR t.trace_number = @id) LIMIT 2";
+        command.With("@kind", kind);
+        command.With("@id", id);
         using var reader = command.ExecuteReader();
         var found = new List<RecordOwner>();
         while (reader.Read())
@@ -156,8 +157,8 @@ public sealed class RecordStore : IDisposable
             using var command = _connection.CreateCommand();
             command.CommandText = "SELECT r.content_id, f.make, f.make_code, f.model, f.serial, f.serial_key, rec.incident_id, rec.recovery_date, rec.country, rec.state_code, rec.agency "
                 + "FROM seizure_evidence se JOIN record r ON r.id = se.record_id JOIN firearm f ON f.record_id = r.id JOIN recovery rec ON rec.record_id = r.id "
-                + "WHERE se.exhibit_id = $e AND r.kind = 'seizure'";
-            command.Parameters.AddWithValue("$e", exhibit);
+                + "WHERE se.exhibit_id = @e AND r.kind = 'seizure'";
+            command.With("@e", exhibit);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Diagnostics;
 using Ballistics.Cli.Corpus;
 using Ballistics.Cli.Matching;
@@ -6,7 +7,6 @@ using Ballistics.Engine.Corpus;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Records.Normalization;
 using Ballistics.Store;
-using Microsoft.Data.Sqlite;
 
 namespace Ballistics.Cli.Commands;
 
@@ -77,7 +77,7 @@ internal static class CorpusCommand
         {
             result = opened.Scans.Add(submissions, matcher, SignatureCodec.Default, SurfaceFileOptions.Default, progress);
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException)
         {
             progress.Done();
             error.WriteLine($"error: {opened.DatabasePath}: the store failed while adding: {ex.Message}; the items added before it are kept, rerun to add the rest");

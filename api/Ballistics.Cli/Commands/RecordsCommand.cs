@@ -1,9 +1,9 @@
 using System.CommandLine;
+using System.Data.Common;
 using Ballistics.Cli.Records;
 using Ballistics.Ingest.Records;
 using Ballistics.Ingest.Records.Normalization;
 using Ballistics.Store;
-using Microsoft.Data.Sqlite;
 
 namespace Ballistics.Cli.Commands;
 
@@ -136,7 +136,7 @@ internal static class RecordsCommand
             output.WriteLine($"store: {store.DatabasePath}; rejects: {Path.GetFullPath(rejectsPath)}");
             return counts.Rejected == 0 ? 0 : 1;
         }
-        catch (SqliteException ex)
+        catch (DbException ex)
         {
             error.WriteLine($"error: {store.DatabasePath}: {ex.Message}; the records committed before this stay stored, and running the ingest again stores the rest");
             return 1;

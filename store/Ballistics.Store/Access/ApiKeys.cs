@@ -1,7 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
+using Ballistics.Store.Database;
 
 namespace Ballistics.Store.Access;
 
@@ -27,9 +28,9 @@ public sealed class ApiKeys
 
     private const string KeyPrefix = "bk_";
 
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
 
-    internal ApiKeys(SqliteConnection connection) => _connection = connection;
+    internal ApiKeys(DbConnection connection) => _connection = connection;
 
     /// <summary>Makes a key for a role of an agency in a country.</summary>
     /// <exception cref="ArgumentException">A role, agency or country that is not allowed; the message names the field.</exception>
@@ -54,14 +55,14 @@ public sealed class ApiKeys
         var prefix = key[..(KeyPrefix.Length + 6)];
         var created = DateTimeOffset.UtcNow;
         using var insert = _connection.CreateCommand();
-        insert.CommandText = "INSERT INTO api_key (key_hash, prefix, role, agency, country, label, created_at) VALUES ($h, $p, $r, $a, $c, $l, $t) RETURNING id";
-        insert.Parameters.AddWithValue("$h", Hash(key));
-        insert.Parameters.AddWithValue("$p", prefix);
-        insert.Parameters.AddWithValue("$r", role);
-        insert.Parameters.AddWithValue("$a", agency.Trim());
-        insert.Parameters.AddWithValue("$c", country);
-        insert.Parameters.AddWithValue("$l", (object?)label ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$t", created.ToString("O", CultureInfo.InvariantCulture));
+        insert.CommandText = "INSERT INTO api_key (key_hash, prefix, role, agency, country, label, created_at) VALUES (@h, @p, @r, @a, @c, @l, @t) RETURNING id";
+        insert.With("@h", Hash(key));
+        insert.With("@p", prefix);
+        insert.With("@r", role);
+        insert.With("@a", agency.Trim());
+        insert.With("@c", country);
+        insert.With("@l", (object?)label ?? DBNull.Value);
+        insert.With("@t", created.ToString("O", CultureInfo.InvariantCulture));
         var id = (long)insert.ExecuteScalar()!;
         return new NewApiKey(new ApiKeyInfo(id, prefix, role, agency.Trim(), country, label, created, null), key);
     }
@@ -77,9 +78,9 @@ public sealed class ApiKeys
     public bool Revoke(long id)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "UPDATE api_key SET revoked_at = coalesce(revoked_at, $t) WHERE id = $id";
-        command.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$id", id);
+        command.CommandText = "UPDATE api_key SET revoked_at = coalesce(revoked_at, @t) WHERE id = @id";
+        command.With("@t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        command.With("@id", id);
         return command.ExecuteNonQuery() == 1;
     }
 
@@ -93,14 +94,14 @@ public sealed class ApiKeys
         }
 
         using var command = _connection.CreateCommand();
-        command.CommandText = $"{Select} WHERE key_hash = $h AND revoked_at IS NULL";
-        command.Parameters.AddWithValue("$h", Hash(presented));
+        command.CommandText = $"{Select} WHERE key_hash = @h AND revoked_at IS NULL";
+        command.With("@h", Hash(presented));
         return Read(command) is [var key] ? key : null;
     }
 
     private const string Select = "SELECT id, prefix, role, agency, country, label, created_at, revoked_at FROM api_key";
 
-    private static List<ApiKeyInfo> Read(SqliteCommand command)
+    private static List<ApiKeyInfo> Read(DbCommand command)
     {
         using var reader = command.ExecuteReader();
         var keys = new List<ApiKeyInfo>();

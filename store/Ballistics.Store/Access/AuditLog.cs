@@ -1,7 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
+using Ballistics.Store.Database;
 
 namespace Ballistics.Store.Access;
 
@@ -44,9 +45,9 @@ public sealed class AuditLog
 
     private const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
 
-    internal AuditLog(SqliteConnection connection) => _connection = connection;
+    internal AuditLog(DbConnection connection) => _connection = connection;
 
     public AuditEntry Append(AuditEvent entry)
     {
@@ -70,22 +71,22 @@ public sealed class AuditLog
         using var insert = _connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = "INSERT INTO audit_log (at, key_id, role, agency, country, method, path, action, resource, outcome, status, case_number, purpose, detail, chain) "
-            + "VALUES ($at, $key, $role, $agency, $country, $method, $path, $action, $resource, $outcome, $status, $case, $purpose, $detail, $chain) RETURNING id";
-        insert.Parameters.AddWithValue("$at", Text(at));
-        insert.Parameters.AddWithValue("$key", (object?)entry.KeyId ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$role", (object?)entry.Role ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$agency", (object?)entry.Agency ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$country", (object?)entry.Country ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$method", entry.Method);
-        insert.Parameters.AddWithValue("$path", entry.Path);
-        insert.Parameters.AddWithValue("$action", entry.Action);
-        insert.Parameters.AddWithValue("$resource", (object?)entry.Resource ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$outcome", entry.Outcome);
-        insert.Parameters.AddWithValue("$status", entry.Status);
-        insert.Parameters.AddWithValue("$case", (object?)entry.CaseNumber ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$purpose", (object?)entry.Purpose ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$detail", (object?)entry.Detail ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$chain", chain);
+            + "VALUES (@at, @key, @role, @agency, @country, @method, @path, @action, @resource, @outcome, @status, @case, @purpose, @detail, @chain) RETURNING id";
+        insert.With("@at", Text(at));
+        insert.With("@key", (object?)entry.KeyId ?? DBNull.Value);
+        insert.With("@role", (object?)entry.Role ?? DBNull.Value);
+        insert.With("@agency", (object?)entry.Agency ?? DBNull.Value);
+        insert.With("@country", (object?)entry.Country ?? DBNull.Value);
+        insert.With("@method", entry.Method);
+        insert.With("@path", entry.Path);
+        insert.With("@action", entry.Action);
+        insert.With("@resource", (object?)entry.Resource ?? DBNull.Value);
+        insert.With("@outcome", entry.Outcome);
+        insert.With("@status", entry.Status);
+        insert.With("@case", (object?)entry.CaseNumber ?? DBNull.Value);
+        insert.With("@purpose", (object?)entry.Purpose ?? DBNull.Value);
+        insert.With("@detail", (object?)entry.Detail ?? DBNull.Value);
+        insert.With("@chain", chain);
         var id = (long)insert.ExecuteScalar()!;
         transaction.Commit();
         return new AuditEntry(id, at, entry, chain);
@@ -96,9 +97,9 @@ public sealed class AuditLog
     {
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT id, at, key_id, role, agency, country, method, path, action, resource, outcome, status, case_number, purpose, detail, chain "
-            + "FROM audit_log WHERE id > $after ORDER BY id LIMIT $limit";
-        command.Parameters.AddWithValue("$after", afterId);
-        command.Parameters.AddWithValue("$limit", Math.Clamp(limit, 1, 100_000));
+            + "FROM audit_log WHERE id > @after ORDER BY id LIMIT @limit";
+        command.With("@after", afterId);
+        command.With("@limit", Math.Clamp(limit, 1, 100_000));
         using var reader = command.ExecuteReader();
         var entries = new List<AuditEntry>();
         while (reader.Read())

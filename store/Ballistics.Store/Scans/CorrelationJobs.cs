@@ -1,5 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using Ballistics.Store.Database;
 
 namespace Ballistics.Store.Scans;
 
@@ -25,9 +26,9 @@ public readonly record struct CorrelationLead(long ItemId, int Rank, long Candid
 /// </summary>
 public sealed class CorrelationJobs
 {
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
 
-    internal CorrelationJobs(SqliteConnection connection) => _connection = connection;
+    internal CorrelationJobs(DbConnection connection) => _connection = connection;
 
     /// <summary>The unfinished job of this shape if there is one (resumed: true), else a new one over the items on file now.</summary>
     public (CorrelationJob Job, bool Resumed) StartOrResume(DateTimeOffset? since, int candidates, int leads, string outPath, string algorithmVersion, int? fullComparisons = null)
@@ -38,13 +39,13 @@ public sealed class CorrelationJobs
         using (var find = _connection.CreateCommand())
         {
             find.Transaction = transaction;
-            find.CommandText = "SELECT id FROM correlation_job WHERE finished_at IS NULL AND selection = $sel AND since IS $since AND candidates = $k AND leads = $n AND out_path = $out AND full_comparisons IS $full ORDER BY id DESC LIMIT 1";
-            find.Parameters.AddWithValue("$sel", selection);
-            find.Parameters.AddWithValue("$since", (object?)sinceText ?? DBNull.Value);
-            find.Parameters.AddWithValue("$k", candidates);
-            find.Parameters.AddWithValue("$n", leads);
-            find.Parameters.AddWithValue("$out", outPath);
-            find.Parameters.AddWithValue("$full", (object?)fullComparisons ?? DBNull.Value);
+            find.CommandText = "SELECT id FROM correlation_job WHERE finished_at IS NULL AND selection = @sel AND since IS @since AND candidates = @k AND leads = @n AND out_path = @out AND full_comparisons IS @full ORDER BY id DESC LIMIT 1";
+            find.With("@sel", selection);
+            find.With("@since", (object?)sinceText ?? DBNull.Value);
+            find.With("@k", candidates);
+            find.With("@n", leads);
+            find.With("@out", outPath);
+            find.With("@full", (object?)fullComparisons ?? DBNull.Value);
             if (find.ExecuteScalar() is long existing)
             {
                 transaction.Commit();
@@ -55,15 +56,15 @@ public sealed class CorrelationJobs
         using var insert = _connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = "INSERT INTO correlation_job (selection, since, last_item_id, candidates, leads, out_path, algorithm_version, created_at, full_comparisons) "
-            + "VALUES ($sel, $since, (SELECT coalesce(max(id), 0) FROM scan_item), $k, $n, $out, $v, $t, $full) RETURNING id";
-        insert.Parameters.AddWithValue("$sel", selection);
-        insert.Parameters.AddWithValue("$since", (object?)sinceText ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$k", candidates);
-        insert.Parameters.AddWithValue("$n", leads);
-        insert.Parameters.AddWithValue("$out", outPath);
-        insert.Parameters.AddWithValue("$v", algorithmVersion);
-        insert.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-        insert.Parameters.AddWithValue("$full", (object?)fullComparisons ?? DBNull.Value);
+            + "VALUES (@sel, @since, (SELECT coalesce(max(id), 0) FROM scan_item), @k, @n, @out, @v, @t, @full) RETURNING id";
+        insert.With("@sel", selection);
+        insert.With("@since", (object?)sinceText ?? DBNull.Value);
+        insert.With("@k", candidates);
+        insert.With("@n", leads);
+        insert.With("@out", outPath);
+        insert.With("@v", algorithmVersion);
+        insert.With("@t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        insert.With("@full", (object?)fullComparisons ?? DBNull.Value);
         var id = (long)insert.ExecuteScalar()!;
         transaction.Commit();
         return (Get(id)!, false);
@@ -72,8 +73,8 @@ public sealed class CorrelationJobs
     public CorrelationJob? Get(long id)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT id, selection, since, last_item_id, candidates, leads, out_path, algorithm_version, created_at, finished_at, full_comparisons FROM correlation_job WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
+        command.CommandText = "SELECT id, selection, since, last_item_id, candidates, leads, out_path, algorithm_version, created_at, finished_at, full_comparisons FROM correlation_job WHERE id = @id";
+        command.With("@id", id);
         using var r = command.ExecuteReader();
         if (!r.Read())
         {
@@ -106,11 +107,11 @@ public sealed class CorrelationJobs
     {
         ArgumentNullException.ThrowIfNull(job);
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT s.id, d.item_id IS NOT NULL FROM scan_item s LEFT JOIN correlation_done d ON d.job_id = $job AND d.item_id = s.id "
-            + "WHERE s.id <= $last AND ($since IS NULL OR s.added_at >= $since) ORDER BY s.id";
-        command.Parameters.AddWithValue("$job", job.Id);
-        command.Parameters.AddWithValue("$last", job.LastItemId);
-        command.Parameters.AddWithValue("$since", job.Since is { } s ? s.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) : DBNull.Value);
+        command.CommandText = "SELECT s.id, d.item_id IS NOT NULL FROM scan_item s LEFT JOIN correlation_done d ON d.job_id = @job AND d.item_id = s.id "
+            + "WHERE s.id <= @last AND (@since IS NULL OR s.added_at >= @since) ORDER BY s.id";
+        command.With("@job", job.Id);
+        command.With("@last", job.LastItemId);
+        command.With("@since", job.Since is { } s ? s.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) : DBNull.Value);
         using var reader = command.ExecuteReader();
         var pending = new List<long>();
         done = 0;
@@ -138,20 +139,20 @@ public sealed class CorrelationJobs
         using (var done = _connection.CreateCommand())
         {
             done.Transaction = transaction;
-            done.CommandText = "INSERT INTO correlation_done (job_id, item_id, compared, finished_at) VALUES ($job, $item, $n, $t)";
-            done.Parameters.AddWithValue("$job", job.Id);
-            done.Parameters.AddWithValue("$item", itemId);
-            done.Parameters.AddWithValue("$n", compared);
-            done.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            done.CommandText = "INSERT INTO correlation_done (job_id, item_id, compared, finished_at) VALUES (@job, @item, @n, @t)";
+            done.With("@job", job.Id);
+            done.With("@item", itemId);
+            done.With("@n", compared);
+            done.With("@t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             done.ExecuteNonQuery();
         }
 
         using var insert = _connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = "INSERT INTO correlation_lead (job_id, item_id, rank, candidate_id, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um) "
-            + "VALUES ($job, $item, $rank, $cand, $score, $sim, $cmc, $ccf, $theta, $dx, $dy)";
-        var parameters = new[] { "$job", "$item", "$rank", "$cand", "$score", "$sim", "$cmc", "$ccf", "$theta", "$dx", "$dy" }
-            .Select(name => insert.Parameters.AddWithValue(name, DBNull.Value)).ToArray();
+            + "VALUES (@job, @item, @rank, @cand, @score, @sim, @cmc, @ccf, @theta, @dx, @dy)";
+        var parameters = new[] { "@job", "@item", "@rank", "@cand", "@score", "@sim", "@cmc", "@ccf", "@theta", "@dx", "@dy" }
+            .Select(name => insert.With(name, DBNull.Value)).ToArray();
         foreach (var lead in leads)
         {
             object[] values = [job.Id, itemId, lead.Rank, lead.CandidateId, lead.Score, lead.Similarity, lead.Cmc, lead.Ccf, lead.ThetaDeg, lead.DxUm, lead.DyUm];
@@ -171,8 +172,8 @@ public sealed class CorrelationJobs
     {
         ArgumentNullException.ThrowIfNull(job);
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT item_id, rank, candidate_id, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um FROM correlation_lead WHERE job_id = $job ORDER BY item_id, rank";
-        command.Parameters.AddWithValue("$job", job.Id);
+        command.CommandText = "SELECT item_id, rank, candidate_id, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um FROM correlation_lead WHERE job_id = @job ORDER BY item_id, rank";
+        command.With("@job", job.Id);
         using var r = command.ExecuteReader();
         while (r.Read())
         {
@@ -185,23 +186,23 @@ public sealed class CorrelationJobs
     {
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT l.item_id, l.rank, l.candidate_id, l.score, l.similarity, l.cmc, l.ccf, l.theta_deg, l.dx_um, l.dy_um, j.algorithm_version "
-            + "FROM correlation_lead l JOIN correlation_job j ON j.id = l.job_id WHERE l.item_id = $a AND l.candidate_id = $b ORDER BY l.job_id DESC LIMIT 1";
-        command.Parameters.AddWithValue("$a", itemId);
-        command.Parameters.AddWithValue("$b", candidateId);
+            + "FROM correlation_lead l JOIN correlation_job j ON j.id = l.job_id WHERE l.item_id = @a AND l.candidate_id = @b ORDER BY l.job_id DESC LIMIT 1";
+        command.With("@a", itemId);
+        command.With("@b", candidateId);
         using var r = command.ExecuteReader();
         return r.Read() ? (Read(r), r.GetString(10)) : null;
     }
 
-    private static CorrelationLead Read(Microsoft.Data.Sqlite.SqliteDataReader r) =>
+    private static CorrelationLead Read(DbDataReader r) =>
         new(r.GetInt64(0), r.GetInt32(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4), r.GetInt32(5), r.GetDouble(6), r.GetDouble(7), r.GetDouble(8), r.GetDouble(9));
 
     public void Finish(CorrelationJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
         using var command = _connection.CreateCommand();
-        command.CommandText = "UPDATE correlation_job SET finished_at = $t WHERE id = $id";
-        command.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$id", job.Id);
+        command.CommandText = "UPDATE correlation_job SET finished_at = @t WHERE id = @id";
+        command.With("@t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        command.With("@id", job.Id);
         command.ExecuteNonQuery();
     }
 }

@@ -1,6 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using Ballistics.Engine.Leads;
-using Microsoft.Data.Sqlite;
+using Ballistics.Store.Database;
 
 namespace Ballistics.Store.Scans;
 
@@ -21,9 +22,9 @@ public sealed record LeadReviewEntry(long Id, long LeadId, string FromStatus, st
 /// <summary>The leads of evidence submitted through the API and every step of their review (migration 6).</summary>
 public sealed class LeadBook
 {
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
 
-    internal LeadBook(SqliteConnection connection) => _connection = connection;
+    internal LeadBook(DbConnection connection) => _connection = connection;
 
     /// <summary>Stores a search's leads for an evidence item in one transaction; leads it already has are kept as they are.</summary>
     public IReadOnlyList<StoredLead> Record(long evidenceId, IReadOnlyList<NewLead> leads, string algorithmVersion)
@@ -37,19 +38,19 @@ public sealed class LeadBook
                 using var insert = _connection.CreateCommand();
                 insert.Transaction = transaction;
                 insert.CommandText = "INSERT INTO lead (evidence_id, candidate_id, rank, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, algorithm_version, created_at) "
-                    + "VALUES ($e, $c, $r, $s, $sim, $cmc, $ccf, $t, $dx, $dy, $v, $at) ON CONFLICT (evidence_id, candidate_id) DO NOTHING";
-                insert.Parameters.AddWithValue("$e", evidenceId);
-                insert.Parameters.AddWithValue("$c", lead.CandidateId);
-                insert.Parameters.AddWithValue("$r", lead.Rank);
-                insert.Parameters.AddWithValue("$s", lead.Score);
-                insert.Parameters.AddWithValue("$sim", lead.Similarity);
-                insert.Parameters.AddWithValue("$cmc", lead.Cmc);
-                insert.Parameters.AddWithValue("$ccf", lead.Ccf);
-                insert.Parameters.AddWithValue("$t", lead.ThetaDeg);
-                insert.Parameters.AddWithValue("$dx", lead.DxUm);
-                insert.Parameters.AddWithValue("$dy", lead.DyUm);
-                insert.Parameters.AddWithValue("$v", algorithmVersion);
-                insert.Parameters.AddWithValue("$at", now);
+                    + "VALUES (@e, @c, @r, @s, @sim, @cmc, @ccf, @t, @dx, @dy, @v, @at) ON CONFLICT (evidence_id, candidate_id) DO NOTHING";
+                insert.With("@e", evidenceId);
+                insert.With("@c", lead.CandidateId);
+                insert.With("@r", lead.Rank);
+                insert.With("@s", lead.Score);
+                insert.With("@sim", lead.Similarity);
+                insert.With("@cmc", lead.Cmc);
+                insert.With("@ccf", lead.Ccf);
+                insert.With("@t", lead.ThetaDeg);
+                insert.With("@dx", lead.DxUm);
+                insert.With("@dy", lead.DyUm);
+                insert.With("@v", algorithmVersion);
+                insert.With("@at", now);
                 insert.ExecuteNonQuery();
             }
 
@@ -60,7 +61,7 @@ public sealed class LeadBook
     }
 
     /// <summary>An evidence item's leads, best first.</summary>
-    public IReadOnlyList<StoredLead> For(long evidenceId) => Query("WHERE evidence_id = $id ORDER BY rank, id", evidenceId);
+    public IReadOnlyList<StoredLead> For(long evidenceId) => Query("WHERE evidence_id = @id ORDER BY rank, id", evidenceId);
 
     public StoredLead? Get(long leadId) => Get(leadId, null);
 
@@ -68,9 +69,9 @@ public sealed class LeadBook
     public StoredLead? Find(long evidenceId, long candidateId)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT id FROM lead WHERE evidence_id = $e AND candidate_id = $c";
-        command.Parameters.AddWithValue("$e", evidenceId);
-        command.Parameters.AddWithValue("$c", candidateId);
+        command.CommandText = "SELECT id FROM lead WHERE evidence_id = @e AND candidate_id = @c";
+        command.With("@e", evidenceId);
+        command.With("@c", candidateId);
         return command.ExecuteScalar() is long id ? Get(id) : null;
     }
 
@@ -104,10 +105,10 @@ public sealed class LeadBook
     public IReadOnlyList<StoredLead> Touching(IReadOnlyCollection<long> itemIds)
     {
         ArgumentNullException.ThrowIfNull(itemIds);
-        return [.. itemIds.SelectMany(id => Query("WHERE evidence_id = $id OR candidate_id = $id ORDER BY evidence_id, rank", id)).DistinctBy(l => l.Id).OrderBy(l => l.EvidenceId).ThenBy(l => l.Rank)];
+        return [.. itemIds.SelectMany(id => Query("WHERE evidence_id = @id OR candidate_id = @id ORDER BY evidence_id, rank", id)).DistinctBy(l => l.Id).OrderBy(l => l.EvidenceId).ThenBy(l => l.Rank)];
     }
 
-    private StoredLead? Get(long leadId, SqliteTransaction? transaction) => Query("WHERE id = $id", leadId, transaction) is [var lead] ? lead : null;
+    private StoredLead? Get(long leadId, DbTransaction? transaction) => Query("WHERE id = @id", leadId, transaction) is [var lead] ? lead : null;
 
     /// <summary>
     /// Moves a lead on if <see cref="LeadReview"/> allows it to this role; the step is stored with the lead's new status
@@ -131,10 +132,10 @@ public sealed class LeadBook
         using (var update = _connection.CreateCommand())
         {
             update.Transaction = transaction;
-            update.CommandText = "UPDATE lead SET status = $to WHERE id = $id AND status = $from";
-            update.Parameters.AddWithValue("$to", toStatus);
-            update.Parameters.AddWithValue("$id", leadId);
-            update.Parameters.AddWithValue("$from", lead.Status);
+            update.CommandText = "UPDATE lead SET status = @to WHERE id = @id AND status = @from";
+            update.With("@to", toStatus);
+            update.With("@id", leadId);
+            update.With("@from", lead.Status);
             if (update.ExecuteNonQuery() != 1)
             {
                 return (lead, new ReviewRefusal(ReviewRefusalKind.NotANextStep, "status: the lead was reviewed by someone else meanwhile; read it again"));
@@ -144,15 +145,15 @@ public sealed class LeadBook
         using (var insert = _connection.CreateCommand())
         {
             insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO lead_review (lead_id, from_status, to_status, key_id, role, reviewer, note, at) VALUES ($l, $f, $t, $k, $r, $who, $n, $at)";
-            insert.Parameters.AddWithValue("$l", leadId);
-            insert.Parameters.AddWithValue("$f", lead.Status);
-            insert.Parameters.AddWithValue("$t", toStatus);
-            insert.Parameters.AddWithValue("$k", (object?)keyId ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$r", role);
-            insert.Parameters.AddWithValue("$who", reviewer);
-            insert.Parameters.AddWithValue("$n", (object?)note ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$at", Text(DateTimeOffset.UtcNow));
+            insert.CommandText = "INSERT INTO lead_review (lead_id, from_status, to_status, key_id, role, reviewer, note, at) VALUES (@l, @f, @t, @k, @r, @who, @n, @at)";
+            insert.With("@l", leadId);
+            insert.With("@f", lead.Status);
+            insert.With("@t", toStatus);
+            insert.With("@k", (object?)keyId ?? DBNull.Value);
+            insert.With("@r", role);
+            insert.With("@who", reviewer);
+            insert.With("@n", (object?)note ?? DBNull.Value);
+            insert.With("@at", Text(DateTimeOffset.UtcNow));
             insert.ExecuteNonQuery();
         }
 
@@ -164,8 +165,8 @@ public sealed class LeadBook
     public IReadOnlyList<LeadReviewEntry> History(long leadId)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT id, lead_id, from_status, to_status, key_id, role, reviewer, note, at FROM lead_review WHERE lead_id = $id ORDER BY id";
-        command.Parameters.AddWithValue("$id", leadId);
+        command.CommandText = "SELECT id, lead_id, from_status, to_status, key_id, role, reviewer, note, at FROM lead_review WHERE lead_id = @id ORDER BY id";
+        command.With("@id", leadId);
         using var reader = command.ExecuteReader();
         var steps = new List<LeadReviewEntry>();
         while (reader.Read())
@@ -178,12 +179,12 @@ public sealed class LeadBook
         return steps;
     }
 
-    private List<StoredLead> Query(string where, long id, SqliteTransaction? transaction = null)
+    private List<StoredLead> Query(string where, long id, DbTransaction? transaction = null)
     {
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"SELECT id, evidence_id, candidate_id, rank, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, algorithm_version, status, created_at FROM lead {where}";
-        command.Parameters.AddWithValue("$id", id);
+        command.With("@id", id);
         using var reader = command.ExecuteReader();
         var leads = new List<StoredLead>();
         while (reader.Read())

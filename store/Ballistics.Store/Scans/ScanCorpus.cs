@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Runtime.ExceptionServices;
 using Ballistics.Engine.Corpus;
 using Ballistics.Engine.Matching;
@@ -8,7 +9,6 @@ using Ballistics.Ingest;
 using Ballistics.Ingest.Scans;
 using Ballistics.Ingest.X3p;
 using Ballistics.Store.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace Ballistics.Store.Scans;
 
@@ -28,7 +28,7 @@ public sealed class ScanCorpus
     private readonly SqliteScanCatalog _catalog;
     private readonly Lock _writeLock = new();
 
-    internal ScanCorpus(string folder, SqliteConnection connection)
+    internal ScanCorpus(string folder, DbConnection connection)
     {
         _catalog = new SqliteScanCatalog(connection);
         Blobs = new ContentStore(folder);

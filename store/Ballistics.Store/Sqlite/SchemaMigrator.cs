@@ -1,6 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
-using Microsoft.Data.Sqlite;
+using Ballistics.Store.Database;
 
 namespace Ballistics.Store.Sqlite;
 
@@ -19,7 +20,7 @@ internal static class SchemaMigrator
     public static int Latest => Known.Value[^1].Version;
 
     /// <summary>Applies the migrations the store lacks; returns the version it is at, or the reason it cannot be used.</summary>
-    public static string? Migrate(SqliteConnection connection, out int version)
+    public static string? Migrate(DbConnection connection, out int version)
     {
         SqliteDatabase.Execute(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT");
         var found = Current(connection);
@@ -42,10 +43,10 @@ internal static class SchemaMigrator
             SqliteDatabase.Execute(connection, migration.Sql, transaction);
             using var mark = connection.CreateCommand();
             mark.Transaction = transaction;
-            mark.CommandText = "INSERT INTO schema_version (version, description, applied_at) VALUES ($v, $d, $t)";
-            mark.Parameters.AddWithValue("$v", migration.Version);
-            mark.Parameters.AddWithValue("$d", migration.Description);
-            mark.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            mark.CommandText = "INSERT INTO schema_version (version, description, applied_at) VALUES (@v, @d, @t)";
+            mark.With("@v", migration.Version);
+            mark.With("@d", migration.Description);
+            mark.With("@t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             mark.ExecuteNonQuery();
             transaction.Commit();
         }
@@ -54,7 +55,7 @@ internal static class SchemaMigrator
         return null;
     }
 
-    private static int Current(SqliteConnection connection, SqliteTransaction? transaction = null) =>
+    private static int Current(DbConnection connection, DbTransaction? transaction = null) =>
         (int)SqliteDatabase.Scalar(connection, "SELECT coalesce(max(version), 0) FROM schema_version", transaction);
 
     /// <summary>Embedded files named <c>NNN_description.sql</c>, in version order.</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace Ballistics.Store.Sqlite;
@@ -45,7 +46,7 @@ internal static class SqliteDatabase
         }
     }
 
-    public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    public static void Execute(DbConnection connection, string sql, DbTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -53,7 +54,7 @@ internal static class SqliteDatabase
         command.ExecuteNonQuery();
     }
 
-    public static long Scalar(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    public static long Scalar(DbConnection connection, string sql, DbTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

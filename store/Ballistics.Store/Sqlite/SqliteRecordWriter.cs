@@ -1,7 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
 using Ballistics.Ingest.Records;
+using Ballistics.Store.Database;
 using Ballistics.Store.Records;
-using Microsoft.Data.Sqlite;
 
 namespace Ballistics.Store.Sqlite;
 
@@ -11,19 +12,19 @@ namespace Ballistics.Store.Sqlite;
 /// </summary>
 internal sealed class SqliteRecordWriter : IRecordWriter
 {
-    private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _record;
-    private readonly SqliteCommand _firearm;
-    private readonly SqliteCommand _recovery;
-    private readonly SqliteCommand _trace;
-    private readonly SqliteCommand _evidence;
-    private readonly SqliteCommand _sale;
-    private readonly SqliteCommand _person;
-    private readonly SqliteCommand[] _all;
+    private readonly DbConnection _connection;
+    private readonly DbCommand _record;
+    private readonly DbCommand _firearm;
+    private readonly DbCommand _recovery;
+    private readonly DbCommand _trace;
+    private readonly DbCommand _evidence;
+    private readonly DbCommand _sale;
+    private readonly DbCommand _person;
+    private readonly DbCommand[] _all;
     private readonly string _storedAt = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-    private SqliteTransaction? _transaction;
+    private DbTransaction? _transaction;
 
-    public SqliteRecordWriter(SqliteConnection connection)
+    public SqliteRecordWriter(DbConnection connection)
     {
         _connection = connection;
         _record = Insert("record", "ON CONFLICT (content_id) DO NOTHING RETURNING id", "content_id", "kind", "parts", "source", "line", "stored_at");
@@ -134,19 +135,19 @@ internal sealed class SqliteRecordWriter : IRecordWriter
     /// that order: the column list is written once, so the SQL and the positional values of <see cref="Run"/>
     /// cannot drift apart.
     /// </summary>
-    private SqliteCommand Insert(string table, string? suffix, params string[] columns)
+    private DbCommand Insert(string table, string? suffix, params string[] columns)
     {
         var command = _connection.CreateCommand();
-        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))}){(suffix is null ? "" : " " + suffix)}";
+        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))}){(suffix is null ? "" : " " + suffix)}";
         foreach (var column in columns)
         {
-            command.Parameters.Add(new SqliteParameter { ParameterName = "$" + column });
+            command.With("@" + column, null);
         }
 
         return command;
     }
 
-    private static object? Run(SqliteCommand command, bool scalar, params object?[] values)
+    private static object? Run(DbCommand command, bool scalar, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {

@@ -1,7 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
 using Ballistics.Ingest.Scans;
+using Ballistics.Store.Database;
 using Ballistics.Store.Scans;
-using Microsoft.Data.Sqlite;
 
 namespace Ballistics.Store.Sqlite;
 
@@ -10,7 +11,7 @@ namespace Ballistics.Store.Sqlite;
 /// place, so a kill leaves every item whole or absent. Readers stream rows; the signature column is read only by the
 /// index loader.
 /// </summary>
-internal sealed class SqliteScanCatalog(SqliteConnection connection)
+internal sealed class SqliteScanCatalog(DbConnection connection)
 {
     private const string Columns =
         "id, sha256, file_name, byte_count, exhibit_id, kind, lab, agency, country, firearm_id, incident_id, caliber, "
@@ -42,29 +43,29 @@ internal sealed class SqliteScanCatalog(SqliteConnection connection)
         command.CommandText =
             "INSERT INTO scan_item (sha256, file_name, byte_count, exhibit_id, kind, lab, agency, country, firearm_id, incident_id, caliber, "
             + "firing_pin_class, breech_face_class, event_date, us_state, mx_state, mx_municipality, added_at, preprocess_version, signature_version, signature) "
-            + "VALUES ($sha, $file, $bytes, $exhibit, $kind, $lab, $agency, $country, $firearm, $incident, $caliber, $pin, $face, $date, $us, $mx, $muni, $added, $pv, $sv, $sig) "
+            + "VALUES (@sha, @file, @bytes, @exhibit, @kind, @lab, @agency, @country, @firearm, @incident, @caliber, @pin, @face, @date, @us, @mx, @muni, @added, @pv, @sv, @sig) "
             + "ON CONFLICT (sha256) DO NOTHING RETURNING id";
-        command.Parameters.AddWithValue("$sha", sha256);
-        command.Parameters.AddWithValue("$file", fileName);
-        command.Parameters.AddWithValue("$bytes", byteCount);
-        command.Parameters.AddWithValue("$exhibit", m.ExhibitId);
-        command.Parameters.AddWithValue("$kind", KindText(m.Kind));
-        command.Parameters.AddWithValue("$lab", (object?)m.Lab ?? DBNull.Value);
-        command.Parameters.AddWithValue("$agency", (object?)m.Agency ?? DBNull.Value);
-        command.Parameters.AddWithValue("$country", (object?)m.Country ?? DBNull.Value);
-        command.Parameters.AddWithValue("$firearm", (object?)m.FirearmId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$incident", (object?)m.IncidentId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$caliber", (object?)m.Caliber ?? DBNull.Value);
-        command.Parameters.AddWithValue("$pin", (object?)m.FiringPinClass ?? DBNull.Value);
-        command.Parameters.AddWithValue("$face", (object?)m.BreechFaceClass ?? DBNull.Value);
-        command.Parameters.AddWithValue("$date", m.Date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value);
-        command.Parameters.AddWithValue("$us", (object?)m.UsState ?? DBNull.Value);
-        command.Parameters.AddWithValue("$mx", (object?)m.MxState ?? DBNull.Value);
-        command.Parameters.AddWithValue("$muni", (object?)m.MxMunicipality ?? DBNull.Value);
-        command.Parameters.AddWithValue("$added", addedAt.ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$pv", preprocessVersion);
-        command.Parameters.AddWithValue("$sv", signatureVersion);
-        command.Parameters.AddWithValue("$sig", signature);
+        command.With("@sha", sha256);
+        command.With("@file", fileName);
+        command.With("@bytes", byteCount);
+        command.With("@exhibit", m.ExhibitId);
+        command.With("@kind", KindText(m.Kind));
+        command.With("@lab", (object?)m.Lab ?? DBNull.Value);
+        command.With("@agency", (object?)m.Agency ?? DBNull.Value);
+        command.With("@country", (object?)m.Country ?? DBNull.Value);
+        command.With("@firearm", (object?)m.FirearmId ?? DBNull.Value);
+        command.With("@incident", (object?)m.IncidentId ?? DBNull.Value);
+        command.With("@caliber", (object?)m.Caliber ?? DBNull.Value);
+        command.With("@pin", (object?)m.FiringPinClass ?? DBNull.Value);
+        command.With("@face", (object?)m.BreechFaceClass ?? DBNull.Value);
+        command.With("@date", m.Date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value);
+        command.With("@us", (object?)m.UsState ?? DBNull.Value);
+        command.With("@mx", (object?)m.MxState ?? DBNull.Value);
+        command.With("@muni", (object?)m.MxMunicipality ?? DBNull.Value);
+        command.With("@added", addedAt.ToString("O", CultureInfo.InvariantCulture));
+        command.With("@pv", preprocessVersion);
+        command.With("@sv", signatureVersion);
+        command.With("@sig", signature);
         var id = command.ExecuteScalar() as long?;
         transaction.Commit();
         return id;
@@ -73,10 +74,10 @@ internal sealed class SqliteScanCatalog(SqliteConnection connection)
     public void UpdateSignature(long id, string signatureVersion, byte[] signature)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE scan_item SET signature_version = $sv, signature = $sig WHERE id = $id";
-        command.Parameters.AddWithValue("$sv", signatureVersion);
-        command.Parameters.AddWithValue("$sig", signature);
-        command.Parameters.AddWithValue("$id", id);
+        command.CommandText = "UPDATE scan_item SET signature_version = @sv, signature = @sig WHERE id = @id";
+        command.With("@sv", signatureVersion);
+        command.With("@sig", signature);
+        command.With("@id", id);
         command.ExecuteNonQuery();
     }
 
@@ -87,8 +88,8 @@ internal sealed class SqliteScanCatalog(SqliteConnection connection)
     private ScanItem? Single(string key, object value)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM scan_item WHERE {key} = $key";
-        command.Parameters.AddWithValue("$key", value);
+        command.CommandText = $"SELECT {Columns} FROM scan_item WHERE {key} = @key";
+        command.With("@key", value);
         using var reader = command.ExecuteReader();
         return reader.Read() ? Item(reader) : null;
     }
@@ -109,8 +110,8 @@ internal sealed class SqliteScanCatalog(SqliteConnection connection)
     public (string Version, byte[] Code)? Signature(long id)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT signature_version, signature FROM scan_item WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
+        command.CommandText = "SELECT signature_version, signature FROM scan_item WHERE id = @id";
+        command.With("@id", id);
         using var reader = command.ExecuteReader();
         return reader.Read() ? (reader.GetString(0), (byte[])reader.GetValue(1)) : null;
     }
@@ -124,8 +125,8 @@ internal sealed class SqliteScanCatalog(SqliteConnection connection)
     private List<ScanItem> Where(string column, string value)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM scan_item WHERE {column} = $f ORDER BY id";
-        command.Parameters.AddWithValue("$f", value);
+        command.CommandText = $"SELECT {Columns} FROM scan_item WHERE {column} = @f ORDER BY id";
+        command.With("@f", value);
         using var reader = command.ExecuteReader();
         var items = new List<ScanItem>();
         while (reader.Read())
@@ -153,7 +154,7 @@ internal sealed class SqliteScanCatalog(SqliteConnection connection)
 
     public static string KindText(ScanItemKind kind) => kind == ScanItemKind.TestFire ? "test_fire" : "evidence";
 
-    private static ScanItem Item(SqliteDataReader r)
+    private static ScanItem Item(DbDataReader r)
     {
         string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
         var metadata = new ScanItemMetadata

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ballistics.Store.Sqlite;
 
@@ -17,7 +17,7 @@ internal static class SqliteStoreCheck
         + "+ (SELECT count(*) FROM sale WHERE record_id = r.id) "
         + "+ (SELECT count(*) FROM person WHERE record_id = r.id)";
 
-    public static StoreCheck Run(SqliteConnection connection)
+    public static StoreCheck Run(DbConnection connection)
     {
         var integrity = new List<string>();
         using (var command = connection.CreateCommand())

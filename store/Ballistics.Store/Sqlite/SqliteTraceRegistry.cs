@@ -1,11 +1,12 @@
+using System.Data.Common;
 using System.Globalization;
 using Ballistics.Engine.Tracing;
-using Microsoft.Data.Sqlite;
+using Ballistics.Store.Database;
 
 namespace Ballistics.Store.Sqlite;
 
 /// <summary>The registry the trace logic reads, answered from the store's record tables.</summary>
-internal sealed class SqliteTraceRegistry(SqliteConnection connection) : ITraceRegistry
+internal sealed class SqliteTraceRegistry(DbConnection connection) : ITraceRegistry
 {
     private const string SaleColumns =
         "SELECT r.id, s.transaction_id, f.make, f.make_code, f.model, f.model_key, f.caliber, f.caliber_code, f.serial, f.serial_key, f.importer, s.import_date, "
@@ -24,28 +25,28 @@ internal sealed class SqliteTraceRegistry(SqliteConnection connection) : ITraceR
         + "JOIN sale s ON s.record_id = sf.record_id ";
 
     public IReadOnlyList<SaleRecord> SalesOf(string makeCode, string serialKey) =>
-        Sales(SaleColumns + "WHERE f.serial_key = $a AND f.make_code = $b ORDER BY r.id", serialKey, makeCode);
+        Sales(SaleColumns + "WHERE f.serial_key = @a AND f.make_code = @b ORDER BY r.id", serialKey, makeCode);
 
     public IReadOnlyList<SaleRecord> SalesTo(string personKey) =>
-        Sales(SaleColumns + "WHERE p.person_key = $a ORDER BY s.retail_date, r.id", personKey);
+        Sales(SaleColumns + "WHERE p.person_key = @a ORDER BY s.retail_date, r.id", personKey);
 
     public int FirearmsOnReport(string multipleSaleReport)
     {
-        using var command = Command("SELECT count(DISTINCT f.make_code || '|' || f.serial_key) FROM sale s JOIN firearm f ON f.record_id = s.record_id WHERE s.multiple_sale_report = $a", multipleSaleReport);
+        using var command = Command("SELECT count(DISTINCT f.make_code || '|' || f.serial_key) FROM sale s JOIN firearm f ON f.record_id = s.record_id WHERE s.multiple_sale_report = @a", multipleSaleReport);
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     public IReadOnlyList<PriorTrace> TracesOfFirearm(string makeCode, string serialKey) =>
-        Traces(TraceLink.Firearm, TraceColumns + "WHERE f.serial_key = $a AND f.make_code = $b", serialKey, makeCode);
+        Traces(TraceLink.Firearm, TraceColumns + "WHERE f.serial_key = @a AND f.make_code = @b", serialKey, makeCode);
 
     public IReadOnlyList<PriorTrace> TracesOfPurchaser(string personKey) =>
-        Traces(TraceLink.Purchaser, TracesOfSales + "JOIN person p ON p.record_id = s.record_id AND p.role = 'purchaser' WHERE p.person_key = $a", personKey);
+        Traces(TraceLink.Purchaser, TracesOfSales + "JOIN person p ON p.record_id = s.record_id AND p.role = 'purchaser' WHERE p.person_key = @a", personKey);
 
     public IReadOnlyList<PriorTrace> TracesOfDealer(string dealerFfl) =>
-        Traces(TraceLink.Dealer, TracesOfSales + "WHERE s.dealer_ffl = $a", dealerFfl);
+        Traces(TraceLink.Dealer, TracesOfSales + "WHERE s.dealer_ffl = @a", dealerFfl);
 
     public IReadOnlyList<TraceQuery> Requests(string requestId) =>
-        Query(RequestColumns + "WHERE t.trace_number = $a OR r.content_id = $a ORDER BY r.id", RequestOf, requestId);
+        Query(RequestColumns + "WHERE t.trace_number = @a OR r.content_id = @a ORDER BY r.id", RequestOf, requestId);
 
     /// <summary>
     /// A stored trace request's columns: those of its query, then the recovery's country and state (columns 11 and 12);
@@ -56,7 +57,7 @@ internal sealed class SqliteTraceRegistry(SqliteConnection connection) : ITraceR
         + "FROM record r JOIN trace_request t ON t.record_id = r.id JOIN recovery v ON v.record_id = r.id JOIN firearm f ON f.record_id = r.id ";
 
     /// <summary>The query of a row of <see cref="RequestColumns"/>.</summary>
-    internal static TraceQuery RequestOf(SqliteDataReader reader) => new()
+    internal static TraceQuery RequestOf(DbDataReader reader) => new()
     {
         RequestId = reader.GetInt64(0),
         TraceNumber = Text(reader, 1),
@@ -102,7 +103,7 @@ internal sealed class SqliteTraceRegistry(SqliteConnection connection) : ITraceR
     private List<PriorTrace> Traces(TraceLink link, string sql, params string[] values) =>
         Query(sql, reader => new PriorTrace(reader.GetInt64(0), Text(reader, 1), Date(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5), link), values);
 
-    private List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params string[] values)
+    private List<T> Query<T>(string sql, Func<DbDataReader, T> map, params string[] values)
     {
         using var command = Command(sql, values);
         using var reader = command.ExecuteReader();
@@ -115,20 +116,20 @@ internal sealed class SqliteTraceRegistry(SqliteConnection connection) : ITraceR
         return rows;
     }
 
-    private SqliteCommand Command(string sql, params string[] values)
+    private DbCommand Command(string sql, params string[] values)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         for (var i = 0; i < values.Length; i++)
         {
-            command.Parameters.AddWithValue(i == 0 ? "$a" : "$b", values[i]);
+            command.With(i == 0 ? "@a" : "@b", values[i]);
         }
 
         return command;
     }
 
-    internal static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+    internal static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
-    private static DateOnly? Date(SqliteDataReader reader, int column) =>
+    private static DateOnly? Date(DbDataReader reader, int column) =>
         reader.IsDBNull(column) ? null : DateOnly.ParseExact(reader.GetString(column), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using Ballistics.Engine.Leads;
 using Ballistics.Engine.Trafficking;
-using Microsoft.Data.Sqlite;
 
 namespace Ballistics.Store.Sqlite;
 
@@ -9,7 +9,7 @@ namespace Ballistics.Store.Sqlite;
 /// The trafficking report's facts, read from the record, scan and lead tables. Purchasers are grouped by key here and
 /// only their counts leave: the person table's rows never reach the report.
 /// </summary>
-internal sealed class SqliteTraffickingRecords(SqliteConnection connection) : ITraffickingRecords
+internal sealed class SqliteTraffickingRecords(DbConnection connection) : ITraffickingRecords
 {
     public TraffickingFacts Facts() => new()
     {
@@ -38,7 +38,7 @@ internal sealed class SqliteTraffickingRecords(SqliteConnection connection) : IT
         HitsConfirmed = Days($"SELECT substr(at, 1, 10), count(*) FROM lead_review WHERE to_status = '{LeadReview.Confirmed}' GROUP BY 1 ORDER BY 1"),
     };
 
-    private static HitEnd End(SqliteDataReader reader, int first) => new(
+    private static HitEnd End(DbDataReader reader, int first) => new(
         reader.GetInt64(first),
         reader.GetString(first + 1) == "test_fire",
         SqliteTraceRegistry.Text(reader, first + 2),
@@ -48,7 +48,7 @@ internal sealed class SqliteTraffickingRecords(SqliteConnection connection) : IT
     private List<DayCount> Days(string sql) =>
         Rows(sql, reader => new DayCount(DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), reader.GetInt32(1)));
 
-    private List<T> Rows<T>(string sql, Func<SqliteDataReader, T> map)
+    private List<T> Rows<T>(string sql, Func<DbDataReader, T> map)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

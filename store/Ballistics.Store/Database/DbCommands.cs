@@ -1,0 +1,20 @@
+using System.Data.Common;
+
+namespace Ballistics.Store.Database;
+
+/// <summary>
+/// What every store class does with a command, over ADO.NET's common types so that one body of code runs on SQLite and
+/// on PostgreSQL. Parameters are named <c>@name</c>, the one spelling both providers read.
+/// </summary>
+internal static class DbCommands
+{
+    /// <summary>Adds a parameter (null is sent as SQL NULL) and returns it, for commands that are run again with new values.</summary>
+    public static DbParameter With(this DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+}
