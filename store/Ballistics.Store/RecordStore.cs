@@ -5,6 +5,7 @@ using Ballistics.Ingest;
 using Ballistics.Ingest.Records;
 using Ballistics.Store.Access;
 using Ballistics.Store.Database;
+using Ballistics.Store.Postgres;
 using Ballistics.Store.Records;
 using Ballistics.Store.Scans;
 using Ballistics.Store.Sqlite;
@@ -23,16 +24,19 @@ public sealed class RecordStore : IDisposable
     private readonly DbConnection _connection;
     private readonly SqliteTraceRegistry _registry;
 
-    private RecordStore(string folder, DbConnection connection, int version)
+    private readonly StoreDialect _dialect;
+
+    private RecordStore(string folder, DbConnection connection, StoreDialect dialect, int version)
     {
         Folder = folder;
         _connection = connection;
+        _dialect = dialect;
         SchemaVersion = version;
         _registry = new SqliteTraceRegistry(connection);
         Scans = new ScanCorpus(folder, connection);
-        Correlations = new CorrelationJobs(connection);
+        Correlations = new CorrelationJobs(connection, dialect);
         Keys = new ApiKeys(connection);
-        Audit = new AuditLog(connection);
+        Audit = new AuditLog(connection, dialect);
         Leads = new LeadBook(connection);
         Trafficking = new SqliteTraffickingRecords(connection);
     }
@@ -42,6 +46,9 @@ public sealed class RecordStore : IDisposable
     public string DatabasePath => Path.Combine(Folder, DatabaseFile);
 
     public int SchemaVersion { get; }
+
+    /// <summary>Where the rows live: <c>ballistics.db</c> in the folder, or the PostgreSQL database its <c>store.json</c> names.</summary>
+    public StoreEngine Engine => _dialect.Engine;
 
     /// <summary>The cartridge-case scans on file (corpus search).</summary>
     public ScanCorpus Scans { get; }
@@ -72,8 +79,16 @@ public sealed class RecordStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(folder);
         var full = Path.GetFullPath(folder);
-        var database = Path.Combine(full, DatabaseFile);
-        if (!create && !File.Exists(database))
+        var (location, unreadable) = StoreLocation.Of(full);
+        if (location is null)
+        {
+            return Fail(IngestErrorKind.InvalidValue, Path.Combine(full, StoreLocation.FileName), unreadable!);
+        }
+
+        var postgres = location.Engine == StoreEngine.Postgres;
+        // Errors name the file, or the server (never the connection string: it may hold a password).
+        var database = postgres ? $"{Path.Combine(full, StoreLocation.FileName)} (PostgreSQL)" : Path.Combine(full, DatabaseFile);
+        if (!create && !postgres && !File.Exists(database))
         {
             return Fail(IngestErrorKind.NotFound, database, "no store here (records ingest creates one)");
         }
@@ -82,16 +97,18 @@ public sealed class RecordStore : IDisposable
         try
         {
             Directory.CreateDirectory(full);
-            connection = SqliteDatabase.Open(database, create);
-            if (SchemaMigrator.Migrate(connection, out var version) is { } refusal)
+            var dialect = postgres ? StoreDialect.Postgres : StoreDialect.Sqlite;
+            connection = postgres ? PostgresDatabase.Open(location.ConnectionString!) : SqliteDatabase.Open(database, create);
+            if (SchemaMigrator.Migrate(connection, dialect, out var version) is { } refusal)
             {
                 connection.Dispose();
                 return Fail(IngestErrorKind.Unsupported, database, refusal);
             }
 
-            return IngestResult<RecordStore>.Ok(new RecordStore(full, connection, version));
+            return IngestResult<RecordStore>.Ok(new RecordStore(full, connection, dialect, version));
         }
-        catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException)
+        // ArgumentException: a connection string Npgsql cannot read (its message names the keyword, not the values).
+        catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             connection?.Dispose();
             return Fail(IngestErrorKind.InvalidValue, database, $"cannot open the store: {ex.Message}");
@@ -188,7 +205,7 @@ public sealed class RecordStore : IDisposable
     }
 
     /// <summary>Integrity, orphan rows and half-stored records: what a crash must never leave.</summary>
-    public StoreCheck Check() => SqliteStoreCheck.Run(_connection) with { MissingOriginals = Scans.MissingOriginals() };
+    public StoreCheck Check() => SqliteStoreCheck.Run(_connection, _dialect) with { MissingOriginals = Scans.MissingOriginals() };
 
     public void Dispose() => _connection.Dispose();
 

@@ -1,15 +1,17 @@
+using Ballistics.Store.Database;
 using Ballistics.Testing;
 
 namespace Ballistics.Store.Tests;
 
-[TestFixture]
-public sealed class ApiKeysTests
+[TestFixture(StoreEngine.Sqlite)]
+[TestFixture(StoreEngine.Postgres)]
+public sealed class ApiKeysTests(StoreEngine engine)
 {
     [Test]
     public void Add_NewKey_StoredOnlyAsItsHashAndAuthenticates()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
 
         var made = store.Keys.Add("examiner", "FGJ Sonora", "MX", "bench 2");
 
@@ -26,7 +28,7 @@ public sealed class ApiKeysTests
     public void Revoke_Key_NoLongerAuthenticatesButStaysListed()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
         var made = store.Keys.Add("lab", "ATF NIBIN Lab", "US");
 
         Assert.That(store.Keys.Revoke(made.Info.Id), Is.True);
@@ -42,7 +44,7 @@ public sealed class ApiKeysTests
     public void Add_NotAllowed_RefusedNamingTheField(string role, string agency, string country, string field)
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
 
         Assert.That(() => store.Keys.Add(role, agency, country), Throws.ArgumentException.With.Message.StartsWith(field + ":"));
         Assert.That(store.Keys.List(), Is.Empty);

@@ -1,11 +1,12 @@
+using Ballistics.Store.Database;
 using Ballistics.Store.Access;
 using Ballistics.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace Ballistics.Store.Tests;
 
-[TestFixture]
-public sealed class AuditLogTests
+[TestFixture(StoreEngine.Sqlite)]
+[TestFixture(StoreEngine.Postgres)]
+public sealed class AuditLogTests(StoreEngine engine)
 {
     private static AuditEvent Event(string action, string outcome = "allowed", int status = 200) =>
         new(null, "investigator", "CBP", "US", "GET", "/v1/traces/7", action, "7", outcome, status, "C-2026-118", "trafficking case", null);
@@ -14,7 +15,7 @@ public sealed class AuditLogTests
     public void Append_Entries_ReadBackInOrderWithAnIntactChain()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
 
         store.Audit.Append(Event("GetTrace"));
         store.Audit.Append(Event("GetTrace", "denied", 403));
@@ -29,11 +30,11 @@ public sealed class AuditLogTests
     public void Update_Or_Delete_RefusedByTheStore()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
         store.Audit.Append(Event("GetTrace"));
 
-        Assert.That(() => TestStores.Scalar(store.DatabasePath, "UPDATE audit_log SET outcome = 'denied'"), Throws.InstanceOf<SqliteException>().With.Message.Contains("append-only"));
-        Assert.That(() => TestStores.Scalar(store.DatabasePath, "DELETE FROM audit_log"), Throws.InstanceOf<SqliteException>().With.Message.Contains("append-only"));
+        Assert.That(() => TestStores.Scalar(store, "UPDATE audit_log SET outcome = 'denied'"), Throws.InstanceOf<System.Data.Common.DbException>().With.Message.Contains("append-only"));
+        Assert.That(() => TestStores.Scalar(store, "DELETE FROM audit_log"), Throws.InstanceOf<System.Data.Common.DbException>().With.Message.Contains("append-only"));
         Assert.That(store.Audit.Read().Single().Event.Outcome, Is.EqualTo("allowed"));
     }
 
@@ -41,13 +42,13 @@ public sealed class AuditLogTests
     public void Verify_EntryEditedBehindTheTriggers_NamesIt()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
         store.Audit.Append(Event("GetTrace"));
         var second = store.Audit.Append(Event("GetTrace", "denied", 403));
         store.Audit.Append(Event("GetTrace"));
 
         // Someone with the file drops the trigger and turns a denial into an allowed access.
-        TestStores.Scalar(store.DatabasePath, $"DROP TRIGGER audit_log_no_update; UPDATE audit_log SET outcome = 'allowed', status = 200 WHERE id = {second.Id}");
+        TestStores.Scalar(store, $"DROP TRIGGER audit_log_no_update{(engine == StoreEngine.Postgres ? " ON audit_log" : string.Empty)}; UPDATE audit_log SET outcome = 'allowed', status = 200 WHERE id = {second.Id}");
 
         Assert.That(store.Audit.Verify(), Is.EqualTo(new AuditChainCheck(1, second.Id)));
     }
@@ -56,7 +57,7 @@ public sealed class AuditLogTests
     public void Append_UnknownOutcome_Refused()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
 
         Assert.That(() => store.Audit.Append(Event("GetTrace", "maybe")), Throws.ArgumentException.With.Message.StartsWith("outcome:"));
         Assert.That(store.Audit.Read(), Is.Empty);

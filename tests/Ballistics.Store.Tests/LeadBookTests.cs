@@ -1,3 +1,4 @@
+using Ballistics.Store.Database;
 using Ballistics.Engine.Corpus;
 using Ballistics.Engine.Leads;
 using Ballistics.Engine.Matching;
@@ -7,15 +8,16 @@ using Ballistics.Testing;
 
 namespace Ballistics.Store.Tests;
 
-[TestFixture]
-public sealed class LeadBookTests
+[TestFixture(StoreEngine.Sqlite)]
+[TestFixture(StoreEngine.Postgres)]
+public sealed class LeadBookTests(StoreEngine engine)
 {
     private static readonly BreechFaceMatcher Matcher = new(model: null);
 
     /// <summary>Two scans on file (ids 1 and 2) and a lead of 1 against 2.</summary>
-    private static (RecordStore Store, StoredLead Lead) OneLead(TempDirectory dir)
+    private (RecordStore Store, StoredLead Lead) OneLead(TempDirectory dir)
     {
-        var store = TestStores.Create(dir);
+        var store = TestStores.Create(dir, engine);
         store.Scans.Add(
             [new ScanSubmission(SharedData.X3p("cartridge/fadul_1-1_processed.x3p")), new ScanSubmission(SharedData.X3p("cartridge/fadul_1-2_processed.x3p"))],
             Matcher, SignatureCodec.Default, SurfaceFileOptions.Default);

@@ -1,3 +1,4 @@
+using Ballistics.Store.Database;
 using Ballistics.Ingest.Records;
 using Ballistics.Store.Records;
 using Ballistics.Store.Sqlite;
@@ -5,24 +6,25 @@ using Ballistics.Testing;
 
 namespace Ballistics.Store.Tests;
 
-[TestFixture]
-public sealed class RecordIngestionTests
+[TestFixture(StoreEngine.Sqlite)]
+[TestFixture(StoreEngine.Postgres)]
+public sealed class RecordIngestionTests(StoreEngine engine)
 {
     [Test]
     public void Run_StoreFailsMidFile_CommittedBatchesStayWholeAndRerunStoresTheRest()
     {
         using var dir = new TempDirectory();
         var text = RecordRows.TransactionCsv(50, seed: 11, badOneIn: 1_000_000);
-        using (var store = TestStores.Create(dir))
+        using (var store = TestStores.Create(dir, engine))
         using (var reader = TestStores.Reader(dir, "sales.csv", text, RecordKind.Transaction))
-        using (var connection = SqliteDatabase.Open(store.DatabasePath, create: false))
+        using (var connection = TestStores.Connection(store))
         using (var writer = new FailingWriter(new SqliteRecordWriter(connection), failAt: 23))
         using (var rejects = new RejectsFile(dir.File("rejects.csv")))
         {
             Assert.That(() => RecordIngestion.Run(reader, writer, rejects, batchSize: 10), Throws.InstanceOf<IOException>());
         }
 
-        using var reopened = TestStores.Create(dir);
+        using var reopened = TestStores.Create(dir, engine);
         Assert.That(TestStores.Count(reopened, "SELECT count(*) FROM record"), Is.EqualTo(20), "the two full batches before the failure");
         Assert.That(reopened.Check().IsWhole, Is.True);
 
@@ -36,7 +38,7 @@ public sealed class RecordIngestionTests
     {
         using var dir = new TempDirectory();
         const string Text = "serial,make,retail date,purchaser,purchaser dob\n1,Acme,2019-02-30,A,2020-01-01\n2,Colt,2019-01-01,B,1970-01-01\n";
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
 
         var counts = TestStores.Ingest(store, dir, "s.csv", Text, RecordKind.Transaction);
 

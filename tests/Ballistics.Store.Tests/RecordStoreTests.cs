@@ -1,81 +1,18 @@
-using Ballistics.Ingest;
 using Ballistics.Ingest.Records;
-using Ballistics.Store.Sqlite;
+using Ballistics.Store.Database;
 using Ballistics.Testing;
 
 namespace Ballistics.Store.Tests;
 
-[TestFixture]
-public sealed class RecordStoreTests
+[TestFixture(StoreEngine.Sqlite)]
+[TestFixture(StoreEngine.Postgres)]
+public sealed class RecordStoreTests(StoreEngine engine)
 {
-    [Test]
-    public void Open_NewFolder_CreatesWalDatabaseAtLatestSchema()
-    {
-        using var dir = new TempDirectory();
-
-        using var store = TestStores.Create(dir);
-
-        Assert.That(File.Exists(store.DatabasePath), Is.True);
-        Assert.That(store.SchemaVersion, Is.EqualTo(SchemaMigrator.Latest));
-        Assert.That(TestStores.Scalar(store.DatabasePath, "PRAGMA journal_mode"), Is.EqualTo("wal"));
-        Assert.That(TestStores.Count(store, "SELECT count(*) FROM schema_version"), Is.EqualTo(SchemaMigrator.Latest));
-    }
-
-    [Test]
-    public void Open_MissingStoreWithoutCreate_NotFoundAndNothingCreated()
-    {
-        using var dir = new TempDirectory();
-        var folder = dir.File("none");
-
-        var opened = RecordStore.Open(folder, create: false);
-
-        Assert.That(opened.Success, Is.False);
-        Assert.That(opened.Error!.Kind, Is.EqualTo(IngestErrorKind.NotFound));
-        Assert.That(opened.Error.Source, Does.EndWith(RecordStore.DatabaseFile));
-        Assert.That(Directory.Exists(folder), Is.False);
-    }
-
-    [Test]
-    public void Open_StoreWrittenByNewerBuild_RefusedAndDataKept()
-    {
-        using var dir = new TempDirectory();
-        using (var store = TestStores.Create(dir))
-        {
-            TestStores.Ingest(store, dir, "sales.csv", RecordRows.Sales, RecordKind.Transaction);
-        }
-
-        var database = Path.Combine(dir.File("data"), RecordStore.DatabaseFile);
-        TestStores.Scalar(database, $"INSERT INTO schema_version VALUES ({SchemaMigrator.Latest + 1}, 'future', 'now')");
-
-        var opened = RecordStore.Open(dir.File("data"), create: true);
-
-        Assert.That(opened.Success, Is.False);
-        Assert.That(opened.Error!.Kind, Is.EqualTo(IngestErrorKind.Unsupported));
-        Assert.That(opened.Error.Message, Does.Contain($"schema version {SchemaMigrator.Latest + 1} is newer"));
-        Assert.That(TestStores.Scalar(database, "SELECT count(*) FROM record"), Is.EqualTo(3L));
-    }
-
-    [Test]
-    public void Open_FileIsNotADatabase_ErrorNamesFileAndLeavesItUntouched()
-    {
-        using var dir = new TempDirectory();
-        Directory.CreateDirectory(dir.File("data"));
-        var database = Path.Combine(dir.File("data"), RecordStore.DatabaseFile);
-        File.WriteAllText(database, "these are somebody's notes, not a database");
-
-        var opened = RecordStore.Open(dir.File("data"), create: true);
-
-        Assert.That(opened.Success, Is.False);
-        Assert.That(opened.Error!.Source, Is.EqualTo(database));
-        Assert.That(opened.Error.Message, Does.Contain("cannot open the store"));
-        Assert.That(File.ReadAllText(database), Is.EqualTo("these are somebody's notes, not a database"));
-    }
-
     [Test]
     public void Ingest_SameFileTwice_StoresOnce()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
 
         var first = TestStores.Ingest(store, dir, "sales.csv", RecordRows.Sales, RecordKind.Transaction);
         var second = TestStores.Ingest(store, dir, "sales.csv", RecordRows.Sales, RecordKind.Transaction);
@@ -90,7 +27,7 @@ public sealed class RecordStoreTests
     public void Ingest_SameRecordInAnotherFileAndFormat_StoresOnce()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
         TestStores.Ingest(store, dir, "traces.csv", RecordRows.Traces, RecordKind.Trace);
 
         // T-1 again, spelt differently and as JSON: the same record once normalised.
@@ -104,7 +41,7 @@ public sealed class RecordStoreTests
     public void Ingest_BadRecords_RejectedWithLocationAndGoodOnesOfTheFileStored()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
         var text = RecordRows.Sales + "X4,55,Acme,1,9x19,,,,,,2018-03-02,,,,\nX5,56,Colt,1911,.45 ACP,,,,,,2018-02-30,,,,\n";
 
         var counts = TestStores.Ingest(store, dir, "sales.csv", text, RecordKind.Transaction);
@@ -122,18 +59,19 @@ public sealed class RecordStoreTests
     public void Ingest_PersonalData_OnlyInThePersonTableMarkedPersonal()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
         TestStores.Ingest(store, dir, "sales.csv", RecordRows.Sales, RecordKind.Transaction);
         TestStores.Ingest(store, dir, "traces.csv", RecordRows.Traces, RecordKind.Trace);
 
-        Assert.That(TestStores.Scalar(store.DatabasePath, "SELECT group_concat(table_name) FROM data_class WHERE class = 'personal'"), Is.EqualTo("person"));
+        Assert.That(TestStores.Count(store, "SELECT count(*) FROM data_class WHERE class = 'personal'"), Is.EqualTo(1));
+        Assert.That(TestStores.Scalar(store, "SELECT table_name FROM data_class WHERE class = 'personal'"), Is.EqualTo("person"));
         Assert.That(TestStores.Count(store, "SELECT count(*) FROM person WHERE role = 'purchaser'"), Is.EqualTo(3));
         Assert.That(TestStores.Count(store, "SELECT count(*) FROM person WHERE role = 'possessor'"), Is.EqualTo(2));
         foreach (var table in new[] { "record", "firearm", "sale", "recovery", "trace_request" })
         {
             // Every column of every non-personal row, as one text: no name may appear in it.
-            var columns = TestStores.Scalar(store.DatabasePath, $"SELECT group_concat('coalesce(' || name || ', '''')', ' || ''|'' || ') FROM pragma_table_info('{table}')");
-            var all = (string?)TestStores.Scalar(store.DatabasePath, $"SELECT group_concat({columns}, '|') FROM {table}") ?? string.Empty;
+            var columns = string.Join(" || '|' || ", TestStores.Columns(store, table).Select(c => $"coalesce(CAST({c} AS TEXT), '')"));
+            var all = (string?)TestStores.Scalar(store, $"SELECT {TestStores.Joined(store, columns, "'|'")} FROM {table}") ?? string.Empty;
             Assert.That(all, Does.Not.Contain("Pérez").And.Not.Contain("Ruiz").And.Not.Contain("Pedro").And.Not.Contain("TXDL"), table);
         }
     }
@@ -142,21 +80,33 @@ public sealed class RecordStoreTests
     public void Ingest_SeizureWithCartridgeCases_EvidenceKeptInOrder()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
         const string Seizure = "folio del evento,serie,marca,calibre,fecha de aseguramiento,entidad federativa,municipio,casquillos\nEV-9,123,Glock,9x19,2023-04-03,Jalisco,Zapopan,C-3;C-1;C-2\n";
 
         var counts = TestStores.Ingest(store, dir, "seizure.csv", Seizure, RecordKind.Seizure);
 
         Assert.That(counts.Stored, Is.EqualTo(1));
-        Assert.That(TestStores.Scalar(store.DatabasePath, "SELECT group_concat(exhibit_id, ',') FROM (SELECT exhibit_id FROM seizure_evidence ORDER BY position)"), Is.EqualTo("C-3,C-1,C-2"));
-        Assert.That(TestStores.Scalar(store.DatabasePath, "SELECT state_code FROM recovery"), Is.EqualTo("MX-JAL"));
+        var evidence = new List<string>();
+        using (var connection = TestStores.Connection(store))
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT exhibit_id FROM seizure_evidence ORDER BY position";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                evidence.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.That(evidence, Is.EqualTo(new[] { "C-3", "C-1", "C-2" }));
+        Assert.That(TestStores.Scalar(store, "SELECT state_code FROM recovery"), Is.EqualTo("MX-JAL"));
     }
 
     [Test]
     public void Check_AfterIngestOfEveryKind_IsWhole()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
         TestStores.Ingest(store, dir, "sales.csv", RecordRows.TransactionCsv(300, seed: 3), RecordKind.Transaction);
         TestStores.Ingest(store, dir, "traces.csv", RecordRows.Traces, RecordKind.Trace);
         TestStores.Ingest(store, dir, "seizures.csv", RecordRows.SeizureCsv(300, seed: 4), RecordKind.Seizure);
@@ -171,9 +121,9 @@ public sealed class RecordStoreTests
     public void Check_RecordMissingOneOfItsRows_CountedIncomplete()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
         TestStores.Ingest(store, dir, "sales.csv", RecordRows.Sales, RecordKind.Transaction);
-        TestStores.Scalar(store.DatabasePath, "DELETE FROM person WHERE record_id = (SELECT min(record_id) FROM person)");
+        TestStores.Scalar(store, "DELETE FROM person WHERE record_id = (SELECT min(record_id) FROM person)");
 
         var check = store.Check();
 

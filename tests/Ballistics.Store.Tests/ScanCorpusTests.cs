@@ -1,3 +1,4 @@
+using Ballistics.Store.Database;
 using Ballistics.Engine.Corpus;
 using Ballistics.Engine.Matching;
 using Ballistics.Ingest;
@@ -7,8 +8,9 @@ using Ballistics.Testing;
 
 namespace Ballistics.Store.Tests;
 
-[TestFixture]
-public sealed class ScanCorpusTests
+[TestFixture(StoreEngine.Sqlite)]
+[TestFixture(StoreEngine.Postgres)]
+public sealed class ScanCorpusTests(StoreEngine engine)
 {
     // Preparing and signing need no score model.
     private static readonly BreechFaceMatcher Matcher = new(model: null);
@@ -24,7 +26,7 @@ public sealed class ScanCorpusTests
         using var dir = new TempDirectory();
         var copy = dir.File("renamed.x3p");
         File.Copy(Real("fadul_1-1_processed"), copy);
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
 
         var first = Add(store, new ScanSubmission(Real("fadul_1-1_processed")), new ScanSubmission(copy));
         var again = Add(store, new ScanSubmission(copy));
@@ -50,7 +52,7 @@ public sealed class ScanCorpusTests
         File.WriteAllBytes(empty, []);
         var image = dir.File("photo.png");
         File.WriteAllBytes(image, [0x89, 0x50, 0x4e, 0x47]);
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
         Add(store, new ScanSubmission(Real("fadul_1-2_processed")));
 
         var result = Add(store, new ScanSubmission(bad), new ScanSubmission(Real("triplet_x3p1_processed")), new ScanSubmission(empty), new ScanSubmission(image));
@@ -67,7 +69,7 @@ public sealed class ScanCorpusTests
     public void Get_AddedWithMetadata_RoundTrips()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
         var metadata = new ScanItemMetadata
         {
             ExhibitId = "MX-SON-2025-0042-A",
@@ -98,7 +100,7 @@ public sealed class ScanCorpusTests
     public void LoadIndex_RealScans_SameSourceRanksFirst()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
         var names = new[] { "fadul_1-1_processed", "baldwin_K227iG3_processed", "fadul_1-2_processed", "triplet_x3p1_processed", "baldwin_K013sA1_processed" };
         var ids = Add(store, [.. names.Select(n => new ScanSubmission(Real(n)))]).Added;
 
@@ -115,7 +117,7 @@ public sealed class ScanCorpusTests
     public void Prepared_CacheEntryLostOrCorrupt_PreparedAgainFromTheOriginal()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
         var id = Add(store, new ScanSubmission(Real("fadul_1-2_processed"))).Added.Single();
         var item = store.Scans.Get(id)!;
         var (cached, _) = store.Scans.Prepared(item, Matcher, SurfaceFileOptions.Default);
@@ -136,7 +138,7 @@ public sealed class ScanCorpusTests
     public void Prepared_OriginalMissing_ReasonNamesTheItem()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
         var id = Add(store, new ScanSubmission(Real("fadul_1-2_processed"))).Added.Single();
         var item = store.Scans.Get(id)!;
         File.Delete(store.Scans.Cache.PathOf(item.Sha256));
@@ -154,10 +156,11 @@ public sealed class ScanCorpusTests
     public void LoadIndex_CodeOfAnotherSignatureVersion_RecomputedAndStoredAgain()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
         var ids = Add(store, new ScanSubmission(Real("fadul_1-1_processed")), new ScanSubmission(Real("fadul_1-2_processed"))).Added;
         var fresh = store.Scans.LoadIndex(SignatureCodec.Default, Matcher, SurfaceFileOptions.Default).CodeOf(ids[1])!.Value;
-        TestStores.Scalar(store.DatabasePath, $"UPDATE scan_item SET signature_version = 'signature/0.0', signature = x'00000000' WHERE id = {ids[1]}");
+        var stale = engine == StoreEngine.Postgres ? "'\\x00000000'::bytea" : "x'00000000'";
+        TestStores.Scalar(store, $"UPDATE scan_item SET signature_version = 'signature/0.0', signature = {stale} WHERE id = {ids[1]}");
 
         var index = store.Scans.LoadIndex(SignatureCodec.Default, Matcher, SurfaceFileOptions.Default);
 
@@ -170,7 +173,7 @@ public sealed class ScanCorpusTests
     public void ScreenSamples_CachedAtAdd_AndRebuiltWhenCorrupt()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
         var id = Add(store, new ScanSubmission(Real("baldwin_K013sA1_raw"))).Added.Single();
         var item = store.Scans.Get(id)!;
         var entry = store.Scans.Cache.ScreenPathOf(item.Sha256);
@@ -190,7 +193,7 @@ public sealed class ScanCorpusTests
     public void Add_ManyFiles_IdsInTheOrderGiven()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
         var names = new[] { "triplet_x3p2_processed", "fadul_1-2_processed", "baldwin_K013sA2_raw", "fadul_1-1_processed", "baldwin_K227iG3_processed", "triplet_x3p1_processed" };
 
         var ids = Add(store, [.. names.Select(n => new ScanSubmission(Real(n)))]).Added;

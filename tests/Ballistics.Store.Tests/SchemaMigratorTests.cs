@@ -1,3 +1,4 @@
+using Ballistics.Store.Database;
 using Ballistics.Store.Sqlite;
 using Ballistics.Testing;
 
@@ -12,8 +13,8 @@ public sealed class SchemaMigratorTests
         using var dir = new TempDirectory();
         using var connection = SqliteDatabase.Open(dir.File("m.db"), create: true);
 
-        var first = SchemaMigrator.Migrate(connection, out var firstVersion);
-        var second = SchemaMigrator.Migrate(connection, out var secondVersion);
+        var first = SchemaMigrator.Migrate(connection, StoreDialect.Sqlite, out var firstVersion);
+        var second = SchemaMigrator.Migrate(connection, StoreDialect.Sqlite, out var secondVersion);
 
         Assert.That(first, Is.Null);
         Assert.That(second, Is.Null);
@@ -28,10 +29,10 @@ public sealed class SchemaMigratorTests
     {
         using var dir = new TempDirectory();
         using var connection = SqliteDatabase.Open(dir.File("m.db"), create: true);
-        SchemaMigrator.Migrate(connection, out _);
+        SchemaMigrator.Migrate(connection, StoreDialect.Sqlite, out _);
         SqliteDatabase.Execute(connection, $"INSERT INTO schema_version VALUES ({SchemaMigrator.Latest + 4}, 'future', 'now')");
 
-        var reason = SchemaMigrator.Migrate(connection, out var version);
+        var reason = SchemaMigrator.Migrate(connection, StoreDialect.Sqlite, out var version);
 
         Assert.That(reason, Does.Contain($"schema version {SchemaMigrator.Latest + 4} is newer than this build knows ({SchemaMigrator.Latest})"));
         Assert.That(version, Is.EqualTo(SchemaMigrator.Latest + 4));
@@ -42,7 +43,7 @@ public sealed class SchemaMigratorTests
     {
         using var dir = new TempDirectory();
         using var connection = SqliteDatabase.Open(dir.File("m.db"), create: true);
-        SchemaMigrator.Migrate(connection, out _);
+        SchemaMigrator.Migrate(connection, StoreDialect.Sqlite, out _);
 
         Assert.That(SqliteDatabase.Scalar(connection, "PRAGMA foreign_keys"), Is.EqualTo(1));
         Assert.That(

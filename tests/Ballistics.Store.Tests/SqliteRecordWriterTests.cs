@@ -1,11 +1,13 @@
+using Ballistics.Store.Database;
 using Ballistics.Ingest.Records;
 using Ballistics.Store.Sqlite;
 using Ballistics.Testing;
 
 namespace Ballistics.Store.Tests;
 
-[TestFixture]
-public sealed class SqliteRecordWriterTests
+[TestFixture(StoreEngine.Sqlite)]
+[TestFixture(StoreEngine.Postgres)]
+public sealed class SqliteRecordWriterTests(StoreEngine engine)
 {
     private static readonly FirearmDescription Glock = new() { Make = "Glock", MakeCode = "GLK", Serial = new SerialNumber(SerialStatus.Present, "AB12", "AB12") };
 
@@ -13,8 +15,8 @@ public sealed class SqliteRecordWriterTests
     public void Dispose_WithoutCommit_NothingStored()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
-        using (var connection = SqliteDatabase.Open(store.DatabasePath, create: false))
+        using var store = TestStores.Create(dir, engine);
+        using (var connection = TestStores.Connection(store))
         using (var writer = new SqliteRecordWriter(connection))
         {
             Assert.That(writer.TryAdd(new FirearmTransaction { Firearm = Glock, TransactionId = "A" }, "id-a", "f.csv", 2), Is.True);
@@ -28,8 +30,8 @@ public sealed class SqliteRecordWriterTests
     public void TryAdd_SameContentIdTwiceInOneBatch_SecondIsDuplicate()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
-        using (var connection = SqliteDatabase.Open(store.DatabasePath, create: false))
+        using var store = TestStores.Create(dir, engine);
+        using (var connection = TestStores.Connection(store))
         using (var writer = new SqliteRecordWriter(connection))
         {
             var record = new FirearmTransaction { Firearm = Glock, TransactionId = "A" };

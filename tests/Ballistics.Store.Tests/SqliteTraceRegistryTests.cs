@@ -1,11 +1,13 @@
+using Ballistics.Store.Database;
 using Ballistics.Engine.Tracing;
 using Ballistics.Ingest.Records;
 using Ballistics.Testing;
 
 namespace Ballistics.Store.Tests;
 
-[TestFixture]
-public sealed class SqliteTraceRegistryTests
+[TestFixture(StoreEngine.Sqlite)]
+[TestFixture(StoreEngine.Postgres)]
+public sealed class SqliteTraceRegistryTests(StoreEngine engine)
 {
     [Test]
     public void SalesOf_MakerAndSerialKey_SaleWithChainAndPurchaser()
@@ -82,9 +84,9 @@ public sealed class SqliteTraceRegistryTests
         Assert.That(none, Is.Empty);
     }
 
-    private static RecordStore Filled(TempDirectory dir)
+    private RecordStore Filled(TempDirectory dir)
     {
-        var store = TestStores.Create(dir);
+        var store = TestStores.Create(dir, engine);
         TestStores.Ingest(store, dir, "sales.csv", RecordRows.Sales, RecordKind.Transaction);
         TestStores.Ingest(store, dir, "traces.csv", RecordRows.Traces, RecordKind.Trace);
         return store;

@@ -1,3 +1,4 @@
+using Ballistics.Store.Database;
 using Ballistics.Engine.Corpus;
 using Ballistics.Engine.Leads;
 using Ballistics.Engine.Matching;
@@ -10,8 +11,9 @@ using Ballistics.Testing;
 
 namespace Ballistics.Store.Tests;
 
-[TestFixture]
-public sealed class SqliteTraffickingRecordsTests
+[TestFixture(StoreEngine.Sqlite)]
+[TestFixture(StoreEngine.Postgres)]
+public sealed class SqliteTraffickingRecordsTests(StoreEngine engine)
 {
     /// <summary>The generator's places as ISO 3166-2 codes, to compare the stored (normalised) states with the files' names.</summary>
     private static readonly Dictionary<string, string> States = new(StringComparer.Ordinal)
@@ -28,7 +30,7 @@ public sealed class SqliteTraffickingRecordsTests
     {
         using var dir = new TempDirectory();
         var records = GeneratedRecords.Write(dir.Path, seed: 31, firearms: 160);
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
         Ingest(store, dir, records);
 
         var summary = TraffickingAnalysis.Summarize(store.Trafficking.Facts(), store.Registry);
@@ -77,7 +79,7 @@ public sealed class SqliteTraffickingRecordsTests
     public void Facts_ReviewedLeads_HitBetweenIncidentsAndEachStepOnItsDay()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir);
+        using var store = TestStores.Create(dir, engine);
         ScanSubmission Case(string file, string exhibit, string incident, string country) =>
             new(SharedData.X3p($"cartridge/{file}"), new ScanItemMetadata { ExhibitId = exhibit, IncidentId = incident, Country = country });
         store.Scans.Add(

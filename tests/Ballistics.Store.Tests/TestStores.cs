@@ -1,8 +1,10 @@
 using Ballistics.Ingest.Records;
 using Ballistics.Ingest.Records.Normalization;
+using Ballistics.Store.Database;
 using Ballistics.Store.Records;
 using Ballistics.Testing;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Ballistics.Store.Tests;
 
@@ -11,7 +13,19 @@ internal static class TestStores
 {
     public static readonly NormalizeOptions Options = new() { Locale = DateLocale.EnUs, Today = new DateOnly(2025, 6, 30) };
 
-    public static RecordStore Create(TempDirectory dir) => RecordStore.Open(dir.File("data"), create: true).Value;
+    public static RecordStore Create(TempDirectory dir, StoreEngine engine = StoreEngine.Sqlite)
+    {
+        var folder = dir.File("data");
+        // A second call on the same folder reopens its store, as on SQLite.
+        if (engine == StoreEngine.Postgres && !File.Exists(Path.Combine(folder, StoreLocation.FileName)))
+        {
+            StoreLocation.WritePostgres(folder, PostgresTestDatabases.Create());
+        }
+
+        var opened = RecordStore.Open(folder, create: true);
+        Assert.That(opened.Success, Is.True, () => opened.Error?.ToString() ?? "not opened");
+        return opened.Value;
+    }
 
     public static IngestCounts Ingest(RecordStore store, TempDirectory dir, string name, string text, RecordKind kind)
     {
@@ -36,5 +50,55 @@ internal static class TestStores
         return command.ExecuteScalar();
     }
 
-    public static long Count(RecordStore store, string sql) => Convert.ToInt64(Scalar(store.DatabasePath, sql), System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A value read with a connection of its own to the store's database, whichever engine holds it.</summary>
+    public static object? Scalar(RecordStore store, string sql)
+    {
+        if (store.Engine == StoreEngine.Sqlite)
+        {
+            return Scalar(store.DatabasePath, sql);
+        }
+
+        using var connection = new NpgsqlConnection(StoreLocation.Of(store.Folder).Location!.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    /// <summary>A second connection to the store's database, as another writer would have.</summary>
+    public static System.Data.Common.DbConnection Connection(RecordStore store)
+    {
+        if (store.Engine == StoreEngine.Sqlite)
+        {
+            return Sqlite.SqliteDatabase.Open(store.DatabasePath, create: false);
+        }
+
+        var connection = new NpgsqlConnection(StoreLocation.Of(store.Folder).Location!.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>The columns of a table, in order.</summary>
+    public static IReadOnlyList<string> Columns(RecordStore store, string table)
+    {
+        using var connection = Connection(store);
+        using var command = connection.CreateCommand();
+        command.CommandText = store.Engine == StoreEngine.Sqlite
+            ? $"SELECT name FROM pragma_table_info('{table}') ORDER BY cid"
+            : $"SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '{table}' ORDER BY ordinal_position";
+        using var reader = command.ExecuteReader();
+        var columns = new List<string>();
+        while (reader.Read())
+        {
+            columns.Add(reader.GetString(0));
+        }
+
+        return columns;
+    }
+
+    /// <summary>The aggregate that joins a column's text over rows, in the engine's spelling.</summary>
+    public static string Joined(RecordStore store, string expression, string separator) =>
+        store.Engine == StoreEngine.Sqlite ? $"group_concat({expression}, {separator})" : $"string_agg({expression}, {separator})";
+
+    public static long Count(RecordStore store, string sql) => Convert.ToInt64(Scalar(store, sql), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -46,8 +46,13 @@ public sealed class AuditLog
     private const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
     private readonly DbConnection _connection;
+    private readonly StoreDialect _dialect;
 
-    internal AuditLog(DbConnection connection) => _connection = connection;
+    internal AuditLog(DbConnection connection, StoreDialect dialect)
+    {
+        _connection = connection;
+        _dialect = dialect;
+    }
 
     public AuditEntry Append(AuditEvent entry)
     {
@@ -59,6 +64,8 @@ public sealed class AuditLog
 
         var at = DateTimeOffset.UtcNow;
         using var transaction = _connection.BeginTransaction();
+        // The chain reads the last entry then writes the next: two writers at once would fork it.
+        _dialect.LockForWrite(_connection, transaction, "audit_log");
         string previous;
         using (var last = _connection.CreateCommand())
         {

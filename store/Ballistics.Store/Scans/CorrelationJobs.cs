@@ -28,7 +28,13 @@ public sealed class CorrelationJobs
 {
     private readonly DbConnection _connection;
 
-    internal CorrelationJobs(DbConnection connection) => _connection = connection;
+    private readonly StoreDialect _dialect;
+
+    internal CorrelationJobs(DbConnection connection, StoreDialect dialect)
+    {
+        _connection = connection;
+        _dialect = dialect;
+    }
 
     /// <summary>The unfinished job of this shape if there is one (resumed: true), else a new one over the items on file now.</summary>
     public (CorrelationJob Job, bool Resumed) StartOrResume(DateTimeOffset? since, int candidates, int leads, string outPath, string algorithmVersion, int? fullComparisons = null)
@@ -36,10 +42,14 @@ public sealed class CorrelationJobs
         var selection = since is null ? "all" : "since";
         var sinceText = since?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
         using var transaction = _connection.BeginTransaction();
+        // Found or started as one step: two processes starting the same job must end with one.
+        _dialect.LockForWrite(_connection, transaction, "correlation_job");
         using (var find = _connection.CreateCommand())
         {
             find.Transaction = transaction;
-            find.CommandText = "SELECT id FROM correlation_job WHERE finished_at IS NULL AND selection = @sel AND since IS @since AND candidates = @k AND leads = @n AND out_path = @out AND full_comparisons IS @full ORDER BY id DESC LIMIT 1";
+            // NULL-safe equality written the way both engines read it (SQLite's IS, PostgreSQL's IS NOT DISTINCT FROM).
+            find.CommandText = "SELECT id FROM correlation_job WHERE finished_at IS NULL AND selection = @sel AND ((since IS NULL AND CAST(@since AS TEXT) IS NULL) OR since = CAST(@since AS TEXT)) AND candidates = @k AND leads = @n AND out_path = @out "
+                + "AND ((full_comparisons IS NULL AND CAST(@full AS INTEGER) IS NULL) OR full_comparisons = CAST(@full AS INTEGER)) ORDER BY id DESC LIMIT 1";
             find.With("@sel", selection);
             find.With("@since", (object?)sinceText ?? DBNull.Value);
             find.With("@k", candidates);
@@ -108,7 +118,7 @@ public sealed class CorrelationJobs
         ArgumentNullException.ThrowIfNull(job);
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT s.id, d.item_id IS NOT NULL FROM scan_item s LEFT JOIN correlation_done d ON d.job_id = @job AND d.item_id = s.id "
-            + "WHERE s.id <= @last AND (@since IS NULL OR s.added_at >= @since) ORDER BY s.id";
+            + "WHERE s.id <= @last AND (CAST(@since AS TEXT) IS NULL OR s.added_at >= CAST(@since AS TEXT)) ORDER BY s.id";
         command.With("@job", job.Id);
         command.With("@last", job.LastItemId);
         command.With("@since", job.Since is { } s ? s.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) : DBNull.Value);

@@ -84,8 +84,10 @@ public sealed class LeadBook
         using var command = _connection.CreateCommand();
         command.CommandText = """
             SELECT l.evidence_id,
-                   SUM(l.status = 'candidate'), SUM(l.status = 'lead'), SUM(l.status = 'confirmed'), SUM(l.status = 'rejected'),
-                   MAX(MAX(l.created_at), COALESCE((SELECT MAX(r.at) FROM lead_review r JOIN lead o ON o.id = r.lead_id WHERE o.evidence_id = l.evidence_id), ''))
+                   SUM(CASE WHEN l.status = 'candidate' THEN 1 ELSE 0 END), SUM(CASE WHEN l.status = 'lead' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN l.status = 'confirmed' THEN 1 ELSE 0 END), SUM(CASE WHEN l.status = 'rejected' THEN 1 ELSE 0 END),
+                   MAX(l.created_at),
+                   (SELECT MAX(r.at) FROM lead_review r JOIN lead o ON o.id = r.lead_id WHERE o.evidence_id = l.evidence_id)
             FROM lead l
             GROUP BY l.evidence_id
             """;
@@ -93,9 +95,11 @@ public sealed class LeadBook
         var entries = new List<ReviewQueueEntry>();
         while (reader.Read())
         {
+            // ISO-8601 UTC text compares as time; the later of the newest lead and the newest review.
+            var latest = reader.IsDBNull(6) || string.CompareOrdinal(reader.GetString(5), reader.GetString(6)) >= 0 ? reader.GetString(5) : reader.GetString(6);
             entries.Add(new ReviewQueueEntry(
                 reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
-                DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture)));
+                DateTimeOffset.Parse(latest, CultureInfo.InvariantCulture)));
         }
 
         return [.. entries.OrderByDescending(e => e.Candidates + e.Leads > 0).ThenByDescending(e => e.LatestAt).ThenByDescending(e => e.EvidenceId)];

@@ -12,17 +12,23 @@ namespace Ballistics.Store.Sqlite;
 /// </summary>
 internal static class SchemaMigrator
 {
-    private const string ResourcePrefix = "Ballistics.Store.Sqlite.Migrations.";
+    private static readonly Lazy<Migration[]> SqliteMigrations = new(() => Load(StoreDialect.Sqlite.MigrationsPrefix));
+    private static readonly Lazy<Migration[]> PostgresMigrations = new(() => Load(StoreDialect.Postgres.MigrationsPrefix));
 
-    private static readonly Lazy<Migration[]> Known = new(Load);
+    /// <summary>The schema version this build writes (the same for both engines: each migration is written for both).</summary>
+    public static int Latest => SqliteMigrations.Value[^1].Version;
 
-    /// <summary>The schema version this build writes.</summary>
-    public static int Latest => Known.Value[^1].Version;
+    private static Migration[] Known(StoreDialect dialect) => dialect.Engine == StoreEngine.Sqlite ? SqliteMigrations.Value : PostgresMigrations.Value;
 
     /// <summary>Applies the migrations the store lacks; returns the version it is at, or the reason it cannot be used.</summary>
-    public static string? Migrate(DbConnection connection, out int version)
+    public static string? Migrate(DbConnection connection, StoreDialect dialect, out int version)
     {
-        SqliteDatabase.Execute(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT");
+        if (Known(dialect).Length != SqliteMigrations.Value.Length)
+        {
+            throw new InvalidOperationException($"the {dialect.Engine} migrations stop at {Known(dialect).Length}, the SQLite ones at {SqliteMigrations.Value.Length}: write each migration for both engines");
+        }
+
+        SqliteDatabase.Execute(connection, dialect.SchemaVersionTable);
         var found = Current(connection);
         version = found;
         if (found > Latest)
@@ -30,9 +36,10 @@ internal static class SchemaMigrator
             return $"schema version {found} is newer than this build knows ({Latest}): use a newer ballistics";
         }
 
-        foreach (var migration in Known.Value.Where(m => m.Version > found))
+        foreach (var migration in Known(dialect).Where(m => m.Version > found))
         {
             using var transaction = connection.BeginTransaction();
+            dialect.LockForWrite(connection, transaction, "schema_version");
 
             // Another process may have migrated while this one waited for the write lock.
             if (Current(connection, transaction) >= migration.Version)
@@ -59,12 +66,12 @@ internal static class SchemaMigrator
         (int)SqliteDatabase.Scalar(connection, "SELECT coalesce(max(version), 0) FROM schema_version", transaction);
 
     /// <summary>Embedded files named <c>NNN_description.sql</c>, in version order.</summary>
-    private static Migration[] Load()
+    private static Migration[] Load(string prefix)
     {
         var assembly = typeof(SchemaMigrator).Assembly;
         var migrations = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Select(n => Read(assembly, n))
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => Read(assembly, prefix, n))
             .OrderBy(m => m.Version)
             .ToArray();
         for (var i = 0; i < migrations.Length; i++)
@@ -78,9 +85,9 @@ internal static class SchemaMigrator
         return migrations;
     }
 
-    private static Migration Read(Assembly assembly, string resource)
+    private static Migration Read(Assembly assembly, string prefix, string resource)
     {
-        var name = resource[ResourcePrefix.Length..^".sql".Length];
+        var name = resource[prefix.Length..^".sql".Length];
         var underscore = name.IndexOf('_', StringComparison.Ordinal);
         var version = int.Parse(name.AsSpan(0, underscore), NumberStyles.None, CultureInfo.InvariantCulture);
         using var stream = assembly.GetManifestResourceStream(resource)!;

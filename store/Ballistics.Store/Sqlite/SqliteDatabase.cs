@@ -59,6 +59,7 @@ internal static class SqliteDatabase
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
-        return command.ExecuteScalar() is long value ? value : 0;
+        // SQLite answers integers as long; PostgreSQL as the column's own type (int for INTEGER).
+        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 }

@@ -1,0 +1,75 @@
+using Ballistics.Store.Database;
+using Ballistics.Testing;
+
+namespace Ballistics.Store.Tests;
+
+[TestFixture]
+public sealed class StoreLocationTests
+{
+    [Test]
+    public void Of_FolderWithoutDescription_TheEmbeddedDatabase()
+    {
+        using var dir = new TempDirectory();
+
+        var (location, error) = StoreLocation.Of(dir.Path);
+
+        Assert.That((location?.Engine, location?.ConnectionString, error), Is.EqualTo(((StoreEngine?)StoreEngine.Sqlite, (string?)null, (string?)null)));
+    }
+
+    [TestCase("""{"engine": "postgres"}""", "field connection")]
+    [TestCase("""{"connection": "Host=x"}""", "field engine")]
+    [TestCase("""{"engine": "oracle", "connection": "x"}""", "not a store description")]
+    [TestCase("engine=postgres", "not a store description")]
+    public void Of_BadDescription_ErrorNamesTheFileAndField(string text, string expected)
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(Path.Combine(dir.Path, StoreLocation.FileName), text);
+
+        var (location, error) = StoreLocation.Of(dir.Path);
+
+        Assert.That(location, Is.Null);
+        Assert.That(error, Does.StartWith(Path.Combine(dir.Path, StoreLocation.FileName)).And.Contain(expected));
+    }
+
+    [Test]
+    public void Open_BadDescription_RefusedAndNoDatabaseMade()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.File("data"));
+        File.WriteAllText(Path.Combine(dir.File("data"), StoreLocation.FileName), """{"engine": "postgres"}""");
+
+        var opened = RecordStore.Open(dir.File("data"), create: true);
+
+        Assert.That(opened.Success, Is.False);
+        Assert.That(opened.Error!.Message, Does.Contain("field connection"));
+        Assert.That(File.Exists(Path.Combine(dir.File("data"), RecordStore.DatabaseFile)), Is.False, "a store that names a server is never silently made a local one");
+    }
+
+    [Test]
+    public void Open_ServerUnreachable_ErrorNamesTheDescriptionNotThePassword()
+    {
+        using var dir = new TempDirectory();
+        StoreLocation.WritePostgres(dir.File("data"), "Host=127.0.0.1;Port=1;Username=ballistics;Password=s3cret-value;Database=nowhere;Timeout=3");
+
+        var opened = RecordStore.Open(dir.File("data"), create: true);
+
+        Assert.That(opened.Success, Is.False);
+        Assert.That(opened.Error!.ToString(), Does.Contain(StoreLocation.FileName).And.Contain("PostgreSQL").And.Contain("cannot open the store").And.Not.Contain("s3cret-value"));
+    }
+
+    [Test]
+    public void Open_PostgresStoreOfANewerBuild_Refused()
+    {
+        using var dir = new TempDirectory();
+        using (var store = TestStores.Create(dir, StoreEngine.Postgres))
+        {
+            TestStores.Ingest(store, dir, "sales.csv", RecordRows.Sales, Ingest.Records.RecordKind.Transaction);
+            TestStores.Scalar(store, $"INSERT INTO schema_version VALUES ({Sqlite.SchemaMigrator.Latest + 1}, 'future', 'now')");
+        }
+
+        var opened = RecordStore.Open(dir.File("data"), create: false);
+
+        Assert.That(opened.Success, Is.False);
+        Assert.That(opened.Error!.Message, Does.Contain($"schema version {Sqlite.SchemaMigrator.Latest + 1} is newer"));
+    }
+}
