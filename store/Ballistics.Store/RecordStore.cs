@@ -116,6 +116,33 @@ public sealed class RecordStore : IDisposable
     }
 
     /// <summary>
+    /// Makes <paramref name="folder"/> a store whose rows live in the PostgreSQL database of <paramref name="connectionString"/>
+    /// (brought to the latest schema; an empty database or one this build's stores already use). Refused when the folder is
+    /// a store already: moving rows between engines is not done here. Nothing is left behind when the server cannot be used.
+    /// </summary>
+    public static IngestResult<RecordStore> CreatePostgres(string folder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var full = Path.GetFullPath(folder);
+        var description = Path.Combine(full, StoreLocation.FileName);
+        if (File.Exists(description) || File.Exists(Path.Combine(full, DatabaseFile)))
+        {
+            var existing = File.Exists(description) ? description : Path.Combine(full, DatabaseFile);
+            return Fail(IngestErrorKind.InvalidValue, existing, "this folder is a store already; a PostgreSQL store needs a folder of its own");
+        }
+
+        StoreLocation.WritePostgres(full, connectionString);
+        var opened = Open(full, create: true);
+        if (!opened.Success)
+        {
+            File.Delete(description);
+        }
+
+        return opened;
+    }
+
+    /// <summary>
     /// Stores the good records of <paramref name="reader"/> and writes its rejects to <paramref name="rejectsPath"/>.
     /// A failure of the store itself (disk full, locked) throws <see cref="DbException"/> (SQLite's, or PostgreSQL's); the batches
     /// committed before it stay, and a rerun stores the rest.

@@ -72,4 +72,51 @@ public sealed class StoreLocationTests
         Assert.That(opened.Success, Is.False);
         Assert.That(opened.Error!.Message, Does.Contain($"schema version {Sqlite.SchemaMigrator.Latest + 1} is newer"));
     }
+
+    [Test]
+    public void CreatePostgres_EmptyDatabase_LatestSchemaAndReopenedByItsFolder()
+    {
+        using var dir = new TempDirectory();
+        var connection = PostgresTestServer.CreateDatabase();
+
+        using (var created = RecordStore.CreatePostgres(dir.File("data"), connection).Value)
+        {
+            Assert.That((created.Engine, created.SchemaVersion), Is.EqualTo((StoreEngine.Postgres, Sqlite.SchemaMigrator.Latest)));
+            TestStores.Ingest(created, dir, "sales.csv", RecordRows.Sales, Ingest.Records.RecordKind.Transaction);
+        }
+
+        using var reopened = RecordStore.Open(dir.File("data"), create: false).Value;
+        Assert.That(reopened.Engine, Is.EqualTo(StoreEngine.Postgres));
+        Assert.That(TestStores.Count(reopened, "SELECT count(*) FROM sale"), Is.EqualTo(3));
+        Assert.That(File.Exists(Path.Combine(dir.File("data"), RecordStore.DatabaseFile)), Is.False);
+    }
+
+    [Test]
+    public void CreatePostgres_FolderIsAStoreAlready_RefusedAndItsRowsKept()
+    {
+        using var dir = new TempDirectory();
+        using (var local = TestStores.Create(dir))
+        {
+            TestStores.Ingest(local, dir, "sales.csv", RecordRows.Sales, Ingest.Records.RecordKind.Transaction);
+        }
+
+        var created = RecordStore.CreatePostgres(dir.File("data"), "Host=127.0.0.1;Port=1;Database=x");
+
+        Assert.That(created.Success, Is.False);
+        Assert.That(created.Error!.ToString(), Does.Contain(RecordStore.DatabaseFile).And.Contain("a store already"));
+        using var reopened = TestStores.Create(dir);
+        Assert.That((reopened.Engine, TestStores.Count(reopened, "SELECT count(*) FROM sale")), Is.EqualTo((StoreEngine.Sqlite, 3L)));
+    }
+
+    [Test]
+    public void CreatePostgres_ServerUnreachable_NothingLeftBehind()
+    {
+        using var dir = new TempDirectory();
+
+        var created = RecordStore.CreatePostgres(dir.File("data"), "Host=127.0.0.1;Port=1;Username=u;Database=x;Timeout=3");
+
+        Assert.That(created.Success, Is.False);
+        Assert.That(File.Exists(Path.Combine(dir.File("data"), StoreLocation.FileName)), Is.False, "a folder that names an unusable server is no store");
+        Assert.That(File.Exists(Path.Combine(dir.File("data"), RecordStore.DatabaseFile)), Is.False);
+    }
 }

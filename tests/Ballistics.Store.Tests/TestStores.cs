@@ -19,7 +19,7 @@ internal static class TestStores
         // A second call on the same folder reopens its store, as on SQLite.
         if (engine == StoreEngine.Postgres && !File.Exists(Path.Combine(folder, StoreLocation.FileName)))
         {
-            StoreLocation.WritePostgres(folder, PostgresTestDatabases.Create());
+            StoreLocation.WritePostgres(folder, PostgresTestServer.CreateDatabase());
         }
 
         var opened = RecordStore.Open(folder, create: true);
