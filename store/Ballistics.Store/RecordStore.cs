@@ -33,7 +33,7 @@ public sealed class RecordStore : IDisposable
         _dialect = dialect;
         SchemaVersion = version;
         _registry = new SqliteTraceRegistry(connection);
-        Scans = new ScanCorpus(folder, connection);
+        Scans = new ScanCorpus(folder, connection, dialect);
         Correlations = new CorrelationJobs(connection, dialect);
         Keys = new ApiKeys(connection);
         Audit = new AuditLog(connection, dialect);

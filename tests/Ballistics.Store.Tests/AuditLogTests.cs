@@ -27,6 +27,26 @@ public sealed class AuditLogTests(StoreEngine engine)
     }
 
     [Test]
+    public void Append_TwoProcessesAtOnce_OneUnbrokenChain()
+    {
+        using var dir = new TempDirectory();
+        using var first = TestStores.Create(dir, engine);
+        using var second = TestStores.Create(dir, engine);
+
+        // Two API servers on one store: each entry's hash covers the one before, so appends must not interleave.
+        Parallel.For(0, 2, writer =>
+        {
+            var store = writer == 0 ? first : second;
+            for (var i = 0; i < 40; i++)
+            {
+                store.Audit.Append(Event($"Writer{writer}"));
+            }
+        });
+
+        Assert.That(first.Audit.Verify(), Is.EqualTo(new AuditChainCheck(80, null)));
+    }
+
+    [Test]
     public void Update_Or_Delete_RefusedByTheStore()
     {
         using var dir = new TempDirectory();

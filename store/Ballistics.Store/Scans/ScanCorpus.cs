@@ -8,6 +8,7 @@ using Ballistics.Engine.Surfaces;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Scans;
 using Ballistics.Ingest.X3p;
+using Ballistics.Store.Database;
 using Ballistics.Store.Sqlite;
 
 namespace Ballistics.Store.Scans;
@@ -28,9 +29,9 @@ public sealed class ScanCorpus
     private readonly SqliteScanCatalog _catalog;
     private readonly Lock _writeLock = new();
 
-    internal ScanCorpus(string folder, DbConnection connection)
+    internal ScanCorpus(string folder, DbConnection connection, StoreDialect dialect)
     {
-        _catalog = new SqliteScanCatalog(connection);
+        _catalog = new SqliteScanCatalog(connection, dialect);
         Blobs = new ContentStore(folder);
         Cache = new DerivedCache(folder);
     }

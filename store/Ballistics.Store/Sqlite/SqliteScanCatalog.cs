@@ -11,7 +11,7 @@ namespace Ballistics.Store.Sqlite;
 /// place, so a kill leaves every item whole or absent. Readers stream rows; the signature column is read only by the
 /// index loader.
 /// </summary>
-internal sealed class SqliteScanCatalog(DbConnection connection)
+internal sealed class SqliteScanCatalog(DbConnection connection, StoreDialect dialect)
 {
     private const string Columns =
         "id, sha256, file_name, byte_count, exhibit_id, kind, lab, agency, country, firearm_id, incident_id, caliber, "
@@ -38,6 +38,9 @@ internal sealed class SqliteScanCatalog(DbConnection connection)
     public long? Add(string sha256, string fileName, long byteCount, ScanItemMetadata m, string preprocessVersion, string signatureVersion, byte[] signature, DateTimeOffset addedAt)
     {
         using var transaction = connection.BeginTransaction();
+        // Ids must commit in order: a correlation job takes every item up to the largest id it saw when it started, and
+        // an item given a smaller id by another process that commits later would never be searched.
+        dialect.LockForWrite(connection, transaction, "scan_item");
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
