@@ -89,19 +89,55 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(candidate);
         var watch = Stopwatch.StartNew();
+        if (Code(query) is not { } code)
+        {
+            return new CorpusSearchResult([], [], Index.Count, [], 0, 0, Version(query, options));
+        }
+
+        var stageOne = Index.Search(code, filter, options.Candidates, excludeItemId);
+        return Rank(query, stageOne, Index.Count, options, candidate, screenSamples, watch.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>The algorithms a search of <paramref name="query"/> with <paramref name="options"/> runs, as its result names them.</summary>
+    public string Version(PreparedScan query, CorpusSearchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(options);
         var version = $"{Index.Codec.Version} {query.AlgorithmVersion} {BreechFaceMatcher.ComparisonVersion} {Matcher.Model?.Version}";
         if (options.FullComparisons is { } best && best < options.Candidates)
         {
             version += FormattableString.Invariant($" {ScreenVersion}(turns {options.Screen.Turns}, shift {options.Screen.ShiftRadiusUm} µm, full {best})");
         }
 
-        if (Code(query) is not { } code)
-        {
-            return new CorpusSearchResult([], [], Index.Count, [], 0, 0, version);
-        }
+        return version;
+    }
 
-        var stageOne = Index.Search(code, filter, options.Candidates, excludeItemId);
-        var stageOneMs = watch.Elapsed.TotalMilliseconds;
+    /// <summary>
+    /// Stage 2 alone: the candidates a stage 1 found — this search's own, or the merged best of several shards'
+    /// (<see cref="SignatureIndex.Merge"/>) — screened, compared and ranked exactly as <see cref="Search"/> ranks them.
+    /// </summary>
+    /// <param name="query">The prepared query scan.</param>
+    /// <param name="stageOne">The stage-1 candidates, best first.</param>
+    /// <param name="searched">How many items stage 1 scanned (reported).</param>
+    /// <param name="options">Stage sizes.</param>
+    /// <param name="candidate">The prepared scan of an item on file, or null with the reason it cannot be had.</param>
+    /// <param name="screenSamples">A candidate's stored screen samples, as for <see cref="Search"/>.</param>
+    /// <param name="stageOneMs">How long stage 1 took (reported).</param>
+    public CorpusSearchResult Rank(
+        PreparedScan query,
+        StageOneHit[] stageOne,
+        int searched,
+        CorpusSearchOptions options,
+        Func<long, (PreparedScan? Scan, string? Reason)> candidate,
+        Func<long, ScreenSamples?>? screenSamples = null,
+        double stageOneMs = 0)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(stageOne);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(candidate);
+        var watch = Stopwatch.StartNew();
+        var version = Version(query, options);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         var full = stageOne;
         (PreparedScan? Scan, string? Reason)[]? loaded = null;
@@ -163,6 +199,6 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
             .Select((c, i) => new Lead(i + 1, c.Hit.ItemId, c.Hit.Similarity, c.Result!))
             .ToArray();
         var skipped = compared.Where(c => c.Result is null).Select(c => (c.Hit.ItemId, c.Reason!)).ToArray();
-        return new CorpusSearchResult(leads, stageOne, Index.Count, skipped, stageOneMs, watch.Elapsed.TotalMilliseconds - stageOneMs, version, screened);
+        return new CorpusSearchResult(leads, stageOne, searched, skipped, stageOneMs, watch.Elapsed.TotalMilliseconds, version, screened);
     }
 }

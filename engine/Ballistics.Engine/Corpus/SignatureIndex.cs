@@ -107,6 +107,19 @@ public sealed class SignatureIndex
         return merged.Sorted().Select(h => new StageOneHit(h.Id, h.Similarity * query.Scale)).ToArray();
     }
 
+    /// <summary>
+    /// The <paramref name="top"/> best of several indexes' own best (each from <see cref="Search"/> with the same query,
+    /// filter and <paramref name="top"/>), ordered as one index holding all their items would order them: every item of
+    /// the overall best is among its own index's best, and ties fall to the lower id everywhere. What a sharded corpus
+    /// merges.
+    /// </summary>
+    public static StageOneHit[] Merge(IEnumerable<IReadOnlyList<StageOneHit>> shards, int top)
+    {
+        ArgumentNullException.ThrowIfNull(shards);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        return [.. shards.SelectMany(hits => hits).OrderByDescending(h => h.Similarity).ThenBy(h => h.ItemId).Take(top)];
+    }
+
     private TopHits Scan(Segment segment, int items, sbyte[] query, Rule rule, int top, bool useVectors)
     {
         var hits = new TopHits(top);

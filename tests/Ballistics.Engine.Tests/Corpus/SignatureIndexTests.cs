@@ -48,6 +48,31 @@ public sealed class SignatureIndexTests
         Assert.That(index.Search(query, SearchFilter.None, 37, useVectors: false).Select(h => h.ItemId), Is.EqualTo(hits.Select(h => h.ItemId)));
     }
 
+    [TestCase(3, 37)]
+    [TestCase(5, 200)]
+    public void Merge_ShardsOfOneIndex_SameHitsInTheSameOrderAsTheWholeIndex(int shards, int top)
+    {
+        var random = new Random(13);
+        var whole = new SignatureIndex(Codec);
+        var parts = Enumerable.Range(0, shards).Select(_ => new SignatureIndex(Codec)).ToArray();
+        for (var i = 0; i < 4001; i++)
+        {
+            // Every fifth code repeated: ties, which must fall to the lower id in the merge too.
+            var code = i % 5 == 4 ? whole.CodeOf(i - 1)!.Value : RandomCode(random);
+            whole.Add(i, code, default);
+            parts[i % shards].Add(i, code, default);
+        }
+
+        for (var q = 0; q < 5; q++)
+        {
+            var query = RandomCode(random);
+
+            var merged = SignatureIndex.Merge(parts.Select(p => p.Search(query, SearchFilter.None, top, excludeItemId: 17)), top);
+
+            Assert.That(merged, Is.EqualTo(whole.Search(query, SearchFilter.None, top, excludeItemId: 17)));
+        }
+    }
+
     [Test]
     public void Search_Filters_KeepOnlyKnownMatchesAndExcludeTheQuery()
     {
