@@ -62,7 +62,7 @@ public sealed class ScanCorpus
 
     /// <summary>
     /// An item's stage-1 code, to put an item just added into an index already loaded; null when there is no such item
-    /// or its code was written by another signature version (<see cref="LoadIndex"/> recomputes those).
+    /// or its code was written by another signature version (<see cref="LoadIndex(SignatureCodec, BreechFaceMatcher, SurfaceFileOptions)"/> recomputes those).
     /// </summary>
     public StageOneCode? CodeOf(long id, SignatureCodec codec)
     {
@@ -232,13 +232,21 @@ public sealed class ScanCorpus
     /// Every item's stage-1 code in an index. Codes written by another signature version are recomputed from the
     /// prepared cache (or the original) and stored again, so an upgraded engine searches a consistent index.
     /// </summary>
-    public SignatureIndex LoadIndex(SignatureCodec codec, BreechFaceMatcher matcher, SurfaceFileOptions fileOptions)
+    public SignatureIndex LoadIndex(SignatureCodec codec, BreechFaceMatcher matcher, SurfaceFileOptions fileOptions) => LoadIndex(codec, matcher, fileOptions, keep: null);
+
+    /// <summary>The index of the items <paramref name="keep"/> takes (a shard of a corpus spread over machines), else of all.</summary>
+    public SignatureIndex LoadIndex(SignatureCodec codec, BreechFaceMatcher matcher, SurfaceFileOptions fileOptions, Func<long, bool>? keep)
     {
         ArgumentNullException.ThrowIfNull(codec);
         var index = new SignatureIndex(codec);
         var stale = new List<ScanItem>();
         foreach (var (item, bytes) in _catalog.WithSignatures())
         {
+            if (keep is not null && !keep(item.Id))
+            {
+                continue;
+            }
+
             if (item.SignatureVersion != codec.Version)
             {
                 stale.Add(item);

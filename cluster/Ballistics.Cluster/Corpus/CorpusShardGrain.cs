@@ -1,0 +1,37 @@
+using Ballistics.Engine.Corpus;
+using Ballistics.Engine.Matching;
+using Ballistics.Ingest;
+using Ballistics.Store;
+using Microsoft.Extensions.Options;
+
+namespace Ballistics.Cluster.Corpus;
+
+/// <summary>
+/// A shard's signature index, loaded from the store when Orleans activates the grain (on whichever silo it places it)
+/// and searched in memory after that: the whole corpus is held once across the cluster, each silo holding its shards.
+/// </summary>
+internal sealed class CorpusShardGrain(IOptions<ClusterCorpusOptions> options, BreechFaceMatcher matcher) : Grain, ICorpusShardGrain
+{
+    private SignatureIndex _index = new(SignatureCodec.Default);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var shard = this.GetPrimaryKeyLong();
+        var shards = options.Value.Shards;
+        var opened = RecordStore.Open(options.Value.StoreFolder, create: false);
+        if (!opened.Success)
+        {
+            throw new InvalidOperationException($"shard {shard}: {opened.Error}");
+        }
+
+        using var store = opened.Value;
+        _index = store.Scans.LoadIndex(SignatureCodec.Default, matcher, SurfaceFileOptions.Default, id => id % shards == shard);
+        return Task.CompletedTask;
+    }
+
+    public Task<ShardHits> Search(ShardQuery query)
+    {
+        var hits = _index.Search(query.ToCode(), query.ToFilter(), query.Top, query.ExcludeItemId);
+        return Task.FromResult(new ShardHits([.. hits.Select(h => h.ItemId)], [.. hits.Select(h => h.Similarity)], _index.Count));
+    }
+}

@@ -1,0 +1,99 @@
+using Ballistics.Cluster.Corpus;
+using Ballistics.Engine.Corpus;
+using Ballistics.Engine.Matching;
+using Ballistics.Engine.Scoring;
+using Ballistics.Ingest;
+using Ballistics.Store.Scans;
+using Ballistics.Store;
+using Ballistics.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.TestingHost;
+
+namespace Ballistics.Cluster.Tests.Corpus;
+
+/// <summary>
+/// The corpus cut into shard grains over a three-silo cluster in this process (Orleans' own test host) returns the same
+/// ranked leads as the single-process search over the same store.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class ClusterSearchTests
+{
+    private const int Silos = 3;
+    private const int Shards = 5;
+    private static readonly string[] Scans =
+    [
+        "baldwin_K013sA1_processed", "baldwin_K013sA2_processed", "baldwin_K227iG3_processed", "fadul_1-1_processed", "fadul_1-2_processed",
+        "triplet_x3p1_processed", "triplet_x3p2_processed", "triplet_x3p3_questioned",
+    ];
+
+    private TempDirectory _dir = null!;
+    private BreechFaceMatcher _matcher = null!;
+    private InProcessTestCluster _cluster = null!;
+
+    [OneTimeSetUp]
+    public async Task StoreAndCluster()
+    {
+        _dir = new TempDirectory();
+        _matcher = new BreechFaceMatcher(ScoreModel.LoadDefault());
+        using (var store = RecordStore.Open(_dir.File("data"), create: true).Value)
+        {
+            var added = store.Scans.Add([.. Scans.Select(name => new ScanSubmission(SharedData.X3p($"cartridge/{name}.x3p")))], _matcher, SignatureCodec.Default, SurfaceFileOptions.Default);
+            Assert.That(added.Added, Has.Count.EqualTo(Scans.Length));
+        }
+
+        var builder = new InProcessTestClusterBuilder(Silos);
+        var folder = _dir.File("data");
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton(_matcher);
+            silo.Services.AddSingleton(Options.Create(new ClusterCorpusOptions { StoreFolder = folder, Shards = Shards }));
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopCluster()
+    {
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    [Test]
+    public async Task Search_EveryItemAgainstTheRest_SameRankedLeadsAsOneProcess()
+    {
+        using var store = RecordStore.Open(_dir.File("data"), create: false).Value;
+        var single = new CorpusSearch(store.Scans.LoadIndex(SignatureCodec.Default, _matcher, SurfaceFileOptions.Default), _matcher);
+        var cluster = new ClusterSearch(_cluster.Client, Shards, _matcher);
+        var options = CorpusSearchOptions.Default with { FullComparisons = 4 };
+
+        foreach (var item in store.Scans.Items())
+        {
+            var query = store.Scans.Prepared(item, _matcher, SurfaceFileOptions.Default).Scan!;
+            (Engine.Preprocessing.PreparedScan?, string?) Candidate(long id) => store.Scans.Candidate(id, _matcher, SurfaceFileOptions.Default);
+
+            var expected = single.Search(query, SearchFilter.None, options, Candidate, item.Id);
+            var actual = await cluster.Search(query, SearchFilter.None, options, Candidate, item.Id);
+
+            Assert.That(actual.StageOne, Is.EqualTo(expected.StageOne), item.FileName);
+            Assert.That(actual.Leads.Select(l => (l.Rank, l.ItemId, l.Score)), Is.EqualTo(expected.Leads.Select(l => (l.Rank, l.ItemId, l.Score))), item.FileName);
+            Assert.That(actual.Searched, Is.EqualTo(expected.Searched), "every shard's items counted once");
+        }
+    }
+
+    [Test]
+    public async Task Shards_TogetherHoldEveryItemExactlyOnce()
+    {
+        var request = ShardQuery.Of(new StageOneCode(new sbyte[SignatureCodec.Default.CodeBytes], 1), SearchFilter.None, 100, null);
+        var held = new List<long>();
+        for (var shard = 0; shard < Shards; shard++)
+        {
+            held.AddRange((await _cluster.Client.GetGrain<ICorpusShardGrain>(shard).Search(request)).ItemIds);
+        }
+
+        Assert.That(held.Order(), Is.EqualTo(Enumerable.Range(1, Scans.Length).Select(i => (long)i)));
+    }
+}
