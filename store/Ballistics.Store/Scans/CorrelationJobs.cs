@@ -140,8 +140,12 @@ public sealed class CorrelationJobs
         return pending;
     }
 
-    /// <summary>Stores one item's leads and marks it done, in one transaction.</summary>
-    public void Complete(CorrelationJob job, long itemId, int compared, IReadOnlyList<CorrelationLead> leads)
+    /// <summary>
+    /// Stores one item's leads and marks it done, in one transaction — once: when the item is done already (another worker
+    /// of the same job got there first, as after a lost worker's batch is handed out again) nothing is written and the
+    /// answer is false.
+    /// </summary>
+    public bool Complete(CorrelationJob job, long itemId, int compared, IReadOnlyList<CorrelationLead> leads)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(leads);
@@ -149,12 +153,15 @@ public sealed class CorrelationJobs
         using (var done = _connection.CreateCommand())
         {
             done.Transaction = transaction;
-            done.CommandText = "INSERT INTO correlation_done (job_id, item_id, compared, finished_at) VALUES (@job, @item, @n, @t)";
+            done.CommandText = "INSERT INTO correlation_done (job_id, item_id, compared, finished_at) VALUES (@job, @item, @n, @t) ON CONFLICT (job_id, item_id) DO NOTHING";
             done.With("@job", job.Id);
             done.With("@item", itemId);
             done.With("@n", compared);
             done.With("@t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            done.ExecuteNonQuery();
+            if (done.ExecuteNonQuery() == 0)
+            {
+                return false;
+            }
         }
 
         using var insert = _connection.CreateCommand();
@@ -175,6 +182,7 @@ public sealed class CorrelationJobs
         }
 
         transaction.Commit();
+        return true;
     }
 
     /// <summary>Every stored lead of the job, by item then rank.</summary>

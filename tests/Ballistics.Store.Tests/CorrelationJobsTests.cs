@@ -1,0 +1,33 @@
+using Ballistics.Engine.Corpus;
+using Ballistics.Engine.Matching;
+using Ballistics.Ingest;
+using Ballistics.Store.Database;
+using Ballistics.Store.Scans;
+using Ballistics.Testing;
+
+namespace Ballistics.Store.Tests;
+
+[TestFixture(StoreEngine.Sqlite)]
+[TestFixture(StoreEngine.Postgres)]
+public sealed class CorrelationJobsTests(StoreEngine engine)
+{
+    [Test]
+    public void Complete_SameItemTwice_OnceStoredAndTheSecondRefused()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir, engine);
+        store.Scans.Add(
+            [new ScanSubmission(SharedData.X3p("cartridge/fadul_1-1_processed.x3p")), new ScanSubmission(SharedData.X3p("cartridge/fadul_1-2_processed.x3p"))],
+            new BreechFaceMatcher(model: null), SignatureCodec.Default, SurfaceFileOptions.Default);
+        var (job, _) = store.Correlations.StartOrResume(null, 10, 5, "out.csv", "test/1");
+
+        // Two workers finish item 1 (a batch handed out again after its first worker was lost).
+        var first = store.Correlations.Complete(job, 1, 1, [new CorrelationLead(1, 1, 2, 0.7, 0.3, 12, 0.5, 10, 1, 2)]);
+        var second = store.Correlations.Complete(job, 1, 1, [new CorrelationLead(1, 1, 2, 0.1, 0.1, 0, 0.1, 0, 0, 0)]);
+
+        Assert.That((first, second), Is.EqualTo((true, false)));
+        Assert.That(store.Correlations.Leads(job).Select(l => l.Score), Is.EqualTo(new[] { 0.7 }), "the first result, once");
+        Assert.That(store.Correlations.Pending(job, out var done), Is.EqualTo(new[] { 2L }));
+        Assert.That(done, Is.EqualTo(1));
+    }
+}
