@@ -13,7 +13,7 @@ public static class AuditApi
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/audit").RequireAuthorization(ApiRoles.AdminPolicy).WithTags("Audit");
+        var group = app.MapGroup("/v1/audit").RequireAuthorization(ApiRoles.AdminPolicy).WithTags("Audit").KeyedProblems(StatusCodes.Status400BadRequest);
         group.MapGet("/", ReadAudit).WithName("ReadAudit").WithSummary("Audit entries after an id, oldest first.");
         group.MapGet("/export", ExportAudit).WithName("ExportAudit").WithSummary("The whole audit log as CSV.");
         group.MapGet("/verify", VerifyAudit).WithName("VerifyAudit").WithSummary("Recompute the audit log's hash chain.");

@@ -19,6 +19,31 @@ public sealed class ApiHostTests
     }
 
     [Test]
+    public async Task OpenApi_EveryKeyedOperation_DeclaresItsProblemsAndPicturesTheirType()
+    {
+        await using var factory = new ApiFactory();
+        using var client = factory.CreateClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var operations = document.RootElement.GetProperty("paths").EnumerateObject()
+            .Where(p => p.Name != "/v1/health")
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Responses: o.Value.GetProperty("responses"))))
+            .ToArray();
+        Assert.That(operations, Has.Length.GreaterThan(20));
+        foreach (var (path, method, responses) in operations)
+        {
+            foreach (var status in new[] { "401", "403", "429" })
+            {
+                Assert.That(responses.TryGetProperty(status, out var problem) && problem.GetProperty("content").TryGetProperty("application/problem+json", out _), Is.True, $"{method} {path}: {status}");
+            }
+        }
+
+        var picture = operations.Single(o => o.Path == "/v1/leads/{id}/diagnostics/{name}.png").Responses.GetProperty("200").GetProperty("content");
+        Assert.That(picture.TryGetProperty("image/png", out _), Is.True);
+    }
+
+    [Test]
     public async Task Docs_Page_Served()
     {
         await using var factory = new ApiFactory();

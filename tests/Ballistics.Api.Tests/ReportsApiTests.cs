@@ -117,7 +117,7 @@ public sealed class ReportsApiTests
         using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
 
         var responses = document.RootElement.GetProperty("paths").GetProperty("/v1/reports/trafficking").GetProperty("get").GetProperty("responses");
-        Assert.That(responses.EnumerateObject().Select(r => r.Name), Is.EquivalentTo(new[] { "200", "400", "401", "403" }));
+        Assert.That(responses.EnumerateObject().Select(r => r.Name), Is.EquivalentTo(new[] { "200", "400", "401", "403", "429" }));
         Assert.That(responses.GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name), Is.EquivalentTo(new[] { "text/html", "application/json" }));
     }
 }

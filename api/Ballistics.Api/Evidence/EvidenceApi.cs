@@ -15,7 +15,7 @@ public static class EvidenceApi
 {
     public static IEndpointRouteBuilder MapEvidenceApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/evidence").WithTags("Evidence");
+        var group = app.MapGroup("/v1/evidence").WithTags("Evidence").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapPost("/", Submit).WithName("SubmitEvidence").DisableAntiforgery()
             .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Lab, ApiRoles.Admin))
             .WithSummary("Submit a scan (multipart: part 'file', an x3p; part 'metadata', JSON): stored, searched, leads returned.");

@@ -15,6 +15,7 @@ public static class LeadsApi
     public static IEndpointRouteBuilder MapLeadsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v1/leads/{id:long}/review", Review).WithName("ReviewLead").WithTags("Leads")
+            .KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Reviewer, ApiRoles.Examiner))
             .WithSummary("Move a lead on: candidate → lead (reviewer or examiner) → confirmed (examiner), or rejected.");
         return app;

@@ -17,7 +17,7 @@ public static class JobsApi
 
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/jobs").WithTags("Jobs").RequireAuthorization(policy => policy.RequireRole(ApiRoles.Analyst, ApiRoles.Lab, ApiRoles.Admin));
+        var group = app.MapGroup("/v1/jobs").WithTags("Jobs").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound).RequireAuthorization(policy => policy.RequireRole(ApiRoles.Analyst, ApiRoles.Lab, ApiRoles.Admin));
         group.MapPost("/correlation", StartCorrelation).WithName("StartCorrelationJob").WithSummary("Correlate every item added since a day, or all, against the corpus (asynchronous).");
         group.MapGet("/{id:long}", GetJob).WithName("GetJob").WithSummary("A job's progress and counts, and its results once finished.");
         return app;

@@ -19,10 +19,10 @@ public static class LinkageApi
 {
     public static IEndpointRouteBuilder MapLinkageApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/firearms/{id}/linkage", FirearmLinkage).WithName("GetFirearmLinkage").WithTags("Linkage")
+        app.MapGet("/v1/firearms/{id}/linkage", FirearmLinkage).WithName("GetFirearmLinkage").WithTags("Linkage").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .RequireAuthorization(EvidenceApi.ReadRoles)
             .WithSummary("A seized firearm's test fires, the crime-scene evidence they are linked to, its trace and the leads to follow.");
-        app.MapGet("/v1/incidents/{id}/linkage", IncidentLinkage).WithName("GetIncidentLinkage").WithTags("Linkage")
+        app.MapGet("/v1/incidents/{id}/linkage", IncidentLinkage).WithName("GetIncidentLinkage").WithTags("Linkage").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .RequireAuthorization(EvidenceApi.ReadRoles)
             .WithSummary("An incident's cartridge cases, the incidents and seized firearms their leads and hits reach, and the leads to follow.");
         return app;

@@ -19,13 +19,13 @@ public static class RecordsApi
 {
     public static IEndpointRouteBuilder MapRecordsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/traces", SubmitTrace).WithName("SubmitTrace").WithTags("Traces")
+        app.MapPost("/v1/traces", SubmitTrace).WithName("SubmitTrace").WithTags("Traces").KeyedProblems(StatusCodes.Status400BadRequest)
             .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Investigator, ApiRoles.Admin))
             .WithSummary("Request a trace of a recovered firearm: stored once, resolved against the transactions on file.");
-        app.MapGet("/v1/traces/{id}", GetTrace).WithName("GetTrace").WithTags("Traces")
+        app.MapGet("/v1/traces/{id}", GetTrace).WithName("GetTrace").WithTags("Traces").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Investigator, ApiRoles.Analyst, ApiRoles.Admin))
             .WithSummary("A stored trace request (by trace number or content id), resolved now.");
-        app.MapPost("/v1/seizures", SubmitSeizure).WithName("SubmitSeizure").WithTags("Seizures")
+        app.MapPost("/v1/seizures", SubmitSeizure).WithName("SubmitSeizure").WithTags("Seizures").KeyedProblems(StatusCodes.Status400BadRequest)
             .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Investigator, ApiRoles.Lab, ApiRoles.Admin))
             .WithSummary("Report a seizure of firearms (and the cartridge cases taken as evidence).");
         return app;

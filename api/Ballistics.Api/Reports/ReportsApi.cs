@@ -31,9 +31,7 @@ public static class ReportsApi
                 operation.Responses?[StatusCodes.Status200OK.ToString(CultureInfo.InvariantCulture)].Content?.Add("text/html", new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
                 return Task.CompletedTask;
             })
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .KeyedProblems(StatusCodes.Status400BadRequest);
         return app;
     }
 

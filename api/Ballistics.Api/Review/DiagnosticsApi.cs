@@ -15,15 +15,17 @@ public static class DiagnosticsApi
 {
     public static IEndpointRouteBuilder MapDiagnosticsApi(this IEndpointRouteBuilder app)
     {
-        var lead = app.MapGroup("/v1/leads/{id:long}/diagnostics").WithTags("Leads").RequireAuthorization(EvidenceApi.ReadRoles);
+        var lead = app.MapGroup("/v1/leads/{id:long}/diagnostics").WithTags("Leads").RequireAuthorization(EvidenceApi.ReadRoles)
+            .KeyedProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         lead.MapGet("/", DescribeLead).WithName("GetLeadDiagnostics")
             .WithSummary("The lead's comparison made again: its figures beside the stored ones, every cell, and the pictures' addresses.");
-        lead.MapGet("/{name}.png", LeadPicture).WithName("GetLeadDiagnosticsPicture")
+        lead.MapGet("/{name}.png", LeadPicture).WithName("GetLeadDiagnosticsPicture").Produces<byte[]>(StatusCodes.Status200OK, "image/png")
             .WithSummary("One picture of the lead's comparison: reference, target, aligned, overlay, cells or difference.");
-        var pair = app.MapGroup("/v1/pairs/{a:long}/{b:long}/diagnostics").WithTags("Leads").RequireAuthorization(EvidenceApi.ReadRoles);
+        var pair = app.MapGroup("/v1/pairs/{a:long}/{b:long}/diagnostics").WithTags("Leads").RequireAuthorization(EvidenceApi.ReadRoles)
+            .KeyedProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         pair.MapGet("/", DescribePair).WithName("GetPairDiagnostics")
             .WithSummary("Item a searched against item b, as a lead or a batch job scored them: the comparison made again, every cell, the pictures' addresses.");
-        pair.MapGet("/{name}.png", PairPicture).WithName("GetPairDiagnosticsPicture")
+        pair.MapGet("/{name}.png", PairPicture).WithName("GetPairDiagnosticsPicture").Produces<byte[]>(StatusCodes.Status200OK, "image/png")
             .WithSummary("One picture of a scored pair's comparison: reference, target, aligned, overlay, cells or difference.");
         return app;
     }

@@ -14,11 +14,11 @@ public static class ReviewApi
 {
     public static IEndpointRouteBuilder MapReviewApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/me", Me).WithName("WhoAmI").WithTags("Review").RequireAuthorization()
+        app.MapGet("/v1/me", Me).WithName("WhoAmI").WithTags("Review").RequireAuthorization().KeyedProblems()
             .WithSummary("The calling key's role, agency and country, and which review steps it may take.");
-        app.MapGet("/v1/review/queue", Queue).WithName("ReviewQueue").WithTags("Review").RequireAuthorization(EvidenceApi.ReadRoles)
+        app.MapGet("/v1/review/queue", Queue).WithName("ReviewQueue").WithTags("Review").RequireAuthorization(EvidenceApi.ReadRoles).KeyedProblems()
             .WithSummary("Evidence items with leads that this key may see: those with leads still to decide first, then the most recent.");
-        app.MapGet("/v1/leads/{id:long}", GetLead).WithName("GetLead").WithTags("Leads").RequireAuthorization(EvidenceApi.ReadRoles)
+        app.MapGet("/v1/leads/{id:long}", GetLead).WithName("GetLead").WithTags("Leads").RequireAuthorization(EvidenceApi.ReadRoles).KeyedProblems(StatusCodes.Status404NotFound)
             .WithSummary("One lead with its evidence item, its candidate and every step of its review.");
         return app;
     }
