@@ -8,7 +8,8 @@ namespace Ballistics.Cluster.Corpus;
 /// <summary>
 /// A corpus search over the shard grains: stage 1 fans out to every shard, their best are merged as one index would
 /// rank them (<see cref="SignatureIndex.Merge"/>), and stage 2 ranks the merged candidates exactly as the single-process
-/// search does (<see cref="CorpusSearch.Rank"/>) — so a cluster returns the same leads as one process over the same store.
+/// search does (<see cref="CorpusSearch.Rank"/>), each candidate screened on the silo of its shard — so a cluster returns
+/// the same leads as one process over the same store.
 /// </summary>
 public sealed class ClusterSearch(IGrainFactory grains, int shards, BreechFaceMatcher matcher)
 {
@@ -34,6 +35,29 @@ public sealed class ClusterSearch(IGrainFactory grains, int shards, BreechFaceMa
         var request = ShardQuery.Of(code, filter, options.Candidates, excludeItemId);
         var parts = await Task.WhenAll(Enumerable.Range(0, shards).Select(s => grains.GetGrain<ICorpusShardGrain>(s).Search(request)));
         var merged = SignatureIndex.Merge(parts.Select(p => p.ToHits()), options.Candidates);
-        return _stageTwo.Rank(query, merged, parts.Sum(p => p.Searched), options, candidate, screenSamples, watch.Elapsed.TotalMilliseconds);
+        var stageOneMs = watch.Elapsed.TotalMilliseconds;
+        double[]? screens = null;
+        if (options.FullComparisons is { } keep && keep < merged.Length)
+        {
+            // Each shard screens its own candidates beside their samples: the query travels (its prepared scan, some
+            // hundreds of KB a shard), not two hundred candidates' samples (over 60 MB).
+            using var written = new MemoryStream();
+            PreparedScanCodec.Write(query, written);
+            var prepared = written.ToArray();
+            screens = new double[merged.Length];
+            var byShard = Enumerable.Range(0, merged.Length).GroupBy(i => (int)(merged[i].ItemId % shards)).ToArray();
+            var answers = await Task.WhenAll(byShard.Select(g => grains.GetGrain<ICorpusShardGrain>(g.Key)
+                .Screen(prepared, [.. g.Select(i => merged[i].ItemId)], options.Screen.Turns, options.Screen.ShiftRadiusUm)));
+            for (var s = 0; s < byShard.Length; s++)
+            {
+                var positions = byShard[s].ToArray();
+                for (var j = 0; j < positions.Length; j++)
+                {
+                    screens[positions[j]] = answers[s][j];
+                }
+            }
+        }
+
+        return _stageTwo.Rank(query, merged, parts.Sum(p => p.Searched), options, candidate, screenSamples, stageOneMs, screens);
     }
 }

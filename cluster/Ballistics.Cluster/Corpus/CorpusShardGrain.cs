@@ -1,5 +1,6 @@
 using Ballistics.Engine.Corpus;
 using Ballistics.Engine.Matching;
+using Ballistics.Engine.Preprocessing;
 using Ballistics.Ingest;
 using Ballistics.Store;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,22 @@ internal sealed class CorpusShardGrain(IOptions<ClusterCorpusOptions> options, B
         using var store = opened.Value;
         _index = store.Scans.LoadIndex(SignatureCodec.Default, matcher, SurfaceFileOptions.Default, id => id % shards == shard);
         return Task.CompletedTask;
+    }
+
+    public Task<double[]> Screen(byte[] preparedQuery, long[] itemIds, int turns, double shiftRadiusUm)
+    {
+        ArgumentNullException.ThrowIfNull(preparedQuery);
+        ArgumentNullException.ThrowIfNull(itemIds);
+        using var stream = new MemoryStream(preparedQuery, writable: false);
+        var query = PreparedScanCodec.Read(stream, matcher.PreprocessOptions) ?? throw new ArgumentException("not a prepared scan", nameof(preparedQuery));
+        var opened = RecordStore.Open(options.Value.StoreFolder, create: false);
+        using var store = opened.Success ? opened.Value : throw new InvalidOperationException($"shard {this.GetPrimaryKeyLong()}: {opened.Error}");
+        var search = new CorpusSearch(_index, matcher);
+        var screen = new ScreenOptions { Turns = turns, ShiftRadiusUm = shiftRadiusUm };
+        var screens = new double[itemIds.Length];
+        Parallel.For(0, itemIds.Length, i => screens[i] = search.ScreenCandidate(
+            query, itemIds[i], screen, id => store.Scans.Candidate(id, matcher, SurfaceFileOptions.Default), id => store.Scans.ScreenSamples(id, matcher, SurfaceFileOptions.Default)).Screen);
+        return Task.FromResult(screens);
     }
 
     public Task<ShardHits> Search(ShardQuery query)

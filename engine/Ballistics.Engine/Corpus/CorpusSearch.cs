@@ -98,6 +98,29 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
         return Rank(query, stageOne, Index.Count, options, candidate, screenSamples, watch.Elapsed.TotalMilliseconds);
     }
 
+    /// <summary>
+    /// One candidate's screen, as stage 2 computes it: from its stored screen samples when the caller keeps them (the scan
+    /// is then not read), else from its prepared scan (returned, for the full comparison). NaN when the candidate cannot be
+    /// had (it stays in, to be reported as skipped), negative infinity when it is too small to screen.
+    /// </summary>
+    public (double Screen, (PreparedScan? Scan, string? Reason) Loaded) ScreenCandidate(
+        PreparedScan query, long itemId, ScreenOptions options, Func<long, (PreparedScan? Scan, string? Reason)> candidate, Func<long, ScreenSamples?>? screenSamples)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        if (screenSamples?.Invoke(itemId) is { } samples)
+        {
+            using (samples)
+            {
+                return (Matcher.Screen(query, samples, options) ?? double.NegativeInfinity, default);
+            }
+        }
+
+        var loaded = candidate(itemId);
+        var screen = loaded.Scan is { } scan ? Matcher.Screen(query, scan, options) ?? double.NegativeInfinity
+            : loaded.Reason is null ? double.NegativeInfinity : double.NaN;
+        return (screen, loaded);
+    }
+
     /// <summary>The algorithms a search of <paramref name="query"/> with <paramref name="options"/> runs, as its result names them.</summary>
     public string Version(PreparedScan query, CorpusSearchOptions options)
     {
@@ -123,6 +146,10 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
     /// <param name="candidate">The prepared scan of an item on file, or null with the reason it cannot be had.</param>
     /// <param name="screenSamples">A candidate's stored screen samples, as for <see cref="Search"/>.</param>
     /// <param name="stageOneMs">How long stage 1 took (reported).</param>
+    /// <param name="screens">
+    /// The candidates' screens when they were computed elsewhere (where their samples are kept: a sharded corpus's
+    /// silos), in the order of <paramref name="stageOne"/>; NaN for one that could not be had. Null: screened here.
+    /// </param>
     public CorpusSearchResult Rank(
         PreparedScan query,
         StageOneHit[] stageOne,
@@ -130,7 +157,8 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
         CorpusSearchOptions options,
         Func<long, (PreparedScan? Scan, string? Reason)> candidate,
         Func<long, ScreenSamples?>? screenSamples = null,
-        double stageOneMs = 0)
+        double stageOneMs = 0,
+        IReadOnlyList<double>? screens = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(stageOne);
@@ -150,23 +178,9 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
             // full comparisons anyway; built first, it serves every screen.
             Matcher.EnsureComparisonView(query);
             var scans = new (PreparedScan? Scan, string? Reason)[stageOne.Length];
-            var screen = new double[stageOne.Length];
-            Parallel.For(0, stageOne.Length, parallel, i =>
-            {
-                if (screenSamples?.Invoke(stageOne[i].ItemId) is { } samples)
-                {
-                    using (samples)
-                    {
-                        screen[i] = Matcher.Screen(query, samples, options.Screen) ?? double.NegativeInfinity;
-                    }
-
-                    return;
-                }
-
-                scans[i] = candidate(stageOne[i].ItemId);
-                screen[i] = scans[i].Scan is { } scan ? Matcher.Screen(query, scan, options.Screen) ?? double.NegativeInfinity
-                    : scans[i].Reason is null ? double.NegativeInfinity : double.NaN;
-            });
+            var screen = screens?.ToArray() ?? new double[stageOne.Length];
+            Parallel.For(0, screens is null ? stageOne.Length : 0, parallel, i =>
+                (screen[i], scans[i]) = ScreenCandidate(query, stageOne[i].ItemId, options.Screen, candidate, screenSamples));
             // A candidate that cannot be had (NaN) stays in, to be reported as skipped with its reason.
             var chosen = Enumerable.Range(0, stageOne.Length)
                 .Where(i => !double.IsNaN(screen[i]))
