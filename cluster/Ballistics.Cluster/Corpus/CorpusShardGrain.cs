@@ -15,18 +15,25 @@ internal sealed class CorpusShardGrain(IOptions<ClusterCorpusOptions> options, B
 {
     private SignatureIndex _index = new(SignatureCodec.Default);
 
+    // Open for the activation's life: every query's screen reads this shard's candidates from it.
+    private RecordStore? _store;
+
+    private RecordStore Store => _store ?? throw new InvalidOperationException($"shard {this.GetPrimaryKeyLong()} is not active");
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var shard = this.GetPrimaryKeyLong();
         var shards = options.Value.Shards;
         var opened = RecordStore.Open(options.Value.StoreFolder, create: false);
-        if (!opened.Success)
-        {
-            throw new InvalidOperationException($"shard {shard}: {opened.Error}");
-        }
+        _store = opened.Success ? opened.Value : throw new InvalidOperationException($"shard {shard}: {opened.Error}");
+        _index = _store.Scans.LoadIndex(SignatureCodec.Default, matcher, SurfaceFileOptions.Default, id => id % shards == shard);
+        return Task.CompletedTask;
+    }
 
-        using var store = opened.Value;
-        _index = store.Scans.LoadIndex(SignatureCodec.Default, matcher, SurfaceFileOptions.Default, id => id % shards == shard);
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _store?.Dispose();
+        _store = null;
         return Task.CompletedTask;
     }
 
@@ -36,8 +43,7 @@ internal sealed class CorpusShardGrain(IOptions<ClusterCorpusOptions> options, B
         ArgumentNullException.ThrowIfNull(itemIds);
         using var stream = new MemoryStream(preparedQuery, writable: false);
         var query = PreparedScanCodec.Read(stream, matcher.PreprocessOptions) ?? throw new ArgumentException("not a prepared scan", nameof(preparedQuery));
-        var opened = RecordStore.Open(options.Value.StoreFolder, create: false);
-        using var store = opened.Success ? opened.Value : throw new InvalidOperationException($"shard {this.GetPrimaryKeyLong()}: {opened.Error}");
+        var store = Store;
         var search = new CorpusSearch(_index, matcher);
         var screen = new ScreenOptions { Turns = turns, ShiftRadiusUm = shiftRadiusUm };
         var screens = new double[itemIds.Length];

@@ -3,11 +3,8 @@ using Ballistics.Engine.Corpus;
 using Ballistics.Engine.Matching;
 using Ballistics.Engine.Scoring;
 using Ballistics.Ingest;
-using Ballistics.Store.Scans;
 using Ballistics.Store;
 using Ballistics.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Orleans.TestingHost;
 
 namespace Ballistics.Cluster.Tests.Corpus;
@@ -20,14 +17,6 @@ namespace Ballistics.Cluster.Tests.Corpus;
 [NonParallelizable]
 public sealed class ClusterSearchTests
 {
-    private const int Silos = 3;
-    private const int Shards = 5;
-    private static readonly string[] Scans =
-    [
-        "baldwin_K013sA1_processed", "baldwin_K013sA2_processed", "baldwin_K227iG3_processed", "fadul_1-1_processed", "fadul_1-2_processed",
-        "triplet_x3p1_processed", "triplet_x3p2_processed", "triplet_x3p3_questioned",
-    ];
-
     private TempDirectory _dir = null!;
     private BreechFaceMatcher _matcher = null!;
     private InProcessTestCluster _cluster = null!;
@@ -37,20 +26,8 @@ public sealed class ClusterSearchTests
     {
         _dir = new TempDirectory();
         _matcher = new BreechFaceMatcher(ScoreModel.LoadDefault());
-        using (var store = RecordStore.Open(_dir.File("data"), create: true).Value)
-        {
-            var added = store.Scans.Add([.. Scans.Select(name => new ScanSubmission(SharedData.X3p($"cartridge/{name}.x3p")))], _matcher, SignatureCodec.Default, SurfaceFileOptions.Default);
-            Assert.That(added.Added, Has.Count.EqualTo(Scans.Length));
-        }
-
-        var builder = new InProcessTestClusterBuilder(Silos);
-        var folder = _dir.File("data");
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.Services.AddSingleton(_matcher);
-            silo.Services.AddSingleton(Options.Create(new ClusterCorpusOptions { StoreFolder = folder, Shards = Shards }));
-        });
-        _cluster = builder.Build();
+        TestCorpus.Create(_dir.File("data"), _matcher).Dispose();
+        _cluster = TestCorpus.Cluster(_dir.File("data"), _matcher);
         await _cluster.DeployAsync();
     }
 
@@ -67,7 +44,7 @@ public sealed class ClusterSearchTests
     {
         using var store = RecordStore.Open(_dir.File("data"), create: false).Value;
         var single = new CorpusSearch(store.Scans.LoadIndex(SignatureCodec.Default, _matcher, SurfaceFileOptions.Default), _matcher);
-        var cluster = new ClusterSearch(_cluster.Client, Shards, _matcher);
+        var cluster = new ClusterSearch(_cluster.Client, TestCorpus.Shards, _matcher);
         var options = CorpusSearchOptions.Default with { FullComparisons = 4 };
 
         foreach (var item in store.Scans.Items())
@@ -89,11 +66,11 @@ public sealed class ClusterSearchTests
     {
         var request = ShardQuery.Of(new StageOneCode(new sbyte[SignatureCodec.Default.CodeBytes], 1), SearchFilter.None, 100, null);
         var held = new List<long>();
-        for (var shard = 0; shard < Shards; shard++)
+        for (var shard = 0; shard < TestCorpus.Shards; shard++)
         {
             held.AddRange((await _cluster.Client.GetGrain<ICorpusShardGrain>(shard).Search(request)).ItemIds);
         }
 
-        Assert.That(held.Order(), Is.EqualTo(Enumerable.Range(1, Scans.Length).Select(i => (long)i)));
+        Assert.That(held.Order(), Is.EqualTo(Enumerable.Range(1, TestCorpus.Scans.Length).Select(i => (long)i)));
     }
 }
