@@ -116,6 +116,26 @@ public sealed class RecordStore : IDisposable
     }
 
     /// <summary>
+    /// The connection string of the PostgreSQL database <paramref name="folder"/>'s <c>store.json</c> names — where the
+    /// cluster keeps its membership and grain state beside the rows — or why there is none (the folder's own SQLite
+    /// database cannot be shared between machines).
+    /// </summary>
+    public static IngestResult<string> PostgresConnection(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var full = Path.GetFullPath(folder);
+        var description = Path.Combine(full, StoreLocation.FileName);
+        var (location, error) = StoreLocation.Of(full);
+        return location switch
+        {
+            null => IngestResult<string>.Fail(new IngestError(IngestErrorKind.InvalidValue, description, null, error!.StartsWith(description + ": ", StringComparison.Ordinal) ? error[(description.Length + 2)..] : error)),
+            { Engine: StoreEngine.Postgres } => IngestResult<string>.Ok(location.ConnectionString!),
+            _ => IngestResult<string>.Fail(new IngestError(IngestErrorKind.InvalidValue, description, null,
+                "this store keeps its rows in SQLite in the folder; a cluster needs a PostgreSQL store (ballistics store init --postgres)")),
+        };
+    }
+
+    /// <summary>
     /// Makes <paramref name="folder"/> a store whose rows live in the PostgreSQL database of <paramref name="connectionString"/>
     /// (brought to the latest schema; an empty database or one this build's stores already use). Refused when the folder is
     /// a store already: moving rows between engines is not done here. Nothing is left behind when the server cannot be used.

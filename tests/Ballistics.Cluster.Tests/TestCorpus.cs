@@ -5,8 +5,8 @@ using Ballistics.Ingest;
 using Ballistics.Store;
 using Ballistics.Store.Scans;
 using Ballistics.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Ballistics.Cluster.Hosting;
+using Ballistics.Cluster.Jobs;
 using Orleans.TestingHost;
 
 namespace Ballistics.Cluster.Tests;
@@ -22,13 +22,20 @@ internal static class TestCorpus
         "triplet_x3p1_processed", "triplet_x3p2_processed", "triplet_x3p3_questioned",
     ];
 
-    /// <summary>A new store in <paramref name="folder"/> with every scan of <see cref="Scans"/> on file.</summary>
-    public static RecordStore Create(string folder, BreechFaceMatcher matcher)
+    /// <summary>A new store in <paramref name="folder"/> with the first <paramref name="count"/> scans of <see cref="Scans"/> (all by default) on file.</summary>
+    public static RecordStore Create(string folder, BreechFaceMatcher matcher, int count = int.MaxValue)
     {
         var store = RecordStore.Open(folder, create: true).Value;
-        var added = store.Scans.Add([.. Scans.Select(name => new ScanSubmission(SharedData.X3p($"cartridge/{name}.x3p")))], matcher, SignatureCodec.Default, SurfaceFileOptions.Default);
-        Assert.That(added.Added, Has.Count.EqualTo(Scans.Length));
+        Add(store, matcher, Scans.Take(count));
         return store;
+    }
+
+    /// <summary>Puts the named scans on file in <paramref name="store"/>.</summary>
+    public static void Add(RecordStore store, BreechFaceMatcher matcher, IEnumerable<string> names)
+    {
+        var submissions = names.Select(name => new ScanSubmission(SharedData.X3p($"cartridge/{name}.x3p"))).ToArray();
+        var added = store.Scans.Add(submissions, matcher, SignatureCodec.Default, SurfaceFileOptions.Default);
+        Assert.That(added.Added, Has.Count.EqualTo(submissions.Length));
     }
 
     /// <summary>Silos (not yet deployed) whose shard grains read the store in <paramref name="folder"/>.</summary>
@@ -37,8 +44,8 @@ internal static class TestCorpus
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.AddSingleton(matcher);
-            silo.Services.AddSingleton(Options.Create(new ClusterCorpusOptions { StoreFolder = folder, Shards = Shards }));
+            silo.AddBallisticsCorpus(new ClusterCorpusOptions { StoreFolder = folder, Shards = Shards }, matcher);
+            silo.AddMemoryGrainStorage(CorrelationJobGrain.Storage);
         });
         return builder.Build();
     }

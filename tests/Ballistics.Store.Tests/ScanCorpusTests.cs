@@ -114,6 +114,36 @@ public sealed class ScanCorpusTests(StoreEngine engine)
     }
 
     [Test]
+    public void AddToIndex_AfterAnId_TakesInOnlyLaterItemsTheFilterKeepsAndReturnsTheLastSeen()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir, engine);
+        var names = new[] { "fadul_1-1_processed", "baldwin_K227iG3_processed", "fadul_1-2_processed", "triplet_x3p1_processed", "baldwin_K013sA1_processed" };
+        var ids = Add(store, [.. names.Select(n => new ScanSubmission(Real(n)))]).Added;
+        var index = new SignatureIndex(SignatureCodec.Default);
+
+        var last = store.Scans.AddToIndex(index, ids[1], Matcher, SurfaceFileOptions.Default, keep: id => id != ids[3]);
+        var none = store.Scans.AddToIndex(index, last, Matcher, SurfaceFileOptions.Default);
+
+        Assert.That(last, Is.EqualTo(ids[4]).And.EqualTo(store.Scans.LastId()), "the last id seen, kept or not");
+        Assert.That(none, Is.EqualTo(last), "nothing after it");
+        Assert.That(index.Count, Is.EqualTo(2));
+        Assert.That(index.CodeOf(ids[2])!.Value.Code, Is.EqualTo(store.Scans.CodeOf(ids[2], SignatureCodec.Default)!.Value.Code));
+        Assert.That(index.CodeOf(ids[4]), Is.Not.Null);
+        Assert.That(index.CodeOf(ids[3]), Is.Null, "the filter's");
+        Assert.That(index.CodeOf(ids[1]), Is.Null, "not after the id");
+    }
+
+    [Test]
+    public void LastId_EmptyStore_Zero()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir, engine);
+
+        Assert.That(store.Scans.LastId(), Is.Zero);
+    }
+
+    [Test]
     public void Prepared_CacheEntryLostOrCorrupt_PreparedAgainFromTheOriginal()
     {
         using var dir = new TempDirectory();

@@ -58,6 +58,42 @@ public sealed class StoreLocationTests
     }
 
     [Test]
+    public void PostgresConnection_PostgresStore_TheDescriptionsConnection()
+    {
+        using var dir = new TempDirectory();
+        StoreLocation.WritePostgres(dir.File("data"), "Host=db.example;Database=ballistics");
+
+        var connection = RecordStore.PostgresConnection(dir.File("data"));
+
+        Assert.That(connection.Value, Is.EqualTo("Host=db.example;Database=ballistics"));
+    }
+
+    [Test]
+    public void PostgresConnection_EmbeddedStore_RefusedNamingTheDescriptionAndTheRemedy()
+    {
+        using var dir = new TempDirectory();
+        RecordStore.Open(dir.File("data"), create: true).Value.Dispose();
+
+        var connection = RecordStore.PostgresConnection(dir.File("data"));
+
+        Assert.That(connection.Success, Is.False);
+        Assert.That(connection.Error!.Source, Is.EqualTo(Path.Combine(dir.File("data"), StoreLocation.FileName)));
+        Assert.That(connection.Error.Message, Does.Contain("SQLite").And.Contain("store init --postgres"));
+    }
+
+    [Test]
+    public void PostgresConnection_BadDescription_ErrorNamesTheFieldOnce()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.File("data"));
+        File.WriteAllText(Path.Combine(dir.File("data"), StoreLocation.FileName), """{"engine": "postgres"}""");
+
+        var connection = RecordStore.PostgresConnection(dir.File("data"));
+
+        Assert.That(connection.Error!.ToString(), Is.EqualTo($"{Path.Combine(dir.File("data"), StoreLocation.FileName)}: field connection: the PostgreSQL connection string is missing"));
+    }
+
+    [Test]
     public void Open_PostgresStoreOfANewerBuild_Refused()
     {
         using var dir = new TempDirectory();

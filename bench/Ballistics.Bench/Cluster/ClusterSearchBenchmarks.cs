@@ -6,8 +6,7 @@ using Ballistics.Engine.Scoring;
 using Ballistics.Ingest;
 using Ballistics.Store;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Ballistics.Cluster.Hosting;
 using Orleans.TestingHost;
 
 namespace Ballistics.Bench.Cluster;
@@ -28,6 +27,7 @@ public class ClusterSearchBenchmarks
     private ClusterSearch _search = null!;
     private (long Id, PreparedScan Scan)[] _queries = [];
     private int _next;
+    private long _lastId;
 
     [Params(1, 2, 3)]
     public int Silos { get; set; }
@@ -41,12 +41,9 @@ public class ClusterSearchBenchmarks
         _store = RecordStore.Open(folder, create: false).Value;
         // Eight queries spread over the corpus (every 250th item): seeded by the corpus itself, the same on every run.
         _queries = [.. _store.Scans.Items().Where((_, i) => i % 250 == 0).Take(8).Select(item => (item.Id, _store.Scans.Prepared(item, _matcher, SurfaceFileOptions.Default).Scan!))];
+        _lastId = _store.Scans.LastId();
         var builder = new InProcessTestClusterBuilder((short)Silos);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.Services.AddSingleton(_matcher);
-            silo.Services.AddSingleton(Options.Create(new ClusterCorpusOptions { StoreFolder = folder, Shards = Shards }));
-        });
+        builder.ConfigureSilo((_, silo) => silo.AddBallisticsCorpus(new ClusterCorpusOptions { StoreFolder = folder, Shards = Shards }, _matcher));
         _cluster = builder.Build();
         _cluster.DeployAsync().GetAwaiter().GetResult();
         _search = new ClusterSearch(_cluster.Client, Shards, _matcher);
@@ -67,8 +64,8 @@ public class ClusterSearchBenchmarks
     {
         var (id, scan) = _queries[_next++ % _queries.Length];
         var code = new CorpusSearch(new SignatureIndex(SignatureCodec.Default), _matcher).Code(scan)!.Value;
-        var request = ShardQuery.Of(code, SearchFilter.None, CorpusSearchOptions.Default.Candidates, id);
-        var parts = await Task.WhenAll(Enumerable.Range(0, Shards).Select(s => _cluster.Client.GetGrain<ICorpusShardGrain>(s).Search(request)));
+        var request = ShardQuery.Of(code, SearchFilter.None, CorpusSearchOptions.Default.Candidates, id, _lastId);
+        var parts = await Task.WhenAll(Enumerable.Range(0, Shards).Select(s => CorpusShards.Get(_cluster.Client, s, Shards).Search(request)));
         return SignatureIndex.Merge(parts.Select(p => p.ToHits()), CorpusSearchOptions.Default.Candidates).Length;
     }
 
@@ -76,7 +73,7 @@ public class ClusterSearchBenchmarks
     public async Task<int> Search()
     {
         var (id, scan) = _queries[_next++ % _queries.Length];
-        var result = await _search.Search(scan, SearchFilter.None, CorpusSearchOptions.Default, c => _store.Scans.Candidate(c, _matcher, SurfaceFileOptions.Default), id,
+        var result = await _search.Search(scan, SearchFilter.None, CorpusSearchOptions.Default, c => _store.Scans.Candidate(c, _matcher, SurfaceFileOptions.Default), _lastId, id,
             c => _store.Scans.ScreenSamples(c, _matcher, SurfaceFileOptions.Default));
         return result.Leads.Count;
     }

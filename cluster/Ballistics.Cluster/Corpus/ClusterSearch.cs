@@ -15,11 +15,16 @@ public sealed class ClusterSearch(IGrainFactory grains, int shards, BreechFaceMa
 {
     private readonly CorpusSearch _stageTwo = new(new SignatureIndex(SignatureCodec.Default), matcher);
 
+    /// <summary>
+    /// The query's leads; <paramref name="corpusLastId"/> is the last item id on file as the caller sees it (the store's
+    /// <c>LastId</c>), so that shards loaded earlier search what was stored since.
+    /// </summary>
     public async Task<CorpusSearchResult> Search(
         PreparedScan query,
         SearchFilter filter,
         CorpusSearchOptions options,
         Func<long, (PreparedScan? Scan, string? Reason)> candidate,
+        long corpusLastId,
         long? excludeItemId = null,
         Func<long, ScreenSamples?>? screenSamples = null)
     {
@@ -32,8 +37,8 @@ public sealed class ClusterSearch(IGrainFactory grains, int shards, BreechFaceMa
             return new CorpusSearchResult([], [], 0, [], 0, 0, _stageTwo.Version(query, options));
         }
 
-        var request = ShardQuery.Of(code, filter, options.Candidates, excludeItemId);
-        var parts = await Task.WhenAll(Enumerable.Range(0, shards).Select(s => grains.GetGrain<ICorpusShardGrain>(s).Search(request)));
+        var request = ShardQuery.Of(code, filter, options.Candidates, excludeItemId, corpusLastId);
+        var parts = await Task.WhenAll(Enumerable.Range(0, shards).Select(s => CorpusShards.Get(grains, s, shards).Search(request)));
         var merged = SignatureIndex.Merge(parts.Select(p => p.ToHits()), options.Candidates);
         var stageOneMs = watch.Elapsed.TotalMilliseconds;
         double[]? screens = null;
@@ -45,8 +50,8 @@ public sealed class ClusterSearch(IGrainFactory grains, int shards, BreechFaceMa
             PreparedScanCodec.Write(query, written);
             var prepared = written.ToArray();
             screens = new double[merged.Length];
-            var byShard = Enumerable.Range(0, merged.Length).GroupBy(i => (int)(merged[i].ItemId % shards)).ToArray();
-            var answers = await Task.WhenAll(byShard.Select(g => grains.GetGrain<ICorpusShardGrain>(g.Key)
+            var byShard = Enumerable.Range(0, merged.Length).GroupBy(i => CorpusShards.Of(merged[i].ItemId, shards)).ToArray();
+            var answers = await Task.WhenAll(byShard.Select(g => CorpusShards.Get(grains, g.Key, shards)
                 .Screen(prepared, [.. g.Select(i => merged[i].ItemId)], options.Screen.Turns, options.Screen.ShiftRadiusUm)));
             for (var s = 0; s < byShard.Length; s++)
             {

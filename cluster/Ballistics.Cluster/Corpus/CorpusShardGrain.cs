@@ -1,6 +1,6 @@
+using System.Globalization;
 using Ballistics.Engine.Corpus;
 using Ballistics.Engine.Matching;
-using Ballistics.Engine.Preprocessing;
 using Ballistics.Ingest;
 using Ballistics.Store;
 using Microsoft.Extensions.Options;
@@ -10,23 +10,29 @@ namespace Ballistics.Cluster.Corpus;
 /// <summary>
 /// A shard's signature index, loaded from the store when Orleans activates the grain (on whichever silo it places it)
 /// and searched in memory after that: the whole corpus is held once across the cluster, each silo holding its shards.
+/// Items stored later (through any API node or CLI) are taken in when a query says the corpus reaches past what the
+/// shard has seen — ids commit in order, so "after the last id seen" is exactly what is new.
 /// </summary>
-internal sealed class CorpusShardGrain(IOptions<ClusterCorpusOptions> options, BreechFaceMatcher matcher) : Grain, ICorpusShardGrain
+internal sealed class CorpusShardGrain(IOptions<ClusterCorpusOptions> options, BreechFaceMatcher matcher, QueryScans queries) : Grain, ICorpusShardGrain
 {
     private SignatureIndex _index = new(SignatureCodec.Default);
+    private long _seenUpTo;
+    private int _shard;
+    private int _shards;
 
     // Open for the activation's life: every query's screen reads this shard's candidates from it.
     private RecordStore? _store;
 
-    private RecordStore Store => _store ?? throw new InvalidOperationException($"shard {this.GetPrimaryKeyLong()} is not active");
+    private RecordStore Store => _store ?? throw new InvalidOperationException($"shard {_shard} of {_shards} is not active");
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var shard = this.GetPrimaryKeyLong();
-        var shards = options.Value.Shards;
+        _shard = (int)this.GetPrimaryKeyLong(out var shards);
+        _shards = int.Parse(shards!, NumberStyles.None, CultureInfo.InvariantCulture);
         var opened = RecordStore.Open(options.Value.StoreFolder, create: false);
-        _store = opened.Success ? opened.Value : throw new InvalidOperationException($"shard {shard}: {opened.Error}");
-        _index = _store.Scans.LoadIndex(SignatureCodec.Default, matcher, SurfaceFileOptions.Default, id => id % shards == shard);
+        _store = opened.Success ? opened.Value : throw new InvalidOperationException($"shard {_shard} of {_shards}: {opened.Error}");
+        _index = new SignatureIndex(SignatureCodec.Default);
+        TakeIn();
         return Task.CompletedTask;
     }
 
@@ -41,8 +47,7 @@ internal sealed class CorpusShardGrain(IOptions<ClusterCorpusOptions> options, B
     {
         ArgumentNullException.ThrowIfNull(preparedQuery);
         ArgumentNullException.ThrowIfNull(itemIds);
-        using var stream = new MemoryStream(preparedQuery, writable: false);
-        var query = PreparedScanCodec.Read(stream, matcher.PreprocessOptions) ?? throw new ArgumentException("not a prepared scan", nameof(preparedQuery));
+        var query = queries.Get(preparedQuery);
         var store = Store;
         var search = new CorpusSearch(_index, matcher);
         var screen = new ScreenOptions { Turns = turns, ShiftRadiusUm = shiftRadiusUm };
@@ -54,7 +59,20 @@ internal sealed class CorpusShardGrain(IOptions<ClusterCorpusOptions> options, B
 
     public Task<ShardHits> Search(ShardQuery query)
     {
-        var hits = _index.Search(query.ToCode(), query.ToFilter(), query.Top, query.ExcludeItemId);
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.CorpusLastId > _seenUpTo)
+        {
+            TakeIn();
+        }
+
+        var hits = _index.Search(query.ToCode(), query.Filter.ToFilter(), query.Top, query.ExcludeItemId);
         return Task.FromResult(new ShardHits([.. hits.Select(h => h.ItemId)], [.. hits.Select(h => h.Similarity)], _index.Count));
+    }
+
+    /// <summary>This shard's items stored after the last one seen.</summary>
+    private void TakeIn()
+    {
+        var (shard, shards) = (_shard, _shards);
+        _seenUpTo = Math.Max(_seenUpTo, Store.Scans.AddToIndex(_index, _seenUpTo, matcher, SurfaceFileOptions.Default, id => CorpusShards.Of(id, shards) == shard));
     }
 }

@@ -3,27 +3,42 @@ using Ballistics.Engine.Corpus;
 namespace Ballistics.Cluster.Corpus;
 
 /// <summary>
-/// A stage-1 query as it crosses to a shard: the code, its scale and the filter. The engine's own types stay free of
-/// Orleans; these carry their values.
+/// A stage-1 query as it crosses to a shard: the code, its scale and the filter, and the last item id on file when the
+/// search began (a shard that has seen less takes in the rest first). The engine's own types stay free of Orleans; these
+/// carry their values.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
 public sealed record ShardQuery(
     [property: Id(0)] sbyte[] Code,
     [property: Id(1)] float Scale,
-    [property: Id(2)] string? Caliber,
-    [property: Id(3)] string? FiringPinClass,
-    [property: Id(4)] string? Country,
-    [property: Id(5)] string? Region,
-    [property: Id(6)] DateOnly? From,
-    [property: Id(7)] DateOnly? To,
-    [property: Id(8)] int Top,
-    [property: Id(9)] long? ExcludeItemId)
+    [property: Id(2)] FilterMessage Filter,
+    [property: Id(3)] int Top,
+    [property: Id(4)] long? ExcludeItemId,
+    [property: Id(5)] long CorpusLastId)
 {
-    public static ShardQuery Of(StageOneCode code, SearchFilter filter, int top, long? excludeItemId) =>
-        new(code.Code, code.Scale, filter.Caliber, filter.FiringPinClass, filter.Country, filter.Region, filter.From, filter.To, top, excludeItemId);
+    public static ShardQuery Of(StageOneCode code, SearchFilter filter, int top, long? excludeItemId, long corpusLastId) =>
+        new(code.Code, code.Scale, FilterMessage.Of(filter), top, excludeItemId, corpusLastId);
 
     public StageOneCode ToCode() => new(Code, Scale);
+}
+
+/// <summary>A search filter's values as they cross between silos and clients.</summary>
+[GenerateSerializer]
+[Immutable]
+public sealed record FilterMessage(
+    [property: Id(0)] string? Caliber,
+    [property: Id(1)] string? FiringPinClass,
+    [property: Id(2)] string? Country,
+    [property: Id(3)] string? Region,
+    [property: Id(4)] DateOnly? From,
+    [property: Id(5)] DateOnly? To)
+{
+    public static FilterMessage Of(SearchFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return new(filter.Caliber, filter.FiringPinClass, filter.Country, filter.Region, filter.From, filter.To);
+    }
 
     public SearchFilter ToFilter() => new() { Caliber = Caliber, FiringPinClass = FiringPinClass, Country = Country, Region = Region, From = From, To = To };
 }

@@ -8,10 +8,17 @@ namespace Ballistics.Cluster.Jobs;
 /// <summary>
 /// Hands a job's pending items to workers, as many batches at once as there are worker slots, and hands a batch out again
 /// when its worker's silo is lost. The store decides what is done (an item's leads and done mark commit together, once),
-/// so nothing here needs to survive this grain's own silo: the next activation reads what is pending and goes on.
+/// so the work needs nothing of this grain to survive its silo: the next activation reads what is pending and goes on.
+/// The account of the runs (<see cref="JobRun"/>) is grain state, written as each batch returns.
 /// </summary>
-internal sealed class CorrelationJobGrain(IOptions<ClusterCorpusOptions> options, ILogger<CorrelationJobGrain> log) : Grain, ICorrelationJobGrain
+internal sealed class CorrelationJobGrain(
+    IOptions<ClusterCorpusOptions> options,
+    ILogger<CorrelationJobGrain> log,
+    [PersistentState("run", CorrelationJobGrain.Storage)] IPersistentState<JobRun> run) : Grain, ICorrelationJobGrain
 {
+    /// <summary>The grain storage the silos provide for job state (PostgreSQL through Orleans' ADO.NET provider).</summary>
+    public const string Storage = "jobs";
+
     /// <summary>Attempts of one batch before the job gives up on the cluster (each after a lost worker).</summary>
     private const int Attempts = 5;
 
@@ -20,6 +27,12 @@ internal sealed class CorrelationJobGrain(IOptions<ClusterCorpusOptions> options
         var jobId = this.GetPrimaryKeyLong();
         var (pending, done) = Pending(jobId);
         var total = pending.Count + done;
+        run.State.Runs++;
+        run.State.StartedAt = DateTimeOffset.UtcNow;
+        run.State.Silo = RuntimeIdentity;
+        run.State.Done = done;
+        run.State.Total = total;
+        await run.WriteStateAsync();
         var batches = pending.Chunk(Math.Max(1, batchItems)).ToArray();
         var skipped = 0;
         var next = 0;
@@ -36,7 +49,10 @@ internal sealed class CorrelationJobGrain(IOptions<ClusterCorpusOptions> options
 
             var finished = await Task.WhenAny(running);
             running.Remove(finished);
-            skipped += (await finished).Skipped;
+            var work = await finished;
+            skipped += work.Skipped;
+            run.State.Done += work.Stored;
+            await run.WriteStateAsync();
         }
 
         (pending, done) = Pending(jobId);
@@ -47,8 +63,14 @@ internal sealed class CorrelationJobGrain(IOptions<ClusterCorpusOptions> options
             store.Correlations.Finish(store.Correlations.Get(jobId)!);
         }
 
+        run.State.Done = done;
+        run.State.FinishedAt = complete ? DateTimeOffset.UtcNow : null;
+        await run.WriteStateAsync();
+
         return new JobProgress(jobId, done, total, skipped, complete);
     }
+
+    public Task<JobRun> Progress() => Task.FromResult(run.State);
 
     /// <summary>One batch to a worker; again to another when the first is lost with its silo.</summary>
     private async Task<WorkDone> Hand(long jobId, long[] batch, long worker)
@@ -62,6 +84,7 @@ internal sealed class CorrelationJobGrain(IOptions<ClusterCorpusOptions> options
             catch (Exception ex) when (attempt < Attempts && ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
             {
                 log.LogWarning("correlation job {Job}: batch of {Items} items lost with its worker ({Reason}); handed out again", jobId, batch.Length, ex.GetType().Name);
+                run.State.BatchesHandedAgain++;
             }
         }
     }

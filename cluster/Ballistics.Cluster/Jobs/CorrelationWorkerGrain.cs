@@ -30,6 +30,7 @@ internal sealed class CorrelationWorkerGrain(IOptions<ClusterCorpusOptions> opti
         var job = store.Correlations.Get(jobId) ?? throw new InvalidOperationException($"no correlation job {jobId}");
         var search = new ClusterSearch(GrainFactory, options.Value.Shards, matcher);
         var searchOptions = new CorpusSearchOptions { Candidates = job.Candidates, FullComparisons = job.FullComparisons };
+        var lastId = store.Scans.LastId();
         int stored = 0, already = 0, skipped = 0;
         foreach (var itemId in itemIds)
         {
@@ -40,7 +41,7 @@ internal sealed class CorrelationWorkerGrain(IOptions<ClusterCorpusOptions> opti
             }
 
             var result = await search.Search(
-                query, SearchFilter.None, searchOptions, id => store.Scans.Candidate(id, matcher, SurfaceFileOptions.Default), itemId,
+                query, SearchFilter.None, searchOptions, id => store.Scans.Candidate(id, matcher, SurfaceFileOptions.Default), lastId, itemId,
                 id => store.Scans.ScreenSamples(id, matcher, SurfaceFileOptions.Default));
             var kept = result.Leads.Take(job.Leads).Select(l => CorrelationLead.Of(itemId, l)).ToArray();
             if (store.Correlations.Complete(job, itemId, result.Leads.Count, kept))

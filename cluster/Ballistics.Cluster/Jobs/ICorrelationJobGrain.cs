@@ -1,16 +1,54 @@
+using Orleans.Concurrency;
+
 namespace Ballistics.Cluster.Jobs;
 
 /// <summary>
 /// One correlation job (keyed by its id in the store) run across the cluster: its pending items cut into batches and
-/// handed to workers on every silo. Everything it knows is in the store, so whichever silo activates it resumes it.
+/// handed to workers on every silo. What is done is in the store, so whichever silo activates it resumes it; how the
+/// runs went (<see cref="JobRun"/>) is the grain's own state, kept by the cluster's grain storage.
 /// </summary>
 public interface ICorrelationJobGrain : IGrainWithIntegerKey
 {
     /// <summary>Runs the job's pending items to the end (batches of a lost worker are handed out again) and finishes it.</summary>
     Task<JobProgress> Run(int batchItems);
+
+    /// <summary>How the job's runs went so far; answered while a run is under way.</summary>
+    [AlwaysInterleave]
+    Task<JobRun> Progress();
 }
 
 /// <summary>Where a job stands: items done of its selection, and whether it is finished.</summary>
 [GenerateSerializer]
 [Immutable]
 public sealed record JobProgress([property: Id(0)] long JobId, [property: Id(1)] int Done, [property: Id(2)] int Total, [property: Id(3)] int Skipped, [property: Id(4)] bool Finished);
+
+/// <summary>
+/// A job's runs on the cluster, as its grain keeps them in grain storage: how often it was started or resumed (a
+/// coordinator lost with its silo makes one more), batches handed out again after their worker was lost, and the items
+/// done when it last looked. Settable properties: the storage writes it as JSON an administrator can read.
+/// </summary>
+[GenerateSerializer]
+public sealed class JobRun
+{
+    [Id(0)]
+    public int Runs { get; set; }
+
+    [Id(1)]
+    public int BatchesHandedAgain { get; set; }
+
+    [Id(2)]
+    public int Done { get; set; }
+
+    [Id(3)]
+    public int Total { get; set; }
+
+    [Id(4)]
+    public DateTimeOffset? StartedAt { get; set; }
+
+    [Id(5)]
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>The silo that ran it last.</summary>
+    [Id(6)]
+    public string? Silo { get; set; }
+}

@@ -239,9 +239,24 @@ public sealed class ScanCorpus
     {
         ArgumentNullException.ThrowIfNull(codec);
         var index = new SignatureIndex(codec);
+        AddToIndex(index, afterId: 0, matcher, fileOptions, keep);
+        return index;
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="index"/> the items after <paramref name="afterId"/> that <paramref name="keep"/> takes
+    /// (ids are given in commit order, so a holder of an index catches up on what others stored since it looked);
+    /// returns the largest id on file it saw, kept or not, or <paramref name="afterId"/> when there is none after it.
+    /// </summary>
+    public long AddToIndex(SignatureIndex index, long afterId, BreechFaceMatcher matcher, SurfaceFileOptions fileOptions, Func<long, bool>? keep = null)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var codec = index.Codec;
         var stale = new List<ScanItem>();
-        foreach (var (item, bytes) in _catalog.WithSignatures())
+        var last = afterId;
+        foreach (var (item, bytes) in _catalog.WithSignatures(afterId))
         {
+            last = item.Id;
             if (keep is not null && !keep(item.Id))
             {
                 continue;
@@ -266,7 +281,16 @@ public sealed class ScanCorpus
             }
         }
 
-        return index;
+        return last;
+    }
+
+    /// <summary>The largest item id on file (0 when there is none): how far an index must reach to hold every item.</summary>
+    public long LastId()
+    {
+        lock (_writeLock)
+        {
+            return _catalog.LastId();
+        }
     }
 
     /// <summary>An item's prepared scan: from the cache, else prepared again from the original (and cached).</summary>

@@ -34,6 +34,8 @@ internal sealed class SqliteScanCatalog(DbConnection connection, StoreDialect di
 
     public long Count() => SqliteDatabase.Scalar(connection, "SELECT count(*) FROM scan_item");
 
+    public long LastId() => SqliteDatabase.Scalar(connection, "SELECT coalesce(max(id), 0) FROM scan_item");
+
     /// <summary>Inserts one item; returns its id, or null when a file of the same content is already on file.</summary>
     public long? Add(string sha256, string fileName, long byteCount, ScanItemMetadata m, string preprocessVersion, string signatureVersion, byte[] signature, DateTimeOffset addedAt)
     {
@@ -98,10 +100,11 @@ internal sealed class SqliteScanCatalog(DbConnection connection, StoreDialect di
     }
 
     /// <summary>Every item with its stored signature, in id order (the index loader).</summary>
-    public IEnumerable<(ScanItem Item, byte[] Signature)> WithSignatures()
+    public IEnumerable<(ScanItem Item, byte[] Signature)> WithSignatures(long afterId = 0)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns}, signature FROM scan_item ORDER BY id";
+        command.CommandText = $"SELECT {Columns}, signature FROM scan_item WHERE id > @after ORDER BY id";
+        command.With("@after", afterId);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -53,7 +53,7 @@ public sealed class ClusterSearchTests
             (Engine.Preprocessing.PreparedScan?, string?) Candidate(long id) => store.Scans.Candidate(id, _matcher, SurfaceFileOptions.Default);
 
             var expected = single.Search(query, SearchFilter.None, options, Candidate, item.Id);
-            var actual = await cluster.Search(query, SearchFilter.None, options, Candidate, item.Id);
+            var actual = await cluster.Search(query, SearchFilter.None, options, Candidate, store.Scans.LastId(), item.Id);
 
             Assert.That(actual.StageOne, Is.EqualTo(expected.StageOne), item.FileName);
             Assert.That(actual.Leads.Select(l => (l.Rank, l.ItemId, l.Score)), Is.EqualTo(expected.Leads.Select(l => (l.Rank, l.ItemId, l.Score))), item.FileName);
@@ -64,13 +64,41 @@ public sealed class ClusterSearchTests
     [Test]
     public async Task Shards_TogetherHoldEveryItemExactlyOnce()
     {
-        var request = ShardQuery.Of(new StageOneCode(new sbyte[SignatureCodec.Default.CodeBytes], 1), SearchFilter.None, 100, null);
+        var request = ShardQuery.Of(new StageOneCode(new sbyte[SignatureCodec.Default.CodeBytes], 1), SearchFilter.None, 100, null, 0);
         var held = new List<long>();
         for (var shard = 0; shard < TestCorpus.Shards; shard++)
         {
-            held.AddRange((await _cluster.Client.GetGrain<ICorpusShardGrain>(shard).Search(request)).ItemIds);
+            held.AddRange((await CorpusShards.Get(_cluster.Client, shard, TestCorpus.Shards).Search(request)).ItemIds);
         }
 
         Assert.That(held.Order(), Is.EqualTo(Enumerable.Range(1, TestCorpus.Scans.Length).Select(i => (long)i)));
+    }
+
+    [Test]
+    public async Task SearchGrain_ItemOnFile_SameLeadsAsOneProcess()
+    {
+        using var store = RecordStore.Open(_dir.File("data"), create: false).Value;
+        var single = new CorpusSearch(store.Scans.LoadIndex(SignatureCodec.Default, _matcher, SurfaceFileOptions.Default), _matcher);
+        var options = CorpusSearchOptions.Default with { FullComparisons = 4 };
+        var filter = new SearchFilter { Country = null };
+        foreach (var item in store.Scans.Items().Take(3))
+        {
+            var expected = single.Search(store.Scans.Prepared(item, _matcher, SurfaceFileOptions.Default).Scan!, filter, options, id => store.Scans.Candidate(id, _matcher, SurfaceFileOptions.Default), item.Id);
+
+            var answer = await _cluster.Client.GetGrain<ICorpusSearchGrain>(0).Search(item.Id, SearchRequest.Of(filter, options));
+
+            Assert.That(answer.Refusal, Is.Null);
+            Assert.That(answer.Leads, Is.EqualTo(expected.Leads.Select(FoundLead.Of)), item.FileName);
+            Assert.That((answer.Searched, answer.Screened, answer.AlgorithmVersion), Is.EqualTo((expected.Searched, expected.Screened, expected.AlgorithmVersion)));
+        }
+    }
+
+    [Test]
+    public async Task SearchGrain_NoSuchItem_RefusedByName()
+    {
+        var answer = await _cluster.Client.GetGrain<ICorpusSearchGrain>(0).Search(9999, SearchRequest.Of(SearchFilter.None, CorpusSearchOptions.Default));
+
+        Assert.That(answer.Refusal, Is.EqualTo("no item 9999 on file"));
+        Assert.That(answer.Leads, Is.Empty);
     }
 }
