@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Ballistics.Cluster.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Orleans.Messaging;
 using Orleans.Storage;
 
@@ -107,7 +106,7 @@ public sealed class ClusterStorageTests
         var silo = await cluster.StartSiloAsync();
         var grain = silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IStateProbeGrain>(8);
         await grain.Write("first");
-        Execute(cluster, $"UPDATE orleans_grain_state SET payload = convert_to('{{\"Value\":\"theirs\"}}', 'UTF8'), version = version + 1");
+        TestSql.Execute(cluster.ConnectionString, $"UPDATE orleans_grain_state SET payload = convert_to('{{\"Value\":\"theirs\"}}', 'UTF8'), version = version + 1");
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => grain.Write("second"));
 
@@ -158,22 +157,7 @@ public sealed class ClusterStorageTests
         Assert.That(read.State?.Value, Is.EqualTo("two"));
     }
 
-    private static string? StoredPayload(PostgresCluster cluster, long key)
-    {
-        using var connection = new NpgsqlConnection(cluster.ConnectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(
-            "SELECT convert_from(payload, 'UTF8') FROM orleans_grain_state WHERE state_name = @name AND grain_id_n1 = @key", connection);
-        command.Parameters.AddWithValue("name", StateProbeGrain.StateName);
-        command.Parameters.AddWithValue("key", key);
-        return command.ExecuteScalar() as string;
-    }
-
-    private static void Execute(PostgresCluster cluster, string sql)
-    {
-        using var connection = new NpgsqlConnection(cluster.ConnectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
-    }
+    private static string? StoredPayload(PostgresCluster cluster, long key) => TestSql.Scalar(
+        cluster.ConnectionString,
+        $"SELECT convert_from(payload, 'UTF8') FROM orleans_grain_state WHERE state_name = '{StateProbeGrain.StateName}' AND grain_id_n1 = {key}") as string;
 }
