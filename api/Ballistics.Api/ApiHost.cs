@@ -7,6 +7,8 @@ using Ballistics.Api.Linkage;
 using Ballistics.Api.Records;
 using Ballistics.Api.Reports;
 using Ballistics.Api.Review;
+using Ballistics.Cluster.Hosting;
+using Ballistics.Store;
 using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
 
@@ -22,6 +24,11 @@ public static class ApiHost
 {
     public const string StoreSetting = "Store";
 
+    /// <summary>True: searches and batch jobs run on the cluster (issue 8) rather than in this process.</summary>
+    public const string ClusterSetting = "Cluster:Enabled";
+
+    public const string ClusterIdSetting = "Cluster:Id";
+
     /// <summary>A scan of a whole cartridge case is tens of MB at most; anything larger is refused before it is read.</summary>
     public const long DefaultMaxRequestBytes = 256L * 1024 * 1024;
 
@@ -31,9 +38,22 @@ public static class ApiHost
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
+        if (builder.Configuration.GetValue<bool>(ClusterSetting))
+        {
+            // An API node of a cluster: a client of the silos that find each other in the store's PostgreSQL database.
+            var folder = builder.Configuration[StoreSetting] ?? "data";
+            var connection = RecordStore.PostgresConnection(folder);
+            if (!connection.Success)
+            {
+                throw new InvalidOperationException(connection.Error!.ToString());
+            }
+
+            ClusterNode.AddClient(builder, connection.Value, builder.Configuration[ClusterIdSetting] ?? ClusterNode.DefaultClusterId);
+        }
+
         // Settings are read once the configuration is whole (the test host adds its own after this method runs).
         builder.Services.AddSingleton(services => new StoreAccess(services.GetRequiredService<IConfiguration>()[StoreSetting] ?? "data"));
-        builder.Services.AddSingleton(services => new CorpusService(services.GetRequiredService<IConfiguration>()[StoreSetting] ?? "data"));
+        builder.Services.AddSingleton(services => new CorpusService(services.GetRequiredService<IConfiguration>()[StoreSetting] ?? "data", services.GetService<IClusterClient>()));
         builder.Services.AddSingleton<LeadDiagnostics>();
         builder.Services.AddSingleton<CorrelationWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CorrelationWorker>());

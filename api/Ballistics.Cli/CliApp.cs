@@ -27,6 +27,7 @@ internal static class CliApp
         root.Subcommands.Add(ServeCommand.Create(output, error));
         root.Subcommands.Add(ReportCommand.Create(output, error));
         root.Subcommands.Add(StoreCommand.Create(output, error));
+        root.Subcommands.Add(SiloCommand.Create(output, error));
         var config = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).Invoke(config);
     }

@@ -6,7 +6,6 @@ using Ballistics.Store;
 using Ballistics.Store.Scans;
 using Ballistics.Testing;
 using Ballistics.Cluster.Hosting;
-using Ballistics.Cluster.Jobs;
 using Orleans.TestingHost;
 
 namespace Ballistics.Cluster.Tests;
@@ -45,7 +44,7 @@ internal static class TestCorpus
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddBallisticsCorpus(new ClusterCorpusOptions { StoreFolder = folder, Shards = Shards }, matcher);
-            silo.AddMemoryGrainStorage(CorrelationJobGrain.Storage);
+            silo.AddMemoryGrainStorage(ClusterStorage.JobsStorage);
         });
         return builder.Build();
     }

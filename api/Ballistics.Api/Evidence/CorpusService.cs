@@ -1,3 +1,4 @@
+using Ballistics.Cluster.Corpus;
 using Ballistics.Engine.Corpus;
 using Ballistics.Engine.Matching;
 using Ballistics.Engine.Scoring;
@@ -11,10 +12,15 @@ namespace Ballistics.Api.Evidence;
 /// <summary>What a submission did: the item (new or already on file), or why the file was refused.</summary>
 public sealed record Submission(ScanItem? Item, bool Duplicate, string? Refusal);
 
+/// <summary>A search's leads as the store records them, best first, with what each stage did and cost.</summary>
+public sealed record LeadsFound(IReadOnlyList<NewLead> Leads, int Searched, int Screened, double StageOneMs, double StageTwoMs, string AlgorithmVersion);
+
 /// <summary>
 /// The scans on file as the service searches them: the stage-1 index held in memory (loaded once, added to as evidence
 /// arrives), the matcher, and a store connection of its own for the scans — the corpus guards its connection itself, so
 /// a search's candidates load on every core while other requests use the main connection (<see cref="StoreAccess"/>).
+/// On an API node of a cluster (<see cref="Cluster"/> set) nothing of the corpus is held here: searches run on the silos
+/// (<see cref="ICorpusSearchGrain"/>), and the shards take in new evidence when the next search reaches it.
 /// </summary>
 public sealed class CorpusService : IDisposable
 {
@@ -24,14 +30,18 @@ public sealed class CorpusService : IDisposable
     private readonly Lock _addLock = new();
     private readonly Lazy<CorpusSearch> _search;
 
-    public CorpusService(string folder)
+    public CorpusService(string folder, IClusterClient? cluster = null)
     {
+        Cluster = cluster;
         var opened = RecordStore.Open(folder, create: true);
         _store = opened.Success ? opened.Value : throw new InvalidOperationException($"cannot open the store: {opened.Error}");
         _matcher = new BreechFaceMatcher(ScoreModel.LoadDefault());
         _search = new(() => new CorpusSearch(_store.Scans.LoadIndex(SignatureCodec.Default, _matcher, SurfaceFileOptions.Default), _matcher));
         SweepUploads(Path.Combine(_store.Folder, UploadsFolder));
     }
+
+    /// <summary>The cluster this node's searches run on; null when the corpus is searched in this process.</summary>
+    public IClusterClient? Cluster { get; }
 
     /// <summary>Where uploads wait, each in a folder of its own, while they are stored; the folder goes when they are.</summary>
     public const string UploadsFolder = "uploads";
@@ -69,7 +79,7 @@ public sealed class CorpusService : IDisposable
     /// <summary>Stores one uploaded file (idempotent by content) and puts a new item into the index.</summary>
     public Submission Submit(string path, ScanItemMetadata metadata)
     {
-        var search = _search.Value;
+        var search = Cluster is null ? _search.Value : null;
         lock (_addLock)
         {
             var result = _store.Scans.Add([new ScanSubmission(path, metadata)], _matcher, SignatureCodec.Default, SurfaceFileOptions.Default);
@@ -81,7 +91,7 @@ public sealed class CorpusService : IDisposable
             if (result.Added is [var id])
             {
                 var item = _store.Scans.Get(id)!;
-                if (_store.Scans.CodeOf(id, SignatureCodec.Default) is { } code)
+                if (search is not null && _store.Scans.CodeOf(id, SignatureCodec.Default) is { } code)
                 {
                     _indexLock.EnterWriteLock();
                     try
@@ -102,8 +112,18 @@ public sealed class CorpusService : IDisposable
     }
 
     /// <summary>The item's leads among the others the filter keeps; null when its prepared scan cannot be had.</summary>
-    public CorpusSearchResult? Search(ScanItem item, SearchFilter filter, CorpusSearchOptions options)
+    public async Task<LeadsFound?> Search(ScanItem item, SearchFilter filter, CorpusSearchOptions options)
     {
+        ArgumentNullException.ThrowIfNull(item);
+        if (Cluster is { } cluster)
+        {
+            // Any silo's searcher; the grain id only spreads the calls.
+            var answer = await cluster.GetGrain<ICorpusSearchGrain>(0).Search(item.Id, SearchRequest.Of(filter, options));
+            return answer.Refusal is not null ? null : new LeadsFound(
+                [.. answer.Leads.Select(l => new NewLead(l.ItemId, l.Rank, l.Score, l.Similarity, l.Cmc, l.Ccf, l.ThetaDeg, l.DxUm, l.DyUm))],
+                answer.Searched, answer.Screened, answer.StageOneMs, answer.StageTwoMs, answer.AlgorithmVersion);
+        }
+
         var search = _search.Value;
         var (query, _) = _store.Scans.Prepared(item, _matcher, SurfaceFileOptions.Default);
         if (query is null)
@@ -111,15 +131,20 @@ public sealed class CorpusService : IDisposable
             return null;
         }
 
+        CorpusSearchResult result;
         _indexLock.EnterReadLock();
         try
         {
-            return search.Search(query, filter, options, Candidate, item.Id, Screen);
+            result = search.Search(query, filter, options, Candidate, item.Id, Screen);
         }
         finally
         {
             _indexLock.ExitReadLock();
         }
+
+        return new LeadsFound(
+            [.. result.Leads.Select(l => new NewLead(l.ItemId, l.Rank, l.Score, l.Similarity, l.Comparison.CmcCount, l.Comparison.Ccf, l.Comparison.Registration.RotationDeg, l.Comparison.Registration.DxUm, l.Comparison.Registration.DyUm))],
+            result.Searched, result.Screened, result.StageOneMs, result.StageTwoMs, result.AlgorithmVersion);
     }
 
     /// <summary>

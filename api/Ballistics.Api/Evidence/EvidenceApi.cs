@@ -94,7 +94,7 @@ public static class EvidenceApi
         SearchSummary? summary = null;
         if (leads.Count == 0)
         {
-            (leads, summary) = Search(item, caller, store, corpus, sharing);
+            (leads, summary) = await Search(item, caller, store, corpus, sharing);
         }
 
         context.Items[AuditMiddleware.DetailItem] = submitted.Duplicate ? "already on file" : $"stored as item {item.Id}";
@@ -119,17 +119,16 @@ public static class EvidenceApi
         return TypedResults.Ok(Views(store.Use(s => s.Leads.For(id)), caller, corpus, sharing));
     }
 
-    private static (IReadOnlyList<StoredLead> Leads, SearchSummary Summary) Search(ScanItem item, Caller caller, StoreAccess store, CorpusService corpus, SharingRules sharing)
+    private static async Task<(IReadOnlyList<StoredLead> Leads, SearchSummary Summary)> Search(ScanItem item, Caller caller, StoreAccess store, CorpusService corpus, SharingRules sharing)
     {
         var filter = sharing.SearchCountry(caller) is { } country ? new SearchFilter { Country = country } : SearchFilter.None;
-        var result = corpus.Search(item, filter, CorpusSearchOptions.Default);
+        var result = await corpus.Search(item, filter, CorpusSearchOptions.Default);
         if (result is null)
         {
             return ([], new SearchSummary(0, 0, 0, 0, 0, "the item's prepared scan could not be had"));
         }
 
-        var found = result.Leads.Select(l => new NewLead(l.ItemId, l.Rank, l.Score, l.Similarity, l.Comparison.CmcCount, l.Comparison.Ccf, l.Comparison.Registration.RotationDeg, l.Comparison.Registration.DxUm, l.Comparison.Registration.DyUm)).ToArray();
-        var stored = store.Use(s => s.Leads.Record(item.Id, found, result.AlgorithmVersion));
+        var stored = store.Use(s => s.Leads.Record(item.Id, result.Leads, result.AlgorithmVersion));
         return (stored, new SearchSummary(result.Searched, result.Screened, result.Leads.Count, result.StageOneMs, result.StageTwoMs, result.AlgorithmVersion));
     }
 

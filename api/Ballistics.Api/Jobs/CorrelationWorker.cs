@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Ballistics.Api.Evidence;
+using Ballistics.Cluster.Jobs;
 using Ballistics.Engine.Corpus;
 using Ballistics.Store.Scans;
 
@@ -8,7 +9,8 @@ namespace Ballistics.Api.Jobs;
 /// <summary>
 /// Runs batch correlation jobs in the background, one at a time, item by item: each item's leads commit with its done
 /// mark (the store's <see cref="CorrelationJobs"/>, as `ballistics correlate` uses it), so a server stopped mid-job loses
-/// at most the item in hand, and on start it takes up every unfinished job where it stood.
+/// at most the item in hand, and on start it takes up every unfinished job where it stood. On an API node of a cluster the
+/// job runs on the silos instead (<see cref="ClusterCorrelation"/>: batches on every silo, handed out again when one is lost).
 /// </summary>
 public sealed class CorrelationWorker(StoreAccess store, CorpusService corpus, ILogger<CorrelationWorker> log) : BackgroundService
 {
@@ -26,12 +28,21 @@ public sealed class CorrelationWorker(StoreAccess store, CorpusService corpus, I
 
         await foreach (var jobId in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            // The work is CPU-bound and synchronous; it runs off the request threads and checks for a stop between items.
+            if (corpus.Cluster is { } cluster)
+            {
+                await ClusterCorrelation.Run(cluster, jobId, ClusterBatchItems, log);
+                continue;
+            }
+
+            // The work is CPU-bound; it runs off the request threads and checks for a stop between items.
             await Task.Run(() => Run(jobId, stoppingToken), stoppingToken);
         }
     }
 
-    private void Run(long jobId, CancellationToken stop)
+    /// <summary>Items a silo's worker takes at a time: small enough that a lost silo costs little work, large enough to keep its cores busy.</summary>
+    private const int ClusterBatchItems = 8;
+
+    private async Task Run(long jobId, CancellationToken stop)
     {
         if (store.Use(s => s.Correlations.Get(jobId)) is not { FinishedAt: null } job)
         {
@@ -48,14 +59,14 @@ public sealed class CorrelationWorker(StoreAccess store, CorpusService corpus, I
                 return;
             }
 
-            if (corpus.Get(itemId) is not { } item || corpus.Search(item, SearchFilter.None, options) is not { } result)
+            if (corpus.Get(itemId) is not { } item || await corpus.Search(item, SearchFilter.None, options) is not { } result)
             {
                 log.LogWarning("correlation job {Job}: item {Item} skipped: its scan cannot be had", jobId, itemId);
                 skipped++;
                 continue;
             }
 
-            var kept = result.Leads.Take(job.Leads).Select(l => CorrelationLead.Of(itemId, l)).ToArray();
+            var kept = result.Leads.Take(job.Leads).Select(l => new CorrelationLead(itemId, l.Rank, l.CandidateId, l.Score, l.Similarity, l.Cmc, l.Ccf, l.ThetaDeg, l.DxUm, l.DyUm)).ToArray();
             store.Use(s =>
             {
                 s.Correlations.Complete(job, itemId, result.Leads.Count, kept);

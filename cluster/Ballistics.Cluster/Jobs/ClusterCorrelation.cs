@@ -3,24 +3,41 @@ using Microsoft.Extensions.Logging;
 namespace Ballistics.Cluster.Jobs;
 
 /// <summary>
-/// What a client (the CLI, an API node) calls to run a correlation job on the cluster: the job grain runs it, and if the
-/// job grain's own silo is lost the call is made again — a new activation reads what is pending from the store and goes on.
+/// What a client (an API node, a test) calls to run a correlation job on the cluster: it starts the job grain and polls
+/// its account until the run ends. When the job grain's silo is lost, the next poll reaches a new activation with no run
+/// under way, and the job is started again there — it reads what is pending from the store and goes on.
 /// </summary>
 public static class ClusterCorrelation
 {
-    public static async Task<JobProgress> Run(IGrainFactory grains, long jobId, int batchItems, ILogger? log = null, int attempts = 5)
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+
+    public static async Task<JobProgress> Run(IGrainFactory grains, long jobId, int batchItems, ILogger? log = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        for (var attempt = 1; ; attempt++)
+        var job = grains.GetGrain<ICorrelationJobGrain>(jobId);
+        var what = $"correlation job {jobId}";
+        var account = await LostSilos.Retry(() => job.Start(batchItems), log, what);
+        var runs = account.Runs;
+        while (true)
         {
-            try
+            if (!account.Running)
             {
-                return await grains.GetGrain<ICorrelationJobGrain>(jobId).Run(batchItems);
+                if (account.Runs >= runs && account.EndedAt is not null && account.Runs > 0)
+                {
+                    return account.Error is { } error
+                        ? throw new InvalidOperationException($"{what}: {error}")
+                        : new JobProgress(jobId, account.Done, account.Total, account.Skipped, account.FinishedAt is not null);
+                }
+
+                // A new activation (the last one's silo was lost) with nothing under way: start it again.
+                log?.LogWarning("{What}: its coordinator was lost; started again", what);
+                account = await LostSilos.Retry(() => job.Start(batchItems), log, what);
+                runs = account.Runs;
+                continue;
             }
-            catch (Exception ex) when (attempt < attempts && ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
-            {
-                log?.LogWarning("correlation job {Job}: its coordinator was lost ({Reason}); resumed", jobId, ex.GetType().Name);
-            }
+
+            await Task.Delay(Poll, cancel);
+            account = await LostSilos.Retry(() => job.Progress(), log, what);
         }
     }
 }

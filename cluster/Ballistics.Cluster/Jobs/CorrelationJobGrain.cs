@@ -1,4 +1,5 @@
 using Ballistics.Cluster.Corpus;
+using Ballistics.Cluster.Hosting;
 using Ballistics.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,84 +10,115 @@ namespace Ballistics.Cluster.Jobs;
 /// Hands a job's pending items to workers, as many batches at once as there are worker slots, and hands a batch out again
 /// when its worker's silo is lost. The store decides what is done (an item's leads and done mark commit together, once),
 /// so the work needs nothing of this grain to survive its silo: the next activation reads what is pending and goes on.
-/// The account of the runs (<see cref="JobRun"/>) is grain state, written as each batch returns.
+/// The run goes on in the background of the activation (a call as long as a job would outlive any sensible timeout, and
+/// a caller waiting on a dead silo's answer would wait for that timeout); callers start it and poll its account
+/// (<see cref="JobRun"/>, grain state, written as each batch returns).
 /// </summary>
 internal sealed class CorrelationJobGrain(
     IOptions<ClusterCorpusOptions> options,
     ILogger<CorrelationJobGrain> log,
-    [PersistentState("run", CorrelationJobGrain.Storage)] IPersistentState<JobRun> run) : Grain, ICorrelationJobGrain
+    [PersistentState("run", ClusterStorage.JobsStorage)] IPersistentState<JobRun> run) : Grain, ICorrelationJobGrain
 {
-    /// <summary>The grain storage the silos provide for job state (PostgreSQL through Orleans' ADO.NET provider).</summary>
-    public const string Storage = "jobs";
+    private Task? _running;
 
-    /// <summary>Attempts of one batch before the job gives up on the cluster (each after a lost worker).</summary>
-    private const int Attempts = 5;
-
-    public async Task<JobProgress> Run(int batchItems)
+    public Task<JobRun> Start(int batchItems)
     {
-        var jobId = this.GetPrimaryKeyLong();
-        var (pending, done) = Pending(jobId);
-        var total = pending.Count + done;
-        run.State.Runs++;
-        run.State.StartedAt = DateTimeOffset.UtcNow;
-        run.State.Silo = RuntimeIdentity;
-        run.State.Done = done;
-        run.State.Total = total;
-        await run.WriteStateAsync();
-        var batches = pending.Chunk(Math.Max(1, batchItems)).ToArray();
-        var skipped = 0;
-        var next = 0;
-        // Every silo's worker slots kept busy: two batches in flight per shard of parallelism is plenty on small silos.
-        var slots = Math.Max(2, options.Value.Shards);
-        var running = new List<Task<WorkDone>>();
-        var workers = 0L;
-        while (next < batches.Length || running.Count > 0)
+        if (_running is not { IsCompleted: false })
         {
-            while (next < batches.Length && running.Count < slots)
-            {
-                running.Add(Hand(jobId, batches[next++], workers++));
-            }
-
-            var finished = await Task.WhenAny(running);
-            running.Remove(finished);
-            var work = await finished;
-            skipped += work.Skipped;
-            run.State.Done += work.Stored;
-            await run.WriteStateAsync();
+            // Started on the activation's own scheduler: its turns interleave with Progress calls, never run beside them.
+            _running = RunJob(Math.Max(1, batchItems));
         }
 
-        (pending, done) = Pending(jobId);
-        var complete = pending.Count == 0;
-        if (complete)
-        {
-            using var store = Open();
-            store.Correlations.Finish(store.Correlations.Get(jobId)!);
-        }
-
-        run.State.Done = done;
-        run.State.FinishedAt = complete ? DateTimeOffset.UtcNow : null;
-        await run.WriteStateAsync();
-
-        return new JobProgress(jobId, done, total, skipped, complete);
+        return Progress();
     }
 
-    public Task<JobRun> Progress() => Task.FromResult(run.State);
-
-    /// <summary>One batch to a worker; again to another when the first is lost with its silo.</summary>
-    private async Task<WorkDone> Hand(long jobId, long[] batch, long worker)
+    public Task<JobRun> Progress()
     {
-        for (var attempt = 1; ; attempt++)
+        var state = run.State;
+        return Task.FromResult(new JobRun
         {
-            try
+            Runs = state.Runs,
+            BatchesHandedAgain = state.BatchesHandedAgain,
+            Done = state.Done,
+            Total = state.Total,
+            Skipped = state.Skipped,
+            StartedAt = state.StartedAt,
+            EndedAt = state.EndedAt,
+            FinishedAt = state.FinishedAt,
+            Silo = state.Silo,
+            Error = state.Error,
+            Running = _running is { IsCompleted: false },
+        });
+    }
+
+    private async Task RunJob(int batchItems)
+    {
+        var jobId = this.GetPrimaryKeyLong();
+        try
+        {
+            var (pending, done) = Pending(jobId);
+            run.State.Runs++;
+            (run.State.StartedAt, run.State.EndedAt, run.State.Error) = (DateTimeOffset.UtcNow, null, null);
+            (run.State.Silo, run.State.Done, run.State.Total, run.State.Skipped) = (RuntimeIdentity, done, pending.Count + done, 0);
+            await run.WriteStateAsync();
+            var batches = pending.Chunk(batchItems).ToArray();
+            var next = 0;
+            // Every silo's worker slots kept busy: two batches in flight per shard of parallelism is plenty on small silos.
+            var slots = Math.Max(2, options.Value.Shards);
+            var running = new List<Task<WorkDone>>();
+            var workers = 0L;
+            while (next < batches.Length || running.Count > 0)
             {
-                return await GrainFactory.GetGrain<ICorrelationWorkerGrain>(worker).Correlate(jobId, batch);
+                while (next < batches.Length && running.Count < slots)
+                {
+                    running.Add(Hand(jobId, batches[next++], workers++));
+                }
+
+                var finished = await Task.WhenAny(running);
+                running.Remove(finished);
+                var work = await finished;
+                run.State.Skipped += work.Skipped;
+                run.State.Done += work.Stored;
+                await run.WriteStateAsync();
             }
-            catch (Exception ex) when (attempt < Attempts && ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
+
+            (pending, done) = Pending(jobId);
+            if (pending.Count == 0)
             {
-                log.LogWarning("correlation job {Job}: batch of {Items} items lost with its worker ({Reason}); handed out again", jobId, batch.Length, ex.GetType().Name);
-                run.State.BatchesHandedAgain++;
+                using var store = Open();
+                store.Correlations.Finish(store.Correlations.Get(jobId)!);
+                run.State.FinishedAt = DateTimeOffset.UtcNow;
             }
+
+            run.State.Done = done;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or OrleansException or TimeoutException or IOException)
+        {
+            // Kept for the caller polling the account; the store keeps every item done so far, so a later start goes on.
+            log.LogError(ex, "correlation job {Job} stopped", jobId);
+            run.State.Error = ex.Message;
+        }
+
+        run.State.EndedAt = DateTimeOffset.UtcNow;
+        await run.WriteStateAsync();
+    }
+
+    /// <summary>One batch to a worker; again (to whichever worker answers) while a lost silo holds it up.</summary>
+    private Task<WorkDone> Hand(long jobId, long[] batch, long worker)
+    {
+        var attempt = 0;
+        return LostSilos.Retry(
+            () =>
+            {
+                if (attempt++ > 0)
+                {
+                    run.State.BatchesHandedAgain++;
+                }
+
+                return GrainFactory.GetGrain<ICorrelationWorkerGrain>(worker).Correlate(jobId, batch);
+            },
+            log,
+            $"correlation job {jobId}: batch of {batch.Length} items");
     }
 
     private (IReadOnlyList<long> Pending, int Done) Pending(long jobId)

@@ -9,15 +9,18 @@ namespace Ballistics.Cluster.Jobs;
 /// </summary>
 public interface ICorrelationJobGrain : IGrainWithIntegerKey
 {
-    /// <summary>Runs the job's pending items to the end (batches of a lost worker are handed out again) and finishes it.</summary>
-    Task<JobProgress> Run(int batchItems);
+    /// <summary>
+    /// Starts the job's pending items running on the cluster unless this activation runs them already (batches of a lost
+    /// worker are handed out again; the job is finished when none is left), and returns its account at once.
+    /// </summary>
+    Task<JobRun> Start(int batchItems);
 
     /// <summary>How the job's runs went so far; answered while a run is under way.</summary>
     [AlwaysInterleave]
     Task<JobRun> Progress();
 }
 
-/// <summary>Where a job stands: items done of its selection, and whether it is finished.</summary>
+/// <summary>Where a job stands when a run of it ended: items done of its selection, and whether it is finished.</summary>
 [GenerateSerializer]
 [Immutable]
 public sealed record JobProgress([property: Id(0)] long JobId, [property: Id(1)] int Done, [property: Id(2)] int Total, [property: Id(3)] int Skipped, [property: Id(4)] bool Finished);
@@ -51,4 +54,20 @@ public sealed class JobRun
     /// <summary>The silo that ran it last.</summary>
     [Id(6)]
     public string? Silo { get; set; }
+
+    [Id(7)]
+    public int Skipped { get; set; }
+
+    /// <summary>When the last run ended (finished, or stopped by <see cref="Error"/>).</summary>
+    [Id(8)]
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>Why the last run stopped short, when it did.</summary>
+    [Id(9)]
+    public string? Error { get; set; }
+
+    /// <summary>A run under way on the activation that answered (not stored: an activation's, not the job's).</summary>
+    [Id(10)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Running { get; set; }
 }

@@ -3,7 +3,11 @@ namespace Ballistics.Cluster.Jobs;
 /// <summary>Searches a batch of a correlation job's items and stores each item's leads with its done mark.</summary>
 public interface ICorrelationWorkerGrain : IGrainWithIntegerKey
 {
-    /// <summary>How many of <paramref name="itemIds"/> this call stored (an item done by another worker first is not stored again).</summary>
+    /// <summary>
+    /// How many of <paramref name="itemIds"/> this call stored (an item done by another worker first is not stored again).
+    /// A batch of searches may take minutes on a busy silo, past Orleans' 30-second default timeout.
+    /// </summary>
+    [ResponseTimeout("01:00:00")]
     Task<WorkDone> Correlate(long jobId, long[] itemIds);
 }
 

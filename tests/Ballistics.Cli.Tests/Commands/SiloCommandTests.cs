@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using Ballistics.Cluster.Corpus;
+using Ballistics.Cluster.Hosting;
+using Ballistics.Cluster.Jobs;
+using Ballistics.Engine.Corpus;
+using Ballistics.Engine.Matching;
+using Ballistics.Engine.Scoring;
+using Ballistics.Ingest;
+using Ballistics.Store;
+using Ballistics.Store.Scans;
+using Ballistics.Testing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ballistics.Cli.Tests.Commands;
+
+/// <summary>
+/// `ballistics silo` as separate processes on loopback, over a PostgreSQL store (membership and grain state in its
+/// database): three silos give the single-process leads, and a job survives one of them being killed.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class SiloCommandTests
+{
+    private const int Shards = 5;
+    private const int LeadsKept = 3;
+
+    private static readonly string[] Scans =
+    [
+        "baldwin_K013sA1_processed", "baldwin_K013sA2_processed", "baldwin_K227iG3_processed", "fadul_1-1_processed", "fadul_1-2_processed",
+        "triplet_x3p1_processed", "triplet_x3p2_processed", "triplet_x3p3_questioned",
+    ];
+
+    private static readonly CorpusSearchOptions Options = CorpusSearchOptions.Default with { FullComparisons = 4 };
+
+    [Test]
+    public void Silo_EmbeddedStore_RefusedNamingTheDescriptionAndTheRemedy()
+    {
+        using var dir = new TempDirectory();
+        InfoCommandTests.Run(["keys", "add", "--role", "admin", "--agency", "ATF", "--country", "US", "--store", dir.File("data")]);
+
+        var (code, _, error) = InfoCommandTests.Run(["silo", "--store", dir.File("data")]);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(error, Does.Contain("store.json").And.Contain("store init --postgres"));
+    }
+
+    [TestCase("--address", "not-an-ip", "--address")]
+    [TestCase("--gateway-port", "11111", "two different ports")]
+    [TestCase("--shards", "0", "--shards")]
+    public void Silo_BadOption_RefusedByName(string option, string value, string expected)
+    {
+        using var dir = new TempDirectory();
+
+        var (code, _, error) = InfoCommandTests.Run(["silo", "--store", dir.File("data"), option, value]);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain(expected));
+    }
+
+    [Test]
+    public async Task Silos_ThreeProcesses_SameRankedLeadsAsOneProcess()
+    {
+        using var dir = new TempDirectory();
+        var (folder, connection, expected) = Corpus(dir);
+        var clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
+        var silos = StartSilos(folder, clusterId, 3);
+        try
+        {
+            using var client = await Client(connection, clusterId);
+            var grains = client.Services.GetRequiredService<IClusterClient>();
+            foreach (var (itemId, leads) in expected)
+            {
+                var answer = await grains.GetGrain<ICorpusSearchGrain>(0).Search(itemId, SearchRequest.Of(SearchFilter.None, Options));
+
+                Assert.That(answer.Leads, Is.EqualTo(leads), $"item {itemId}");
+            }
+
+            await client.StopAsync();
+        }
+        finally
+        {
+            Stop(silos);
+        }
+    }
+
+    [Test]
+    public async Task Silos_OneKilledMidJob_EveryItemStoredExactlyOnceWithTheOneProcessLeads()
+    {
+        using var dir = new TempDirectory();
+        var (folder, connection, expected) = Corpus(dir);
+        var clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
+        CorrelationJob job;
+        using (var store = RecordStore.Open(folder, create: false).Value)
+        {
+            (job, _) = store.Correlations.StartOrResume(null, Options.Candidates, LeadsKept, "cluster", "test/silos", Options.FullComparisons);
+        }
+
+        var silos = StartSilos(folder, clusterId, 3);
+        try
+        {
+            using var client = await Client(connection, clusterId);
+            var grains = client.Services.GetRequiredService<IClusterClient>();
+            // One item a batch, so that most of the job is still ahead when the silo goes.
+            var running = ClusterCorrelation.Run(grains, job.Id, batchItems: 1);
+            var watch = Stopwatch.StartNew();
+            while (Done(folder, job.Id) == 0 && watch.Elapsed < TimeSpan.FromMinutes(2) && !running.IsCompleted)
+            {
+                await Task.Delay(20);
+            }
+
+            var doneAtKill = Done(folder, job.Id);
+            silos[^1].Kill(entireProcessTree: true);
+            var progress = await running;
+            var account = await grains.GetGrain<ICorrelationJobGrain>(job.Id).Progress();
+
+            using var after = RecordStore.Open(folder, create: false).Value;
+            var finished = after.Correlations.Get(job.Id)!;
+            var leads = after.Correlations.Leads(finished).GroupBy(l => l.ItemId).ToDictionary(g => g.Key, g => g.OrderBy(l => l.Rank).Select(l => l.CandidateId).ToArray());
+            Assert.That(doneAtKill, Is.InRange(1, Scans.Length - 1), "the silo went with work still ahead");
+            Assert.That(progress, Is.EqualTo(new JobProgress(job.Id, Scans.Length, Scans.Length, 0, true)));
+            Assert.That(after.Correlations.Pending(finished, out var done), Is.Empty);
+            Assert.That(done, Is.EqualTo(Scans.Length), "every item done, once");
+            Assert.That(leads, Is.EquivalentTo(expected.ToDictionary(e => e.Key, e => e.Value.Take(LeadsKept).Select(l => l.ItemId).ToArray())), "the leads one process finds, each stored once");
+            Assert.That((account.Done, account.Total, account.FinishedAt is not null), Is.EqualTo((Scans.Length, Scans.Length, true)), "the job's account, read back from grain storage");
+            await client.StopAsync();
+        }
+        finally
+        {
+            Stop(silos);
+        }
+    }
+
+    /// <summary>A PostgreSQL store with the real scans on file, and each item's leads as one process finds them.</summary>
+    private static (string Folder, string Connection, Dictionary<long, FoundLead[]> Expected) Corpus(TempDirectory dir)
+    {
+        var folder = dir.File("data");
+        var connection = PostgresTestServer.CreateDatabase();
+        var matcher = new BreechFaceMatcher(ScoreModel.LoadDefault());
+        using var store = RecordStore.CreatePostgres(folder, connection).Value;
+        var added = store.Scans.Add([.. Scans.Select(name => new ScanSubmission(SharedData.X3p($"cartridge/{name}.x3p")))], matcher, SignatureCodec.Default, SurfaceFileOptions.Default);
+        Assert.That(added.Added, Has.Count.EqualTo(Scans.Length));
+        var single = new CorpusSearch(store.Scans.LoadIndex(SignatureCodec.Default, matcher, SurfaceFileOptions.Default), matcher);
+        var expected = store.Scans.Items().ToDictionary(
+            item => item.Id,
+            item => single.Search(store.Scans.Prepared(item, matcher, SurfaceFileOptions.Default).Scan!, SearchFilter.None, Options, id => store.Scans.Candidate(id, matcher, SurfaceFileOptions.Default), item.Id)
+                .Leads.Select(FoundLead.Of).ToArray());
+        return (folder, connection, expected);
+    }
+
+    /// <summary>Silo processes on free loopback ports, each waited for until it says it is ready.</summary>
+    private static List<Process> StartSilos(string folder, string clusterId, int count)
+    {
+        var silos = new List<Process>();
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                silos.Add(ChildCli.Start([
+                    "silo", "--store", folder, "--cluster-id", clusterId, "--shards", Shards.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    "--port", ServeCommandTests.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    "--gateway-port", ServeCommandTests.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+            }
+
+            foreach (var silo in silos)
+            {
+                // Both pipes drained for the silo's life: a silo blocked on a full pipe would look like a dead one.
+                var errors = silo.StandardError.ReadToEndAsync();
+                var ready = silo.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2)).GetAwaiter().GetResult();
+                Assert.That(ready, Does.Contain("ready"), () => $"a silo did not start: {(silo.HasExited ? errors.GetAwaiter().GetResult() : "no answer")}");
+                _ = silo.StandardOutput.ReadToEndAsync();
+            }
+
+            return silos;
+        }
+        catch
+        {
+            Stop(silos);
+            throw;
+        }
+    }
+
+    private static void Stop(List<Process> silos)
+    {
+        foreach (var silo in silos)
+        {
+            if (!silo.HasExited)
+            {
+                silo.Kill(entireProcessTree: true);
+            }
+
+            silo.WaitForExit();
+            silo.Dispose();
+        }
+    }
+
+    private static async Task<IHost> Client(string connection, string clusterId)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        ClusterNode.AddClient(builder, connection, clusterId);
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    private static int Done(string folder, long jobId)
+    {
+        using var store = RecordStore.Open(folder, create: false).Value;
+        store.Correlations.Pending(store.Correlations.Get(jobId)!, out var done);
+        return done;
+    }
+}
