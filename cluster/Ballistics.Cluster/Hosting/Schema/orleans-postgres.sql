@@ -189,9 +189,9 @@ DELETE FROM orleans_membership
 WHERE deployment_id = @DeploymentId AND status = 6 AND start_time < @IAmAliveTime AND i_am_alive_time < @IAmAliveTime
 $q$),
 
--- Grain state. The provider reads the version it gets back as the state's new ETag, and takes the ETag it sent back,
--- or no value where it sent one, as a conflict (InconsistentStateException): so each statement answers exactly one
--- row, NULL when nothing was written.
+-- Grain state. The provider takes the version a write or clear answers as the state's new ETag, and an answer of
+-- NULL (or of the ETag it sent) as a conflict: InconsistentStateException. No row at all would pass for success on a
+-- first write, so these statements answer exactly one row, NULL when they wrote nothing.
 
 ('ReadFromStorageKey', $q$
 SELECT payload AS "PayloadBinary", version AS "Version"
