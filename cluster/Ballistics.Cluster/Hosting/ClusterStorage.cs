@@ -14,7 +14,10 @@ namespace Ballistics.Cluster.Hosting;
 /// </summary>
 public static class ClusterStorage
 {
-    /// <summary>The grain storage for the batch jobs' state: <c>[PersistentState("name", ClusterStorage.JobsStorage)]</c>.</summary>
+    /// <summary>
+    /// The grain storage for the batch jobs' state: <c>[PersistentState("name", ClusterStorage.JobsStorage)]</c>. The
+    /// providers key a state by its name and the grain's key, not the grain's type: each grain type names its own.
+    /// </summary>
     public const string JobsStorage = "jobs";
 
     /// <summary>

@@ -34,7 +34,19 @@ internal sealed class PostgresCluster : IAsyncDisposable
 
     public string ClusterId { get; } = "test-" + Guid.NewGuid().ToString("N")[..12];
 
-    /// <summary>Starts a silo in an (as yet) empty database: the silo installs the schema itself.</summary>
+    /// <summary>Starts <paramref name="count"/> silos one after another (the first installs the schema itself).</summary>
+    public async Task<IHost[]> StartSilosAsync(int count)
+    {
+        var silos = new IHost[count];
+        for (var i = 0; i < count; i++)
+        {
+            silos[i] = await StartSiloAsync();
+        }
+
+        return silos;
+    }
+
+    /// <summary>Starts a silo, in an (as yet) empty database if it is the first: the silo installs the schema itself.</summary>
     public async Task<IHost> StartSiloAsync()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -141,4 +153,10 @@ internal sealed class PostgresCluster : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>Who a silo host is.</summary>
+internal static class SiloHosts
+{
+    public static ILocalSiloDetails Silo(this IHost host) => host.Services.GetRequiredService<ILocalSiloDetails>();
 }

@@ -41,6 +41,41 @@ CREATE TABLE IF NOT EXISTS orleans_membership (
     PRIMARY KEY (deployment_id, address, port, generation)
 );
 
+-- The optimistic lock every change to a silo's row takes, in one place: the version moves on only from the version the
+-- writer read (expected), and only if the silo is in the table (silo_present) or not, as the change needs. It answers
+-- the cluster's id if it moved, nothing if not: the caller writes the row only from that answer, in the same
+-- statement, so a stale version writes nothing. Under READ COMMITTED a writer that raced another waits for its commit
+-- and then finds the version moved on.
+CREATE OR REPLACE FUNCTION orleans_move_membership_version(
+    cluster TEXT, expected INTEGER, silo_address TEXT, silo_port INTEGER, silo_generation INTEGER, silo_present BOOLEAN)
+RETURNS TABLE (deployment_id TEXT)
+LANGUAGE sql AS $f$
+    UPDATE orleans_membership_version v
+    SET version = v.version + 1, changed_at = now()
+    WHERE v.deployment_id = cluster AND v.version = expected
+      AND silo_present = EXISTS (
+          SELECT 1 FROM orleans_membership m
+          WHERE m.deployment_id = cluster AND m.address = silo_address AND m.port = silo_port AND m.generation = silo_generation)
+    RETURNING v.deployment_id
+$f$;
+
+-- Every read of the membership answers at least one row, the cluster's version row, joined to the silo rows asked
+-- for (all, where silo_address is NULL): the provider takes the table's version from the first row, and a NULL
+-- "StartTime" says there is no silo in it. The column names are the provider's.
+CREATE OR REPLACE FUNCTION orleans_read_membership(cluster TEXT, silo_address TEXT, silo_port INTEGER, silo_generation INTEGER)
+RETURNS TABLE (
+    "Version" INTEGER, "Address" TEXT, "Port" INTEGER, "Generation" INTEGER, "SiloName" TEXT, "HostName" TEXT,
+    "Status" INTEGER, "ProxyPort" INTEGER, "SuspectTimes" TEXT, "StartTime" TIMESTAMPTZ, "IAmAliveTime" TIMESTAMPTZ)
+LANGUAGE sql STABLE AS $f$
+    SELECT v.version, m.address, m.port, m.generation, m.silo_name, m.host_name,
+           m.status, m.proxy_port, m.suspect_times, m.start_time, m.i_am_alive_time
+    FROM orleans_membership_version v
+    LEFT JOIN orleans_membership m
+           ON m.deployment_id = v.deployment_id
+          AND (silo_address IS NULL OR (m.address = silo_address AND m.port = silo_port AND m.generation = silo_generation))
+    WHERE v.deployment_id = cluster
+$f$;
+
 COMMENT ON COLUMN orleans_membership.status IS
     'Orleans SiloStatus: 1 created, 2 joining, 3 active, 4 shutting down, 5 stopping, 6 dead';
 COMMENT ON COLUMN orleans_membership.suspect_times IS
@@ -74,28 +109,14 @@ COMMENT ON COLUMN orleans_grain_state.payload IS
 
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES
 
--- Clustering. Every read of the membership answers at least one row, the cluster's version row, joined to the silo
--- rows asked for (a NULL "StartTime" says there are none): the provider takes the table's version from the first.
+-- Clustering. The membership reads are orleans_read_membership's, for all silos or one.
 
 ('MembershipReadAllKey', $q$
-SELECT v.version AS "Version",
-       m.address AS "Address", m.port AS "Port", m.generation AS "Generation",
-       m.silo_name AS "SiloName", m.host_name AS "HostName", m.status AS "Status", m.proxy_port AS "ProxyPort",
-       m.suspect_times AS "SuspectTimes", m.start_time AS "StartTime", m.i_am_alive_time AS "IAmAliveTime"
-FROM orleans_membership_version v
-LEFT JOIN orleans_membership m ON m.deployment_id = v.deployment_id
-WHERE v.deployment_id = @DeploymentId
+SELECT * FROM orleans_read_membership(@DeploymentId, NULL, NULL, NULL)
 $q$),
 
 ('MembershipReadRowKey', $q$
-SELECT v.version AS "Version",
-       m.address AS "Address", m.port AS "Port", m.generation AS "Generation",
-       m.silo_name AS "SiloName", m.host_name AS "HostName", m.status AS "Status", m.proxy_port AS "ProxyPort",
-       m.suspect_times AS "SuspectTimes", m.start_time AS "StartTime", m.i_am_alive_time AS "IAmAliveTime"
-FROM orleans_membership_version v
-LEFT JOIN orleans_membership m
-       ON m.deployment_id = v.deployment_id AND m.address = @Address AND m.port = @Port AND m.generation = @Generation
-WHERE v.deployment_id = @DeploymentId
+SELECT * FROM orleans_read_membership(@DeploymentId, @Address, @Port, @Generation)
 $q$),
 
 -- True only for the call that made the row: the provider logs that it started a new cluster.
@@ -108,43 +129,25 @@ WITH made AS (
 SELECT count(*) = 1 AS "Made" FROM made
 $q$),
 
--- The version moves only from @Version and only for a silo not yet in the table, and the row is written only if
--- it moved: a stale version writes nothing and answers false. Under READ COMMITTED a writer that raced us waits
--- for our commit and then finds the version moved on.
+-- Written only if the version moved (orleans_move_membership_version: from @Version, for a silo not yet there).
 ('InsertMembershipKey', $q$
-WITH moved AS (
-    UPDATE orleans_membership_version v
-    SET version = v.version + 1, changed_at = now()
-    WHERE v.deployment_id = @DeploymentId AND v.version = @Version
-      AND NOT EXISTS (
-          SELECT 1 FROM orleans_membership m
-          WHERE m.deployment_id = @DeploymentId AND m.address = @Address AND m.port = @Port AND m.generation = @Generation)
-    RETURNING v.deployment_id
-), added AS (
+WITH added AS (
     INSERT INTO orleans_membership
         (deployment_id, address, port, generation, silo_name, host_name, status, proxy_port, start_time, i_am_alive_time)
     SELECT deployment_id, @Address, @Port, @Generation, @SiloName, @HostName, @Status, @ProxyPort, @StartTime, @IAmAliveTime
-    FROM moved
+    FROM orleans_move_membership_version(@DeploymentId, @Version, @Address, @Port, @Generation, silo_present => false)
     RETURNING 1
 )
 SELECT count(*) = 1 AS "Added" FROM added
 $q$),
 
--- As the insert: from @Version only, and only for a silo that is in the table. No votes are kept as NULL, not as
--- the empty text Orleans may send, so that the cleanup below can match a row's votes exactly.
+-- As the insert, for a silo that is there. No votes are kept as NULL, not as the empty text Orleans may send, so that
+-- the cleanup below can match a row's votes exactly.
 ('UpdateMembershipKey', $q$
-WITH moved AS (
-    UPDATE orleans_membership_version v
-    SET version = v.version + 1, changed_at = now()
-    WHERE v.deployment_id = @DeploymentId AND v.version = @Version
-      AND EXISTS (
-          SELECT 1 FROM orleans_membership m
-          WHERE m.deployment_id = @DeploymentId AND m.address = @Address AND m.port = @Port AND m.generation = @Generation)
-    RETURNING v.deployment_id
-), changed AS (
+WITH changed AS (
     UPDATE orleans_membership m
     SET status = @Status, suspect_times = NULLIF(@SuspectTimes, ''), i_am_alive_time = @IAmAliveTime
-    FROM moved
+    FROM orleans_move_membership_version(@DeploymentId, @Version, @Address, @Port, @Generation, silo_present => true) moved
     WHERE m.deployment_id = moved.deployment_id AND m.address = @Address AND m.port = @Port AND m.generation = @Generation
     RETURNING 1
 )
@@ -186,9 +189,9 @@ DELETE FROM orleans_membership
 WHERE deployment_id = @DeploymentId AND status = 6 AND start_time < @IAmAliveTime AND i_am_alive_time < @IAmAliveTime
 $q$),
 
--- Grain state. The provider reads the version it gets back as the state's new ETag, and takes the ETag it sent back,
--- or no value where it sent one, as a conflict (InconsistentStateException): so each statement answers exactly one
--- row, NULL when nothing was written.
+-- Grain state. The provider takes the version a write or clear answers as the state's new ETag, and an answer of
+-- NULL (or of the ETag it sent) as a conflict: InconsistentStateException. No row at all would pass for success on a
+-- first write, so these statements answer exactly one row, NULL when they wrote nothing.
 
 ('ReadFromStorageKey', $q$
 SELECT payload AS "PayloadBinary", version AS "Version"
