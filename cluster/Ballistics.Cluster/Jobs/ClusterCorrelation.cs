@@ -10,6 +10,7 @@ namespace Ballistics.Cluster.Jobs;
 public static class ClusterCorrelation
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+    private const int MostRestarts = 3;
 
     public static async Task<JobProgress> Run(IGrainFactory grains, long jobId, int batchItems, ILogger? log = null, CancellationToken cancel = default)
     {
@@ -18,19 +19,26 @@ public static class ClusterCorrelation
         var what = $"correlation job {jobId}";
         var account = await LostSilos.Retry(() => job.Start(batchItems), log, what);
         var runs = account.Runs;
+        var restarts = 0;
         while (true)
         {
             if (!account.Running)
             {
-                if (account.Runs >= runs && account.EndedAt is not null && account.Runs > 0)
+                var ended = account.Runs >= runs && account.EndedAt is not null && account.Runs > 0;
+                if (ended && account.Error is null)
                 {
-                    return account.Error is { } error
-                        ? throw new InvalidOperationException($"{what}: {error}")
-                        : new JobProgress(jobId, account.Done, account.Total, account.Skipped, account.FinishedAt is not null);
+                    return new JobProgress(jobId, account.Done, account.Total, account.Skipped, account.FinishedAt is not null);
                 }
 
-                // A new activation (the last one's silo was lost) with nothing under way: start it again.
-                log?.LogWarning("{What}: its coordinator was lost; started again", what);
+                // A run that stopped on an error (its silo shutting down under it, say) is started again a few times:
+                // every start reads what is pending from the store, so nothing is done twice. An error that persists is the caller's.
+                if (ended && ++restarts > MostRestarts)
+                {
+                    throw new InvalidOperationException($"{what}: {account.Error}");
+                }
+
+                log?.LogWarning("{What}: its run {How}; started again", what, ended ? $"stopped ({account.Error})" : "was lost with its silo");
+                await Task.Delay(TimeSpan.FromSeconds(restarts), cancel);
                 account = await LostSilos.Retry(() => job.Start(batchItems), log, what);
                 runs = account.Runs;
                 continue;

@@ -131,20 +131,74 @@ public sealed class SiloCommandTests
         }
     }
 
+    [Test]
+    public async Task ServeCluster_EvidenceSubmitted_LeadsFromTheSilosAsOneProcessFindsThem()
+    {
+        using var dir = new TempDirectory();
+        var (folder, _, _) = Corpus(dir, Scans.Length - 1);
+        var clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
+        var (_, key, _) = InfoCommandTests.Run(["keys", "add", "--role", "lab", "--agency", "ATF NIBIN Lab", "--country", "US", "--store", folder]);
+        var silos = StartSilos(folder, clusterId, 2);
+        var url = $"http://127.0.0.1:{ServeCommandTests.FreePort()}";
+        using var node = ChildCli.Start(["serve", "--store", folder, "--urls", url, "--cluster", "--cluster-id", clusterId]);
+        try
+        {
+            var errors = node.StandardError.ReadToEndAsync();
+            var serving = await LineWith(node, "serving", TimeSpan.FromMinutes(2));
+            Assert.That(serving, Does.Contain($"as an API node of cluster '{clusterId}'"), () => node.HasExited ? errors.GetAwaiter().GetResult() : "no answer");
+            using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key.Trim());
+            using var upload = new MultipartFormDataContent();
+            var file = new ByteArrayContent(File.ReadAllBytes(SharedData.X3p($"cartridge/{Scans[^1]}.x3p")));
+            upload.Add(file, "file", $"{Scans[^1]}.x3p");
+            upload.Add(new StringContent("""{"incident_id": "US-TX-0009"}"""), "metadata");
+
+            using var response = await client.PostAsync(new Uri("/v1/evidence", UriKind.Relative), upload);
+            var body = await response.Content.ReadAsStringAsync();
+
+            Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Created), body);
+            using var json = System.Text.Json.JsonDocument.Parse(body);
+            var evidenceId = json.RootElement.GetProperty("evidence").GetProperty("id").GetInt64();
+            var leads = json.RootElement.GetProperty("leads").EnumerateArray().Select(l => (l.GetProperty("candidate_id").GetInt64(), l.GetProperty("score").GetDouble())).ToArray();
+            var expected = SingleProcess(folder, evidenceId, CorpusSearchOptions.Default);
+            Assert.That(leads.Select(l => l.Item1), Is.EqualTo(expected.Select(l => l.ItemId)), "the candidates, in the one-process order");
+            Assert.That(leads.Select(l => l.Item2), Is.EqualTo(expected.Select(l => l.Score)).Within(1e-12), "and their scores");
+            Assert.That(leads, Has.Length.EqualTo(Scans.Length - 1));
+        }
+        finally
+        {
+            node.Kill(entireProcessTree: true);
+            await node.WaitForExitAsync();
+            Stop(silos);
+        }
+    }
+
+    /// <summary>The leads one process finds for an item on file against the rest.</summary>
+    private static FoundLead[] SingleProcess(string folder, long itemId, CorpusSearchOptions options)
+    {
+        var matcher = new BreechFaceMatcher(ScoreModel.LoadDefault());
+        using var store = RecordStore.Open(folder, create: false).Value;
+        var single = new CorpusSearch(store.Scans.LoadIndex(SignatureCodec.Default, matcher, SurfaceFileOptions.Default), matcher);
+        var item = store.Scans.Get(itemId)!;
+        return [.. single.Search(store.Scans.Prepared(item, matcher, SurfaceFileOptions.Default).Scan!, SearchFilter.None, options, id => store.Scans.Candidate(id, matcher, SurfaceFileOptions.Default), item.Id)
+            .Leads.Select(FoundLead.Of)];
+    }
+
     /// <summary>A PostgreSQL store with the real scans on file, and each item's leads as one process finds them.</summary>
-    private static (string Folder, string Connection, Dictionary<long, FoundLead[]> Expected) Corpus(TempDirectory dir)
+    private static (string Folder, string Connection, Dictionary<long, FoundLead[]> Expected) Corpus(TempDirectory dir, int count = int.MaxValue)
     {
         var folder = dir.File("data");
         var connection = PostgresTestServer.CreateDatabase();
         var matcher = new BreechFaceMatcher(ScoreModel.LoadDefault());
-        using var store = RecordStore.CreatePostgres(folder, connection).Value;
-        var added = store.Scans.Add([.. Scans.Select(name => new ScanSubmission(SharedData.X3p($"cartridge/{name}.x3p")))], matcher, SignatureCodec.Default, SurfaceFileOptions.Default);
-        Assert.That(added.Added, Has.Count.EqualTo(Scans.Length));
-        var single = new CorpusSearch(store.Scans.LoadIndex(SignatureCodec.Default, matcher, SurfaceFileOptions.Default), matcher);
-        var expected = store.Scans.Items().ToDictionary(
-            item => item.Id,
-            item => single.Search(store.Scans.Prepared(item, matcher, SurfaceFileOptions.Default).Scan!, SearchFilter.None, Options, id => store.Scans.Candidate(id, matcher, SurfaceFileOptions.Default), item.Id)
-                .Leads.Select(FoundLead.Of).ToArray());
+        long[] ids;
+        using (var store = RecordStore.CreatePostgres(folder, connection).Value)
+        {
+            var added = store.Scans.Add([.. Scans.Take(count).Select(name => new ScanSubmission(SharedData.X3p($"cartridge/{name}.x3p")))], matcher, SignatureCodec.Default, SurfaceFileOptions.Default);
+            Assert.That(added.Added, Has.Count.EqualTo(Math.Min(count, Scans.Length)));
+            ids = [.. store.Scans.Items().Select(item => item.Id)];
+        }
+
+        var expected = ids.ToDictionary(id => id, id => SingleProcess(folder, id, Options));
         return (folder, connection, expected);
     }
 
@@ -166,9 +220,8 @@ public sealed class SiloCommandTests
             {
                 // Both pipes drained for the silo's life: a silo blocked on a full pipe would look like a dead one.
                 var errors = silo.StandardError.ReadToEndAsync();
-                var ready = silo.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2)).GetAwaiter().GetResult();
+                var ready = LineWith(silo, "ready", TimeSpan.FromMinutes(2)).GetAwaiter().GetResult();
                 Assert.That(ready, Does.Contain("ready"), () => $"a silo did not start: {(silo.HasExited ? errors.GetAwaiter().GetResult() : "no answer")}");
-                _ = silo.StandardOutput.ReadToEndAsync();
             }
 
             return silos;
@@ -178,6 +231,32 @@ public sealed class SiloCommandTests
             Stop(silos);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The first line of the child's output holding <paramref name="text"/> (null when it ends or the time is up); the rest
+    /// of its output is drained after it, so a child never blocks on a full pipe.
+    /// </summary>
+    private static async Task<string?> LineWith(Process child, string text, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            while (await child.StandardOutput.ReadLineAsync(cancel.Token) is { } line)
+            {
+                if (line.Contains(text, StringComparison.Ordinal))
+                {
+                    _ = child.StandardOutput.ReadToEndAsync(CancellationToken.None);
+                    return line;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Timed out: the caller's assertion says so.
+        }
+
+        return null;
     }
 
     private static void Stop(List<Process> silos)
