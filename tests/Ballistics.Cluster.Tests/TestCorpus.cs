@@ -38,12 +38,12 @@ internal static class TestCorpus
     }
 
     /// <summary>Silos (not yet deployed) whose shard grains read the store in <paramref name="folder"/>.</summary>
-    public static InProcessTestCluster Cluster(string folder, BreechFaceMatcher matcher, int silos = 3)
+    public static InProcessTestCluster Cluster(string folder, BreechFaceMatcher matcher, int silos = 3, string? localCache = null)
     {
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddBallisticsCorpus(new ClusterCorpusOptions { StoreFolder = folder, Shards = Shards }, matcher);
+            silo.AddBallisticsCorpus(new ClusterCorpusOptions { StoreFolder = folder, Shards = Shards, LocalCacheFolder = localCache }, matcher);
             silo.AddMemoryGrainStorage(ClusterStorage.JobsStorage);
         });
         return builder.Build();

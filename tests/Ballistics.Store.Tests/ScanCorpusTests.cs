@@ -220,6 +220,27 @@ public sealed class ScanCorpusTests(StoreEngine engine)
     }
 
     [Test]
+    public void ScreenSamples_LocalCache_ReadOnceFromTheStoreThenFromTheLocalCopy()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir, engine);
+        var id = Add(store, new ScanSubmission(Real("fadul_1-2_processed"))).Added.Single();
+        var item = store.Scans.Get(id)!;
+        var local = dir.File("local-cache");
+        var shared = store.Scans.Cache.ScreenPathOf(item.Sha256);
+        using var fromStore = store.Scans.ScreenSamples(item, Matcher, SurfaceFileOptions.Default)!;
+
+        using var first = store.Scans.ScreenSamples(id, Matcher, SurfaceFileOptions.Default, local)!;
+        File.Delete(shared);
+        using var second = store.Scans.ScreenSamples(id, Matcher, SurfaceFileOptions.Default, local)!;
+
+        Assert.That(new DerivedCache(local).GetScreen(item.Sha256), Is.Not.Null, "kept on the local disk");
+        Assert.That(File.Exists(shared), Is.False, "the second read did not go to the store's folder");
+        Assert.That(BreechFaceMatcher.Signature(second, SignatureOptions.Default), Is.EqualTo(BreechFaceMatcher.Signature(fromStore, SignatureOptions.Default)));
+        Assert.That(store.Scans.ScreenSamples(id + 1, Matcher, SurfaceFileOptions.Default, local), Is.Null, "no such item");
+    }
+
+    [Test]
     public void Add_ManyFiles_IdsInTheOrderGiven()
     {
         using var dir = new TempDirectory();

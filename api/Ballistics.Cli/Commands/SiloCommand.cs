@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 namespace Ballistics.Cli.Commands;
 
 /// <summary>
-/// `ballistics silo --store DIR [--address IP] [--port N] [--gateway-port N] [--cluster-id ID] [--shards N]`: one silo of
+/// `ballistics silo --store DIR [--address IP] [--port N] [--gateway-port N] [--cluster-id ID] [--shards N] [--local-cache DIR]`: one silo of
 /// the cluster (issue 8), until stopped. It holds some of the corpus's shards and does searches and batch work; it joins
 /// the others through the membership table in the store's PostgreSQL database, so DIR must be a PostgreSQL store.
 /// </summary>
@@ -21,12 +21,13 @@ internal static class SiloCommand
         var gatewayPort = new Option<int>("--gateway-port") { DefaultValueFactory = _ => 30000, Description = "port API nodes connect to (default 30000)" };
         var clusterId = ClusterIdOption();
         var shards = new Option<int>("--shards") { DefaultValueFactory = _ => 12, Description = "how many shards the corpus is cut into (default 12; every silo of a cluster must use the same)" };
+        var localCache = new Option<string?>("--local-cache") { Description = "a folder on this machine's own disk for its shards' screen samples, read once from the store's shared folder and then from here" };
         var command = new Command("silo", "Run one silo of a cluster over a PostgreSQL store: holds corpus shards, runs searches and batch work.")
         {
-            store, address, port, gatewayPort, clusterId, shards,
+            store, address, port, gatewayPort, clusterId, shards, localCache,
         };
         command.SetAction(parse => Run(
-            new Settings(parse.GetValue(store)!, parse.GetValue(address)!, parse.GetValue(port), parse.GetValue(gatewayPort), parse.GetValue(clusterId)!, parse.GetValue(shards)),
+            new Settings(parse.GetValue(store)!, parse.GetValue(address)!, parse.GetValue(port), parse.GetValue(gatewayPort), parse.GetValue(clusterId)!, parse.GetValue(shards), parse.GetValue(localCache)),
             output,
             error));
         return command;
@@ -35,7 +36,7 @@ internal static class SiloCommand
     internal static Option<string> ClusterIdOption() =>
         new("--cluster-id") { DefaultValueFactory = _ => ClusterNode.DefaultClusterId, Description = $"which cluster in the store's database (default {ClusterNode.DefaultClusterId})" };
 
-    internal sealed record Settings(string Store, string Address, int Port, int GatewayPort, string ClusterId, int Shards);
+    internal sealed record Settings(string Store, string Address, int Port, int GatewayPort, string ClusterId, int Shards, string? LocalCache = null);
 
     internal static int Run(Settings settings, TextWriter output, TextWriter error)
     {
@@ -64,6 +65,7 @@ internal static class SiloCommand
                     SiloPort = settings.Port,
                     GatewayPort = settings.GatewayPort,
                     Shards = settings.Shards,
+                    LocalCacheFolder = settings.LocalCache,
                 },
                 connection.Value);
             host.Start();

@@ -8,4 +8,11 @@ public sealed record ClusterCorpusOptions
 
     /// <summary>How many shard grains the corpus is cut into; Orleans places them across the silos.</summary>
     public int Shards { get; init; } = 12;
+
+    /// <summary>
+    /// A folder on the silo's own disk where its shards keep their candidates' screen samples once read (null: read them
+    /// from the store's folder each time). Across machines the store's folder is shared storage; with this set, a
+    /// query's screens read the network once per candidate and silo, not once per query.
+    /// </summary>
+    public string? LocalCacheFolder { get; init; }
 }

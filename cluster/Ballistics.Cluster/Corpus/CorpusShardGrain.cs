@@ -52,8 +52,12 @@ internal sealed class CorpusShardGrain(IOptions<ClusterCorpusOptions> options, B
         var search = new CorpusSearch(_index, matcher);
         var screen = new ScreenOptions { Turns = turns, ShiftRadiusUm = shiftRadiusUm };
         var screens = new double[itemIds.Length];
+        var local = options.Value.LocalCacheFolder;
+        Func<long, ScreenSamples?> samples = local is null
+            ? id => store.Scans.ScreenSamples(id, matcher, SurfaceFileOptions.Default)
+            : id => store.Scans.ScreenSamples(id, matcher, SurfaceFileOptions.Default, local);
         Parallel.For(0, itemIds.Length, i => screens[i] = search.ScreenCandidate(
-            query, itemIds[i], screen, id => store.Scans.Candidate(id, matcher, SurfaceFileOptions.Default), id => store.Scans.ScreenSamples(id, matcher, SurfaceFileOptions.Default)).Screen);
+            query, itemIds[i], screen, id => store.Scans.Candidate(id, matcher, SurfaceFileOptions.Default), samples).Screen);
         return Task.FromResult(screens);
     }
 

@@ -23,6 +23,9 @@ public sealed record SiloSettings
     public int GatewayPort { get; init; } = EndpointOptions.DEFAULT_GATEWAY_PORT;
 
     public int Shards { get; init; } = new ClusterCorpusOptions().Shards;
+
+    /// <summary>The silo's own cache of its shards' screen samples (<see cref="ClusterCorpusOptions.LocalCacheFolder"/>).</summary>
+    public string? LocalCacheFolder { get; init; }
 }
 
 /// <summary>
@@ -49,7 +52,12 @@ public static class ClusterNode
             silo.UseBallisticsPostgres(connectionString);
             silo.Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (settings.ClusterId, ServiceId));
             silo.ConfigureEndpoints(settings.Address, settings.SiloPort, settings.GatewayPort);
-            silo.AddBallisticsCorpus(new ClusterCorpusOptions { StoreFolder = Path.GetFullPath(settings.StoreFolder), Shards = settings.Shards });
+            silo.AddBallisticsCorpus(new ClusterCorpusOptions
+            {
+                StoreFolder = Path.GetFullPath(settings.StoreFolder),
+                Shards = settings.Shards,
+                LocalCacheFolder = settings.LocalCacheFolder is { } local ? Path.GetFullPath(local) : null,
+            });
         });
         return builder.Build();
     }

@@ -350,6 +350,35 @@ public sealed class ScanCorpus
     public ScreenSamples? ScreenSamples(long itemId, BreechFaceMatcher matcher, SurfaceFileOptions fileOptions) =>
         Get(itemId) is { } item ? ScreenSamples(item, matcher, fileOptions) : null;
 
+    /// <summary>
+    /// An item's screen samples through a cache on this machine's own disk (<paramref name="localCacheFolder"/>): read
+    /// there when present, else as <see cref="ScreenSamples(long, BreechFaceMatcher, SurfaceFileOptions)"/> reads them
+    /// (from the store's folder, shared storage when several machines use the store) and kept there for next time. A
+    /// silo screening its shard's candidates stops reading them across the network once each has been read once.
+    /// </summary>
+    public ScreenSamples? ScreenSamples(long itemId, BreechFaceMatcher matcher, SurfaceFileOptions fileOptions, string localCacheFolder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(localCacheFolder);
+        if (Get(itemId) is not { } item)
+        {
+            return null;
+        }
+
+        var local = new DerivedCache(localCacheFolder);
+        if (local.GetScreen(item.Sha256) is { } cached)
+        {
+            return cached;
+        }
+
+        if (ScreenSamples(item, matcher, fileOptions) is not { } samples)
+        {
+            return null;
+        }
+
+        local.PutScreen(item.Sha256, samples);
+        return samples;
+    }
+
     public static ItemFacets Facets(ScanItemMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);

@@ -64,7 +64,7 @@ public sealed class SiloCommandTests
         using var dir = new TempDirectory();
         var (folder, connection, expected) = Corpus(dir);
         var clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
-        var silos = StartSilos(folder, clusterId, 3);
+        var silos = StartSilos(folder, clusterId, 3, localCaches: dir.File("silos"));
         try
         {
             using var client = await Client(connection, clusterId);
@@ -75,6 +75,10 @@ public sealed class SiloCommandTests
 
                 Assert.That(answer.Leads, Is.EqualTo(leads), $"item {itemId}");
             }
+
+            // Every item was another's candidate and screened on its shard's silo, which kept its samples on its own disk.
+            var kept = Directory.GetFiles(dir.File("silos"), "*.bss", SearchOption.AllDirectories).Select(Path.GetFileName).Distinct().Count();
+            Assert.That(kept, Is.EqualTo(Scans.Length), "each item's screen samples on a silo's own disk");
 
             await client.StopAsync();
         }
@@ -203,17 +207,18 @@ public sealed class SiloCommandTests
     }
 
     /// <summary>Silo processes on free loopback ports, each waited for until it says it is ready.</summary>
-    private static List<Process> StartSilos(string folder, string clusterId, int count)
+    private static List<Process> StartSilos(string folder, string clusterId, int count, string? localCaches = null)
     {
         var silos = new List<Process>();
         try
         {
             for (var i = 0; i < count; i++)
             {
-                silos.Add(ChildCli.Start([
+                string[] args = [
                     "silo", "--store", folder, "--cluster-id", clusterId, "--shards", Shards.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     "--port", ServeCommandTests.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    "--gateway-port", ServeCommandTests.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+                    "--gateway-port", ServeCommandTests.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)];
+                silos.Add(ChildCli.Start(localCaches is null ? args : [.. args, "--local-cache", Path.Combine(localCaches, $"silo-{i}")]));
             }
 
             foreach (var silo in silos)

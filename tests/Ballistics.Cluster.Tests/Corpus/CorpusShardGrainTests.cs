@@ -2,6 +2,7 @@ using Ballistics.Cluster.Corpus;
 using Ballistics.Engine.Corpus;
 using Ballistics.Engine.Matching;
 using Ballistics.Engine.Scoring;
+using Ballistics.Ingest;
 using Ballistics.Testing;
 
 namespace Ballistics.Cluster.Tests.Corpus;
@@ -48,6 +49,32 @@ public sealed class CorpusShardGrainTests
         var all = Enumerable.Range(1, TestCorpus.Scans.Length).Select(i => (long)i).ToArray();
         Assert.That(byThree, Is.EqualTo(all));
         Assert.That(bySeven, Is.EqualTo(all));
+        await cluster.StopAllSilosAsync();
+    }
+
+    [Test]
+    public async Task Screen_LocalCache_SamplesKeptOnTheSilosDiskAndTheSameLeads()
+    {
+        using var dir = new TempDirectory();
+        var matcher = new BreechFaceMatcher(ScoreModel.LoadDefault());
+        using var store = TestCorpus.Create(dir.File("data"), matcher);
+        var local = dir.File("silo-cache");
+        await using var cluster = TestCorpus.Cluster(dir.File("data"), matcher, silos: 2, localCache: local);
+        await cluster.DeployAsync();
+        var single = new CorpusSearch(store.Scans.LoadIndex(SignatureCodec.Default, matcher, SurfaceFileOptions.Default), matcher);
+        var search = new ClusterSearch(cluster.Client, TestCorpus.Shards, matcher);
+        // Fewer full comparisons than candidates: the shards screen.
+        var options = CorpusSearchOptions.Default with { FullComparisons = 2 };
+        var item = store.Scans.Items()[0];
+        var query = store.Scans.Prepared(item, matcher, SurfaceFileOptions.Default).Scan!;
+        (Engine.Preprocessing.PreparedScan?, string?) Candidate(long id) => store.Scans.Candidate(id, matcher, SurfaceFileOptions.Default);
+
+        var expected = single.Search(query, SearchFilter.None, options, Candidate, item.Id);
+        var actual = await search.Search(query, SearchFilter.None, options, Candidate, store.Scans.LastId(), item.Id);
+
+        Assert.That(actual.Screened, Is.EqualTo(TestCorpus.Scans.Length - 1), "every other item screened on its shard");
+        Assert.That(actual.Leads.Select(l => (l.Rank, l.ItemId, l.Score)), Is.EqualTo(expected.Leads.Select(l => (l.Rank, l.ItemId, l.Score))));
+        Assert.That(Directory.GetFiles(local, "*.bss", SearchOption.AllDirectories), Has.Length.EqualTo(TestCorpus.Scans.Length - 1), "one local copy per screened candidate");
         await cluster.StopAllSilosAsync();
     }
 
