@@ -29,6 +29,9 @@ public static class ApiHost
 
     public const string ClusterIdSetting = "Cluster:Id";
 
+    /// <summary>How long `serve --cluster` waits for a silo to answer before it gives up (default 60).</summary>
+    public const string ClusterStartSecondsSetting = "Cluster:StartSeconds";
+
     /// <summary>A scan of a whole cartridge case is tens of MB at most; anything larger is refused before it is read.</summary>
     public const long DefaultMaxRequestBytes = 256L * 1024 * 1024;
 

@@ -6,7 +6,7 @@ namespace Ballistics.Cli.Tests;
 /// <summary>The `ballistics` built beside the tests, run as a process of its own so that a test can kill it mid-work.</summary>
 internal static class ChildCli
 {
-    public static Process Start(string[] args)
+    public static Process Start(string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -15,6 +15,11 @@ internal static class ChildCli
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ballistics.dll"));
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -30,7 +30,16 @@ public sealed class CorrelationWorker(StoreAccess store, CorpusService corpus, I
         {
             if (corpus.Cluster is { } cluster)
             {
-                await ClusterCorrelation.Run(cluster, jobId, ClusterBatchItems, log);
+                try
+                {
+                    await ClusterCorrelation.Run(cluster, jobId, ClusterBatchItems, log, stoppingToken);
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or OrleansException or TimeoutException)
+                {
+                    // The job stays open in the store with what was done; the next start of this node takes it up.
+                    log.LogError(ex, "correlation job {Job} stopped on the cluster", jobId);
+                }
+
                 continue;
             }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Ballistics.Api;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -40,10 +41,21 @@ internal static class ServeCommand
             app = ApiHost.Build(args);
             // Opened now, so a store that cannot be used stops the command before it listens.
             app.Services.GetRequiredService<StoreAccess>();
-            // Started now (the cluster's gateways found), so a node that cannot reach its silos never takes a request.
-            app.StartAsync().GetAwaiter().GetResult();
+            // Started now (the cluster's gateways found), so a node that cannot reach its silos never takes a request;
+            // Orleans' client would wait for a gateway for ever, so the wait is bounded.
+            var wait = TimeSpan.FromSeconds(app.Configuration.GetValue(ApiHost.ClusterStartSecondsSetting, 60));
+            using var started = new CancellationTokenSource(clusterId is null ? Timeout.InfiniteTimeSpan : wait);
+            try
+            {
+                app.StartAsync(started.Token).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (started.IsCancellationRequested)
+            {
+                error.WriteLine($"error: cluster '{clusterId}': no silo answered within {wait.TotalSeconds:0} s (start `ballistics silo --store {storePath}` first)");
+                return 1;
+            }
         }
-        catch (Exception ex) when (ex is InvalidOperationException or Orleans.Runtime.OrleansException or IOException)
+        catch (Exception ex) when (ex is InvalidOperationException or Orleans.Runtime.OrleansException or IOException or Npgsql.NpgsqlException)
         {
             error.WriteLine(clusterId is null ? $"error: {ex.Message}" : $"error: cluster '{clusterId}': {ex.Message}");
             return 1;

@@ -67,6 +67,9 @@ public static class ClusterNode
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        // The providers' queries are read from the database as the client starts: a node started before any silo
+        // installs them itself (idempotent, under the same lock as the silos) instead of failing on a missing table.
+        ClusterDatabase.EnsureSchema(connectionString);
         builder.UseOrleansClient(client =>
         {
             client.UseBallisticsPostgres(connectionString);

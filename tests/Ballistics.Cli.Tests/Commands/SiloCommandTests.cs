@@ -177,6 +177,26 @@ public sealed class SiloCommandTests
         }
     }
 
+    [Test]
+    public async Task ServeCluster_NoSiloAnswers_RefusedAfterTheWaitNamingTheCluster()
+    {
+        using var dir = new TempDirectory();
+        using (RecordStore.CreatePostgres(dir.File("data"), PostgresTestServer.CreateDatabase()).Value)
+        {
+        }
+
+        using var node = ChildCli.Start(
+            ["serve", "--store", dir.File("data"), "--urls", $"http://127.0.0.1:{ServeCommandTests.FreePort()}", "--cluster", "--cluster-id", "nobody-home"],
+            new Dictionary<string, string> { ["Cluster__StartSeconds"] = "3" });
+        var output = node.StandardOutput.ReadToEndAsync();
+        var error = await node.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        await node.WaitForExitAsync();
+        await output;
+
+        Assert.That(node.ExitCode, Is.EqualTo(1));
+        Assert.That(error, Does.Contain("cluster 'nobody-home': no silo answered within 3 s").And.Contain("ballistics silo"));
+    }
+
     /// <summary>The leads one process finds for an item on file against the rest.</summary>
     private static FoundLead[] SingleProcess(string folder, long itemId, CorpusSearchOptions options)
     {
