@@ -12,9 +12,6 @@ namespace Ballistics.Api.Evidence;
 /// <summary>What a submission did: the item (new or already on file), or why the file was refused.</summary>
 public sealed record Submission(ScanItem? Item, bool Duplicate, string? Refusal);
 
-/// <summary>A search's leads as the store records them, best first, with what each stage did and cost.</summary>
-public sealed record LeadsFound(IReadOnlyList<NewLead> Leads, int Searched, int Screened, double StageOneMs, double StageTwoMs, string AlgorithmVersion);
-
 /// <summary>
 /// The scans on file as the service searches them: the stage-1 index held in memory (loaded once, added to as evidence
 /// arrives), the matcher, and a store connection of its own for the scans — the corpus guards its connection itself, so
@@ -112,16 +109,14 @@ public sealed class CorpusService : IDisposable
     }
 
     /// <summary>The item's leads among the others the filter keeps; null when its prepared scan cannot be had.</summary>
-    public async Task<LeadsFound?> Search(ScanItem item, SearchFilter filter, CorpusSearchOptions options)
+    public async Task<SearchAnswer?> Search(ScanItem item, SearchFilter filter, CorpusSearchOptions options)
     {
         ArgumentNullException.ThrowIfNull(item);
         if (Cluster is { } cluster)
         {
             // Any silo's searcher; the grain id only spreads the calls.
             var answer = await cluster.GetGrain<ICorpusSearchGrain>(0).Search(item.Id, SearchRequest.Of(filter, options));
-            return answer.Refusal is not null ? null : new LeadsFound(
-                [.. answer.Leads.Select(l => new NewLead(l.ItemId, l.Rank, l.Score, l.Similarity, l.Cmc, l.Ccf, l.ThetaDeg, l.DxUm, l.DyUm))],
-                answer.Searched, answer.Screened, answer.StageOneMs, answer.StageTwoMs, answer.AlgorithmVersion);
+            return answer.Refusal is null ? answer : null;
         }
 
         var search = _search.Value;
@@ -142,9 +137,8 @@ public sealed class CorpusService : IDisposable
             _indexLock.ExitReadLock();
         }
 
-        return new LeadsFound(
-            [.. result.Leads.Select(l => new NewLead(l.ItemId, l.Rank, l.Score, l.Similarity, l.Comparison.CmcCount, l.Comparison.Ccf, l.Comparison.Registration.RotationDeg, l.Comparison.Registration.DxUm, l.Comparison.Registration.DyUm))],
-            result.Searched, result.Screened, result.StageOneMs, result.StageTwoMs, result.AlgorithmVersion);
+        // The answer a silo would give: one shape of result, whichever ran the search.
+        return SearchAnswer.Of(result);
     }
 
     /// <summary>

@@ -128,8 +128,8 @@ public static class EvidenceApi
             return ([], new SearchSummary(0, 0, 0, 0, 0, "the item's prepared scan could not be had"));
         }
 
-        var stored = store.Use(s => s.Leads.Record(item.Id, result.Leads, result.AlgorithmVersion));
-        return (stored, new SearchSummary(result.Searched, result.Screened, result.Leads.Count, result.StageOneMs, result.StageTwoMs, result.AlgorithmVersion));
+        var stored = store.Use(s => s.Leads.Record(item.Id, [.. result.Leads.Select(l => l.ToNewLead())], result.AlgorithmVersion));
+        return (stored, new SearchSummary(result.Searched, result.Screened, result.Leads.Length, result.StageOneMs, result.StageTwoMs, result.AlgorithmVersion));
     }
 
     /// <summary>Leads the caller may see (a candidate across a closed border is left out), with the candidate's facts.</summary>

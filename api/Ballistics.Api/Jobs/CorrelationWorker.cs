@@ -75,10 +75,10 @@ public sealed class CorrelationWorker(StoreAccess store, CorpusService corpus, I
                 continue;
             }
 
-            var kept = result.Leads.Take(job.Leads).Select(l => new CorrelationLead(itemId, l.Rank, l.CandidateId, l.Score, l.Similarity, l.Cmc, l.Ccf, l.ThetaDeg, l.DxUm, l.DyUm)).ToArray();
+            var kept = result.Leads.Take(job.Leads).Select(l => l.ToCorrelationLead(itemId)).ToArray();
             store.Use(s =>
             {
-                s.Correlations.Complete(job, itemId, result.Leads.Count, kept);
+                s.Correlations.Complete(job, itemId, result.Leads.Length, kept);
                 return 0;
             });
         }

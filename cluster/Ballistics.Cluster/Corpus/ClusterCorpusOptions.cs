@@ -1,3 +1,5 @@
+using Ballistics.Store;
+
 namespace Ballistics.Cluster.Corpus;
 
 /// <summary>Where the silos find the corpus and how it is cut: item i lives in shard i mod <see cref="Shards"/>.</summary>
@@ -15,4 +17,11 @@ public sealed record ClusterCorpusOptions
     /// query's screens read the network once per candidate and silo, not once per query.
     /// </summary>
     public string? LocalCacheFolder { get; init; }
+
+    /// <summary>The store the grains read; <paramref name="who"/> (a shard, the searcher, a job) names the grain in the error when it cannot be opened.</summary>
+    public RecordStore OpenStore(string who)
+    {
+        var opened = RecordStore.Open(StoreFolder, create: false);
+        return opened.Success ? opened.Value : throw new InvalidOperationException($"{who}: {opened.Error}");
+    }
 }

@@ -18,8 +18,7 @@ internal sealed class CorpusSearchGrain(IOptions<ClusterCorpusOptions> options, 
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var opened = RecordStore.Open(options.Value.StoreFolder, create: false);
-        _store = opened.Success ? opened.Value : throw new InvalidOperationException($"searcher: {opened.Error}");
+        _store = options.Value.OpenStore("searcher");
         return Task.CompletedTask;
     }
 

@@ -29,8 +29,7 @@ internal sealed class CorpusShardGrain(IOptions<ClusterCorpusOptions> options, B
     {
         _shard = (int)this.GetPrimaryKeyLong(out var shards);
         _shards = int.Parse(shards!, NumberStyles.None, CultureInfo.InvariantCulture);
-        var opened = RecordStore.Open(options.Value.StoreFolder, create: false);
-        _store = opened.Success ? opened.Value : throw new InvalidOperationException($"shard {_shard} of {_shards}: {opened.Error}");
+        _store = options.Value.OpenStore($"shard {_shard} of {_shards}");
         _index = new SignatureIndex(SignatureCodec.Default);
         TakeIn();
         return Task.CompletedTask;

@@ -1,4 +1,5 @@
 using Ballistics.Engine.Corpus;
+using Ballistics.Store.Scans;
 
 namespace Ballistics.Cluster.Corpus;
 
@@ -46,6 +47,12 @@ public readonly record struct FoundLead(
         var r = lead.Comparison.Registration;
         return new(lead.Rank, lead.ItemId, lead.Score, lead.Similarity, lead.Comparison.CmcCount, lead.Comparison.Ccf, r.RotationDeg, r.DxUm, r.DyUm);
     }
+
+    /// <summary>The lead as an evidence search records it.</summary>
+    public NewLead ToNewLead() => new(ItemId, Rank, Score, Similarity, Cmc, Ccf, ThetaDeg, DxUm, DyUm);
+
+    /// <summary>The lead as a batch job records it for <paramref name="itemId"/>.</summary>
+    public CorrelationLead ToCorrelationLead(long itemId) => new(itemId, Rank, ItemId, Score, Similarity, Cmc, Ccf, ThetaDeg, DxUm, DyUm);
 }
 
 /// <summary>A search's leads, best first, with what each stage did and cost, as <see cref="CorpusSearchResult"/> tells them.</summary>

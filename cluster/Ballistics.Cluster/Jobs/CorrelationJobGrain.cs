@@ -32,24 +32,8 @@ internal sealed class CorrelationJobGrain(
         return Progress();
     }
 
-    public Task<JobRun> Progress()
-    {
-        var state = run.State;
-        return Task.FromResult(new JobRun
-        {
-            Runs = state.Runs,
-            BatchesHandedAgain = state.BatchesHandedAgain,
-            Done = state.Done,
-            Total = state.Total,
-            Skipped = state.Skipped,
-            StartedAt = state.StartedAt,
-            EndedAt = state.EndedAt,
-            FinishedAt = state.FinishedAt,
-            Silo = state.Silo,
-            Error = state.Error,
-            Running = _running is { IsCompleted: false },
-        });
-    }
+    // A copy: the state goes on changing under the run while the caller reads it.
+    public Task<JobRun> Progress() => Task.FromResult(run.State with { Running = _running is { IsCompleted: false } });
 
     private async Task RunJob(int batchItems)
     {
@@ -129,9 +113,5 @@ internal sealed class CorrelationJobGrain(
         return (pending, done);
     }
 
-    private RecordStore Open()
-    {
-        var opened = RecordStore.Open(options.Value.StoreFolder, create: false);
-        return opened.Success ? opened.Value : throw new InvalidOperationException(opened.Error!.ToString());
-    }
+    private RecordStore Open() => options.Value.OpenStore($"correlation job {this.GetPrimaryKeyLong()}");
 }

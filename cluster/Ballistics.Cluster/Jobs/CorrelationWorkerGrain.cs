@@ -2,7 +2,6 @@ using Ballistics.Cluster.Corpus;
 using Ballistics.Engine.Corpus;
 using Ballistics.Engine.Matching;
 using Ballistics.Ingest;
-using Ballistics.Store;
 using Ballistics.Store.Scans;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -20,13 +19,7 @@ internal sealed class CorrelationWorkerGrain(IOptions<ClusterCorpusOptions> opti
     public async Task<WorkDone> Correlate(long jobId, long[] itemIds)
     {
         ArgumentNullException.ThrowIfNull(itemIds);
-        var opened = RecordStore.Open(options.Value.StoreFolder, create: false);
-        if (!opened.Success)
-        {
-            throw new InvalidOperationException($"correlation job {jobId}: {opened.Error}");
-        }
-
-        using var store = opened.Value;
+        using var store = options.Value.OpenStore($"correlation job {jobId}");
         var job = store.Correlations.Get(jobId) ?? throw new InvalidOperationException($"no correlation job {jobId}");
         var search = new ClusterSearch(GrainFactory, options.Value.Shards, matcher);
         var searchOptions = new CorpusSearchOptions { Candidates = job.Candidates, FullComparisons = job.FullComparisons };

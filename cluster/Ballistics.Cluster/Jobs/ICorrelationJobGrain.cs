@@ -31,7 +31,7 @@ public sealed record JobProgress([property: Id(0)] long JobId, [property: Id(1)]
 /// done when it last looked. Settable properties: the storage writes it as JSON an administrator can read.
 /// </summary>
 [GenerateSerializer]
-public sealed class JobRun
+public sealed record JobRun
 {
     [Id(0)]
     public int Runs { get; set; }
