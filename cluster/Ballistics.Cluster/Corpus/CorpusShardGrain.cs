@@ -66,6 +66,9 @@ internal sealed class CorpusShardGrain(IOptions<ClusterCorpusOptions> options, B
         if (query.CorpusLastId > _seenUpTo)
         {
             TakeIn();
+            // Every item up to the query's last id had committed when the query was made, so this shard has them all,
+            // even when the newest belong to other shards (it reads only its own rows).
+            _seenUpTo = Math.Max(_seenUpTo, query.CorpusLastId);
         }
 
         var hits = _index.Search(query.ToCode(), query.Filter.ToFilter(), query.Top, query.ExcludeItemId);
@@ -75,7 +78,6 @@ internal sealed class CorpusShardGrain(IOptions<ClusterCorpusOptions> options, B
     /// <summary>This shard's items stored after the last one seen.</summary>
     private void TakeIn()
     {
-        var (shard, shards) = (_shard, _shards);
-        _seenUpTo = Math.Max(_seenUpTo, Store.Scans.AddToIndex(_index, _seenUpTo, matcher, SurfaceFileOptions.Default, id => CorpusShards.Of(id, shards) == shard));
+        _seenUpTo = Math.Max(_seenUpTo, Store.Scans.AddToIndex(_index, _seenUpTo, matcher, SurfaceFileOptions.Default, shard: _shard, shards: _shards));
     }
 }

@@ -244,17 +244,21 @@ public sealed class ScanCorpus
     }
 
     /// <summary>
-    /// Adds to <paramref name="index"/> the items after <paramref name="afterId"/> that <paramref name="keep"/> takes
-    /// (ids are given in commit order, so a holder of an index catches up on what others stored since it looked);
-    /// returns the largest id on file it saw, kept or not, or <paramref name="afterId"/> when there is none after it.
+    /// Adds to <paramref name="index"/> the items after <paramref name="afterId"/> that <paramref name="keep"/> takes, of
+    /// shard <paramref name="shard"/> of <paramref name="shards"/> (item id mod shards) when given — ids are given in
+    /// commit order, so a holder of an index catches up on what others stored since it looked; returns the largest id it
+    /// saw, kept or not, or <paramref name="afterId"/> when there is none after it.
     /// </summary>
-    public long AddToIndex(SignatureIndex index, long afterId, BreechFaceMatcher matcher, SurfaceFileOptions fileOptions, Func<long, bool>? keep = null)
+    public long AddToIndex(SignatureIndex index, long afterId, BreechFaceMatcher matcher, SurfaceFileOptions fileOptions, Func<long, bool>? keep = null, int shard = 0, int shards = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shards);
+        ArgumentOutOfRangeException.ThrowIfNegative(shard);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, shards);
         ArgumentNullException.ThrowIfNull(index);
         var codec = index.Codec;
         var stale = new List<ScanItem>();
         var last = afterId;
-        foreach (var (item, bytes) in _catalog.WithSignatures(afterId))
+        foreach (var (item, bytes) in _catalog.WithSignatures(afterId, shard, shards))
         {
             last = item.Id;
             if (keep is not null && !keep(item.Id))

@@ -100,11 +100,14 @@ internal sealed class SqliteScanCatalog(DbConnection connection, StoreDialect di
     }
 
     /// <summary>Every item with its stored signature, in id order (the index loader).</summary>
-    public IEnumerable<(ScanItem Item, byte[] Signature)> WithSignatures(long afterId = 0)
+    public IEnumerable<(ScanItem Item, byte[] Signature)> WithSignatures(long afterId = 0, int shard = 0, int shards = 1)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns}, signature FROM scan_item WHERE id > @after ORDER BY id";
+        // The shard's rows only, chosen by the database: a shard loading its part reads no one else's signatures.
+        command.CommandText = $"SELECT {Columns}, signature FROM scan_item WHERE id > @after AND id % @shards = @shard ORDER BY id";
         command.With("@after", afterId);
+        command.With("@shards", (long)shards);
+        command.With("@shard", (long)shard);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
