@@ -16,7 +16,7 @@ namespace Ballistics.Cli.Commands;
 /// </summary>
 internal static class CompareCommand
 {
-    public const string ScoresHeader = "a,b,score,cmc,ccf,theta_deg,dx_um,dy_um,ms";
+    public const string ScoresHeader = "a,b,score,cmc,ccf,theta_deg,dx_um,dy_um,ms,status";
 
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -94,6 +94,14 @@ internal static class CompareCommand
         }
 
         var c = CultureInfo.InvariantCulture;
+        if (!result.Registration.Registered)
+        {
+            output.WriteLine(string.Format(c, "registration: failed ({0}); score={1:0.000} measured at no alignment, not a result", result.Registration.FailureReason, result.Score));
+            output.WriteLine($"algorithm: {result.AlgorithmVersion}");
+            output.WriteLine($"note: {ResultJson.LeadNote}");
+            return 0;
+        }
+
         output.WriteLine(string.Format(
             c, "score={0:0.000}  cmc={1}  ccf={2:0.000}  theta_deg={3:0.0}  dx_um={4:0.0}  dy_um={5:0.0}  ms={6:0}",
             result.Score, result.CmcCount, result.Ccf, result.Registration.RotationDeg, result.Registration.DxUm, result.Registration.DyUm, result.ElapsedMs));
@@ -163,9 +171,20 @@ internal static class CompareCommand
         return skipped == 0 && scans.Errors.Count == 0 ? 0 : 1;
     }
 
-    internal static string ScoreLine(string a, string b, ComparisonResult r) =>
-        string.Join(',', CsvText.Field(a), CsvText.Field(b), F(r.Score, "0.######"), r.CmcCount.ToString(CultureInfo.InvariantCulture), F(r.Ccf, "0.######"),
-            F(r.Registration.RotationDeg, "0.###"), F(r.Registration.DxUm, "0.##"), F(r.Registration.DyUm, "0.##"), F(r.ElapsedMs, "0.#"));
+    /// <summary>
+    /// One row of <see cref="ScoresHeader"/>: `status` is `registered`, or `registration_failed: REASON` with the pose
+    /// left empty (a failed registration has no pose to report).
+    /// </summary>
+    internal static string ScoreLine(string a, string b, ComparisonResult r)
+    {
+        var registered = r.Registration.Registered;
+        return string.Join(',', CsvText.Field(a), CsvText.Field(b), F(r.Score, "0.######"), r.CmcCount.ToString(CultureInfo.InvariantCulture), F(r.Ccf, "0.######"),
+            registered ? F(r.Registration.RotationDeg, "0.###") : string.Empty,
+            registered ? F(r.Registration.DxUm, "0.##") : string.Empty,
+            registered ? F(r.Registration.DyUm, "0.##") : string.Empty,
+            F(r.ElapsedMs, "0.#"),
+            CsvText.Field(registered ? "registered" : $"registration_failed: {r.Registration.FailureReason}"));
+    }
 
     internal static void WriteAtomically(string path, string text) => WriteAtomically(path, new UTF8Encoding(false).GetBytes(text));
 

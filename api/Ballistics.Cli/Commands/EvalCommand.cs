@@ -145,6 +145,7 @@ internal static class EvalCommand
             Line("score", report),
             Line("baseline_ccf", baselineReport),
             .. truthLines,
+            string.Create(CultureInfo.InvariantCulture, $"registration_failed={results.Count(r => !r.Registration.Registered)} (same source {pairs.Where((p, k) => !results[k].Registration.Registered && items[p.A].FirearmId == items[p.B].FirearmId).Count()})"),
             string.Create(CultureInfo.InvariantCulture, $"scans={items.Length} pairs={pairs.Count} same_source={report.SameSourcePairs} seconds={watch.Elapsed.TotalSeconds:0.0} ms_per_pair_per_core={results.Average(r => r.ElapsedMs):0.0}"),
             $"algorithm: {results[0].AlgorithmVersion}",
         ];

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Ballistics.Engine.Preprocessing;
 using Ballistics.Engine.Surfaces;
 using Ballistics.Ingest;
 
@@ -64,7 +65,26 @@ internal static class InfoCommand
             file, true, s.Width, s.Height, s.LateralStepXUm, s.LateralStepYUm, s.Kind == SurfaceKind.Topography ? "topography" : "intensity2d",
             s.Kind == SurfaceKind.Topography ? "um" : "intensity",
             stats.ValidPoints == 0 ? null : stats.Min, stats.ValidPoints == 0 ? null : stats.Max, stats.ValidFraction,
-            s.Mask is not null, s.Mask?.RegionFraction(), m.Instrument?.ToString(), m.Creator, m.Date, m.Comment, m.SourceSha256, m.Notes);
+            s.Mask is not null, s.Mask?.RegionFraction(), m.Instrument?.ToString(), m.Creator, m.Date, m.Comment, m.SourceSha256, m.Notes,
+            s.Kind == SurfaceKind.Topography ? BreechFace(s) : null);
+    }
+
+    /// <summary>What preprocessing keeps of the scan for comparison, or why it keeps nothing.</summary>
+    private static BreechFaceLine BreechFace(Surface s)
+    {
+        try
+        {
+            var prepared = Preprocessor.Prepare(s);
+            var kept = prepared.Surface.Statistics().ValidPoints;
+            var step = prepared.Surface.LateralStepXUm;
+            return new BreechFaceLine(
+                JsonNamingPolicy.SnakeCaseLower.ConvertName(prepared.Geometry.Source.ToString()), prepared.RegionPoints, kept, prepared.KeptShare,
+                kept * step * step / 1e6, prepared.Notes, null);
+        }
+        catch (ArgumentException ex)
+        {
+            return new BreechFaceLine(null, 0, 0, 0, 0, [], ex.Message);
+        }
     }
 
     private static string Format(InfoLine l)
@@ -89,13 +109,30 @@ internal static class InfoCommand
             parts.Add($"notes=\"{string.Join("; ", l.Notes)}\"");
         }
 
+        if (l.BreechFace is { Error: { } problem })
+        {
+            parts.Add($"breech_face=\"not usable: {problem}\"");
+        }
+        else if (l.BreechFace is { } b)
+        {
+            parts.Add(string.Format(c, "breech_face={0} kept={1:0%} of {2} region points ({3:0.00} mm²)", b.Source, b.KeptShare, b.RegionPoints, b.KeptAreaMm2));
+        }
+
         return string.Join("  ", parts);
     }
 
     internal sealed record InfoLine(
         string File, bool Ok, int Width, int Height, double StepXUm, double StepYUm, string Kind,
         string ZUnit, float? ZMin, float? ZMax, double ValidFraction, bool HasMask, double? MaskRegionFraction,
-        string? Instrument, string? Creator, string? Date, string? Comment, string? Sha256, IReadOnlyList<string> Notes);
+        string? Instrument, string? Creator, string? Date, string? Comment, string? Sha256, IReadOnlyList<string> Notes,
+        BreechFaceLine? BreechFace);
+
+    /// <summary>
+    /// The breech face preprocessing finds: where its region came from (`mask`, `detected`, `already_cropped`), its
+    /// valid points on the common grid, how many of them are compared and what share, and the notes; or the error.
+    /// </summary>
+    internal sealed record BreechFaceLine(
+        string? Source, int RegionPoints, long KeptPoints, double KeptShare, double KeptAreaMm2, IReadOnlyList<string> Notes, string? Error);
 
     internal sealed record InfoError(string File, string ErrorKind, string Error)
     {

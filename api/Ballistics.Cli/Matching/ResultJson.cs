@@ -3,16 +3,22 @@ using Ballistics.Engine.Matching;
 
 namespace Ballistics.Cli.Matching;
 
-/// <summary>The JSON shape of one comparison, as `compare --json` prints it.</summary>
+/// <summary>
+/// The JSON shape of one comparison, as `compare --json` prints it. A pair that could not be registered has
+/// `registration.status` "failed" with its reason, and no pose (null theta, dx, dy).
+/// </summary>
 internal sealed record ResultJson(
     string A,
     string B,
     double Score,
     int Cmc,
     double Ccf,
-    double ThetaDeg,
-    double DxUm,
-    double DyUm,
+    double? ThetaDeg,
+    double? DxUm,
+    double? DyUm,
+    RegistrationJson Registration,
+    double KeptShareA,
+    double KeptShareB,
     double Ms,
     ComparisonFeatures Features,
     CmcDirection Forward,
@@ -24,7 +30,18 @@ internal sealed record ResultJson(
     public const string LeadNote = "An investigative lead score for a firearms examiner, not an identification.";
 
     public static ResultJson From(string a, string b, ComparisonResult r) => new(
-        a, b, r.Score, r.CmcCount, r.Ccf, r.Registration.RotationDeg, r.Registration.DxUm, r.Registration.DyUm, r.ElapsedMs,
+        a, b, r.Score, r.CmcCount, r.Ccf,
+        r.Registration.Registered ? r.Registration.RotationDeg : null,
+        r.Registration.Registered ? r.Registration.DxUm : null,
+        r.Registration.Registered ? r.Registration.DyUm : null,
+        RegistrationJson.From(r.Registration), r.KeptShareA, r.KeptShareB, r.ElapsedMs,
         r.Features, r.Forward with { Cells = [.. r.Forward.Cells.Where(c => c.Found)] }, r.Backward with { Cells = [.. r.Backward.Cells.Where(c => c.Found)] },
         new { comparison = r.Options, preprocess_a = r.PreprocessOptionsA, preprocess_b = r.PreprocessOptionsB }, r.AlgorithmVersion, LeadNote);
+}
+
+/// <summary>Whether the pair was registered (`registered` or `failed`) and, when it failed, why.</summary>
+internal sealed record RegistrationJson(string Status, string? Reason)
+{
+    public static RegistrationJson From(Registration registration) =>
+        new(registration.Registered ? "registered" : "failed", registration.FailureReason);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OpenCvSharp;
 
 namespace Ballistics.Engine.Comparison;
@@ -28,7 +29,8 @@ internal sealed class GlobalRegistrar
         var coarse = CoarseSweep(a, b, ProposeAngles(a, b));
         if (coarse.Count == 0)
         {
-            return new Registration(0, 0, 0, -1, 0);
+            return Registration.Failed(string.Create(CultureInfo.InvariantCulture,
+                $"no rotation and shift lets the scans overlap by {_options.MinOverlapFraction:P0} of the smaller one (within {_options.MaxShiftUm:0} µm)"));
         }
 
         // Exact masked scores around each candidate's coarse shift decide between them; the sweep's plain
@@ -47,7 +49,8 @@ internal sealed class GlobalRegistrar
 
         if (!best.Peak.Found)
         {
-            return new Registration(0, 0, 0, -1, 0);
+            return Registration.Failed(string.Create(CultureInfo.InvariantCulture,
+                $"none of the {Math.Min(coarse.Count, _options.Candidates)} candidate poses keeps an overlap of {_options.MinOverlapFraction:P0} of the smaller scan when scored exactly"));
         }
 
         // The score is smooth in angle near its peak: a parabola through the best angle and one step either side

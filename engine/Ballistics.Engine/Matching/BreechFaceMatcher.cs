@@ -181,6 +181,8 @@ public sealed class BreechFaceMatcher
             Forward = measured.Forward,
             Backward = measured.Backward,
             Options = ComparisonOptions,
+            KeptShareA = a.KeptShare,
+            KeptShareB = b.KeptShare,
             PreprocessOptionsA = a.Options,
             PreprocessOptionsB = b.Options,
             AlgorithmVersion = $"{a.AlgorithmVersion} {ComparisonVersion} {model.Version}",

@@ -31,6 +31,12 @@ public sealed record ComparisonResult
 
     public required ComparisonOptions Options { get; init; }
 
+    /// <summary>Share of A's breech-face region that preprocessing kept and the comparison used (<see cref="PreparedScan.KeptShare"/>).</summary>
+    public required double KeptShareA { get; init; }
+
+    /// <summary>Share of B's breech-face region kept.</summary>
+    public required double KeptShareB { get; init; }
+
     public required PreprocessOptions PreprocessOptionsA { get; init; }
 
     public required PreprocessOptions PreprocessOptionsB { get; init; }

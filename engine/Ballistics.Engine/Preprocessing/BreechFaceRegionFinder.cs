@@ -7,16 +7,32 @@ namespace Ballistics.Engine.Preprocessing;
 internal readonly record struct DetectedCircles(Point2d PrimerCentre, double PrimerRadius, Point2d PinCentre, double PinRadius);
 
 /// <summary>
+/// The region found in a raw scan: primer and firing-pin circles in points of the grid searched, and the firing-pin
+/// aperture zone as found on the coarse detection grid (<see cref="CoarseStepUm"/>), when there is one.
+/// </summary>
+internal sealed class FoundRegion(DetectedCircles circles, FiringPinAperture? aperture, double coarseStepUm) : IDisposable
+{
+    public DetectedCircles Circles { get; } = circles;
+
+    public FiringPinAperture? Aperture { get; } = aperture;
+
+    public double CoarseStepUm { get; } = coarseStepUm;
+
+    public void Dispose() => Aperture?.Dispose();
+}
+
+/// <summary>
 /// Finds the breech-face region of a raw scan (case head, primer, firing-pin crater all present): the primer
-/// edge by Hough circle detection on the levelled heights, the firing-pin crater as the deep blob nearest the
-/// primer centre. Works on a coarse copy; the caller scales the circles back.
+/// edge by Hough circle detection on the levelled heights, then the firing-pin aperture zone — crater, flow-back and
+/// drag — as what leaves the level of the primer's breech-face ring (<see cref="FiringPinAperture"/>). Works on a
+/// coarse copy; the caller scales the circles back.
 /// </summary>
 internal static class BreechFaceRegionFinder
 {
     /// <summary>Grid step at which the circles are looked for: the primer edge is hundreds of µm wide.</summary>
     public const double DetectionStepUm = 20;
 
-    public static DetectedCircles? Find(HeightGrid grid, BreechFaceRegionOptions options, List<string> notes)
+    public static FoundRegion? Find(HeightGrid grid, BreechFaceRegionOptions options, List<string> notes)
     {
         var coarse = grid.Resample(Math.Min(1, grid.StepUm / DetectionStepUm), 0.3);
         var step = coarse.StepUm;
@@ -62,18 +78,21 @@ internal static class BreechFaceRegionFinder
         }
 
         var p = RefinePrimer(coarse, primer.Value, options) ?? primer.Value;
-        var pin = FindPin(coarse, p, options);
+        var primerCentre = new Point2d(p.Center.X, p.Center.Y);
+        var primerRadius = (double)p.Radius;
+        var aperture = FiringPinAperture.Find(coarse, primerCentre, primerRadius, options);
         var scale = step / grid.StepUm;
-        var pinCentre = pin?.Centre ?? new Point2d(p.Center.X, p.Center.Y);
-        var pinRadius = pin?.Radius ?? 0;
-        if (pin is null)
+        var pinCentre = aperture?.Centre ?? primerCentre;
+        var pinRadius = aperture?.EquivalentRadius ?? 0;
+        if (aperture is null)
         {
             notes.Add("no firing-pin impression found inside the primer");
         }
 
-        return new DetectedCircles(
-            new Point2d(p.Center.X * scale, p.Center.Y * scale), p.Radius * scale,
+        var found = new DetectedCircles(
+            new Point2d(primerCentre.X * scale, primerCentre.Y * scale), primerRadius * scale,
             new Point2d(pinCentre.X * scale, pinCentre.Y * scale), pinRadius * scale);
+        return new FoundRegion(found, aperture, step);
     }
 
     /// <summary>
@@ -212,93 +231,6 @@ internal static class BreechFaceRegionFinder
         {
             ArrayPool<float>.Shared.Return(buffer);
         }
-    }
-
-    /// <summary>
-    /// The crater is the deep bowl nearest the primer centre. Its centre is the centroid of its deeper half (a drag
-    /// mark or a wall dropout skews an enclosing circle but hardly the core); its radius is that of the shallower
-    /// outline at <see cref="BreechFaceRegionOptions.FiringPinDepthUm"/>.
-    /// </summary>
-    private static (Point2d Centre, double Radius)? FindPin(HeightGrid coarse, CircleSegment primer, BreechFaceRegionOptions options)
-    {
-        var level = MedianWithin(coarse, primer.Center, 0.3 * primer.Radius, 0.8 * primer.Radius);
-        if (!float.IsFinite(level))
-        {
-            return null;
-        }
-
-        var deepest = float.PositiveInfinity;
-        var limit2 = 0.25 * primer.Radius * primer.Radius;
-        for (var y = 0; y < coarse.Height; y++)
-        {
-            var row = coarse.Row(y);
-            var dy2 = (y - primer.Center.Y) * (y - primer.Center.Y);
-            for (var x = 0; x < row.Length; x++)
-            {
-                if (float.IsFinite(row[x]) && row[x] < deepest && ((x - primer.Center.X) * (x - primer.Center.X)) + dy2 < limit2)
-                {
-                    deepest = row[x];
-                }
-            }
-        }
-
-        if (!(deepest < level - options.FiringPinDepthUm))
-        {
-            return null;
-        }
-
-        var core = Blob(coarse, primer, level - (0.5f * (level - deepest)));
-        var outline = Blob(coarse, primer, (float)(level - options.FiringPinDepthUm));
-        if (core is null || outline is null)
-        {
-            return null;
-        }
-
-        return (core.Value.Centroid, Math.Sqrt(outline.Value.Area / Math.PI));
-    }
-
-    /// <summary>The connected region below <paramref name="threshold"/> nearest the primer centre: its centroid and area (points²).</summary>
-    private static (Point2d Centroid, double Area)? Blob(HeightGrid coarse, CircleSegment primer, float threshold)
-    {
-        using var deep = new Mat(coarse.Height, coarse.Width, MatType.CV_8UC1, Scalar.All(0));
-        var d = deep.AsSpan<byte>();
-        var limit2 = 0.64 * primer.Radius * primer.Radius;
-        for (var y = 0; y < coarse.Height; y++)
-        {
-            var row = coarse.Row(y);
-            var dy2 = (y - primer.Center.Y) * (y - primer.Center.Y);
-            for (var x = 0; x < row.Length; x++)
-            {
-                if (float.IsFinite(row[x]) && row[x] < threshold && ((x - primer.Center.X) * (x - primer.Center.X)) + dy2 < limit2)
-                {
-                    d[(y * coarse.Width) + x] = 255;
-                }
-            }
-        }
-
-        using var kernel = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size(3, 3));
-        Cv2.MorphologyEx(deep, deep, MorphTypes.Close, kernel);
-        Cv2.FindContours(deep, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
-        (Point2d Centroid, double Area)? best = null;
-        var bestScore = double.MaxValue;
-        foreach (var contour in contours)
-        {
-            var moments = Cv2.Moments(contour);
-            if (moments.M00 < 4)
-            {
-                continue;
-            }
-
-            var centroid = new Point2d(moments.M10 / moments.M00, moments.M01 / moments.M00);
-            var score = Distance(centroid, primer.Center) / Math.Sqrt(moments.M00);
-            if (score < bestScore)
-            {
-                bestScore = score;
-                best = (centroid, moments.M00);
-            }
-        }
-
-        return best;
     }
 
     private static double Distance(Point2d a, Point2f b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));

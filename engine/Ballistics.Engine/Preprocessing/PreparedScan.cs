@@ -9,13 +9,16 @@ namespace Ballistics.Engine.Preprocessing;
 /// </summary>
 public sealed class PreparedScan
 {
-    internal PreparedScan(Surface surface, BreechFaceGeometry geometry, PreprocessOptions options, IReadOnlyList<string> notes)
+    internal PreparedScan(Surface surface, BreechFaceGeometry geometry, PreprocessOptions options, IReadOnlyList<string> notes, int regionPoints)
     {
         Surface = surface;
         Geometry = geometry;
         Options = options;
         Notes = notes;
-        ValidFraction = surface.Statistics().ValidFraction;
+        var statistics = surface.Statistics();
+        ValidFraction = statistics.ValidFraction;
+        RegionPoints = regionPoints;
+        KeptShare = regionPoints > 0 ? Math.Min(1, statistics.ValidPoints / (double)regionPoints) : 0;
     }
 
     public Surface Surface { get; }
@@ -30,6 +33,15 @@ public sealed class PreparedScan
     public IReadOnlyList<string> Notes { get; }
 
     public double ValidFraction { get; }
+
+    /// <summary>Valid points of the breech-face region as given (on the common grid, before outliers, trims and erosion).</summary>
+    public int RegionPoints { get; }
+
+    /// <summary>
+    /// The share of <see cref="RegionPoints"/> that survived preprocessing and is compared: what an examiner needs to
+    /// know how much of the breech face the comparison rests on.
+    /// </summary>
+    public double KeptShare { get; }
 
     /// <summary>
     /// Where the case turns about in the breech face's frame, in µm from the surface's centre: the firing-pin

@@ -42,6 +42,7 @@ public static class PreparedScanCodec
             writer.Write(note);
         }
 
+        writer.Write(scan.RegionPoints);
         writer.Write(MemoryMarshal.AsBytes(surface.Values));
     }
 
@@ -82,9 +83,10 @@ public static class PreparedScanCodec
                 notes[i] = reader.ReadString();
             }
 
+            var regionPoints = reader.ReadInt32();
             var values = new float[checked(width * height)];
             reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
-            return new PreparedScan(new Surface(width, height, stepX, stepY, values), geometry, options, notes);
+            return new PreparedScan(new Surface(width, height, stepX, stepY, values), geometry, options, notes, regionPoints);
         }
         catch (Exception ex) when (ex is EndOfStreamException or ArgumentException or OverflowException)
         {

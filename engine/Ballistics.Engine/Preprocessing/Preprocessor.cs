@@ -14,7 +14,7 @@ namespace Ballistics.Engine.Preprocessing;
 /// </summary>
 public static class Preprocessor
 {
-    public const string AlgorithmVersion = "preprocess/1.2";
+    public const string AlgorithmVersion = "preprocess/1.3";
 
     /// <summary>Fewer valid points than this cannot hold a breech face worth comparing.</summary>
     public const int MinValidPoints = 1_000;
@@ -51,14 +51,15 @@ public static class Preprocessor
 
         var (geometry, source) = Region(surface, grid, options.Region, notes);
         TooLittleLeft(grid, options, source, "in the breech-face region");
+        var regionPoints = grid.CountValid();
         // Outside the region everything is NaN now, and every later step ignores NaN: cropping here gives the same
         // result on a fraction of the points of a raw scan. Four points of margin cover the outlier median window.
         (grid, var regionX, var regionY) = Crop(grid, margin: 4);
         OutlierFilter.Apply(grid, options.Outliers);
         RobustLeveller.Apply(grid, options.Levelling);
         GaussianBandPass.Apply(grid, options.BandPass);
-        FiringPinHalo.Trim(grid, geometry.PinCentre.X - regionX, geometry.PinCentre.Y - regionY, geometry.PinRadius, options.Region, notes);
-        ErodeEdges(grid, options.Region.EdgeErosionUm);
+        TrimHalo(grid, geometry, regionX, regionY, source, options.Region, notes);
+        ErodeEdges(grid, options.Region);
         TooLittleLeft(grid, options, source, "after preprocessing");
 
         var (cropped, cropX, cropY) = Crop(grid, margin: 2);
@@ -76,7 +77,35 @@ public static class Preprocessor
             geometry.PinRadius * step,
             source);
         var result = new Surface(cropped.Width, cropped.Height, step, step, cropped.Values) { Metadata = surface.Metadata };
-        return new PreparedScan(result, placed, options, notes);
+        notes.Add(string.Create(CultureInfo.InvariantCulture, $"kept {cropped.CountValid() / (double)regionPoints:P0} of the region's {regionPoints} valid points"));
+        return new PreparedScan(result, placed, options, notes, regionPoints);
+    }
+
+    /// <summary>
+    /// Trims the firing-pin halo (<see cref="FiringPinHalo"/>). A region given with the scan (a mask, or another
+    /// pipeline's crop) is the breech face someone chose: a trim that would take more than
+    /// <see cref="BreechFaceRegionOptions.MaxHaloTrimShare"/> of it is a misplaced pin circle cutting a crescent out of
+    /// the annulus, so it is not made, and the notes say so.
+    /// </summary>
+    private static void TrimHalo(HeightGrid grid, DetectedCircles geometry, int regionX, int regionY, RegionSource source, BreechFaceRegionOptions options, List<string> notes)
+    {
+        var before = source == RegionSource.Detected ? null : (float[])grid.Values.Clone();
+        var validBefore = before is null ? 0 : grid.CountValid();
+        var trimNotes = new List<string>();
+        FiringPinHalo.Trim(grid, geometry.PinCentre.X - regionX, geometry.PinCentre.Y - regionY, geometry.PinRadius, options, trimNotes);
+        if (before is not null && validBefore > 0)
+        {
+            var removed = 1 - (grid.CountValid() / (double)validBefore);
+            if (removed > options.MaxHaloTrimShare)
+            {
+                before.CopyTo(grid.Values, 0);
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"firing-pin halo trim would remove {removed:P0} of the breech face given (more than {options.MaxHaloTrimShare:P0}): not trimmed, the region is compared as given"));
+                return;
+            }
+        }
+
+        notes.AddRange(trimNotes);
     }
 
     private static void TooLittleLeft(HeightGrid grid, PreprocessOptions options, RegionSource source, string where)
@@ -109,26 +138,39 @@ public static class Preprocessor
             return (CirclesOf(valid, unknown, grid.StepUm, notes), RegionSource.AlreadyCropped);
         }
 
-        var found = BreechFaceRegionFinder.Find(grid, options, notes);
+        using var found = BreechFaceRegionFinder.Find(grid, options, notes);
         if (found is null)
         {
             notes.Add("breech face not located; the whole valid scan is compared");
             return (unknown, RegionSource.AlreadyCropped);
         }
 
-        var circles = found.Value;
+        var circles = found.Circles;
         var step = grid.StepUm;
         using var keep = new Mat(grid.Height, grid.Width, MatType.CV_8UC1, Scalar.All(0));
         Cv2.Circle(keep, new Point((int)Math.Round(circles.PrimerCentre.X), (int)Math.Round(circles.PrimerCentre.Y)),
             (int)Math.Max(1, circles.PrimerRadius - (options.PrimerMarginUm / step)), Scalar.All(255), -1);
-        if (circles.PinRadius > 0)
+        if (found.Aperture is { } aperture)
         {
-            Cv2.Circle(keep, new Point((int)Math.Round(circles.PinCentre.X), (int)Math.Round(circles.PinCentre.Y)),
-                (int)Math.Round(circles.PinRadius + (options.FiringPinMarginUm / step)), Scalar.All(0), -1);
+            // The aperture zone as found (not a circle: flow-back, drags and non-round pins keep their shape), brought
+            // to this grid and widened by the margin whose walls are not breech-face marks.
+            using var zone = new Mat();
+            Cv2.Resize(aperture.Mask, zone, new Size(grid.Width, grid.Height), 0, 0, InterpolationFlags.Linear);
+            Cv2.Threshold(zone, zone, 127, 255, ThresholdTypes.Binary);
+            var margin = (int)Math.Round(options.FiringPinMarginUm / step);
+            if (margin > 0)
+            {
+                using var kernel = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size((2 * margin) + 1, (2 * margin) + 1));
+                Cv2.Dilate(zone, zone, kernel);
+            }
+
+            keep.SetTo(Scalar.All(0), zone);
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"firing-pin aperture (crater, flow-back, drag) cut out: {aperture.EquivalentRadius * found.CoarseStepUm:0} µm equivalent radius, points more than {aperture.ThresholdUm:0.#} µm off the breech face's level"));
         }
 
         grid.KeepOnly(keep);
-        notes.Add(string.Create(CultureInfo.InvariantCulture, $"primer edge found: radius {circles.PrimerRadius * step:0} µm; firing pin radius {circles.PinRadius * step:0} µm"));
+        notes.Add(string.Create(CultureInfo.InvariantCulture, $"primer edge found: radius {circles.PrimerRadius * step:0} µm"));
         return (circles, RegionSource.Detected);
     }
 
@@ -229,22 +271,36 @@ public static class Preprocessor
     }
 
     /// <summary>
-    /// Erodes every edge of the valid data by <paramref name="erosionUm"/>: the region's outline, dropouts and removed
-    /// outliers alike, since points beside any gap carry filter and instrument artefacts. (Sparing the rims of small
-    /// holes kept about a fifth more of a cropped scan but lowered the whole-scan correlation of the real pairs.)
+    /// Erodes the region's edges — its outline, the firing-pin cut-out, any large gap — by
+    /// <see cref="BreechFaceRegionOptions.EdgeErosionUm"/>; small gaps inside it (dropouts, removed spikes) are left as
+    /// they are: a dropout is not an edge of the breech face, and the masked band-pass has already filtered around it.
     /// </summary>
-    private static void ErodeEdges(HeightGrid grid, double erosionUm)
+    private static void ErodeEdges(HeightGrid grid, BreechFaceRegionOptions options)
     {
-        var radius = (int)Math.Round(erosionUm / grid.StepUm);
-        if (radius < 1)
+        var radius = (int)Math.Round(options.EdgeErosionUm / grid.StepUm);
+        using var valid = grid.ValidMask();
+        // The region with its small gaps filled: eroding it erodes the region's own edges only.
+        using var filled = valid.Clone();
+        var maxHole = options.MaxDropoutAreaUm2 / (grid.StepUm * grid.StepUm);
+        Cv2.FindContours(valid, out var contours, out var hierarchy, RetrievalModes.CComp, ContourApproximationModes.ApproxSimple);
+        for (var i = 0; i < contours.Length; i++)
         {
-            return;
+            // A hole's contour runs through its rim's valid points, so its area undercounts the hole: small gaps of
+            // one or two points have none at all and are filled all the same.
+            if (hierarchy[i].Parent >= 0 && Cv2.ContourArea(contours[i]) <= maxHole)
+            {
+                Cv2.DrawContours(filled, contours, i, Scalar.All(255), -1);
+            }
         }
 
-        using var valid = grid.ValidMask();
-        using var kernel = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size((2 * radius) + 1, (2 * radius) + 1));
-        // Outside the grid counts as invalid, so data touching the border is eroded too.
-        Cv2.Erode(valid, valid, kernel, null, 1, BorderTypes.Constant, Scalar.All(0));
+        if (radius >= 1)
+        {
+            using var kernel = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size((2 * radius) + 1, (2 * radius) + 1));
+            // Outside the grid counts as invalid, so data touching the border is eroded too.
+            Cv2.Erode(filled, filled, kernel, null, 1, BorderTypes.Constant, Scalar.All(0));
+        }
+
+        Cv2.BitwiseAnd(valid, filled, valid);
         grid.KeepOnly(valid);
     }
 

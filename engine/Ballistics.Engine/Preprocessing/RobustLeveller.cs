@@ -9,10 +9,16 @@ namespace Ballistics.Engine.Preprocessing;
 internal static class RobustLeveller
 {
     /// <summary>Fits over the valid points of <paramref name="grid"/> and subtracts the form in place.</summary>
-    public static void Apply(HeightGrid grid, LevellingOptions options)
+    public static void Apply(HeightGrid grid, LevellingOptions options) => Fit(grid, options).Subtract(grid);
+
+    /// <summary>
+    /// The form fitted over the valid points of <paramref name="grid"/>, to be evaluated on any grid of the same size
+    /// (e.g. fitted on the primer's breech-face annulus only and subtracted from the whole scan).
+    /// </summary>
+    public static Form Fit(HeightGrid grid, LevellingOptions options)
     {
         var terms = options.Order == 1 ? 3 : 6;
-        Span<double> form = stackalloc double[6];
+        var form = new double[6];
         Span<double> normal = stackalloc double[36];
         Span<double> rhs = stackalloc double[6];
         var frame = new Frame((grid.Width - 1) / 2.0, (grid.Height - 1) / 2.0, 2.0 / Math.Max(grid.Width, grid.Height));
@@ -20,6 +26,7 @@ internal static class RobustLeveller
         // every k-th point in row order, which moves it by much less than the marks it is measured against.
         var stride = Math.Max(1, (int)Math.Ceiling((double)grid.CountValid() / MaxFitPoints));
         var scale = double.PositiveInfinity;
+        var robustSigma = double.NaN;
         for (var iteration = 0; iteration < options.Iterations; iteration++)
         {
             Accumulate(grid, frame, stride, form, scale, terms == 6, normal, rhs);
@@ -28,22 +35,47 @@ internal static class RobustLeveller
                 break;
             }
 
-            scale = 4.685 * 1.4826 * MedianAbsoluteResidual(grid, form, frame);
+            robustSigma = 1.4826 * MedianAbsoluteResidual(grid, form, frame);
+            scale = 4.685 * robustSigma;
             if (!(scale > 1e-9))
             {
                 break;
             }
         }
 
-        for (var y = 0; y < grid.Height; y++)
+        return new Form(form, frame, robustSigma);
+    }
+
+    /// <summary>A fitted plane or quadratic and the robust spread (1.4826 · MAD, µm) of the residuals it was fitted to.</summary>
+    internal sealed class Form
+    {
+        private readonly double[] _coefficients;
+        private readonly Frame _frame;
+
+        internal Form(double[] coefficients, Frame frame, double robustSigmaUm)
         {
-            var row = grid.Row(y);
-            var v = frame.V(y);
-            for (var x = 0; x < row.Length; x++)
+            _coefficients = coefficients;
+            _frame = frame;
+            RobustSigmaUm = robustSigmaUm;
+        }
+
+        public double RobustSigmaUm { get; }
+
+        public double At(int x, int y) => Evaluate(_coefficients, _frame.U(x), _frame.V(y));
+
+        /// <summary>Subtracts the form from every valid point of <paramref name="grid"/> (the grid it was fitted on, or one of its size).</summary>
+        public void Subtract(HeightGrid grid)
+        {
+            for (var y = 0; y < grid.Height; y++)
             {
-                if (float.IsFinite(row[x]))
+                var row = grid.Row(y);
+                var v = _frame.V(y);
+                for (var x = 0; x < row.Length; x++)
                 {
-                    row[x] -= (float)Evaluate(form, frame.U(x), v);
+                    if (float.IsFinite(row[x]))
+                    {
+                        row[x] -= (float)Evaluate(_coefficients, _frame.U(x), v);
+                    }
                 }
             }
         }
@@ -53,7 +85,7 @@ internal static class RobustLeveller
     private const int MaxFitPoints = 12_000;
 
     /// <summary>Grid coordinates scaled to about ±1 about the centre: keeps the normal equations well conditioned.</summary>
-    private readonly record struct Frame(double CentreX, double CentreY, double Norm)
+    internal readonly record struct Frame(double CentreX, double CentreY, double Norm)
     {
         public double U(int x) => (x - CentreX) * Norm;
 

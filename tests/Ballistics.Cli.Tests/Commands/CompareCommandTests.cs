@@ -34,6 +34,73 @@ public sealed class CompareCommandTests
     }
 
     [Test]
+    public void Compare_Json_RawPair_RegisteredWithKeptShares()
+    {
+        var (code, output, error) = Run(["compare", "--json", SharedData.X3p("raw/fadul_1-1_raw.x3p"), SharedData.X3p("raw/fadul_1-2_raw.x3p")]);
+
+        Assert.That(code, Is.Zero, error);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.That(root.GetProperty("registration").GetProperty("status").GetString(), Is.EqualTo("registered"));
+        // The processed Fadul 1-1/1-2 pair registers at 23°; the raw files must agree within 3°.
+        Assert.That(root.GetProperty("theta_deg").GetDouble(), Is.EqualTo(23).Within(3));
+        Assert.That(root.GetProperty("kept_share_a").GetDouble(), Is.InRange(0.2, 1.0));
+        Assert.That(root.GetProperty("kept_share_b").GetDouble(), Is.InRange(0.2, 1.0));
+    }
+
+    [Test]
+    public void Compare_PairThatCannotRegister_SaysFailedAndPrintsNoPose()
+    {
+        // A ring of 1,000–1,300 µm and a disc of 200 µm radius: within the 500 µm of shift searched the disc only ever
+        // lies in the ring's hole, so no pose overlaps at all.
+        using var dir = new TempDirectory();
+        var ring = dir.File("ring.x3p");
+        var disc = dir.File("disc.x3p");
+        WriteShape(ring, r => r is >= 1000 and <= 1300, seed: 1);
+        WriteShape(disc, r => r <= 200, seed: 2);
+        var pairs = dir.File("pairs.csv");
+        File.WriteAllText(pairs, "a,b\nring.x3p,disc.x3p\n");
+        var scores = dir.File("scores.csv");
+
+        var (code, output, error) = Run(["compare", "--json", ring, disc]);
+        var (textCode, text, _) = Run(["compare", ring, disc]);
+        var (pairsCode, _, pairsError) = Run(["compare", "--pairs", pairs, "--out", scores]);
+
+        Assert.That(code, Is.Zero, error);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.That(root.GetProperty("registration").GetProperty("status").GetString(), Is.EqualTo("failed"));
+        Assert.That(root.GetProperty("registration").GetProperty("reason").GetString(), Does.Contain("overlap"));
+        Assert.That(root.GetProperty("theta_deg").ValueKind, Is.EqualTo(JsonValueKind.Null), "no pose of zeros that reads like a result");
+        Assert.That(root.GetProperty("dx_um").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(textCode, Is.Zero);
+        Assert.That(text, Does.StartWith("registration: failed ("));
+        Assert.That(text, Does.Not.Contain("theta_deg="));
+        Assert.That(pairsCode, Is.Zero, pairsError);
+        var row = File.ReadAllLines(scores)[1].Split(',');
+        Assert.That(row[^1], Does.StartWith("registration_failed: "));
+        Assert.That(row[5..8], Is.All.Empty, "theta, dx and dy left empty");
+    }
+
+    private static void WriteShape(string path, Func<double, bool> inside, int seed)
+    {
+        const int Size = 301;
+        const double Step = 10;
+        var random = new Random(seed);
+        var values = new float[Size * Size];
+        for (var y = 0; y < Size; y++)
+        {
+            for (var x = 0; x < Size; x++)
+            {
+                var r = Math.Sqrt(((x - 150) * (x - 150)) + ((y - 150) * (y - 150))) * Step;
+                values[(y * Size) + x] = inside(r) ? (float)random.NextDouble() : float.NaN;
+            }
+        }
+
+        Ballistics.Ingest.X3p.X3pWriter.Write(new Ballistics.Engine.Surfaces.Surface(Size, Size, Step, Step, values), path);
+    }
+
+    [Test]
     public void Compare_Pairs_WritesScoresAndReportsBadRows()
     {
         using var dir = new TempDirectory();
@@ -48,7 +115,7 @@ public sealed class CompareCommandTests
         Assert.That(error, Does.Contain("pairs.csv: line 3, field b: empty scan path"));
         Assert.That(error, Does.Contain("missing.x3p"));
         var lines = File.ReadAllLines(scores);
-        Assert.That(lines[0], Is.EqualTo("a,b,score,cmc,ccf,theta_deg,dx_um,dy_um,ms"));
+        Assert.That(lines[0], Is.EqualTo("a,b,score,cmc,ccf,theta_deg,dx_um,dy_um,ms,status"));
         Assert.That(lines, Has.Length.EqualTo(2), "the good pair is scored despite its bad neighbours");
         Assert.That(output, Does.Contain("wrote 1 scores"));
     }

@@ -39,6 +39,22 @@ public sealed class InfoCommandTests
         Assert.That(root.GetProperty("instrument").GetString(), Does.StartWith("NanoFocus"));
     }
 
+    [TestCase("raw/fadul_1-1_raw.x3p", "detected")]
+    [TestCase("cartridge/baldwin_K013sA1_raw.x3p", "mask")]
+    [TestCase("cartridge/fadul_1-1_processed.x3p", "already_cropped")]
+    public void Info_Json_ReportsTheBreechFaceKept(string file, string source)
+    {
+        var (code, output, error) = Run(["info", "--json", SharedData.X3p(file)]);
+
+        Assert.That(code, Is.Zero, error);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        var face = doc.RootElement.GetProperty("breech_face");
+        Assert.That(face.GetProperty("source").GetString(), Is.EqualTo(source));
+        Assert.That(face.GetProperty("kept_share").GetDouble(), Is.InRange(0.2, 1.0));
+        Assert.That(face.GetProperty("kept_points").GetInt64(), Is.LessThanOrEqualTo(face.GetProperty("region_points").GetInt64()));
+        Assert.That(face.GetProperty("kept_area_mm2").GetDouble(), Is.GreaterThan(1));
+    }
+
     [Test]
     public void Info_BadFileAmongGood_ReportsItAndGoesOn()
     {

@@ -112,6 +112,51 @@ public sealed class GlobalRegistrarTests
     }
 
     [Test]
+    public void Register_NoPoseOverlaps_FailsWithReason()
+    {
+        // A ring of 1,000–1,300 µm and a disc of 200 µm: within the 500 µm shift searched the disc only ever lies in
+        // the ring's hole, so no pose has any overlap and the registration must say it failed instead of returning zeros.
+        const double Step = 10;
+        const int Size = 301;
+        var random = new Random(19);
+        var ring = new float[Size * Size];
+        var disc = new float[Size * Size];
+        for (var y = 0; y < Size; y++)
+        {
+            for (var x = 0; x < Size; x++)
+            {
+                var r = Math.Sqrt(((x - 150) * (x - 150)) + ((y - 150) * (y - 150))) * Step;
+                ring[(y * Size) + x] = r is >= 1000 and <= 1300 ? (float)random.NextDouble() : float.NaN;
+                disc[(y * Size) + x] = r <= 200 ? (float)random.NextDouble() : float.NaN;
+            }
+        }
+
+        using var imageA = MaskedImage.FromHeights(ring, Size, Size);
+        using var imageB = MaskedImage.FromHeights(disc, Size, Size);
+
+        var registration = new GlobalRegistrar(RegistrationOptions.Default).Register(imageA, imageB, Step);
+
+        Assert.That(registration.Status, Is.EqualTo(RegistrationStatus.Failed));
+        Assert.That(registration.Registered, Is.False);
+        Assert.That(registration.FailureReason, Does.Contain("overlap"));
+        Assert.That(registration.Inverse().Status, Is.EqualTo(RegistrationStatus.Failed), "seen from B it failed too");
+    }
+
+    [Test]
+    public void Register_RotatedCopy_StatusRegistered()
+    {
+        var a = TestSurfaces.Shared("cartridge/fadul_1-1_processed.x3p");
+        var b = TestSurfaces.Transformed(a, 20, 30, -10, a.Width, a.Height);
+        using var imageA = MaskedImage.FromHeights(a.Values, a.Width, a.Height);
+        using var imageB = MaskedImage.FromHeights(b, a.Width, a.Height);
+
+        var registration = new GlobalRegistrar(RegistrationOptions.Default).Register(imageA, imageB, a.LateralStepXUm);
+
+        Assert.That(registration.Status, Is.EqualTo(RegistrationStatus.Registered));
+        Assert.That(registration.FailureReason, Is.Null);
+    }
+
+    [Test]
     public void Inverse_TwiceIsIdentity()
     {
         var r = new Registration(33, 120, -45, 0.8, 0.6);

@@ -30,7 +30,7 @@ public sealed class ComparisonDiagnosticsTests
         var a = _reference.Surface;
         var turned = new Surface(a.Width, a.Height, a.LateralStepXUm, a.LateralStepYUm, TestSurfaces.Transformed(a, TurnDeg, ShiftXUm, ShiftYUm, a.Width, a.Height));
         // Built as preprocessing would leave it, so that the copy stays on the reference's own grid and frame.
-        _turned = new PreparedScan(turned, new BreechFaceGeometry(0, 0, 0, 0, 0, 0, RegionSource.AlreadyCropped), _reference.Options, []);
+        _turned = new PreparedScan(turned, new BreechFaceGeometry(0, 0, 0, 0, 0, 0, RegionSource.AlreadyCropped), _reference.Options, [], (int)turned.Statistics().ValidPoints);
         _result = _matcher.Compare(_reference, _turned);
         _diagnostics = ComparisonDiagnostics.Of(_reference, _turned, _result);
     }
@@ -109,7 +109,7 @@ public sealed class ComparisonDiagnosticsTests
     public void Of_ScansOnDifferentSteps_Refused()
     {
         var a = _reference.Surface;
-        var coarser = new PreparedScan(new Surface(a.Width, a.Height, 2 * a.LateralStepXUm, 2 * a.LateralStepYUm, a.Values.ToArray()), _reference.Geometry, _reference.Options, []);
+        var coarser = new PreparedScan(new Surface(a.Width, a.Height, 2 * a.LateralStepXUm, 2 * a.LateralStepYUm, a.Values.ToArray()), _reference.Geometry, _reference.Options, [], (int)a.Statistics().ValidPoints);
 
         Assert.That(() => ComparisonDiagnostics.Of(_reference, coarser, _result), Throws.ArgumentException.With.Message.Contains("one step"));
     }

@@ -1,4 +1,5 @@
 using Ballistics.Engine.Preprocessing;
+using Ballistics.Engine.Tests.Comparison;
 using Ballistics.Samples;
 
 namespace Ballistics.Engine.Tests.Preprocessing;
@@ -20,10 +21,11 @@ public sealed class BreechFaceRegionFinderTests
         var grid = new HeightGrid(s.Values.ToArray(), s.Width, s.Height, s.LateralStepXUm);
         var notes = new List<string>();
 
-        var found = BreechFaceRegionFinder.Find(grid, new BreechFaceRegionOptions(), notes);
+        using var found = BreechFaceRegionFinder.Find(grid, new BreechFaceRegionOptions(), notes);
 
         Assert.That(found, Is.Not.Null, string.Join("; ", notes));
-        var c = found!.Value;
+        Assert.That(found!.Aperture, Is.Not.Null, "the crater is an aperture zone");
+        var c = found.Circles;
         var step = s.LateralStepXUm;
         double ToUmX(double px) => (px - ((s.Width - 1) / 2.0)) * step;
         double ToUmY(double px) => (px - ((s.Height - 1) / 2.0)) * step;
@@ -33,5 +35,23 @@ public sealed class BreechFaceRegionFinderTests
         Assert.That(ToUmX(c.PinCentre.X), Is.EqualTo(firing.FiringPinCentreXUm).Within(60), "pin x");
         Assert.That(ToUmY(c.PinCentre.Y), Is.EqualTo(firing.FiringPinCentreYUm).Within(60), "pin y");
         Assert.That(c.PinRadius * step, Is.GreaterThan(0.5 * firing.ApertureRadiusUm), "pin radius");
+    }
+
+    [TestCase("raw/fadul_1-1_raw.x3p")]
+    [TestCase("raw/fadul_1-2_raw.x3p")]
+    public void Find_RawFadulScan_CutsOutCraterAndFlowBackLip(string file)
+    {
+        // Fadul's raw NanoFocus scans: a crater unmeasured out to about 600 µm, ringed by primer metal that flowed
+        // back into the firing-pin aperture, standing 20–80 µm proud of the breech face out to about 1,250 µm.
+        var s = TestSurfaces.Shared(file);
+        var grid = HeightGrid.Resample(s.Values, s.Width, s.Height, s.LateralStepXUm, s.LateralStepXUm / 10, 0.5, null);
+        var notes = new List<string>();
+
+        using var found = BreechFaceRegionFinder.Find(grid, new BreechFaceRegionOptions(), notes);
+
+        Assert.That(found?.Aperture, Is.Not.Null, string.Join("; ", notes));
+        var radiusUm = found!.Aperture!.EquivalentRadius * found.CoarseStepUm;
+        Assert.That(radiusUm, Is.InRange(700, 1300), "the lip is cut out with the crater, not left as breech face");
+        Assert.That(found.Circles.PrimerRadius * grid.StepUm, Is.InRange(1650, 2100));
     }
 }

@@ -29,6 +29,57 @@ public sealed class PreprocessorTests
         Assert.That(prepared.Notes, Has.Some.Contains("mask"));
     }
 
+    [TestCase("cartridge/baldwin_K013sA1_raw.x3p")]
+    [TestCase("cartridge/baldwin_K013sA2_raw.x3p")]
+    [TestCase("raw/fadul_1-1_raw.x3p")]
+    public void Prepare_RawSharedScanWithoutMask_FindsABreechFaceRing(string file)
+    {
+        // Baldwin's raw files carry FiX3P masks; here the mask is dropped so that the region must come from the heights.
+        var masked = TestSurfaces.Shared(file);
+        var raw = new Surface(masked.Width, masked.Height, masked.LateralStepXUm, masked.LateralStepYUm, masked.Values.ToArray());
+
+        var prepared = Preprocessor.Prepare(raw);
+
+        Assert.That(prepared.Geometry.Source, Is.EqualTo(RegionSource.Detected));
+        Assert.That(prepared.Notes, Has.Some.Contains("firing-pin aperture"));
+        // A breech-face ring, not a sliver: CSAFE's processed Fadul 1-1 keeps 2.2 mm² here, these raw files 1.8–2.4 mm².
+        var areaMm2 = prepared.Surface.Statistics().ValidPoints * prepared.Surface.LateralStepXUm * prepared.Surface.LateralStepYUm / 1e6;
+        Assert.That(areaMm2, Is.GreaterThan(1.5));
+    }
+
+    [TestCase("cartridge/fadul_1-1_processed.x3p")]
+    [TestCase("cartridge/baldwin_K013sA1_processed.x3p")]
+    [TestCase("cartridge/triplet_x3p1_processed.x3p")]
+    public void Prepare_TenPercentSpeckleDropouts_KeepsNinetyPercentOfTheBreechFace(string file)
+    {
+        // The robust-matching issue's target: dropouts inside the breech face are not edges, so speckle of 10 % of the
+        // points must leave at least 90 % of the breech face that the clean scan keeps.
+        var clean = TestSurfaces.Shared(file);
+        var speckled = clean.Clone();
+        var random = new Random(1910);
+        var values = speckled.Values;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (float.IsFinite(values[i]) && random.NextDouble() < 0.10)
+            {
+                values[i] = float.NaN;
+            }
+        }
+
+        var before = Preprocessor.Prepare(clean);
+        var after = Preprocessor.Prepare(speckled);
+
+        Assert.That(after.Surface.Width, Is.EqualTo(before.Surface.Width), "same crop");
+        Assert.That(after.Surface.Height, Is.EqualTo(before.Surface.Height), "same crop");
+        var kept = before.Surface.Values.ToArray();
+        var survived = after.Surface.Values.ToArray();
+        var inBoth = kept.Where((v, i) => float.IsFinite(v) && float.IsFinite(survived[i])).Count();
+        var share = inBoth / (double)kept.Count(float.IsFinite);
+        TestContext.Out.WriteLine($"{file}: {share:P1} of the clean breech face survives; kept share {before.KeptShare:P1} clean, {after.KeptShare:P1} speckled");
+        Assert.That(share, Is.GreaterThanOrEqualTo(0.90));
+        Assert.That(after.KeptShare, Is.GreaterThan(0.5), "the share reported is the share kept");
+    }
+
     [Test]
     public void Prepare_GeneratedRawScan_DetectsRegionAndRemovesCrater()
     {
