@@ -69,7 +69,7 @@ public sealed class JobsApiTests
             jobId = before.WithStore(s =>
             {
                 var (job, _) = s.Correlations.StartOrResume(null, 200, 1, "api:before-restart", SignatureCodec.Default.Version, 10);
-                s.Correlations.Complete(job, 1, 2, [new CorrelationLead(1, 1, 3, 0.123, 0.5, 0, 0.1, 0, 0, 0)]);
+                s.Correlations.Complete(job, 1, 2, [new CorrelationLead(1, 1, 3, 0.123, 0.5, 0, 0.1, 0, 0, 0, "no pose overlaps")]);
                 return job.Id;
             });
         }
@@ -81,6 +81,9 @@ public sealed class JobsApiTests
         Assert.That((done.Status, done.ItemsDone, done.LeadsStored), Is.EqualTo(("finished", 3, 3)), "one lead per item, each item once");
         var kept = done.Results!.Single(l => l.ItemId == 1);
         Assert.That((kept.CandidateId, kept.Score), Is.EqualTo((3L, 0.123)), "the item done before the restart was not redone");
+        Assert.That((kept.Registration.Status, kept.Registration.Reason), Is.EqualTo(("failed", "no pose overlaps")), "a stored registration failure is said");
+        Assert.That((kept.ThetaDeg, kept.DxUm, kept.DyUm), Is.EqualTo(((double?)null, (double?)null, (double?)null)), "and no pose is shown");
+        Assert.That(done.Results!.Single(l => l.ItemId == 2).Registration.Status, Is.EqualTo("registered"));
         Assert.That(done.Results!.Single(l => l.ItemId == 2).CandidateExhibitId, Is.EqualTo("fadul_1-1_processed"));
     }
 

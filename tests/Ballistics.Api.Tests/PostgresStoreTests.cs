@@ -30,7 +30,7 @@ public sealed class PostgresStoreTests
         var queue = await examiner.GetFromJsonAsync<QueueEntryView[]>("/v1/review/queue", ApiFactory.Json);
         using var verified = await admin.GetAsync("/v1/audit/verify");
 
-        Assert.That((lead.CandidateExhibitId, lead.Cmc), Is.EqualTo(("fadul_1-1_processed", 21)), "the same lead as the embedded store's (LeadsApiTests)");
+        Assert.That((lead.CandidateExhibitId, lead.Cmc), Is.EqualTo(("fadul_1-1_processed", 22)), "the same lead as the embedded store's (LeadsApiTests)");
         Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(pictures!.SameAsStored, Is.True);
         Assert.That(queue!.Single(e => e.Evidence.FirearmId == "SEIZED-MX-0042").Confirmed, Is.EqualTo(1));

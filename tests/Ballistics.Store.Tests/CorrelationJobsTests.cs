@@ -30,4 +30,21 @@ public sealed class CorrelationJobsTests(StoreEngine engine)
         Assert.That(store.Correlations.Pending(job, out var done), Is.EqualTo(new[] { 2L }));
         Assert.That(done, Is.EqualTo(1));
     }
+
+    [Test]
+    public void Complete_LeadThatCouldNotRegister_KeepsTheReason()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir, engine);
+        store.Scans.Add(
+            [new ScanSubmission(SharedData.X3p("cartridge/fadul_1-1_processed.x3p")), new ScanSubmission(SharedData.X3p("cartridge/fadul_1-2_processed.x3p"))],
+            new BreechFaceMatcher(model: null), SignatureCodec.Default, SurfaceFileOptions.Default);
+        var (job, _) = store.Correlations.StartOrResume(null, 10, 5, "out.csv", "test/1");
+
+        store.Correlations.Complete(job, 1, 1, [new CorrelationLead(1, 1, 2, 0.01, 0.1, 0, -1, 0, 0, 0, "no pose overlaps")]);
+        store.Correlations.Complete(job, 2, 1, [new CorrelationLead(2, 1, 1, 0.7, 0.3, 12, 0.5, 10, 1, 2)]);
+
+        Assert.That(store.Correlations.Leads(job).Select(l => l.RegistrationFailure), Is.EqualTo(new[] { "no pose overlaps", null }));
+        Assert.That(store.Correlations.Scored(1, 2)?.Lead.RegistrationFailure, Is.EqualTo("no pose overlaps"));
+    }
 }

@@ -26,6 +26,21 @@ public sealed class LeadBookTests(StoreEngine engine)
     }
 
     [Test]
+    public void Record_LeadThatCouldNotRegister_KeepsTheReason()
+    {
+        using var dir = new TempDirectory();
+        var (store, lead) = OneLead(dir);
+        using (store)
+        {
+            var failed = store.Leads.Record(2, [new NewLead(1, 1, 0.01, 0.1, 0, -1, 0, 0, 0, "no pose overlaps")], "test/1").Single();
+
+            Assert.That(failed.RegistrationFailure, Is.EqualTo("no pose overlaps"));
+            Assert.That(store.Leads.Get(failed.Id)!.RegistrationFailure, Is.EqualTo("no pose overlaps"));
+            Assert.That(lead.RegistrationFailure, Is.Null, "a registered lead has none");
+        }
+    }
+
+    [Test]
     public void Record_SameCandidateTwice_FirstKept()
     {
         using var dir = new TempDirectory();

@@ -1,3 +1,4 @@
+using Ballistics.Engine.Comparison;
 using Ballistics.Ingest.Scans;
 using Ballistics.Store.Scans;
 
@@ -18,16 +19,23 @@ public sealed record EvidenceView(
     }
 }
 
-/// <summary>A lead as the API shows it: the comparison's figures, the review status and what the candidate belongs to.</summary>
+/// <summary>
+/// A lead as the API shows it: the comparison's figures, the review status and what the candidate belongs to. A pair
+/// that could not be registered has <c>registration.status</c> "failed" with the reason, and no pose (θ, dx, dy null).
+/// </summary>
 public sealed record LeadView(
-    long Id, int Rank, long CandidateId, string CandidateExhibitId, double Score, double Similarity, int Cmc, double Ccf, double ThetaDeg,
-    double DxUm, double DyUm, string Status, string? CandidateIncidentId, string? CandidateFirearmId, string? CandidateCountry, string? CandidateAgency,
-    string AlgorithmVersion)
+    long Id, int Rank, long CandidateId, string CandidateExhibitId, double Score, double Similarity, int Cmc, double Ccf, double? ThetaDeg,
+    double? DxUm, double? DyUm, RegistrationOutcome Registration, string Status, string? CandidateIncidentId, string? CandidateFirearmId, string? CandidateCountry,
+    string? CandidateAgency, string AlgorithmVersion)
 {
-    internal static LeadView Of(StoredLead lead, ScanItem candidate) => new(
-        lead.Id, lead.Rank, lead.CandidateId, candidate.Metadata.ExhibitId, lead.Score, lead.Similarity, lead.Cmc, lead.Ccf, lead.ThetaDeg,
-        lead.DxUm, lead.DyUm, lead.Status, candidate.Metadata.IncidentId, candidate.Metadata.FirearmId, candidate.Metadata.Country, candidate.Metadata.Agency,
-        lead.AlgorithmVersion);
+    internal static LeadView Of(StoredLead lead, ScanItem candidate)
+    {
+        var registration = RegistrationOutcome.Of(lead.RegistrationFailure);
+        return new(
+            lead.Id, lead.Rank, lead.CandidateId, candidate.Metadata.ExhibitId, lead.Score, lead.Similarity, lead.Cmc, lead.Ccf, registration.Pose(lead.ThetaDeg),
+            registration.Pose(lead.DxUm), registration.Pose(lead.DyUm), registration, lead.Status, candidate.Metadata.IncidentId, candidate.Metadata.FirearmId,
+            candidate.Metadata.Country, candidate.Metadata.Agency, lead.AlgorithmVersion);
+    }
 }
 
 /// <summary>What the submission's search did; absent when the item already had leads.</summary>

@@ -1,5 +1,6 @@
 using Ballistics.Api.Access;
 using Ballistics.Api.Evidence;
+using Ballistics.Engine.Comparison;
 using Ballistics.Engine.Corpus;
 using Ballistics.Store.Scans;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -73,7 +74,7 @@ public static class JobsApi
             stored.Length,
             job.CreatedAt,
             job.FinishedAt,
-            withResults ? [.. stored.Select(l => new JobLead(l.ItemId, Exhibit(l.ItemId), l.Rank, l.CandidateId, Exhibit(l.CandidateId), l.Score, l.Similarity, l.Cmc, l.Ccf, l.ThetaDeg, l.DxUm, l.DyUm))] : null);
+            withResults ? [.. stored.Select(l => JobLead.Of(l, Exhibit(l.ItemId), Exhibit(l.CandidateId)))] : null);
     }
 }
 
@@ -85,7 +86,16 @@ public sealed record JobStatus(
     long Id, string Kind, string Status, DateOnly? Since, int LeadsPerItem, int ItemsTotal, int ItemsDone, int LeadsStored,
     DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, IReadOnlyList<JobLead>? Results);
 
-/// <summary>One lead of a finished job.</summary>
+/// <summary>One lead of a finished job; a pair that could not be registered has no pose and says why (<see cref="Registration"/>).</summary>
 public sealed record JobLead(
     long ItemId, string? ItemExhibitId, int Rank, long CandidateId, string? CandidateExhibitId, double Score, double Similarity, int Cmc, double Ccf,
-    double ThetaDeg, double DxUm, double DyUm);
+    double? ThetaDeg, double? DxUm, double? DyUm, RegistrationOutcome Registration)
+{
+    internal static JobLead Of(CorrelationLead lead, string? itemExhibitId, string? candidateExhibitId)
+    {
+        var registration = RegistrationOutcome.Of(lead.RegistrationFailure);
+        return new(
+            lead.ItemId, itemExhibitId, lead.Rank, lead.CandidateId, candidateExhibitId, lead.Score, lead.Similarity, lead.Cmc, lead.Ccf,
+            registration.Pose(lead.ThetaDeg), registration.Pose(lead.DxUm), registration.Pose(lead.DyUm), registration);
+    }
+}

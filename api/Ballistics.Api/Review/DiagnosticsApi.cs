@@ -1,5 +1,6 @@
 using Ballistics.Api.Access;
 using Ballistics.Api.Evidence;
+using Ballistics.Engine.Comparison;
 using Ballistics.Engine.Diagnostics;
 using Ballistics.Store.Scans;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -89,11 +90,12 @@ public static class DiagnosticsApi
         }
 
         return store.Use(s => s.Correlations.Scored(a, b)) is var (batch, version)
-            ? (first, second, null, new LeadFigures(batch.Score, batch.Cmc, batch.Ccf, batch.ThetaDeg, batch.DxUm, batch.DyUm, version))
+            ? (first, second, null, LeadFigures.Of(batch.Score, batch.Cmc, batch.Ccf, batch.ThetaDeg, batch.DxUm, batch.DyUm, RegistrationOutcome.Of(batch.RegistrationFailure), version))
             : null;
     }
 
-    private static LeadFigures Figures(StoredLead lead) => new(lead.Score, lead.Cmc, lead.Ccf, lead.ThetaDeg, lead.DxUm, lead.DyUm, lead.AlgorithmVersion);
+    private static LeadFigures Figures(StoredLead lead) =>
+        LeadFigures.Of(lead.Score, lead.Cmc, lead.Ccf, lead.ThetaDeg, lead.DxUm, lead.DyUm, RegistrationOutcome.Of(lead.RegistrationFailure), lead.AlgorithmVersion);
 
     private static async Task<Results<Ok<DiagnosticsView>, ProblemHttpResult>> Describe(
         HttpContext context, ScanItem evidence, ScanItem candidate, StoredLead? lead, LeadFigures stored, string baseUrl, LeadDiagnostics diagnostics)
@@ -104,7 +106,7 @@ public static class DiagnosticsApi
             return Unavailable(context, drawn.Reason);
         }
 
-        var again = new LeadFigures(r.Score, r.CmcCount, r.Ccf, r.Registration.RotationDeg, r.Registration.DxUm, r.Registration.DyUm, r.AlgorithmVersion);
+        var again = LeadFigures.Of(r.Score, r.CmcCount, r.Ccf, r.Registration.RotationDeg, r.Registration.DxUm, r.Registration.DyUm, RegistrationOutcome.Of(r.Registration), r.AlgorithmVersion);
         var images = d.Images.Select(i => new DiagnosticImageView(i.Name, i.Title, i.Description, i.WidthPx, i.HeightPx, $"{baseUrl}/{i.Name}.png")).ToArray();
         return TypedResults.Ok(new DiagnosticsView(
             lead is null ? null : LeadView.Of(lead, candidate), EvidenceView.Of(evidence), EvidenceView.Of(candidate), stored, again, SameFigures(stored, again),
@@ -138,8 +140,12 @@ public static class DiagnosticsApi
         ApiProblems.Field(context, StatusCodes.Status409Conflict, "Comparison unavailable", "lead", $"the comparison cannot be made again: {reason ?? "unknown"}");
 }
 
-/// <summary>A comparison's figures, as stored with the lead or batch result, or as made again.</summary>
-public sealed record LeadFigures(double Score, int Cmc, double Ccf, double ThetaDeg, double DxUm, double DyUm, string AlgorithmVersion);
+/// <summary>A comparison's figures, as stored with the lead or batch result, or as made again; no pose when it could not be registered.</summary>
+public sealed record LeadFigures(double Score, int Cmc, double Ccf, double? ThetaDeg, double? DxUm, double? DyUm, RegistrationOutcome Registration, string AlgorithmVersion)
+{
+    internal static LeadFigures Of(double score, int cmc, double ccf, double thetaDeg, double dxUm, double dyUm, RegistrationOutcome registration, string algorithmVersion) =>
+        new(score, cmc, ccf, registration.Pose(thetaDeg), registration.Pose(dxUm), registration.Pose(dyUm), registration, algorithmVersion);
+}
 
 /// <summary>One picture's description and where to fetch it (with the same key).</summary>
 public sealed record DiagnosticImageView(string Name, string Title, string Description, int WidthPx, int HeightPx, string Url);

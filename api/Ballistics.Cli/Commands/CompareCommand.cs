@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Ballistics.Cli.Matching;
+using Ballistics.Engine.Comparison;
 using Ballistics.Engine.Diagnostics;
 using Ballistics.Engine.Matching;
 using Ballistics.Ingest;
@@ -177,13 +178,10 @@ internal static class CompareCommand
     /// </summary>
     internal static string ScoreLine(string a, string b, ComparisonResult r)
     {
-        var registered = r.Registration.Registered;
+        var registration = RegistrationOutcome.Of(r.Registration);
         return string.Join(',', CsvText.Field(a), CsvText.Field(b), F(r.Score, "0.######"), r.CmcCount.ToString(CultureInfo.InvariantCulture), F(r.Ccf, "0.######"),
-            registered ? F(r.Registration.RotationDeg, "0.###") : string.Empty,
-            registered ? F(r.Registration.DxUm, "0.##") : string.Empty,
-            registered ? F(r.Registration.DyUm, "0.##") : string.Empty,
-            F(r.ElapsedMs, "0.#"),
-            CsvText.Field(registered ? "registered" : $"registration_failed: {r.Registration.FailureReason}"));
+            F(registration.Pose(r.Registration.RotationDeg), "0.###"), F(registration.Pose(r.Registration.DxUm), "0.##"), F(registration.Pose(r.Registration.DyUm), "0.##"),
+            F(r.ElapsedMs, "0.#"), CsvText.Field(registration.CsvStatus));
     }
 
     internal static void WriteAtomically(string path, string text) => WriteAtomically(path, new UTF8Encoding(false).GetBytes(text));
@@ -198,5 +196,5 @@ internal static class CompareCommand
         File.Move(partial, full, overwrite: true);
     }
 
-    private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+    private static string F(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? string.Empty;
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Ballistics.Cli.Corpus;
+using Ballistics.Engine.Comparison;
 using Ballistics.Engine.Corpus;
 using Ballistics.Ingest.Tables;
 using Ballistics.Store.Scans;
@@ -16,7 +17,7 @@ namespace Ballistics.Cli.Commands;
 /// </summary>
 internal static class CorrelateCommand
 {
-    public const string Header = "item_id,exhibit_id,rank,candidate_id,candidate_exhibit_id,score,similarity,cmc,ccf,theta_deg,dx_um,dy_um,candidate_incident_id,candidate_firearm_id";
+    public const string Header = "item_id,exhibit_id,rank,candidate_id,candidate_exhibit_id,score,similarity,cmc,ccf,theta_deg,dx_um,dy_um,candidate_incident_id,candidate_firearm_id,status";
 
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -108,12 +109,13 @@ internal static class CorrelateCommand
     {
         var items = new Dictionary<long, ScanItem?>();
         ScanItem? Item(long id) => items.TryGetValue(id, out var item) ? item : items[id] = store.Scans.Get(id);
-        string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+        string F(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? string.Empty;
         var text = new StringBuilder(Header).Append('\n');
         var rows = 0;
         foreach (var lead in store.Correlations.Leads(job))
         {
             var candidate = Item(lead.CandidateId)?.Metadata;
+            var registration = RegistrationOutcome.Of(lead.RegistrationFailure);
             CsvText.AppendLine(text,
             [
                 lead.ItemId.ToString(CultureInfo.InvariantCulture),
@@ -125,11 +127,12 @@ internal static class CorrelateCommand
                 F(lead.Similarity, "0.0000"),
                 lead.Cmc.ToString(CultureInfo.InvariantCulture),
                 F(lead.Ccf, "0.0000"),
-                F(lead.ThetaDeg, "0.00"),
-                F(lead.DxUm, "0.0"),
-                F(lead.DyUm, "0.0"),
+                F(registration.Pose(lead.ThetaDeg), "0.00"),
+                F(registration.Pose(lead.DxUm), "0.0"),
+                F(registration.Pose(lead.DyUm), "0.0"),
                 candidate?.IncidentId ?? string.Empty,
                 candidate?.FirearmId ?? string.Empty,
+                registration.CsvStatus,
             ]);
             rows++;
         }

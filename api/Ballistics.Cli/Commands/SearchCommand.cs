@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Ballistics.Cli.Corpus;
+using Ballistics.Engine.Comparison;
 using Ballistics.Engine.Corpus;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Tables;
@@ -18,7 +19,7 @@ namespace Ballistics.Cli.Commands;
 /// </summary>
 internal static class SearchCommand
 {
-    public const string Header = "rank,item_id,exhibit_id,score,similarity,cmc,theta_deg,dx_um,dy_um,incident_id,firearm_id";
+    public const string Header = "rank,item_id,exhibit_id,score,similarity,cmc,theta_deg,dx_um,dy_um,incident_id,firearm_id,status";
 
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -150,9 +151,10 @@ internal sealed record LeadRow(
     double Similarity,
     int Cmc,
     double Ccf,
-    double ThetaDeg,
-    double DxUm,
-    double DyUm,
+    double? ThetaDeg,
+    double? DxUm,
+    double? DyUm,
+    RegistrationOutcome Registration,
     string? IncidentId,
     string? FirearmId,
     string? Kind,
@@ -162,6 +164,7 @@ internal sealed record LeadRow(
     public static LeadRow Of(Lead lead, ScanItem? item)
     {
         var r = lead.Comparison.Registration;
+        var registration = RegistrationOutcome.Of(r);
         var m = item?.Metadata;
         return new LeadRow(
             lead.Rank,
@@ -171,9 +174,10 @@ internal sealed record LeadRow(
             Math.Round(lead.Similarity, 4),
             lead.Comparison.CmcCount,
             Math.Round(lead.Comparison.Ccf, 4),
-            Math.Round(r.RotationDeg, 2),
-            Math.Round(r.DxUm, 1),
-            Math.Round(r.DyUm, 1),
+            registration.Pose(Math.Round(r.RotationDeg, 2)),
+            registration.Pose(Math.Round(r.DxUm, 1)),
+            registration.Pose(Math.Round(r.DyUm, 1)),
+            registration,
             m?.IncidentId,
             m?.FirearmId,
             m is null ? null : m.Kind == ScanItemKind.TestFire ? "test_fire" : "evidence",
@@ -184,11 +188,12 @@ internal sealed record LeadRow(
     public string ToCsv() => string.Join(',', new[]
     {
         I(Rank), I(ItemId), Csv(ExhibitId), F(Score, "0.0000"), F(Similarity, "0.0000"), I(Cmc), F(ThetaDeg, "0.00"), F(DxUm, "0.0"), F(DyUm, "0.0"), Csv(IncidentId), Csv(FirearmId),
+        Csv(Registration.CsvStatus),
     });
 
     private static string I(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+    private static string F(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static string Csv(string? text) => text is null ? string.Empty : CsvText.Field(text);
 }

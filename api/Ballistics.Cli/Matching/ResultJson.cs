@@ -16,7 +16,7 @@ internal sealed record ResultJson(
     double? ThetaDeg,
     double? DxUm,
     double? DyUm,
-    RegistrationJson Registration,
+    RegistrationOutcome Registration,
     double KeptShareA,
     double KeptShareB,
     double Ms,
@@ -31,17 +31,11 @@ internal sealed record ResultJson(
 
     public static ResultJson From(string a, string b, ComparisonResult r) => new(
         a, b, r.Score, r.CmcCount, r.Ccf,
-        r.Registration.Registered ? r.Registration.RotationDeg : null,
-        r.Registration.Registered ? r.Registration.DxUm : null,
-        r.Registration.Registered ? r.Registration.DyUm : null,
-        RegistrationJson.From(r.Registration), r.KeptShareA, r.KeptShareB, r.ElapsedMs,
+        RegistrationOutcome.Of(r.Registration).Pose(r.Registration.RotationDeg),
+        RegistrationOutcome.Of(r.Registration).Pose(r.Registration.DxUm),
+        RegistrationOutcome.Of(r.Registration).Pose(r.Registration.DyUm),
+        RegistrationOutcome.Of(r.Registration), r.KeptShareA, r.KeptShareB, r.ElapsedMs,
         r.Features, r.Forward with { Cells = [.. r.Forward.Cells.Where(c => c.Found)] }, r.Backward with { Cells = [.. r.Backward.Cells.Where(c => c.Found)] },
         new { comparison = r.Options, preprocess_a = r.PreprocessOptionsA, preprocess_b = r.PreprocessOptionsB }, r.AlgorithmVersion, LeadNote);
 }
 
-/// <summary>Whether the pair was registered (`registered` or `failed`) and, when it failed, why.</summary>
-internal sealed record RegistrationJson(string Status, string? Reason)
-{
-    public static RegistrationJson From(Registration registration) =>
-        new(registration.Registered ? "registered" : "failed", registration.FailureReason);
-}

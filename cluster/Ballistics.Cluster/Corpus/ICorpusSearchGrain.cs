@@ -39,20 +39,21 @@ public readonly record struct FoundLead(
     [property: Id(5)] double Ccf,
     [property: Id(6)] double ThetaDeg,
     [property: Id(7)] double DxUm,
-    [property: Id(8)] double DyUm)
+    [property: Id(8)] double DyUm,
+    [property: Id(9)] string? RegistrationFailure = null)
 {
     public static FoundLead Of(Lead lead)
     {
         ArgumentNullException.ThrowIfNull(lead);
         var r = lead.Comparison.Registration;
-        return new(lead.Rank, lead.ItemId, lead.Score, lead.Similarity, lead.Comparison.CmcCount, lead.Comparison.Ccf, r.RotationDeg, r.DxUm, r.DyUm);
+        return new(lead.Rank, lead.ItemId, lead.Score, lead.Similarity, lead.Comparison.CmcCount, lead.Comparison.Ccf, r.RotationDeg, r.DxUm, r.DyUm, r.FailureReason);
     }
 
     /// <summary>The lead as an evidence search records it.</summary>
-    public NewLead ToNewLead() => new(ItemId, Rank, Score, Similarity, Cmc, Ccf, ThetaDeg, DxUm, DyUm);
+    public NewLead ToNewLead() => new(ItemId, Rank, Score, Similarity, Cmc, Ccf, ThetaDeg, DxUm, DyUm, RegistrationFailure);
 
     /// <summary>The lead as a batch job records it for <paramref name="itemId"/>.</summary>
-    public CorrelationLead ToCorrelationLead(long itemId) => new(itemId, Rank, ItemId, Score, Similarity, Cmc, Ccf, ThetaDeg, DxUm, DyUm);
+    public CorrelationLead ToCorrelationLead(long itemId) => new(itemId, Rank, ItemId, Score, Similarity, Cmc, Ccf, ThetaDeg, DxUm, DyUm, RegistrationFailure);
 }
 
 /// <summary>A search's leads, best first, with what each stage did and cost, as <see cref="CorpusSearchResult"/> tells them.</summary>

@@ -7,15 +7,15 @@ namespace Ballistics.Store.Scans;
 /// <summary>A batch correlation job: which items it covers and how, and whether it has finished.</summary>
 public sealed record CorrelationJob(long Id, string Selection, DateTimeOffset? Since, long LastItemId, int Candidates, int Leads, string OutPath, string AlgorithmVersion, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, int? FullComparisons);
 
-/// <summary>One lead of a job as stored.</summary>
-public readonly record struct CorrelationLead(long ItemId, int Rank, long CandidateId, double Score, double Similarity, int Cmc, double Ccf, double ThetaDeg, double DxUm, double DyUm)
+/// <summary>One lead of a job as stored; <see cref="RegistrationFailure"/> says why the pair could not be registered (θ, dx, dy are then no pose).</summary>
+public readonly record struct CorrelationLead(long ItemId, int Rank, long CandidateId, double Score, double Similarity, int Cmc, double Ccf, double ThetaDeg, double DxUm, double DyUm, string? RegistrationFailure = null)
 {
     /// <summary>A search's lead for <paramref name="itemId"/> as a job stores it.</summary>
     public static CorrelationLead Of(long itemId, Engine.Corpus.Lead lead)
     {
         ArgumentNullException.ThrowIfNull(lead);
         var r = lead.Comparison.Registration;
-        return new CorrelationLead(itemId, lead.Rank, lead.ItemId, lead.Score, lead.Similarity, lead.Comparison.CmcCount, lead.Comparison.Ccf, r.RotationDeg, r.DxUm, r.DyUm);
+        return new CorrelationLead(itemId, lead.Rank, lead.ItemId, lead.Score, lead.Similarity, lead.Comparison.CmcCount, lead.Comparison.Ccf, r.RotationDeg, r.DxUm, r.DyUm, r.FailureReason);
     }
 }
 
@@ -166,13 +166,13 @@ public sealed class CorrelationJobs
 
         using var insert = _connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO correlation_lead (job_id, item_id, rank, candidate_id, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um) "
-            + "VALUES (@job, @item, @rank, @cand, @score, @sim, @cmc, @ccf, @theta, @dx, @dy)";
-        var parameters = new[] { "@job", "@item", "@rank", "@cand", "@score", "@sim", "@cmc", "@ccf", "@theta", "@dx", "@dy" }
+        insert.CommandText = "INSERT INTO correlation_lead (job_id, item_id, rank, candidate_id, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, registration_failure) "
+            + "VALUES (@job, @item, @rank, @cand, @score, @sim, @cmc, @ccf, @theta, @dx, @dy, @rf)";
+        var parameters = new[] { "@job", "@item", "@rank", "@cand", "@score", "@sim", "@cmc", "@ccf", "@theta", "@dx", "@dy", "@rf" }
             .Select(name => insert.With(name, DBNull.Value)).ToArray();
         foreach (var lead in leads)
         {
-            object[] values = [job.Id, itemId, lead.Rank, lead.CandidateId, lead.Score, lead.Similarity, lead.Cmc, lead.Ccf, lead.ThetaDeg, lead.DxUm, lead.DyUm];
+            object[] values = [job.Id, itemId, lead.Rank, lead.CandidateId, lead.Score, lead.Similarity, lead.Cmc, lead.Ccf, lead.ThetaDeg, lead.DxUm, lead.DyUm, (object?)lead.RegistrationFailure ?? DBNull.Value];
             for (var i = 0; i < values.Length; i++)
             {
                 parameters[i].Value = values[i];
@@ -190,7 +190,7 @@ public sealed class CorrelationJobs
     {
         ArgumentNullException.ThrowIfNull(job);
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT item_id, rank, candidate_id, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um FROM correlation_lead WHERE job_id = @job ORDER BY item_id, rank";
+        command.CommandText = "SELECT item_id, rank, candidate_id, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, registration_failure FROM correlation_lead WHERE job_id = @job ORDER BY item_id, rank";
         command.With("@job", job.Id);
         using var r = command.ExecuteReader();
         while (r.Read())
@@ -203,16 +203,16 @@ public sealed class CorrelationJobs
     public (CorrelationLead Lead, string AlgorithmVersion)? Scored(long itemId, long candidateId)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT l.item_id, l.rank, l.candidate_id, l.score, l.similarity, l.cmc, l.ccf, l.theta_deg, l.dx_um, l.dy_um, j.algorithm_version "
+        command.CommandText = "SELECT l.item_id, l.rank, l.candidate_id, l.score, l.similarity, l.cmc, l.ccf, l.theta_deg, l.dx_um, l.dy_um, l.registration_failure, j.algorithm_version "
             + "FROM correlation_lead l JOIN correlation_job j ON j.id = l.job_id WHERE l.item_id = @a AND l.candidate_id = @b ORDER BY l.job_id DESC LIMIT 1";
         command.With("@a", itemId);
         command.With("@b", candidateId);
         using var r = command.ExecuteReader();
-        return r.Read() ? (Read(r), r.GetString(10)) : null;
+        return r.Read() ? (Read(r), r.GetString(11)) : null;
     }
 
     private static CorrelationLead Read(DbDataReader r) =>
-        new(r.GetInt64(0), r.GetInt32(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4), r.GetInt32(5), r.GetDouble(6), r.GetDouble(7), r.GetDouble(8), r.GetDouble(9));
+        new(r.GetInt64(0), r.GetInt32(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4), r.GetInt32(5), r.GetDouble(6), r.GetDouble(7), r.GetDouble(8), r.GetDouble(9), r.IsDBNull(10) ? null : r.GetString(10));
 
     public void Finish(CorrelationJob job)
     {

@@ -5,13 +5,16 @@ using Ballistics.Store.Database;
 
 namespace Ballistics.Store.Scans;
 
-/// <summary>A ranked candidate of a submitted evidence item, with where its review stands.</summary>
+/// <summary>
+/// A ranked candidate of a submitted evidence item, with where its review stands. <see cref="RegistrationFailure"/>
+/// says why the pair could not be registered (null when it was); θ, dx and dy are then no pose.
+/// </summary>
 public sealed record StoredLead(
     long Id, long EvidenceId, long CandidateId, int Rank, double Score, double Similarity, int Cmc, double Ccf,
-    double ThetaDeg, double DxUm, double DyUm, string AlgorithmVersion, string Status, DateTimeOffset CreatedAt);
+    double ThetaDeg, double DxUm, double DyUm, string AlgorithmVersion, string Status, DateTimeOffset CreatedAt, string? RegistrationFailure = null);
 
-/// <summary>A search's candidate before it is stored.</summary>
-public readonly record struct NewLead(long CandidateId, int Rank, double Score, double Similarity, int Cmc, double Ccf, double ThetaDeg, double DxUm, double DyUm);
+/// <summary>A search's candidate before it is stored (<see cref="StoredLead"/> for the registration failure).</summary>
+public readonly record struct NewLead(long CandidateId, int Rank, double Score, double Similarity, int Cmc, double Ccf, double ThetaDeg, double DxUm, double DyUm, string? RegistrationFailure = null);
 
 /// <summary>An evidence item with leads, and how far their review has gone: counts by status.</summary>
 public sealed record ReviewQueueEntry(long EvidenceId, int Candidates, int Leads, int Confirmed, int Rejected, DateTimeOffset LatestAt);
@@ -37,8 +40,8 @@ public sealed class LeadBook
             {
                 using var insert = _connection.CreateCommand();
                 insert.Transaction = transaction;
-                insert.CommandText = "INSERT INTO lead (evidence_id, candidate_id, rank, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, algorithm_version, created_at) "
-                    + "VALUES (@e, @c, @r, @s, @sim, @cmc, @ccf, @t, @dx, @dy, @v, @at) ON CONFLICT (evidence_id, candidate_id) DO NOTHING";
+                insert.CommandText = "INSERT INTO lead (evidence_id, candidate_id, rank, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, algorithm_version, created_at, registration_failure) "
+                    + "VALUES (@e, @c, @r, @s, @sim, @cmc, @ccf, @t, @dx, @dy, @v, @at, @rf) ON CONFLICT (evidence_id, candidate_id) DO NOTHING";
                 insert.With("@e", evidenceId);
                 insert.With("@c", lead.CandidateId);
                 insert.With("@r", lead.Rank);
@@ -51,6 +54,7 @@ public sealed class LeadBook
                 insert.With("@dy", lead.DyUm);
                 insert.With("@v", algorithmVersion);
                 insert.With("@at", now);
+                insert.With("@rf", lead.RegistrationFailure);
                 insert.ExecuteNonQuery();
             }
 
@@ -187,7 +191,7 @@ public sealed class LeadBook
     {
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT id, evidence_id, candidate_id, rank, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, algorithm_version, status, created_at FROM lead {where}";
+        command.CommandText = $"SELECT id, evidence_id, candidate_id, rank, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, algorithm_version, status, created_at, registration_failure FROM lead {where}";
         command.With("@id", id);
         using var reader = command.ExecuteReader();
         var leads = new List<StoredLead>();
@@ -196,7 +200,8 @@ public sealed class LeadBook
             leads.Add(new StoredLead(
                 reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt32(3), reader.GetDouble(4), reader.GetDouble(5), reader.GetInt32(6),
                 reader.GetDouble(7), reader.GetDouble(8), reader.GetDouble(9), reader.GetDouble(10), reader.GetString(11), reader.GetString(12),
-                DateTimeOffset.Parse(reader.GetString(13), CultureInfo.InvariantCulture)));
+                DateTimeOffset.Parse(reader.GetString(13), CultureInfo.InvariantCulture),
+                reader.IsDBNull(14) ? null : reader.GetString(14)));
         }
 
         return leads;

@@ -85,9 +85,9 @@ public sealed class CorpusCommandTests
 
         Assert.That(code, Is.Zero, error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(lines[0], Is.EqualTo("rank,item_id,exhibit_id,score,similarity,cmc,theta_deg,dx_um,dy_um,incident_id,firearm_id"));
+        Assert.That(lines[0], Is.EqualTo("rank,item_id,exhibit_id,score,similarity,cmc,theta_deg,dx_um,dy_um,incident_id,firearm_id,status"));
         Assert.That(lines, Has.Length.EqualTo(4), "three others on file");
-        Assert.That(lines[1], Does.StartWith("1,").And.EndWith(",F0001"));
+        Assert.That(lines[1], Does.StartWith("1,").And.EndWith(",F0001,registered"));
         Assert.That(none, Is.Zero);
         Assert.That(noneOutput.Trim().Split('\n'), Has.Length.EqualTo(1), "header only: no .45 item on file");
         Assert.That(bad, Is.EqualTo(2));

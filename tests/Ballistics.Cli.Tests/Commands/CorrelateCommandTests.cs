@@ -30,7 +30,7 @@ public sealed class CorrelateCommandTests
         Assert.That(code, Is.Zero, error);
         Assert.That(output, Does.Contain("12 items correlated, 36 leads written"));
         var lines = File.ReadAllLines(dir.File("results.csv"));
-        Assert.That(lines[0], Is.EqualTo("item_id,exhibit_id,rank,candidate_id,candidate_exhibit_id,score,similarity,cmc,ccf,theta_deg,dx_um,dy_um,candidate_incident_id,candidate_firearm_id"));
+        Assert.That(lines[0], Is.EqualTo("item_id,exhibit_id,rank,candidate_id,candidate_exhibit_id,score,similarity,cmc,ccf,theta_deg,dx_um,dy_um,candidate_incident_id,candidate_firearm_id,status"));
         var rows = Rows(dir.File("results.csv"));
         Assert.That(rows.Select(r => (r[0], r[2])).Distinct().Count(), Is.EqualTo(36));
         Assert.That(rows.Where(r => r[0] == r[3]), Is.Empty, "no item is its own lead");

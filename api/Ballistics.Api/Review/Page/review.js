@@ -155,7 +155,11 @@ function renderLeads() {
   const rows = state.leads.map((lead, i) => el('tr', {
     tabindex: '-1', 'aria-selected': String(i === state.leadIndex), 'data-lead-id': lead.id, onclick: () => { state.mode = 'leads'; selectLead(i); },
   },
-  el('td', {}, String(lead.rank)), el('td', {}, lead.candidate_exhibit_id), el('td', {}, fixed(lead.score, 3)), el('td', {}, String(lead.cmc)),
+  el('td', {}, String(lead.rank)), el('td', {}, lead.candidate_exhibit_id),
+  lead.registration?.status === 'failed'
+    ? el('td', { class: 'registration-failed', title: `registration failed: ${lead.registration.reason}` }, `${fixed(lead.score, 3)} not registered`)
+    : el('td', {}, fixed(lead.score, 3)),
+  el('td', {}, String(lead.cmc)),
   el('td', {}, fixed(lead.ccf, 3)), el('td', {}, lead.candidate_incident_id ?? ''),
   el('td', {}, lead.candidate_firearm_id ?? ''), el('td', {}, lead.candidate_country ?? ''),
   el('td', { class: `status-${lead.status}` }, lead.status)));
@@ -195,7 +199,11 @@ function renderLead() {
   const r = d.recomputed;
   const figures = [
     ['score', fixed(s.score, 3)], ['CMC', `${d.forward_cmc}/${d.forward_valid_cells} · ${d.backward_cmc}/${d.backward_valid_cells}`],
-    ['CCF', fixed(s.ccf, 3)], ['θ', `${fixed(s.theta_deg, 1)}°`], ['shift', `${fixed(s.dx_um, 0)}, ${fixed(s.dy_um, 0)} µm`],
+    ['CCF', fixed(s.ccf, 3)],
+    // A pair that could not be registered has no pose: say so, never print zeros that read like one.
+    ...(s.registration?.status === 'failed'
+      ? [['registration', `failed: ${s.registration.reason}`]]
+      : [['θ', `${fixed(s.theta_deg, 1)}°`], ['shift', `${fixed(s.dx_um, 0)}, ${fixed(s.dy_um, 0)} µm`]]),
     ['relief ×', fixed(d.exaggeration_factor, 0)], ['status', state.detail.lead.status],
     ['remade', d.same_as_stored ? 'same figures' : `differs: score ${fixed(r.score, 3)} (${r.algorithm_version})`],
   ];
