@@ -15,10 +15,7 @@ public sealed class CorrelationJobsTests(StoreEngine engine)
     public void Complete_SameItemTwice_OnceStoredAndTheSecondRefused()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir, engine);
-        store.Scans.Add(
-            [new ScanSubmission(SharedData.X3p("cartridge/fadul_1-1_processed.x3p")), new ScanSubmission(SharedData.X3p("cartridge/fadul_1-2_processed.x3p"))],
-            new BreechFaceMatcher(model: null), SignatureCodec.Default, SurfaceFileOptions.Default);
+        using var store = TwoScans(dir);
         var (job, _) = store.Correlations.StartOrResume(null, 10, 5, "out.csv", "test/1");
 
         // Two workers finish item 1 (a batch handed out again after its first worker was lost).
@@ -35,10 +32,7 @@ public sealed class CorrelationJobsTests(StoreEngine engine)
     public void Complete_LeadThatCouldNotRegister_KeepsTheReason()
     {
         using var dir = new TempDirectory();
-        using var store = TestStores.Create(dir, engine);
-        store.Scans.Add(
-            [new ScanSubmission(SharedData.X3p("cartridge/fadul_1-1_processed.x3p")), new ScanSubmission(SharedData.X3p("cartridge/fadul_1-2_processed.x3p"))],
-            new BreechFaceMatcher(model: null), SignatureCodec.Default, SurfaceFileOptions.Default);
+        using var store = TwoScans(dir);
         var (job, _) = store.Correlations.StartOrResume(null, 10, 5, "out.csv", "test/1");
 
         store.Correlations.Complete(job, 1, 1, [new CorrelationLead(1, 1, 2, 0.01, 0.1, 0, -1, 0, 0, 0, "no pose overlaps")]);
@@ -46,5 +40,15 @@ public sealed class CorrelationJobsTests(StoreEngine engine)
 
         Assert.That(store.Correlations.Leads(job).Select(l => l.RegistrationFailure), Is.EqualTo(new[] { "no pose overlaps", null }));
         Assert.That(store.Correlations.Scored(1, 2)?.Lead.RegistrationFailure, Is.EqualTo("no pose overlaps"));
+    }
+
+    /// <summary>A store of this fixture's engine with two scans on file (ids 1 and 2).</summary>
+    private RecordStore TwoScans(TempDirectory dir)
+    {
+        var store = TestStores.Create(dir, engine);
+        store.Scans.Add(
+            [new ScanSubmission(SharedData.X3p("cartridge/fadul_1-1_processed.x3p")), new ScanSubmission(SharedData.X3p("cartridge/fadul_1-2_processed.x3p"))],
+            new BreechFaceMatcher(model: null), SignatureCodec.Default, SurfaceFileOptions.Default);
+        return store;
     }
 }
