@@ -34,6 +34,68 @@ internal static class BreechFaceImpression
         return impression;
     }
 
+    /// <summary>
+    /// Stretches an impression by a smooth random displacement of amplitude <paramref name="amplitudeUm"/> (each axis a
+    /// sum of three plane waves of 1.5–4 mm wavelength): the primer does not flow onto the breech face as a rigid body.
+    /// </summary>
+    public static float[] ElasticWarp(float[] impression, FiringDraw draw, double amplitudeUm, Random rng)
+    {
+        if (amplitudeUm <= 0)
+        {
+            return impression;
+        }
+
+        const int Waves = 3;
+        Span<double> kx = stackalloc double[2 * Waves];
+        Span<double> ky = stackalloc double[2 * Waves];
+        Span<double> phase = stackalloc double[2 * Waves];
+        for (var i = 0; i < 2 * Waves; i++)
+        {
+            var (sin, cos) = Math.SinCos(rng.Uniform(0, 2 * Math.PI));
+            var k = 2 * Math.PI / rng.Uniform(1_500, 4_000);
+            (kx[i], ky[i], phase[i]) = (k * cos, k * sin, rng.Uniform(0, 2 * Math.PI));
+        }
+
+        // Each axis's sum of three unit waves has an RMS of √1.5; scaled so its RMS is the amplitude.
+        var scale = amplitudeUm / Math.Sqrt(1.5) / draw.StepUm;
+        var (width, height) = (draw.Width, draw.Height);
+        var warped = new float[impression.Length];
+        for (var row = 0; row < height; row++)
+        {
+            var yUm = row * draw.StepUm;
+            for (var column = 0; column < width; column++)
+            {
+                var xUm = column * draw.StepUm;
+                double dx = 0, dy = 0;
+                for (var i = 0; i < Waves; i++)
+                {
+                    dx += Math.Sin((kx[i] * xUm) + (ky[i] * yUm) + phase[i]);
+                    dy += Math.Sin((kx[Waves + i] * xUm) + (ky[Waves + i] * yUm) + phase[Waves + i]);
+                }
+
+                warped[(row * width) + column] = Bilinear(impression, width, height, column + (scale * dx), row + (scale * dy));
+            }
+        }
+
+        return warped;
+    }
+
+    private static float Bilinear(float[] image, int width, int height, double x, double y)
+    {
+        var x0 = (int)Math.Floor(x);
+        var y0 = (int)Math.Floor(y);
+        if (x0 < 0 || y0 < 0 || x0 >= width - 1 || y0 >= height - 1)
+        {
+            return 0f;
+        }
+
+        var (fx, fy) = ((float)(x - x0), (float)(y - y0));
+        var i = (y0 * width) + x0;
+        var top = image[i] + (fx * (image[i + 1] - image[i]));
+        var bottom = image[i + width] + (fx * (image[i + width + 1] - image[i + width]));
+        return top + (fy * (bottom - top));
+    }
+
     /// <summary>Scan pixel → gun-grid pixel, the same mapping as <see cref="FiringDraw.ScanToGun"/>.</summary>
     private static double[] ScanToGridMatrix(FiringDraw draw, GunGrid grid)
     {

@@ -15,25 +15,47 @@ public static class CartridgeCaseSimulator
     /// <param name="fireIndex">1-based index of the shot; each index is a different, reproducible shot.</param>
     /// <param name="ammo">A brand of <see cref="AmmunitionCatalogue"/>, e.g. "Federal".</param>
     /// <param name="seed">Seed of the shot's random draws (a corpus passes its own seed).</param>
-    public static SimulatedFiring Fire(Firearm firearm, int fireIndex, string ammo, int seed)
+    /// <param name="conditions">
+    /// Overrides of how the scan varies (<see cref="ScanConditions"/>); null or <see cref="ScanConditions.None"/> gives
+    /// exactly the difficulty's scan. The subclass strength is the firearm's and is given to <see cref="Firearm.Create"/>.
+    /// </param>
+    public static SimulatedFiring Fire(Firearm firearm, int fireIndex, string ammo, int seed, ScanConditions? conditions = null)
     {
         ArgumentNullException.ThrowIfNull(firearm);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fireIndex);
+        conditions ??= ScanConditions.None;
         var brand = AmmunitionCatalogue.Find(ammo);
         var options = FiringOptions.For(firearm.Difficulty);
-        var draw = FiringDraw.Draw(firearm, fireIndex, brand, seed, options);
+        if (conditions.NoiseScale is { } noise)
+        {
+            options = options with { Scan = options.Scan with { NoiseScale = noise } };
+        }
+
+        var draw = FiringDraw.Draw(firearm, fireIndex, brand, seed, options, conditions);
         var ammoKey = StableHash.Of(brand.Name);
 
         var impression = BreechFaceImpression.Render(firearm, draw, options.Contact);
+        if (conditions.ElasticWarpUm is { } warp)
+        {
+            impression = BreechFaceImpression.ElasticWarp(impression, draw, warp, StableHash.Random(seed, RandomStream.ElasticWarp, firearm.Number, fireIndex, ammoKey));
+        }
+
         var roughness = PrimerRoughness.Render(
             StableHash.Random(seed, RandomStream.PrimerRoughness, firearm.Number, fireIndex, ammoKey), draw.Width, draw.Height, draw.StepUm, draw.RoughnessUm);
-        var heights = PrimerTopography.Render(firearm.MakeModel, draw, options.Contact, options.Geometry, impression, roughness);
+        var inCrater = conditions.Crater is null or CraterRendering.Instrument ? null : new bool[draw.Width * draw.Height];
+        var heights = PrimerTopography.Render(firearm.MakeModel, draw, options.Contact, options.Geometry, impression, roughness, inCrater);
         ScanArtefacts.Apply(
             heights,
             draw,
             options.Scan,
             StableHash.Random(seed, RandomStream.InstrumentNoise, firearm.Number, fireIndex, ammoKey),
-            StableHash.Random(seed, RandomStream.Dropouts, firearm.Number, fireIndex, ammoKey));
+            StableHash.Random(seed, RandomStream.Dropouts, firearm.Number, fireIndex, ammoKey),
+            conditions,
+            inCrater);
+        if (conditions.Layout == ScanLayout.Processed)
+        {
+            OtherLabProcessing.Apply(heights, draw, firearm.MakeModel, options.Scan.HeightQuantumUm);
+        }
 
         var instrument = draw.Instrument.Describe(seed);
         var surface = new Surface(draw.Width, draw.Height, draw.StepUm, draw.StepUm, heights)
@@ -72,6 +94,7 @@ public static class CartridgeCaseSimulator
             ApertureRadiusUm = Math.Max(firearm.MakeModel.ApertureHalfWidthUm, firearm.MakeModel.ApertureHalfHeightUm),
             HasDragMark = draw.HasDrag,
             HasPartialContact = draw.PartialContact,
+            Conditions = conditions,
         };
     }
 

@@ -30,6 +30,35 @@ public static class CorpusGenerator
     public static string ScanFileName(int firearmNumber, int fireIndex) =>
         string.Create(CultureInfo.InvariantCulture, $"{ScansFolder}/{Firearm.FormatId(firearmNumber)}_fire{fireIndex:D2}.x3p");
 
+    /// <summary>
+    /// The conditions of one scan (or, for fire 0, of the firearm): the corpus's fixed ones, over a random draw of its
+    /// own stream when the corpus randomises them.
+    /// </summary>
+    public static ScanConditions ConditionsFor(CorpusOptions options, int firearmNumber, int fireIndex)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var fixedOnes = options.Conditions;
+        if (!options.RandomConditions)
+        {
+            return fixedOnes;
+        }
+
+        var drawn = ScanConditions.Random(StableHash.Random(options.Seed, RandomStream.Conditions, firearmNumber, fireIndex));
+        return new ScanConditions
+        {
+            DropoutFraction = fixedOnes.DropoutFraction ?? drawn.DropoutFraction,
+            DropoutClustering = fixedOnes.DropoutClustering ?? drawn.DropoutClustering,
+            ContactFraction = fixedOnes.ContactFraction ?? drawn.ContactFraction,
+            NoiseScale = fixedOnes.NoiseScale ?? drawn.NoiseScale,
+            LateralStepUm = fixedOnes.LateralStepUm ?? drawn.LateralStepUm,
+            ElasticWarpUm = fixedOnes.ElasticWarpUm ?? drawn.ElasticWarpUm,
+            PrimerFlowScale = fixedOnes.PrimerFlowScale ?? drawn.PrimerFlowScale,
+            Crater = fixedOnes.Crater ?? drawn.Crater,
+            Layout = fixedOnes.Layout ?? drawn.Layout,
+            SubclassStrength = fixedOnes.SubclassStrength ?? drawn.SubclassStrength,
+        };
+    }
+
     /// <param name="options">What to generate.</param>
     /// <param name="outputDirectory">Created if missing; files of the same names are replaced, other files are left alone.</param>
     /// <param name="progress">Told the number of scans written so far after each scan, from the worker threads.</param>
@@ -49,11 +78,13 @@ public static class CorpusGenerator
         {
             Parallel.For(1, options.Firearms + 1, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, number =>
             {
-                var firearm = Firearm.Create(options.Seed, number, options.Difficulty);
+                var firearmConditions = ConditionsFor(options, number, 0);
+                var firearm = Firearm.Create(options.Seed, number, options.Difficulty, firearmConditions.SubclassStrength);
                 for (var fire = 1; fire <= fires; fire++)
                 {
                     var ammo = AmmunitionCatalogue.ChooseFor(options.Seed, number, fire, options.Difficulty);
-                    var firing = CartridgeCaseSimulator.Fire(firearm, fire, ammo.Name, options.Seed);
+                    var conditions = ConditionsFor(options, number, fire) with { SubclassStrength = firearmConditions.SubclassStrength };
+                    var firing = CartridgeCaseSimulator.Fire(firearm, fire, ammo.Name, options.Seed, conditions);
                     var file = ScanFileName(number, fire);
                     X3pWriter.Write(firing.Surface, Path.Combine(root, file), WriteOptions);
 
@@ -70,7 +101,8 @@ public static class CorpusGenerator
                         firing.Surface.Height,
                         firing.Surface.Metadata.Instrument?.ToString() ?? string.Empty,
                         firing.HasDragMark,
-                        firing.HasPartialContact);
+                        firing.HasPartialContact,
+                        conditions);
                     progress?.Report(Interlocked.Increment(ref written));
                 }
             });

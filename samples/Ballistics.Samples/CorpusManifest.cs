@@ -9,8 +9,9 @@ public static class CorpusManifest
 {
     public const string Header = "file,firearm_id,make_model,caliber,ammo,fire_index";
 
-    public const string GroundTruthHeader =
-        "file,group,rotation_deg,translation_x_um,translation_y_um,lateral_step_um,width,height,instrument,drag_mark,partial_contact";
+    /// <summary>The ground truth's columns: how each scan was made, then the conditions it was made under (<see cref="ScanConditions.Names"/>; empty where the difficulty decided).</summary>
+    public static string GroundTruthHeader { get; } =
+        "file,group,rotation_deg,translation_x_um,translation_y_um,lateral_step_um,width,height,instrument,drag_mark,partial_contact," + string.Join(',', ScanConditions.Names);
 
     public static string Format(IEnumerable<ManifestRow> rows)
     {
@@ -41,6 +42,7 @@ public static class CorpusManifest
                 r.Instrument,
                 r.HasDragMark ? "true" : "false",
                 r.HasPartialContact ? "true" : "false",
+                .. (r.Conditions ?? ScanConditions.None).Values(),
             ]);
         }
 

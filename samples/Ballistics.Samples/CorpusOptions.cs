@@ -34,6 +34,15 @@ public sealed record CorpusOptions
             : throw new ArgumentOutOfRangeException(nameof(Difficulty), value, "Difficulty must be Easy or Hard.");
     } = Difficulty.Easy;
 
+    /// <summary>Conditions every scan is made under (<see cref="ScanConditions.None"/>: the difficulty's own).</summary>
+    public ScanConditions Conditions { get; init => field = value ?? throw new ArgumentNullException(nameof(Conditions)); } = ScanConditions.None;
+
+    /// <summary>
+    /// Draw the conditions anew for every scan (and the subclass strength for every firearm) from
+    /// <see cref="ScanConditions.Random"/>; <see cref="Conditions"/> still fixes the knobs it sets.
+    /// </summary>
+    public bool RandomConditions { get; init; }
+
     public int ScanCount => Firearms * FiresPerFirearm;
 
     private static int CheckCount(int value, int max, string name, string what)

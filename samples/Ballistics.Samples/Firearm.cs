@@ -45,7 +45,14 @@ public sealed class Firearm
 
     internal static GunGrid Grid => GunGrid.Standard;
 
-    public static Firearm Create(int seed, int number, Difficulty difficulty)
+    /// <param name="seed">The corpus's seed.</param>
+    /// <param name="number">1-based number of the firearm in its corpus.</param>
+    /// <param name="difficulty">The corpus's setting.</param>
+    /// <param name="subclassStrength">
+    /// When given, the weight of the production group's shared marks relative to the firearm's own
+    /// (<see cref="ScanConditions.SubclassStrength"/>); otherwise the difficulty's.
+    /// </param>
+    public static Firearm Create(int seed, int number, Difficulty difficulty, double? subclassStrength = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(number);
         if (!Enum.IsDefined(difficulty))
@@ -54,7 +61,13 @@ public sealed class Firearm
         }
 
         var slot = ManufacturingPlan.Locate(seed, number);
-        var heights = BreechFaceSynthesizer.Synthesize(seed, number, slot, BreechFaceOptions.For(difficulty));
+        var options = BreechFaceOptions.For(difficulty);
+        if (subclassStrength is { } strength)
+        {
+            options = options with { SubclassWeight = strength * options.IndividualWeight };
+        }
+
+        var heights = BreechFaceSynthesizer.Synthesize(seed, number, slot, options);
         return new Firearm(seed, number, difficulty, slot, heights);
     }
 

@@ -111,8 +111,9 @@ internal sealed record FiringDraw
         return ((cos * qx) - (sin * vUm) + TranslationXUm, (sin * qx) + (cos * vUm) + TranslationYUm);
     }
 
-    public static FiringDraw Draw(Firearm firearm, int fireIndex, AmmunitionBrand brand, int seed, FiringOptions options)
+    public static FiringDraw Draw(Firearm firearm, int fireIndex, AmmunitionBrand brand, int seed, FiringOptions options, ScanConditions? conditions = null)
     {
+        conditions ??= ScanConditions.None;
         var ammoKey = StableHash.Of(brand.Name);
         var model = firearm.MakeModel;
 
@@ -120,8 +121,18 @@ internal sealed record FiringDraw
         var instrument = pose.Pick(InstrumentProfile.All);
         var scan = options.Scan;
         var step = pose.Uniform(instrument.MinStepUm, instrument.MaxStepUm);
-        var width = Math.Clamp((int)Math.Round(pose.Uniform(scan.MinFieldOfViewUm, scan.MaxFieldOfViewUm) / step), scan.MinPoints, scan.MaxPoints);
-        var height = Math.Max(scan.MinPoints, width - pose.Next(0, 17));
+        var fieldOfViewUm = pose.Uniform(scan.MinFieldOfViewUm, scan.MaxFieldOfViewUm);
+        var width = Math.Clamp((int)Math.Round(fieldOfViewUm / step), scan.MinPoints, scan.MaxPoints);
+        var trim = pose.Next(0, 17);
+        var height = Math.Max(scan.MinPoints, width - trim);
+        if (conditions.LateralStepUm is { } forcedStep)
+        {
+            // A forced step keeps a case head's field of view: the point count follows from it.
+            step = forcedStep;
+            width = (int)Math.Round(fieldOfViewUm / step);
+            height = width - (int)Math.Round(trim * 7.0 / step);
+        }
+
         var rotation = pose.Uniform(0, 2 * Math.PI);
         var (tSin, tCos) = Math.SinCos(pose.Uniform(0, 2 * Math.PI));
         var translation = pose.Uniform(options.Pose.MinTranslationUm, options.Pose.MaxTranslationUm);
@@ -141,7 +152,7 @@ internal sealed record FiringDraw
         var hasDrag = geometryRng.Chance(Math.Min(1, model.DragProbability * brand.DragFactor));
         var craterDepth = Vary(ammo.Uniform(brand.CraterDepthMinUm, brand.CraterDepthMaxUm)) * model.StrikeFactor;
 
-        return new FiringDraw
+        var draw = new FiringDraw
         {
             Instrument = instrument,
             StepUm = step,
@@ -162,7 +173,7 @@ internal sealed record FiringDraw
             RoughnessUm = Vary(brand.RoughnessUm),
             ContactFloorUm = Vary(brand.ContactFloorUm),
             CraterDepthUm = craterDepth,
-            FlowbackUm = Vary(brand.FlowbackUm),
+            FlowbackUm = Vary(brand.FlowbackUm) * (conditions.PrimerFlowScale ?? 1),
             PartialContact = partial,
             SectorCentreRad = geometryRng.Uniform(0, 2 * Math.PI),
             SectorHalfWidthRad = geometryRng.Uniform(contact.MinSectorHalfWidthDeg, contact.MaxSectorHalfWidthDeg) * Math.PI / 180,
@@ -180,5 +191,10 @@ internal sealed record FiringDraw
             DragLengthUm = geometryRng.Uniform(geometry.MinDragLengthUm, geometry.MaxDragLengthUm),
             DragDepthUm = craterDepth * geometryRng.Uniform(0.15, 0.35),
         };
+
+        // Conditions override after every draw is made, so that a corpus without them draws exactly as before.
+        return conditions.ContactFraction is { } fraction
+            ? draw with { PartialContact = fraction < 1, SectorHalfWidthRad = (1 - fraction) * Math.PI, SectorResidual = 0.05 }
+            : draw;
     }
 }

@@ -12,4 +12,5 @@ public sealed record GroundTruthRow(
     int Height,
     string Instrument,
     bool HasDragMark,
-    bool HasPartialContact);
+    bool HasPartialContact,
+    ScanConditions? Conditions = null);

@@ -18,7 +18,8 @@ internal static class PrimerTopography
     /// <summary>Contact comes back over this fraction of the hole's size outside the firing-pin hole.</summary>
     private const double ApertureFade = 0.12;
 
-    public static float[] Render(MakeModel model, FiringDraw d, ContactOptions contact, PrimerGeometryOptions geometry, float[] impression, float[] roughness)
+    /// <remarks>When <c>inCrater</c> is given (the scan's size), it is set at the points inside the firing-pin crater.</remarks>
+    public static float[] Render(MakeModel model, FiringDraw d, ContactOptions contact, PrimerGeometryOptions geometry, float[] impression, float[] roughness, bool[]? inCrater = null)
     {
         var width = d.Width;
         var heights = new float[width * d.Height];
@@ -95,6 +96,11 @@ internal static class PrimerTopography
                     }
 
                     var mark = pin.At(u, v);
+                    if (inCrater is not null)
+                    {
+                        inCrater[k] = mark.InCrater;
+                    }
+
                     transfer *= mark.InCrater ? contact.CraterFloorTransfer : SmoothStep(1, 1 + ApertureFade, mark.ApertureNorm);
                     z += (transfer * impression[k]) + roughness[k] + mark.HeightUm;
                 }

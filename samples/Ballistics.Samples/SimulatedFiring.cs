@@ -72,4 +72,7 @@ public sealed record SimulatedFiring
 
         return Pose.After(reference.Pose.Inverse());
     }
+
+    /// <summary>The conditions the scan was made under (<see cref="ScanConditions.None"/>: the difficulty's own).</summary>
+    public ScanConditions Conditions { get; init; } = ScanConditions.None;
 }

@@ -19,6 +19,8 @@ internal enum RandomStream
     Instrument = 14,
     Date = 15,
     Records = 16,
+    ElasticWarp = 17,
+    Conditions = 18,
 }
 
 /// <summary>

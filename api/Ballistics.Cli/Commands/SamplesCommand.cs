@@ -5,7 +5,10 @@ using Ballistics.Samples;
 
 namespace Ballistics.Cli.Commands;
 
-/// <summary>`ballistics samples generate --out DIR --firearms N --fires K --seed S [--difficulty easy|hard]`.</summary>
+/// <summary>
+/// `ballistics samples generate --out DIR --firearms N --fires K --seed S [--difficulty easy|hard] [--condition NAME=VALUE]...
+/// [--random-conditions]`.
+/// </summary>
 internal static class SamplesCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -15,22 +18,51 @@ internal static class SamplesCommand
         var fires = new Option<int>("--fires") { Required = true, Description = "test fires per firearm" };
         var seed = new Option<int>("--seed") { Required = true, Description = "seed; the same seed gives the same bytes" };
         var difficulty = new Option<Difficulty>("--difficulty") { DefaultValueFactory = _ => Difficulty.Easy, Description = "easy or hard (more shared subclass marks, weaker transfer, more noise)" };
+        var condition = new Option<string[]>("--condition")
+        {
+            Description = "NAME=VALUE, repeatable: one way real scans vary, fixed for every scan (" + string.Join(", ", ScanConditions.Names)
+                + "; e.g. dropout=0.05, contact=0.5, step_um=3.125, crater=holes, layout=processed, subclass=1.2)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var randomConditions = new Option<bool>("--random-conditions") { Description = "draw every condition anew for each scan (the subclass strength for each firearm); --condition still fixes those it names" };
         var generate = new Command("generate", "Write a labelled synthetic corpus of cartridge-case scans.")
         {
-            outDir, firearms, fires, seed, difficulty,
+            outDir, firearms, fires, seed, difficulty, condition, randomConditions,
         };
         generate.SetAction(parse => Generate(
-            parse.GetValue(outDir)!, parse.GetValue(firearms), parse.GetValue(fires), parse.GetValue(seed), parse.GetValue(difficulty), output, error));
+            parse.GetValue(outDir)!, parse.GetValue(firearms), parse.GetValue(fires), parse.GetValue(seed), parse.GetValue(difficulty),
+            parse.GetValue(condition) ?? [], parse.GetValue(randomConditions), output, error));
 
         return new Command("samples", "Synthetic data for tests, benchmarks and demos.") { generate };
     }
 
-    internal static int Generate(string outDir, int firearms, int fires, int seed, Difficulty difficulty, TextWriter output, TextWriter error)
+    internal static int Generate(string outDir, int firearms, int fires, int seed, Difficulty difficulty, TextWriter output, TextWriter error) =>
+        Generate(outDir, firearms, fires, seed, difficulty, [], false, output, error);
+
+    internal static int Generate(
+        string outDir, int firearms, int fires, int seed, Difficulty difficulty, IReadOnlyList<string> conditions, bool randomConditions, TextWriter output, TextWriter error)
     {
+        var fixedConditions = ScanConditions.None;
+        foreach (var assignment in conditions)
+        {
+            try
+            {
+                fixedConditions = fixedConditions.With(assignment);
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentOutOfRangeException)
+            {
+                error.WriteLine($"error: --condition {assignment}: {ex.Message.Split(" (Parameter", 2)[0]}");
+                return 2;
+            }
+        }
+
         CorpusOptions options;
         try
         {
-            options = new CorpusOptions { Firearms = firearms, FiresPerFirearm = fires, Seed = seed, Difficulty = difficulty };
+            options = new CorpusOptions
+            {
+                Firearms = firearms, FiresPerFirearm = fires, Seed = seed, Difficulty = difficulty, Conditions = fixedConditions, RandomConditions = randomConditions,
+            };
         }
         catch (ArgumentOutOfRangeException ex)
         {
@@ -50,6 +82,12 @@ internal static class SamplesCommand
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Format(c, "wrote {0} scans of {1} firearms ({2} fires each, seed {3}, {4}) to {5} in {6:0.0} s",
             summary.Rows.Count, firearms, fires, seed, difficulty.ToString().ToLowerInvariant(), Path.GetFullPath(outDir), watch.Elapsed.TotalSeconds));
+        if (randomConditions || fixedConditions != ScanConditions.None)
+        {
+            var named = ScanConditions.Names.Zip(fixedConditions.Values()).Where(p => p.Second.Length > 0).Select(p => $"{p.First}={p.Second}");
+            output.WriteLine($"conditions: {(randomConditions ? "drawn for every scan" : "fixed")}{(named.Any() ? $"; fixed {string.Join(", ", named)}" : string.Empty)} (ground_truth.csv has each scan's)");
+        }
+
         output.WriteLine($"manifest: {Path.Combine(Path.GetFullPath(outDir), "manifest.csv")}");
         output.WriteLine($"records: {Path.Combine(Path.GetFullPath(outDir), LinkedRecords.Folder)} ({LinkedRecords.TransactionsFile}, {LinkedRecords.SeizuresFile}, {LinkedRecords.TracesFile})");
         foreach (var group in summary.Rows.GroupBy(r => r.MakeModel).OrderBy(g => g.Key, StringComparer.Ordinal))

@@ -5,7 +5,11 @@ namespace Ballistics.Ingest.Tables;
 /// <summary>What the generator knows about one scan beyond its firearm: its production group and the angle it was turned by.</summary>
 /// <param name="Group">Production group (firearms made one after another with the same tools), or null when not given.</param>
 /// <param name="RotationDeg">Angle the scan was turned by, or null when not given.</param>
-public readonly record struct SampleTruthEntry(string? Group, double? RotationDeg);
+/// <param name="Conditions">
+/// The conditions the scan was made under (the generator's condition columns, e.g. <c>dropout</c>, <c>layout</c>), by
+/// column; only those given.
+/// </param>
+public readonly record struct SampleTruthEntry(string? Group, double? RotationDeg, IReadOnlyDictionary<string, string>? Conditions = null);
 
 /// <summary>
 /// A generated set's `ground_truth.csv` (`file,group,rotation_deg,…` as `ballistics samples generate` writes it; only
@@ -13,6 +17,12 @@ public readonly record struct SampleTruthEntry(string? Group, double? RotationDe
 /// </summary>
 public static class SampleTruth
 {
+    /// <summary>Columns that describe the scan's making rather than a condition it was made under.</summary>
+    private static readonly HashSet<string> Described = new(StringComparer.Ordinal)
+    {
+        "file", "group", "rotation_deg", "translation_x_um", "translation_y_um", "lateral_step_um", "width", "height", "instrument", "drag_mark", "partial_contact",
+    };
+
     public static IngestResult<SampleTruthResult> Read(string path)
     {
         var table = CsvTable.Read(path, ["file"]);
@@ -47,7 +57,8 @@ public static class SampleTruth
             }
 
             var group = row["group"];
-            entries[Path.GetFullPath(file, folder)] = new SampleTruthEntry(group.Length == 0 ? null : group, rotation);
+            var conditions = table.Value.Columns.Where(c => !Described.Contains(c) && row[c].Length > 0).ToDictionary(c => c, c => row[c], StringComparer.Ordinal);
+            entries[Path.GetFullPath(file, folder)] = new SampleTruthEntry(group.Length == 0 ? null : group, rotation, conditions);
         }
 
         return IngestResult<SampleTruthResult>.Ok(new SampleTruthResult(entries, errors));

@@ -92,4 +92,30 @@ public sealed class SamplesCommandTests
 
         Assert.That(code, Is.Not.Zero);
     }
+
+    [Test]
+    public void Generate_Conditions_WrittenToTheGroundTruth()
+    {
+        using var dir = new TempDirectory();
+
+        var (code, output, error) = Run(["samples", "generate", "--out", dir.Path, "--firearms", "2", "--fires", "1", "--seed", "3", "--condition", "layout=processed", "--condition", "dropout=0.03"]);
+
+        Assert.That(code, Is.Zero, error);
+        Assert.That(output, Does.Contain("conditions: fixed; fixed dropout=0.03, layout=processed"));
+        var truth = File.ReadAllLines(Path.Combine(dir.Path, "ground_truth.csv"));
+        Assert.That(truth[0], Does.EndWith("dropout,dropout_clustering,contact,noise,step_um,warp_um,primer_flow,crater,layout,subclass"));
+        Assert.That(truth[1], Does.EndWith(",0.03,,,,,,,,processed,"));
+    }
+
+    [TestCase("contact=2", "--condition contact=2: ContactFraction must lie in [0.2, 1]")]
+    [TestCase("shine=1", "--condition shine=1: 'shine' is no condition")]
+    public void Generate_BadCondition_IsErrorNamingIt(string condition, string message)
+    {
+        using var dir = new TempDirectory();
+
+        var (code, _, error) = Run(["samples", "generate", "--out", dir.Path, "--firearms", "1", "--fires", "1", "--seed", "3", "--condition", condition]);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain(message));
+    }
 }

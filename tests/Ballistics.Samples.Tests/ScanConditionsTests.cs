@@ -1,0 +1,129 @@
+namespace Ballistics.Samples.Tests;
+
+[TestFixture]
+public sealed class ScanConditionsTests
+{
+    private const int Seed = 31;
+
+    private static readonly Firearm Gun = Firearm.Create(Seed, 2, Difficulty.Hard);
+
+    private static SimulatedFiring Fire(ScanConditions? conditions) => CartridgeCaseSimulator.Fire(Gun, 1, "Federal", Seed, conditions);
+
+    private static int Unmeasured(SimulatedFiring firing) => firing.Surface.Values.ToArray().Count(v => !float.IsFinite(v));
+
+    [Test]
+    public void Fire_NoConditions_SameBitsAsBefore()
+    {
+        var plain = CartridgeCaseSimulator.Fire(Gun, 1, "Federal", Seed);
+
+        Assert.That(Fire(ScanConditions.None).Surface.ValuesBitEqual(plain.Surface), Is.True, "a corpus without conditions draws exactly as it always did");
+    }
+
+    [Test]
+    public void Fire_DropoutFraction_LosesThatShareOfTheMeasuredPoints()
+    {
+        var none = Fire(new ScanConditions { DropoutFraction = 0 });
+        var some = Fire(new ScanConditions { DropoutFraction = 0.08, DropoutClustering = 0.5 });
+
+        var measured = none.Surface.Values.Length - Unmeasured(none);
+        var lost = Unmeasured(some) - Unmeasured(none);
+        Assert.That(lost / (double)measured, Is.EqualTo(0.08).Within(0.01));
+    }
+
+    [Test]
+    public void Fire_ContactFraction_PartialContactOnEveryShot()
+    {
+        Assert.That(Fire(new ScanConditions { ContactFraction = 0.5 }).HasPartialContact, Is.True);
+        Assert.That(Fire(new ScanConditions { ContactFraction = 1 }).HasPartialContact, Is.False);
+    }
+
+    [TestCase(2.5)]
+    [TestCase(8)]
+    public void Fire_LateralStep_KeepsACaseHeadsFieldOfView(double stepUm)
+    {
+        var firing = Fire(new ScanConditions { LateralStepUm = stepUm });
+
+        Assert.That(firing.Surface.LateralStepXUm, Is.EqualTo(stepUm));
+        Assert.That(firing.Surface.WidthUm, Is.InRange(4_800, 5_600), "the frame is still a case head");
+    }
+
+    [Test]
+    public void Fire_CraterAsHoles_MoreUnmeasuredThanAsData()
+    {
+        var holes = Fire(new ScanConditions { Crater = CraterRendering.Holes });
+        var data = Fire(new ScanConditions { Crater = CraterRendering.Data });
+        var instrument = Fire(ScanConditions.None);
+
+        // A crater of about 0.5 mm radius at 6–7 µm is thousands of points.
+        Assert.That(Unmeasured(holes), Is.GreaterThan(Unmeasured(instrument) + 2_000));
+        Assert.That(Unmeasured(data), Is.LessThanOrEqualTo(Unmeasured(instrument)));
+    }
+
+    [Test]
+    public void Fire_ProcessedLayout_AnAnnulusOfBandPassedHeights()
+    {
+        var firing = Fire(new ScanConditions { Layout = ScanLayout.Processed });
+
+        var valid = firing.Surface.Values.ToArray().Where(float.IsFinite).ToArray();
+        Assert.That(valid.Max() - valid.Min(), Is.LessThan(40), "band-passed: no primer step, crater or case head left");
+        var centre = firing.Surface[(firing.Surface.Width - 1) / 2, (firing.Surface.Height - 1) / 2];
+        Assert.That(float.IsNaN(centre), Is.True, "the firing-pin aperture is cut out");
+        Assert.That(valid.Length, Is.GreaterThan(firing.Surface.Values.Length / 5), "the annulus is kept");
+    }
+
+    [Test]
+    public void Fire_ElasticWarp_ChangesTheImpressionButNotThePose()
+    {
+        var rigid = Fire(ScanConditions.None);
+        var warped = Fire(new ScanConditions { ElasticWarpUm = 20 });
+
+        Assert.That(warped.Surface.ValuesBitEqual(rigid.Surface), Is.False);
+        Assert.That(warped.RotationDeg, Is.EqualTo(rigid.RotationDeg));
+    }
+
+    [Test]
+    public void With_NameValue_SetsTheKnob()
+    {
+        var conditions = ScanConditions.None.With("dropout=0.05").With("layout=processed").With("crater = holes").With("subclass=1.2");
+
+        Assert.That(conditions.DropoutFraction, Is.EqualTo(0.05));
+        Assert.That(conditions.Layout, Is.EqualTo(ScanLayout.Processed));
+        Assert.That(conditions.Crater, Is.EqualTo(CraterRendering.Holes));
+        Assert.That(conditions.SubclassStrength, Is.EqualTo(1.2));
+        Assert.That(conditions.Values(), Has.Count.EqualTo(ScanConditions.Names.Count));
+    }
+
+    [TestCase("dropout", "'dropout=': write a condition as NAME=VALUE")]
+    [TestCase("colour=red", "'colour' is no condition")]
+    [TestCase("noise=loud", "condition noise: 'loud' is not a number")]
+    [TestCase("layout=tiff", "condition layout: 'tiff' is none of raw, processed")]
+    public void With_BadAssignment_SaysWhatIsWrong(string assignment, string message)
+    {
+        var thrown = Assert.Throws<FormatException>(() => ScanConditions.None.With(assignment == "dropout" ? "dropout=" : assignment));
+
+        Assert.That(thrown!.Message, Does.Contain(message));
+    }
+
+    [Test]
+    public void With_OutOfRange_NamesTheKnobAndRange()
+    {
+        var thrown = Assert.Throws<ArgumentOutOfRangeException>(() => ScanConditions.None.With("step_um=1"));
+
+        Assert.That(thrown!.Message, Does.Contain("LateralStepUm must lie in [2, 8]"));
+    }
+
+    [Test]
+    public void Generate_RandomConditions_EachScanItsOwnInTheGroundTruthAndReproducible()
+    {
+        var options = new CorpusOptions { Firearms = 2, FiresPerFirearm = 2, Seed = Seed, Difficulty = Difficulty.Hard, RandomConditions = true, Conditions = new ScanConditions { Layout = ScanLayout.Raw } };
+
+        var a = CorpusGenerator.ConditionsFor(options, 1, 1);
+        var b = CorpusGenerator.ConditionsFor(options, 1, 2);
+
+        Assert.That(a, Is.EqualTo(CorpusGenerator.ConditionsFor(options, 1, 1)), "the same draw every time");
+        Assert.That(a, Is.Not.EqualTo(b));
+        Assert.That((a.Layout, b.Layout), Is.EqualTo((ScanLayout.Raw, ScanLayout.Raw)), "a fixed condition stays fixed");
+        Assert.That(a.DropoutFraction, Is.InRange(0, 0.1));
+        Assert.That(CorpusManifest.GroundTruthHeader, Does.EndWith(string.Join(',', ScanConditions.Names)));
+    }
+}
