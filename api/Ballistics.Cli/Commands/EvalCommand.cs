@@ -139,11 +139,14 @@ internal static class EvalCommand
             Path.Combine(folder, "accuracy.png"),
             [("CMC + score model", report, scored), ("whole-scan CCF baseline", baselineReport, baseline)],
             $"{items.Length} scans, {pairs.Count} pairs: {Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(manifestPath)))}");
-        IEnumerable<string> truthLines = truth is null ? [] : TruthLines(truth, items, pairs, scored, results);
+        IEnumerable<string> truthLines = truth is null ? [] : TruthLines(truth, items, pairs, scored, baseline, results);
+        var calibration = Calibration.Compute(scored);
+        AccuracyPlot.WriteReliability(Path.Combine(folder, "reliability.png"), calibration, $"Reliability of the score: {Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(manifestPath)))}");
         string[] lines =
         [
             Line("score", report),
             Line("baseline_ccf", baselineReport),
+            string.Create(CultureInfo.InvariantCulture, $"calibration: brier={calibration.Brier:0.0000} ece={calibration.ExpectedCalibrationError:0.0000} bins={string.Join(' ', calibration.Bins.Where(b => b.Pairs > 0).Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.From:0.0}-{b.To:0.0}:{b.SameSourceRate:0.00}/{b.Pairs}")))}"),
             .. truthLines,
             string.Create(CultureInfo.InvariantCulture, $"registration_failed={results.Count(r => !r.Registration.Registered)} (same source {pairs.Where((p, k) => !results[k].Registration.Registered && items[p.A].FirearmId == items[p.B].FirearmId).Count()})"),
             string.Create(CultureInfo.InvariantCulture, $"scans={items.Length} pairs={pairs.Count} same_source={report.SameSourcePairs} seconds={watch.Elapsed.TotalSeconds:0.0} ms_per_pair_per_core={results.Average(r => r.ElapsedMs):0.0}"),
@@ -156,19 +159,29 @@ internal static class EvalCommand
             output.WriteLine(line);
         }
 
-        output.WriteLine($"wrote {Path.Combine(folder, "scores.csv")}, features.csv, accuracy.png and accuracy.md");
+        output.WriteLine($"wrote {Path.Combine(folder, "scores.csv")}, features.csv, accuracy.png, reliability.png and accuracy.md");
         return scans.Errors.Count == 0 && read.Value.Errors.Count == 0 && (truth is null || truth.Errors.Count == 0) ? 0 : 1;
     }
 
-    /// <summary>The AUC split by production group, and how many same-source pairs registered at the generator's angle.</summary>
-    private static IEnumerable<string> TruthLines(SampleTruthResult truth, ManifestEntry[] items, List<(int A, int B)> pairs, ScoredPair[] scored, ComparisonResult[] results)
+    /// <summary>
+    /// The AUC split by production group (score and baseline: the same-batch setting is reported against the plain
+    /// correlation in the same run), by the conditions the scans were made under, and how many same-source pairs
+    /// registered at the generator's angle.
+    /// </summary>
+    private static IEnumerable<string> TruthLines(SampleTruthResult truth, ManifestEntry[] items, List<(int A, int B)> pairs, ScoredPair[] scored, ScoredPair[] baseline, ComparisonResult[] results)
     {
         var known = items.Select(e => truth.Entries.TryGetValue(e.FullPath, out var t) ? t : (SampleTruthEntry?)null).ToArray();
         var groups = known.Select(t => t?.Group).ToArray();
         if (groups.Any(g => g is not null))
         {
             var split = GroupBreakdown.Compute(scored, groups);
-            yield return string.Create(CultureInfo.InvariantCulture, $"by_group: same_vs_same_group auc={split.SameGroupAuc:0.0000} ({split.SameGroupPairs} pairs) same_vs_other_groups auc={split.OtherGroupsAuc:0.0000} ({split.OtherGroupsPairs} pairs)");
+            var plain = GroupBreakdown.Compute(baseline, groups);
+            yield return string.Create(CultureInfo.InvariantCulture, $"by_group: same_vs_same_group auc={split.SameGroupAuc:0.0000} ({split.SameGroupPairs} pairs) same_vs_other_groups auc={split.OtherGroupsAuc:0.0000} ({split.OtherGroupsPairs} pairs); baseline {plain.SameGroupAuc:0.0000} / {plain.OtherGroupsAuc:0.0000}");
+        }
+
+        foreach (var condition in ConditionBreakdown.Compute(scored, known.Select(t => t?.Conditions).ToArray()).GroupBy(c => c.Condition))
+        {
+            yield return $"condition {condition.Key}: " + string.Join("  ", condition.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Label} auc={c.Auc:0.0000} ({c.SameSourcePairs}/{c.Pairs})")));
         }
 
         var checkable = 0;
@@ -178,7 +191,7 @@ internal static class EvalCommand
             if (scored[k].SameSource && known[pairs[k].A]?.RotationDeg is { } rotationA && known[pairs[k].B]?.RotationDeg is { } rotationB)
             {
                 checkable++;
-                registered += Math.Abs(RegistrationTruth.AngleErrorDeg(results[k].Registration.RotationDeg, rotationA, rotationB)) <= RegistrationToleranceDeg ? 1 : 0;
+                registered += results[k].Registration.Registered && Math.Abs(RegistrationTruth.AngleErrorDeg(results[k].Registration.RotationDeg, rotationA, rotationB)) <= RegistrationToleranceDeg ? 1 : 0;
             }
         }
 

@@ -40,6 +40,42 @@ internal static class AccuracyPlot
         Cv2.ImWrite(pngPath, canvas);
     }
 
+    /// <summary>
+    /// The reliability diagram of a score: each bin's share of same-source pairs against its mean score (the diagonal is
+    /// a calibrated score), with the pairs in each bin as a bar beneath on a log scale.
+    /// </summary>
+    public static void WriteReliability(string pngPath, Calibration calibration, string title)
+    {
+        using var canvas = new Mat(Height, 760, MatType.CV_8UC3, CvScalar.All(255));
+        Cv2.PutText(canvas, title, new Point(30, 35), HersheyFonts.HersheySimplex, 0.6, CvScalar.All(0), 1, LineTypes.AntiAlias);
+        var area = new Rect(90, 70, 560, 420);
+        Axes(canvas, area, "mean score in bin", "share same source");
+        Cv2.Line(canvas, new Point(area.X, area.Bottom), new Point(area.Right, area.Top), new CvScalar(160, 160, 160), 1, LineTypes.AntiAlias);
+        var most = Math.Max(1, calibration.Bins.Max(b => b.Pairs));
+        var points = new List<Point>();
+        foreach (var bin in calibration.Bins)
+        {
+            var x0 = area.X + (int)(bin.From * area.Width);
+            var barHeight = bin.Pairs == 0 ? 0 : (int)(40 * Math.Log10(1 + bin.Pairs) / Math.Log10(1 + most));
+            Cv2.Rectangle(canvas, new Rect(x0 + 2, area.Bottom + 95 - barHeight, (area.Width / Calibration.BinCount) - 4, barHeight), new CvScalar(200, 200, 200), -1);
+            if (bin.Pairs > 0)
+            {
+                var point = new Point(area.X + (int)(bin.MeanScore * area.Width), area.Bottom - (int)(bin.SameSourceRate * area.Height));
+                points.Add(point);
+                Cv2.Circle(canvas, point, 5, Colours[0], -1, LineTypes.AntiAlias);
+            }
+        }
+
+        if (points.Count > 1)
+        {
+            Cv2.Polylines(canvas, [points.ToArray()], false, Colours[0], 2, LineTypes.AntiAlias);
+        }
+
+        var label = string.Format(CultureInfo.InvariantCulture, "Brier {0:0.0000}   ECE {1:0.0000}   (bars: pairs per bin, log scale)", calibration.Brier, calibration.ExpectedCalibrationError);
+        Cv2.PutText(canvas, label, new Point(area.X, Height - 12), HersheyFonts.HersheySimplex, 0.5, CvScalar.All(0), 1, LineTypes.AntiAlias);
+        Cv2.ImWrite(pngPath, canvas);
+    }
+
     private static void Axes(Mat canvas, Rect area, string xLabel, string yLabel)
     {
         Cv2.Rectangle(canvas, area, CvScalar.All(0), 1);

@@ -28,6 +28,23 @@ public sealed class EvalCommandTests
         // The generator's ground_truth.csv sits beside the manifest: the AUC split by group and the registration check.
         Assert.That(output, Does.Match(@"by_group: same_vs_same_group auc=\S+ \(\d+ pairs\) same_vs_other_groups auc=[01]\.\d{4} \(\d+ pairs\)"));
         Assert.That(output, Does.Match(@"registration: [0-3] of 3 same-source pairs within 3° of the generator's angle"));
+        Assert.That(output, Does.Match(@"calibration: brier=0\.\d{4} ece=0\.\d{4} bins="));
+        Assert.That(output, Does.Match(@"baseline [01]\.\d{4} / [01]\.\d{4}"), "the same-batch split of the plain correlation beside the score's");
+        Assert.That(new FileInfo(dir.File("eval/reliability.png")).Length, Is.GreaterThan(1000));
+    }
+
+    [Test]
+    public void Eval_RandomConditions_AucPerCondition()
+    {
+        using var dir = new TempDirectory();
+        var (generated, _, generateError) = Run(["samples", "generate", "--out", dir.Path, "--firearms", "4", "--fires", "4", "--seed", "424244", "--random-conditions", "--condition", "step_um=6"]);
+        Assert.That(generated, Is.Zero, generateError);
+
+        var (code, output, error) = Run(["eval", "--manifest", Path.Combine(dir.Path, "manifest.csv"), "--out", dir.File("eval")]);
+
+        Assert.That(code, Is.Zero, error);
+        Assert.That(output, Does.Match(@"condition layout: (\S+ auc=[01]\.\d{4} \(\d+/\d+\)\s*)+"));
+        Assert.That(output, Does.Not.Contain("condition step_um"), "one step for every scan: nothing to split");
     }
 
     [Test]
