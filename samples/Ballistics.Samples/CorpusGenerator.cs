@@ -30,6 +30,23 @@ public static class CorpusGenerator
     public static string ScanFileName(int firearmNumber, int fireIndex) =>
         string.Create(CultureInfo.InvariantCulture, $"{ScansFolder}/{Firearm.FormatId(firearmNumber)}_fire{fireIndex:D2}.x3p");
 
+    /// <summary>Firearm <paramref name="number"/> of a corpus, with the subclass strength its conditions give it.</summary>
+    public static Firearm FirearmOf(CorpusOptions options, int number)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Firearm.Create(options.Seed, number, options.Difficulty, ConditionsFor(options, number, 0).SubclassStrength);
+    }
+
+    /// <summary>Shot <paramref name="fireIndex"/> of a corpus's firearm: its ammunition and conditions as the corpus draws them.</summary>
+    public static SimulatedFiring Fire(CorpusOptions options, Firearm firearm, int fireIndex)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(firearm);
+        var ammo = AmmunitionCatalogue.ChooseFor(options.Seed, firearm.Number, fireIndex, options.Difficulty);
+        var conditions = ConditionsFor(options, firearm.Number, fireIndex) with { SubclassStrength = ConditionsFor(options, firearm.Number, 0).SubclassStrength };
+        return CartridgeCaseSimulator.Fire(firearm, fireIndex, ammo.Name, options.Seed, conditions);
+    }
+
     /// <summary>
     /// The conditions of one scan (or, for fire 0, of the firearm): the corpus's fixed ones, over a random draw of its
     /// own stream when the corpus randomises them.
@@ -78,13 +95,11 @@ public static class CorpusGenerator
         {
             Parallel.For(1, options.Firearms + 1, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, number =>
             {
-                var firearmConditions = ConditionsFor(options, number, 0);
-                var firearm = Firearm.Create(options.Seed, number, options.Difficulty, firearmConditions.SubclassStrength);
+                var firearm = FirearmOf(options, number);
                 for (var fire = 1; fire <= fires; fire++)
                 {
-                    var ammo = AmmunitionCatalogue.ChooseFor(options.Seed, number, fire, options.Difficulty);
-                    var conditions = ConditionsFor(options, number, fire) with { SubclassStrength = firearmConditions.SubclassStrength };
-                    var firing = CartridgeCaseSimulator.Fire(firearm, fire, ammo.Name, options.Seed, conditions);
+                    var firing = Fire(options, firearm, fire);
+                    var ammo = AmmunitionCatalogue.Find(firing.Ammo);
                     var file = ScanFileName(number, fire);
                     X3pWriter.Write(firing.Surface, Path.Combine(root, file), WriteOptions);
 
@@ -102,7 +117,7 @@ public static class CorpusGenerator
                         firing.Surface.Metadata.Instrument?.ToString() ?? string.Empty,
                         firing.HasDragMark,
                         firing.HasPartialContact,
-                        conditions);
+                        firing.Conditions);
                     progress?.Report(Interlocked.Increment(ref written));
                 }
             });

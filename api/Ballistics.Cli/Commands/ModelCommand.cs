@@ -20,12 +20,30 @@ internal static class ModelCommand
     {
         var outFile = new Option<string>("--out") { Required = true, Description = "model file to write (the engine embeds engine/Ballistics.Engine/Scoring/breechface-score-model.zip)" };
         var difficulty = new Option<Difficulty?>("--difficulty") { Description = "train only on the corpora of this setting (a held-out check; the committed model uses all)" };
-        var train = new Command("train", "Train the score model on generated corpora whose seeds are never used for evaluation.") { outFile, difficulty };
-        train.SetAction(parse => Train(
-            parse.GetValue(outFile)!,
-            TrainingSet.Corpora(parse.GetValue(difficulty)),
-            output,
-            error));
+        var randomConditions = new Option<bool>("--random-conditions") { Description = "add the corpora whose every scan is made under its own draw of the generator's conditions (samples generate --random-conditions)" };
+        var fix = new Option<string[]>("--fix")
+        {
+            Description = "NAME=VALUE, repeatable: hold one condition fixed in the random-conditions corpora, so the model never sees its other values (leave-one-setting-out; e.g. layout=raw, then eval a layout=processed set)",
+        };
+        var train = new Command("train", "Train the score model on generated corpora whose seeds are never used for evaluation.") { outFile, difficulty, randomConditions, fix };
+        train.SetAction(parse =>
+        {
+            var held = ScanConditions.None;
+            foreach (var assignment in parse.GetValue(fix) ?? [])
+            {
+                try
+                {
+                    held = held.With(assignment);
+                }
+                catch (Exception ex) when (ex is FormatException or ArgumentOutOfRangeException)
+                {
+                    error.WriteLine($"error: --fix {assignment}: {ex.Message.Split(" (Parameter", 2)[0]}");
+                    return 2;
+                }
+            }
+
+            return Train(parse.GetValue(outFile)!, TrainingSet.Corpora(parse.GetValue(difficulty), parse.GetValue(randomConditions), held), output, error);
+        });
         var projectionOut = new Option<string>("--out") { Required = true, Description = "projection file to write (the engine embeds engine/Ballistics.Engine/Corpus/signature-projection.bin)" };
         var signature = new Command("signature", "Train the stage-1 signature projection (principal axes) on a generated corpus whose seed is never used for evaluation.") { projectionOut };
         signature.SetAction(parse => TrainSignature(parse.GetValue(projectionOut)!, SignatureTraining, output, error));

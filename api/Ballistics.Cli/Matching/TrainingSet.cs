@@ -7,11 +7,27 @@ using Ballistics.Samples;
 
 namespace Ballistics.Cli.Matching;
 
-/// <summary>One generated corpus that the score model learns from.</summary>
-internal sealed record TrainingCorpus(int Seed, Difficulty Difficulty, int Firearms, int Fires)
+/// <summary>
+/// One generated corpus that the score model learns from; with <see cref="RandomConditions"/> every scan is made
+/// under its own draw of <see cref="ScanConditions"/> (those of <see cref="Fixed"/> held as given).
+/// </summary>
+internal sealed record TrainingCorpus(int Seed, Difficulty Difficulty, int Firearms, int Fires, bool RandomConditions = false, ScanConditions? Fixed = null)
 {
+    public CorpusOptions Options => new()
+    {
+        Seed = Seed, Difficulty = Difficulty, Firearms = Firearms, FiresPerFirearm = Fires, RandomConditions = RandomConditions, Conditions = Fixed ?? ScanConditions.None,
+    };
+
+    /// <summary>Scan <paramref name="index"/> in firearm and firing order, with its firearm.</summary>
+    public (Firearm Firearm, SimulatedFiring Firing) Fire(int index)
+    {
+        var options = Options;
+        var firearm = CorpusGenerator.FirearmOf(options, (index / Fires) + 1);
+        return (firearm, CorpusGenerator.Fire(options, firearm, (index % Fires) + 1));
+    }
+
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"seed {Seed} {Difficulty.ToString().ToLowerInvariant()} {Firearms}x{Fires}");
+        string.Create(CultureInfo.InvariantCulture, $"seed {Seed} {Difficulty.ToString().ToLowerInvariant()} {Firearms}x{Fires}{(RandomConditions ? " random conditions" : string.Empty)}");
 }
 
 /// <summary>
@@ -31,9 +47,28 @@ internal static class TrainingSet
         new(9104, Difficulty.Hard, 10, 5),
     ];
 
-    /// <summary>The default corpora, or only those of one setting (to check a model on the setting it never saw).</summary>
-    public static IReadOnlyList<TrainingCorpus> Corpora(Difficulty? only) =>
-        only is { } difficulty ? [.. DefaultCorpora.Where(c => c.Difficulty == difficulty)] : DefaultCorpora;
+    /// <summary>Corpora whose every scan has its own draw of the generator's conditions (seeds never used for evaluation).</summary>
+    public static IReadOnlyList<TrainingCorpus> RandomConditionCorpora { get; } =
+    [
+        new(9111, Difficulty.Easy, 12, 4, RandomConditions: true),
+        new(9112, Difficulty.Hard, 12, 4, RandomConditions: true),
+        new(9113, Difficulty.Hard, 12, 4, RandomConditions: true),
+    ];
+
+    /// <summary>
+    /// The default corpora, or only those of one setting (to check a model on the setting it never saw); with
+    /// <paramref name="randomConditions"/> also the random-conditions corpora, <paramref name="held"/> fixed in them.
+    /// </summary>
+    public static IReadOnlyList<TrainingCorpus> Corpora(Difficulty? only, bool randomConditions = false, ScanConditions? held = null)
+    {
+        IEnumerable<TrainingCorpus> corpora = DefaultCorpora;
+        if (randomConditions)
+        {
+            corpora = corpora.Concat(RandomConditionCorpora.Select(c => c with { Fixed = held }));
+        }
+
+        return only is { } difficulty ? [.. corpora.Where(c => c.Difficulty == difficulty)] : [.. corpora];
+    }
 
     public static List<(ComparisonFeatures Features, bool SameSource)> Build(
         IReadOnlyList<TrainingCorpus> corpora, BreechFaceMatcher matcher, TextWriter error)
@@ -45,11 +80,8 @@ internal static class TrainingSet
             var firings = new (string Firearm, int Group, Engine.Surfaces.Surface Surface)[corpus.Firearms * corpus.Fires];
             Parallel.For(0, firings.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
-                var number = (i / corpus.Fires) + 1;
-                var fire = (i % corpus.Fires) + 1;
-                var firearm = Firearm.Create(corpus.Seed, number, corpus.Difficulty);
-                var ammo = AmmunitionCatalogue.ChooseFor(corpus.Seed, number, fire, corpus.Difficulty);
-                firings[i] = (firearm.Id, firearm.GroupNumber, CartridgeCaseSimulator.Fire(firearm, fire, ammo.Name, corpus.Seed).Surface);
+                var (firearm, firing) = corpus.Fire(i);
+                firings[i] = (firearm.Id, firearm.GroupNumber, firing.Surface);
             });
             var prepared = new PreparedScan[firings.Length];
             Parallel.For(0, firings.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => prepared[i] = matcher.Prepare(firings[i].Surface));
@@ -85,11 +117,7 @@ internal static class TrainingSet
         var done = 0;
         Parallel.For(0, signatures.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var number = (i / corpus.Fires) + 1;
-            var fire = (i % corpus.Fires) + 1;
-            var firearm = Firearm.Create(corpus.Seed, number, corpus.Difficulty);
-            var ammo = AmmunitionCatalogue.ChooseFor(corpus.Seed, number, fire, corpus.Difficulty);
-            var prepared = matcher.Prepare(CartridgeCaseSimulator.Fire(firearm, fire, ammo.Name, corpus.Seed).Surface);
+            var prepared = matcher.Prepare(corpus.Fire(i).Firing.Surface);
             signatures[i] = matcher.Signature(prepared, options);
             progress.Report(Interlocked.Increment(ref done));
         });
