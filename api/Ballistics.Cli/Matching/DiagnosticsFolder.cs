@@ -66,7 +66,9 @@ internal static class DiagnosticsFolder
         Row(html, "lead score", r.Score.ToString("0.000", c));
         Row(html, "congruent matching cells", string.Format(c, "{0} (A→B {1} of {2}, B→A {3} of {4})", r.CmcCount, r.Forward.CmcCount, r.Forward.ValidCells, r.Backward.CmcCount, r.Backward.ValidCells));
         Row(html, "correlation after alignment", r.Ccf.ToString("0.000", c));
-        Row(html, "registration", string.Format(c, "θ {0:0.0}°, dx {1:0.0} µm, dy {2:0.0} µm", r.Registration.RotationDeg, r.Registration.DxUm, r.Registration.DyUm));
+        Row(html, "registration", r.Registration.Registered
+            ? string.Format(c, "θ {0:0.0}°, dx {1:0.0} µm, dy {2:0.0} µm", r.Registration.RotationDeg, r.Registration.DxUm, r.Registration.DyUm)
+            : $"failed: {r.Registration.FailureReason} (the aligned pictures show the scans as they lie, not aligned)");
         Row(html, "relief exaggeration", d.ExaggerationFactor.ToString("0.#", c) + "×");
         Row(html, "algorithms", d.AlgorithmVersion);
         html.Append("</table>\n<p class=\"note\">").Append(E(ResultJson.LeadNote)).Append("</p>\n");
