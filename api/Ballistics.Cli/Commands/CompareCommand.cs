@@ -83,7 +83,11 @@ internal static class CompareCommand
         var result = matcher.Compare(scanA, scanB);
         if (diagnosticsFolder is not null)
         {
-            var written = DiagnosticsFolder.Write(diagnosticsFolder, a, b, result, ComparisonDiagnostics.Of(scanA, scanB, result));
+            // The scans as given, read again: the pictures of the region compared are drawn over them.
+            var sourceA = SurfaceFiles.Read(Path.GetFullPath(a), fileOptions);
+            var sourceB = SurfaceFiles.Read(Path.GetFullPath(b), fileOptions);
+            var sources = sourceA.Success && sourceB.Success ? (sourceA.Value, sourceB.Value) : ((Engine.Surfaces.Surface, Engine.Surfaces.Surface)?)null;
+            var written = DiagnosticsFolder.Write(diagnosticsFolder, a, b, result, ComparisonDiagnostics.Of(scanA, scanB, result, sources: sources));
             // Said on the error stream so that --json keeps one object on standard output.
             error.WriteLine($"diagnostics: wrote {written.Count} files to {diagnosticsFolder} (open {Path.Combine(diagnosticsFolder, DiagnosticsFolder.PageName)})");
         }

@@ -1,5 +1,6 @@
 using Ballistics.Engine.Matching;
 using Ballistics.Engine.Preprocessing;
+using Ballistics.Engine.Surfaces;
 
 namespace Ballistics.Engine.Diagnostics;
 
@@ -26,8 +27,19 @@ public sealed record ComparisonDiagnostics(
     /// <summary>The names of <see cref="Images"/>, in order; each is also a file name stem.</summary>
     public static IReadOnlyList<string> ImageNames { get; } = ["reference", "target", "aligned", "overlay", "cells", "difference"];
 
+    /// <summary>Names of the pictures of the region compared over each scan as given, drawn when the scans as given are passed to <see cref="Of"/>.</summary>
+    public static IReadOnlyList<string> RegionImageNames { get; } = ["region-a", "region-b"];
+
     /// <summary>The pictures of <paramref name="result"/>, which must be the comparison of <paramref name="a"/> with <paramref name="b"/>, in that order.</summary>
-    public static ComparisonDiagnostics Of(PreparedScan a, PreparedScan b, ComparisonResult result, DiagnosticsOptions? options = null)
+    /// <param name="a">The reference as prepared.</param>
+    /// <param name="b">The target as prepared.</param>
+    /// <param name="result">Their comparison.</param>
+    /// <param name="options">How to draw; the defaults when null.</param>
+    /// <param name="sources">
+    /// The two scans as given (before preprocessing), when the caller has them: each then gets a picture of itself with
+    /// the region compared outlined (<see cref="RegionImageNames"/>).
+    /// </param>
+    public static ComparisonDiagnostics Of(PreparedScan a, PreparedScan b, ComparisonResult result, DiagnosticsOptions? options = null, (Surface A, Surface B)? sources = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -43,7 +55,22 @@ public sealed record ComparisonDiagnostics(
             throw new ArgumentException($"The result has {result.Forward.Cells.Count} and {result.Backward.Cells.Count} cells where its options say {cells}: not a comparison these options made.", nameof(result));
         }
 
-        return DiagnosticsRenderer.Render(a.Surface, b.Surface, result, options ?? DiagnosticsOptions.Default);
+        options ??= DiagnosticsOptions.Default;
+        var drawn = DiagnosticsRenderer.Render(a.Surface, b.Surface, result, options);
+        if (sources is not { } given)
+        {
+            return drawn;
+        }
+
+        return drawn with
+        {
+            Images =
+            [
+                .. drawn.Images,
+                RegionPicture.Render(RegionImageNames[0], "Region compared on A as given", given.A, a, options),
+                RegionPicture.Render(RegionImageNames[1], "Region compared on B as given", given.B, b, options),
+            ],
+        };
     }
 
     public DiagnosticImage? Image(string name) => Images.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.Ordinal));

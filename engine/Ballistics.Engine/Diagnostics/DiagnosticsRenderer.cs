@@ -170,7 +170,7 @@ internal static class DiagnosticsRenderer
     private static (double X, double Y) MatchUm(CellResult cell, Registration registration, double xUm, double yUm) =>
         new Registration(cell.RotationDeg, registration.DxUm - cell.DxUm, registration.DyUm - cell.DyUm, 0, 0).MapToB(xUm, yUm);
 
-    private static byte[] EncodePng(Mat picture)
+    internal static byte[] EncodePng(Mat picture)
     {
         Cv2.ImEncode(".png", picture, out var png);
         return png;

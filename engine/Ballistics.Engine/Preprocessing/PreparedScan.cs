@@ -9,8 +9,9 @@ namespace Ballistics.Engine.Preprocessing;
 /// </summary>
 public sealed class PreparedScan
 {
-    internal PreparedScan(Surface surface, BreechFaceGeometry geometry, PreprocessOptions options, IReadOnlyList<string> notes, int regionPoints)
+    internal PreparedScan(Surface surface, BreechFaceGeometry geometry, PreprocessOptions options, IReadOnlyList<string> notes, int regionPoints, (int X, int Y) sourceOffset = default)
     {
+        SourceOffset = sourceOffset;
         Surface = surface;
         Geometry = geometry;
         Options = options;
@@ -33,6 +34,12 @@ public sealed class PreparedScan
     public IReadOnlyList<string> Notes { get; }
 
     public double ValidFraction { get; }
+
+    /// <summary>
+    /// Where the prepared surface's first point lies on the source scan resampled to the prepared step (points): what an
+    /// outline of the region compared needs to be drawn over the scan as given.
+    /// </summary>
+    public (int X, int Y) SourceOffset { get; }
 
     /// <summary>Valid points of the breech-face region as given (on the common grid, before outliers, trims and erosion).</summary>
     public int RegionPoints { get; }

@@ -43,6 +43,8 @@ public static class PreparedScanCodec
         }
 
         writer.Write(scan.RegionPoints);
+        writer.Write(scan.SourceOffset.X);
+        writer.Write(scan.SourceOffset.Y);
         writer.Write(MemoryMarshal.AsBytes(surface.Values));
     }
 
@@ -84,9 +86,10 @@ public static class PreparedScanCodec
             }
 
             var regionPoints = reader.ReadInt32();
+            var sourceOffset = (reader.ReadInt32(), reader.ReadInt32());
             var values = new float[checked(width * height)];
             reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
-            return new PreparedScan(new Surface(width, height, stepX, stepY, values), geometry, options, notes, regionPoints);
+            return new PreparedScan(new Surface(width, height, stepX, stepY, values), geometry, options, notes, regionPoints, sourceOffset);
         }
         catch (Exception ex) when (ex is EndOfStreamException or ArgumentException or OverflowException)
         {

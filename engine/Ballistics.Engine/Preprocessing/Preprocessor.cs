@@ -78,7 +78,7 @@ public static class Preprocessor
             source);
         var result = new Surface(cropped.Width, cropped.Height, step, step, cropped.Values) { Metadata = surface.Metadata };
         notes.Add(string.Create(CultureInfo.InvariantCulture, $"kept {cropped.CountValid() / (double)regionPoints:P0} of the region's {regionPoints} valid points"));
-        return new PreparedScan(result, placed, options, notes, regionPoints);
+        return new PreparedScan(result, placed, options, notes, regionPoints, (offsetX, offsetY));
     }
 
     /// <summary>

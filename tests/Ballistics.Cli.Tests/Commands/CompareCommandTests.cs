@@ -129,9 +129,9 @@ public sealed class CompareCommandTests
         var (code, output, error) = Run(["compare", "--json", "--diagnostics", folder, SharedData.X3p("cartridge/triplet_x3p1_processed.x3p"), SharedData.X3p("cartridge/triplet_x3p2_processed.x3p")]);
 
         Assert.That(code, Is.Zero, error);
-        Assert.That(error, Does.Contain($"diagnostics: wrote 8 files to {folder}"));
+        Assert.That(error, Does.Contain($"diagnostics: wrote 10 files to {folder}"), "six pictures, the region over each scan as given, the page and the cells");
         using var printed = JsonDocument.Parse(output);
-        foreach (var name in Ballistics.Engine.Diagnostics.ComparisonDiagnostics.ImageNames)
+        foreach (var name in Ballistics.Engine.Diagnostics.ComparisonDiagnostics.ImageNames.Concat(Ballistics.Engine.Diagnostics.ComparisonDiagnostics.RegionImageNames))
         {
             var png = File.ReadAllBytes(Path.Combine(folder, name + ".png"));
             Assert.That(png.Take(8), Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), name);

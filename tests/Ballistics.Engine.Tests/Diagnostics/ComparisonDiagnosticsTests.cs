@@ -106,6 +106,23 @@ public sealed class ComparisonDiagnosticsTests
     }
 
     [Test]
+    public void Of_WithScansAsGiven_AddsTheRegionPictures()
+    {
+        var a = TestSurfaces.Shared("cartridge/fadul_1-1_processed.x3p");
+        var b = TestSurfaces.Shared("cartridge/fadul_1-2_processed.x3p");
+        var matcher = new BreechFaceMatcher(ScoreModel.LoadDefault());
+        var (pa, pb) = (matcher.Prepare(a), matcher.Prepare(b));
+
+        var diagnostics = ComparisonDiagnostics.Of(pa, pb, matcher.Compare(pa, pb), sources: (a, b));
+
+        Assert.That(diagnostics.Images.Select(i => i.Name), Is.EqualTo(ComparisonDiagnostics.ImageNames.Concat(ComparisonDiagnostics.RegionImageNames)));
+        var region = diagnostics.Image("region-a")!;
+        using var picture = OpenCvSharp.Cv2.ImDecode(region.Png, OpenCvSharp.ImreadModes.Color);
+        Assert.That((picture.Width, picture.Height), Is.EqualTo((region.WidthPx, region.HeightPx)));
+        Assert.That(region.Description, Does.Contain("mm²"));
+    }
+
+    [Test]
     public void Of_ScansOnDifferentSteps_Refused()
     {
         var a = _reference.Surface;

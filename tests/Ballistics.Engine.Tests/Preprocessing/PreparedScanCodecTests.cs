@@ -22,6 +22,7 @@ public sealed class PreparedScanCodecTests
         Assert.That(back.Surface.LateralStepXUm, Is.EqualTo(scan.Surface.LateralStepXUm));
         Assert.That(back.Geometry, Is.EqualTo(scan.Geometry));
         Assert.That(back.Notes, Is.EqualTo(scan.Notes));
+        Assert.That((back.RegionPoints, back.KeptShare, back.SourceOffset), Is.EqualTo((scan.RegionPoints, scan.KeptShare, scan.SourceOffset)), "what the region picture and the kept share need");
         Assert.That(buffer.Length, Is.LessThan(scan.Surface.PointCount * sizeof(float)), "deflated");
     }
 

@@ -81,6 +81,37 @@ public sealed class PreprocessorTests
     }
 
     [Test]
+    public void Prepare_SourceOffset_PutsEveryPreparedPointInsideTheScansMask()
+    {
+        var raw = TestSurfaces.Shared("cartridge/baldwin_K013sA1_raw.x3p");
+        var prepared = Preprocessor.Prepare(raw);
+        var step = prepared.Surface.LateralStepXUm;
+        var (ox, oy) = prepared.SourceOffset;
+
+        var outside = 0;
+        var points = 0;
+        for (var y = 0; y < prepared.Surface.Height; y++)
+        {
+            for (var x = 0; x < prepared.Surface.Width; x++)
+            {
+                if (!float.IsFinite(prepared.Surface[x, y]))
+                {
+                    continue;
+                }
+
+                // The prepared point's centre on the scan as given.
+                points++;
+                var rawX = (int)(((x + ox) + 0.5) * step / raw.LateralStepXUm);
+                var rawY = (int)(((y + oy) + 0.5) * step / raw.LateralStepYUm);
+                outside += raw.Mask!.IsInRegion(rawX, rawY) ? 0 : 1;
+            }
+        }
+
+        Assert.That(points, Is.GreaterThan(10_000));
+        Assert.That(outside, Is.Zero, "the offset maps the region compared onto the scan's own region");
+    }
+
+    [Test]
     public void Prepare_GeneratedRawScan_DetectsRegionAndRemovesCrater()
     {
         var firing = CartridgeCaseSimulator.Fire(Firearm.Create(5, 1, Difficulty.Hard), 1, "Federal", 5);
