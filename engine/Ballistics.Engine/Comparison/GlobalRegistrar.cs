@@ -33,17 +33,20 @@ internal sealed class GlobalRegistrar
                 $"no rotation and shift lets the scans overlap by {_options.MinOverlapFraction:P0} of the smaller one (within {_options.MaxShiftUm:0} µm)"));
         }
 
-        // Exact masked scores around each candidate's coarse shift decide between them; the sweep's plain
-        // correlation only ranked them.
+        // Exact masked scores around each candidate's coarse shift decide between them (their agreement in the better
+        // half of the sectors about the axis, so that partial contact does not dilute the right pose); the sweep's
+        // plain correlation only ranked them.
         var coarseStep = a.CoarseStepUm;
         using var level = new DirectLevel(a.Coarse, b.Coarse, coarseStep, radius: 2, _options.MinOverlapFraction);
         var best = (Angle: 0.0, Peak: NccPeak.None, X: 0.0, Y: 0.0);
+        var bestAgreement = double.NegativeInfinity;
         foreach (var (angle, _, x, y) in coarse.Take(_options.Candidates))
         {
             var (peak, px, py) = level.Search(angle, x, y);
-            if (peak.Ncc > best.Peak.Ncc)
+            var agreement = !peak.Found ? double.NegativeInfinity : _options.SelectBySectors ? level.SectorAgreement(angle, px, py, a.CoarseAxis) : peak.Ncc;
+            if (agreement > bestAgreement)
             {
-                best = (angle, peak, px, py);
+                (best, bestAgreement) = ((angle, peak, px, py), agreement);
             }
         }
 
