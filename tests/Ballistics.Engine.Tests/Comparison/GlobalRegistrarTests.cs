@@ -111,6 +111,47 @@ public sealed class GlobalRegistrarTests
         Assert.That(registration.Ccf, Is.LessThan(0.5));
     }
 
+    [TestCase(0.2, true)]
+    [TestCase(0.35, false)]
+    public void Register_TwoCropsSharingAQuarter_RegistersAboveTheOverlapFloor(double minOverlap, bool registers)
+    {
+        // Two scans of one breech face cropped to different sides (partial contact, other labs' crops): A keeps the
+        // right part, B the left part turned by 40°; what they share is a band of about a quarter of the smaller.
+        var a = TestSurfaces.Shared("cartridge/fadul_1-1_processed.x3p");
+        var step = a.LateralStepXUm;
+        var left = a.Clone();
+        var right = a.Clone();
+        for (var y = 0; y < a.Height; y++)
+        {
+            for (var x = 0; x < a.Width; x++)
+            {
+                if (x >= 0.7 * a.Width)
+                {
+                    left[x, y] = float.NaN;
+                }
+
+                if (x < 0.6 * a.Width)
+                {
+                    right[x, y] = float.NaN;
+                }
+            }
+        }
+
+        var b = TestSurfaces.Transformed(left, 40, 0, 0, a.Width, a.Height);
+        using var imageA = MaskedImage.FromHeights(right.Values, a.Width, a.Height);
+        using var imageB = MaskedImage.FromHeights(b, a.Width, a.Height);
+
+        var registration = new GlobalRegistrar(RegistrationOptions.Default with { MinOverlapFraction = minOverlap }).Register(imageA, imageB, step);
+
+        TestContext.Out.WriteLine($"floor {minOverlap}: {registration}");
+        var right40 = registration.Registered && Math.Abs(Rotation2D.Normalise(registration.RotationDeg - 40)) <= 1;
+        Assert.That(right40, Is.EqualTo(registers));
+        if (!registers)
+        {
+            Assert.That(registration.Registered ? registration.OverlapFraction : 0, Is.LessThan(minOverlap + 0.01), "a floor above what the crops share refuses the right pose");
+        }
+    }
+
     [Test]
     public void Register_NoPoseOverlaps_FailsWithReason()
     {
