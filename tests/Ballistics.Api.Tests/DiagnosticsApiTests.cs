@@ -24,7 +24,7 @@ public sealed class DiagnosticsApiTests
         Assert.That(view.Recomputed.ThetaDeg, Is.EqualTo(lead.ThetaDeg).Within(1e-9));
         Assert.That(view.Cells.Count(c => c.Direction == "forward" && c.Congruent), Is.EqualTo(view.ForwardCmc));
         Assert.That(view.Cells.Where(c => !c.Found).Select(c => c.Ccf), Has.All.Null, "no match, no correlation (JSON has no NaN)");
-        Assert.That(view.Images.Select(i => i.Name), Is.EqualTo(Engine.Diagnostics.ComparisonDiagnostics.ImageNames));
+        Assert.That(view.Images.Select(i => i.Name), Is.EqualTo(Engine.Diagnostics.ComparisonDiagnostics.ImageNames.Concat(Engine.Diagnostics.ComparisonDiagnostics.RegionImageNames)), "the six pictures and the region compared over each scan as submitted");
         foreach (var image in view.Images)
         {
             using var response = await reviewer.GetAsync(image.Url);

@@ -159,6 +159,16 @@ public sealed class CorpusService : IDisposable
         return (_matcher.Compare(a, b), a, b);
     }
 
+    /// <summary>The two items' scans as they were submitted, for pictures of the region compared on each; null when either cannot be read.</summary>
+    public (Engine.Surfaces.Surface A, Engine.Surfaces.Surface B)? Originals(ScanItem a, ScanItem b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var first = SurfaceFiles.Read(_store.Scans.OriginalPath(a), SurfaceFileOptions.Default);
+        var second = SurfaceFiles.Read(_store.Scans.OriginalPath(b), SurfaceFileOptions.Default);
+        return first.Success && second.Success ? (first.Value, second.Value) : null;
+    }
+
     private (Engine.Preprocessing.PreparedScan? Scan, string? Reason) Candidate(long id) =>
         _store.Scans.Candidate(id, _matcher, SurfaceFileOptions.Default);
 

@@ -121,9 +121,9 @@ public static class DiagnosticsApi
     }
 
     private static ProblemHttpResult? UnknownPicture(HttpContext context, string name) =>
-        ComparisonDiagnostics.ImageNames.Contains(name, StringComparer.Ordinal)
+        ComparisonDiagnostics.ImageNames.Concat(ComparisonDiagnostics.RegionImageNames).Contains(name, StringComparer.Ordinal)
             ? null
-            : ApiProblems.Field(context, StatusCodes.Status404NotFound, "No such picture", "name", $"'{name}' is none of {string.Join(", ", ComparisonDiagnostics.ImageNames)}");
+            : ApiProblems.Field(context, StatusCodes.Status404NotFound, "No such picture", "name", $"'{name}' is none of {string.Join(", ", ComparisonDiagnostics.ImageNames.Concat(ComparisonDiagnostics.RegionImageNames))}");
 
     /// <summary>
     /// The same comparison gives the same figures; after an upgrade of the matcher they may differ, and the page says so. A

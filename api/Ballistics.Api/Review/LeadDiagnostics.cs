@@ -52,7 +52,8 @@ public sealed class LeadDiagnostics : IDisposable
             return new DiagnosedLead(null, null, reason);
         }
 
-        return new DiagnosedLead(compared.Result, ComparisonDiagnostics.Of(compared.A, compared.B, compared.Result), null);
+        // The originals too, when they can be read: the region compared is drawn over each as submitted.
+        return new DiagnosedLead(compared.Result, ComparisonDiagnostics.Of(compared.A, compared.B, compared.Result, sources: _corpus.Originals(evidence, candidate)), null);
     }
 
     public void Dispose() => _cache.Dispose();

@@ -3,7 +3,7 @@
 // role allows. Plain DOM and fetch: the page is small, and a build toolchain would be the largest part of it.
 'use strict';
 
-const PICTURES = ['cells', 'aligned', 'overlay', 'difference', 'reference', 'target'];
+const PICTURES = ['cells', 'aligned', 'overlay', 'difference', 'reference', 'target', 'region-a', 'region-b'];
 const KEY_STORE = 'ballistics.apiKey';
 const $ = (id) => document.getElementById(id);
 
