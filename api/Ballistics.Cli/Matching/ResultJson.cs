@@ -19,6 +19,8 @@ internal sealed record ResultJson(
     RegistrationOutcome Registration,
     double KeptShareA,
     double KeptShareB,
+    IReadOnlyList<string> PreprocessNotesA,
+    IReadOnlyList<string> PreprocessNotesB,
     double Ms,
     ComparisonFeatures Features,
     CmcDirection Forward,
@@ -34,7 +36,7 @@ internal sealed record ResultJson(
         RegistrationOutcome.Of(r.Registration).Pose(r.Registration.RotationDeg),
         RegistrationOutcome.Of(r.Registration).Pose(r.Registration.DxUm),
         RegistrationOutcome.Of(r.Registration).Pose(r.Registration.DyUm),
-        RegistrationOutcome.Of(r.Registration), r.KeptShareA, r.KeptShareB, r.ElapsedMs,
+        RegistrationOutcome.Of(r.Registration), r.KeptShareA, r.KeptShareB, r.PreprocessNotesA, r.PreprocessNotesB, r.ElapsedMs,
         r.Features, r.Forward with { Cells = [.. r.Forward.Cells.Where(c => c.Found)] }, r.Backward with { Cells = [.. r.Backward.Cells.Where(c => c.Found)] },
         new { comparison = r.Options, preprocess_a = r.PreprocessOptionsA, preprocess_b = r.PreprocessOptionsB }, r.AlgorithmVersion, LeadNote);
 }

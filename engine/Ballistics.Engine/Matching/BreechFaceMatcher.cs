@@ -183,6 +183,8 @@ public sealed class BreechFaceMatcher
             Options = ComparisonOptions,
             KeptShareA = a.KeptShare,
             KeptShareB = b.KeptShare,
+            PreprocessNotesA = a.Notes,
+            PreprocessNotesB = b.Notes,
             PreprocessOptionsA = a.Options,
             PreprocessOptionsB = b.Options,
             AlgorithmVersion = $"{a.AlgorithmVersion} {ComparisonVersion} {model.Version}",

@@ -37,6 +37,12 @@ public sealed record ComparisonResult
     /// <summary>Share of B's breech-face region kept.</summary>
     public required double KeptShareB { get; init; }
 
+    /// <summary>What preprocessing decided for A and why (region found, firing-pin aperture, trims refused), for the examiner.</summary>
+    public IReadOnlyList<string> PreprocessNotesA { get; init; } = [];
+
+    /// <summary>What preprocessing decided for B.</summary>
+    public IReadOnlyList<string> PreprocessNotesB { get; init; } = [];
+
     public required PreprocessOptions PreprocessOptionsA { get; init; }
 
     public required PreprocessOptions PreprocessOptionsB { get; init; }

@@ -46,6 +46,7 @@ public sealed class CompareCommandTests
         Assert.That(root.GetProperty("theta_deg").GetDouble(), Is.EqualTo(23).Within(3));
         Assert.That(root.GetProperty("kept_share_a").GetDouble(), Is.InRange(0.2, 1.0));
         Assert.That(root.GetProperty("kept_share_b").GetDouble(), Is.InRange(0.2, 1.0));
+        Assert.That(root.GetProperty("preprocess_notes_a").EnumerateArray().Select(n => n.GetString()), Has.Some.Contains("firing-pin aperture"), "the examiner reads what preprocessing decided");
     }
 
     [Test]
