@@ -20,7 +20,7 @@ public sealed class DemoCommandTests
         Assert.That(output, Does.Contain("→ confirmed: 200"));
         Assert.That(output, Does.Match(@"lead \d+ pictures \(\d+ of \d+ cells congruent, the stored figures remade exactly\)"));
         var pictures = Directory.GetDirectories(Path.Combine(store, "demo", "story"), "lead-*").Single();
-        Assert.That(Directory.GetFiles(pictures, "*.png").Select(Path.GetFileNameWithoutExtension), Is.EquivalentTo(Ballistics.Engine.Diagnostics.ComparisonDiagnostics.ImageNames));
+        Assert.That(Directory.GetFiles(pictures, "*.png").Select(Path.GetFileNameWithoutExtension), Is.EquivalentTo(Ballistics.Engine.Diagnostics.ComparisonDiagnostics.ImageNames.Concat(Ballistics.Engine.Diagnostics.ComparisonDiagnostics.RegionImageNames)), "the six pictures and the region compared over each scan as submitted");
         Assert.That(output, Does.Contain("1. [hit] confirmed hit:"));
         Assert.That(output, Does.Contain("[time_to_crime]").Or.Contain("[multiple_sale]"), "the trace says trafficking");
         var folder = Path.Combine(store, "demo", "story");
