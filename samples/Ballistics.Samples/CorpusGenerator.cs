@@ -54,26 +54,9 @@ public static class CorpusGenerator
     public static ScanConditions ConditionsFor(CorpusOptions options, int firearmNumber, int fireIndex)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var fixedOnes = options.Conditions;
-        if (!options.RandomConditions)
-        {
-            return fixedOnes;
-        }
-
-        var drawn = ScanConditions.Random(StableHash.Random(options.Seed, RandomStream.Conditions, firearmNumber, fireIndex));
-        return new ScanConditions
-        {
-            DropoutFraction = fixedOnes.DropoutFraction ?? drawn.DropoutFraction,
-            DropoutClustering = fixedOnes.DropoutClustering ?? drawn.DropoutClustering,
-            ContactFraction = fixedOnes.ContactFraction ?? drawn.ContactFraction,
-            NoiseScale = fixedOnes.NoiseScale ?? drawn.NoiseScale,
-            LateralStepUm = fixedOnes.LateralStepUm ?? drawn.LateralStepUm,
-            ElasticWarpUm = fixedOnes.ElasticWarpUm ?? drawn.ElasticWarpUm,
-            PrimerFlowScale = fixedOnes.PrimerFlowScale ?? drawn.PrimerFlowScale,
-            Crater = fixedOnes.Crater ?? drawn.Crater,
-            Layout = fixedOnes.Layout ?? drawn.Layout,
-            SubclassStrength = fixedOnes.SubclassStrength ?? drawn.SubclassStrength,
-        };
+        return options.RandomConditions
+            ? options.Conditions.Over(ScanConditions.Random(StableHash.Random(options.Seed, RandomStream.Conditions, firearmNumber, fireIndex)))
+            : options.Conditions;
     }
 
     /// <param name="options">What to generate.</param>

@@ -95,6 +95,25 @@ public sealed record ScanConditions
         };
     }
 
+    /// <summary>These conditions, with every knob they leave open taken from <paramref name="fallback"/>.</summary>
+    public ScanConditions Over(ScanConditions fallback)
+    {
+        ArgumentNullException.ThrowIfNull(fallback);
+        return new ScanConditions
+        {
+            DropoutFraction = DropoutFraction ?? fallback.DropoutFraction,
+            DropoutClustering = DropoutClustering ?? fallback.DropoutClustering,
+            ContactFraction = ContactFraction ?? fallback.ContactFraction,
+            NoiseScale = NoiseScale ?? fallback.NoiseScale,
+            LateralStepUm = LateralStepUm ?? fallback.LateralStepUm,
+            ElasticWarpUm = ElasticWarpUm ?? fallback.ElasticWarpUm,
+            PrimerFlowScale = PrimerFlowScale ?? fallback.PrimerFlowScale,
+            Crater = Crater ?? fallback.Crater,
+            Layout = Layout ?? fallback.Layout,
+            SubclassStrength = SubclassStrength ?? fallback.SubclassStrength,
+        };
+    }
+
     /// <summary>
     /// Parses <c>NAME=VALUE</c> (a name of <see cref="Names"/>) onto these conditions; the error names the knob and
     /// its range.

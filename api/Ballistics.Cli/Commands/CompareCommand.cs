@@ -69,7 +69,7 @@ internal static class CompareCommand
     internal static int RunOne(string a, string b, bool json, string? modelPath, SurfaceFileOptions fileOptions, TextWriter output, TextWriter error, string? diagnosticsFolder = null)
     {
         var matcher = MatcherFactory.Create(modelPath);
-        var scans = PreparedScans.Load([Path.GetFullPath(a), Path.GetFullPath(b)], matcher, fileOptions);
+        var scans = PreparedScans.Load([Path.GetFullPath(a), Path.GetFullPath(b)], matcher, fileOptions, keepSources: diagnosticsFolder is not null);
         foreach (var message in scans.Errors.Values)
         {
             error.WriteLine($"error: {message}");
@@ -83,10 +83,10 @@ internal static class CompareCommand
         var result = matcher.Compare(scanA, scanB);
         if (diagnosticsFolder is not null)
         {
-            // The scans as given, read again: the pictures of the region compared are drawn over them.
-            var sourceA = SurfaceFiles.Read(Path.GetFullPath(a), fileOptions);
-            var sourceB = SurfaceFiles.Read(Path.GetFullPath(b), fileOptions);
-            var sources = sourceA.Success && sourceB.Success ? (sourceA.Value, sourceB.Value) : ((Engine.Surfaces.Surface, Engine.Surfaces.Surface)?)null;
+            // The scans as read, kept by the load: the pictures of the region compared are drawn over them.
+            scans.TryGetSource(Path.GetFullPath(a), out var sourceA);
+            scans.TryGetSource(Path.GetFullPath(b), out var sourceB);
+            var sources = (sourceA, sourceB);
             var written = DiagnosticsFolder.Write(diagnosticsFolder, a, b, result, ComparisonDiagnostics.Of(scanA, scanB, result, sources: sources));
             // Said on the error stream so that --json keeps one object on standard output.
             error.WriteLine($"diagnostics: wrote {written.Count} files to {diagnosticsFolder} (open {Path.Combine(diagnosticsFolder, DiagnosticsFolder.PageName)})");

@@ -31,13 +31,17 @@ internal sealed record ResultJson(
 {
     public const string LeadNote = "An investigative lead score for a firearms examiner, not an identification.";
 
-    public static ResultJson From(string a, string b, ComparisonResult r) => new(
-        a, b, r.Score, r.CmcCount, r.Ccf,
-        RegistrationOutcome.Of(r.Registration).Pose(r.Registration.RotationDeg),
-        RegistrationOutcome.Of(r.Registration).Pose(r.Registration.DxUm),
-        RegistrationOutcome.Of(r.Registration).Pose(r.Registration.DyUm),
-        RegistrationOutcome.Of(r.Registration), r.KeptShareA, r.KeptShareB, r.PreprocessNotesA, r.PreprocessNotesB, r.ElapsedMs,
-        r.Features, r.Forward with { Cells = [.. r.Forward.Cells.Where(c => c.Found)] }, r.Backward with { Cells = [.. r.Backward.Cells.Where(c => c.Found)] },
-        new { comparison = r.Options, preprocess_a = r.PreprocessOptionsA, preprocess_b = r.PreprocessOptionsB }, r.AlgorithmVersion, LeadNote);
+    public static ResultJson From(string a, string b, ComparisonResult r)
+    {
+        var registration = RegistrationOutcome.Of(r.Registration);
+        return new(
+            a, b, r.Score, r.CmcCount, r.Ccf,
+            registration.Pose(r.Registration.RotationDeg),
+            registration.Pose(r.Registration.DxUm),
+            registration.Pose(r.Registration.DyUm),
+            registration, r.KeptShareA, r.KeptShareB, r.PreprocessNotesA, r.PreprocessNotesB, r.ElapsedMs,
+            r.Features, r.Forward with { Cells = [.. r.Forward.Cells.Where(c => c.Found)] }, r.Backward with { Cells = [.. r.Backward.Cells.Where(c => c.Found)] },
+            new { comparison = r.Options, preprocess_a = r.PreprocessOptionsA, preprocess_b = r.PreprocessOptionsB }, r.AlgorithmVersion, LeadNote);
+    }
 }
 

@@ -83,81 +83,71 @@ internal sealed class FiringPinAperture : IDisposable
         var level = RobustLeveller.Fit(ringGrid, new LevellingOptions { Order = 2, Iterations = 4 });
         var threshold = Math.Max(options.ApertureMinDeviationUm, options.ApertureDeviationSigmas * (double.IsFinite(level.RobustSigmaUm) ? level.RobustSigmaUm : 0));
         var reach2 = Square(SearchReach * primerRadius);
-        var off = new Mat(coarse.Height, coarse.Width, MatType.CV_8UC1, Scalar.All(0));
+        using var off = new Mat(coarse.Height, coarse.Width, MatType.CV_8UC1, Scalar.All(0));
         var deviation = new float[coarse.Values.Length];
-        try
+        var o = off.AsSpan<byte>();
+        for (var y = 0; y < coarse.Height; y++)
         {
-            var o = off.AsSpan<byte>();
-            for (var y = 0; y < coarse.Height; y++)
+            var row = coarse.Row(y);
+            for (var x = 0; x < row.Length; x++)
             {
-                var row = coarse.Row(y);
-                for (var x = 0; x < row.Length; x++)
+                if (Square(x - primerCentre.X) + Square(y - primerCentre.Y) > reach2)
                 {
-                    if (Square(x - primerCentre.X) + Square(y - primerCentre.Y) > reach2)
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    var i = (y * coarse.Width) + x;
-                    var d = float.IsFinite(row[x]) ? (float)(row[x] - level.At(x, y)) : float.NaN;
-                    deviation[i] = d;
-                    if (float.IsNaN(d) || Math.Abs(d) > threshold)
-                    {
-                        o[i] = 255;
-                    }
+                var i = (y * coarse.Width) + x;
+                var d = float.IsFinite(row[x]) ? (float)(row[x] - level.At(x, y)) : float.NaN;
+                deviation[i] = d;
+                if (float.IsNaN(d) || Math.Abs(d) > threshold)
+                {
+                    o[i] = 255;
                 }
             }
-
-            // An opening drops lone dropouts and speckle beside the zone; a closing then seals the zone's own cracks.
-            using (var kernel = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size(3, 3)))
-            {
-                Cv2.MorphologyEx(off, off, MorphTypes.Open, kernel);
-                Cv2.MorphologyEx(off, off, MorphTypes.Close, kernel);
-            }
-
-            var zone = LargestCentralZone(off, primerCentre, primerRadius, MinRadiusUm / coarse.StepUm);
-            if (zone is null)
-            {
-                off.Dispose();
-                return null;
-            }
-
-            // The crater's core centres the pin: its measured deeper half (a drag, a lopsided lip or walls lost on one
-            // side stretch the zone but hardly that); where the crater was too deep or steep to measure at all (Fadul's
-            // raw scans), the unmeasured hole in it.
-            var z = zone.AsSpan<byte>();
-            var deepest = 0f;
-            for (var i = 0; i < z.Length; i++)
-            {
-                if (z[i] != 0 && deviation[i] < deepest)
-                {
-                    deepest = deviation[i];
-                }
-            }
-
-            var coreLevel = Math.Min(-threshold, 0.5 * deepest);
-            var (area, finite) = CoreCentroid(z, deviation, coreLevel, coarse.Width, withUnmeasured: false);
-            var minCore = Math.PI * Square(MinRadiusUm / 2 / coarse.StepUm);
-            var core = finite.Count >= minCore ? finite : CoreCentroid(z, deviation, coreLevel, coarse.Width, withUnmeasured: true).Core;
-            off.Dispose();
-            Point2d centre;
-            if (core.Count >= 8)
-            {
-                centre = new Point2d(core.X, core.Y);
-            }
-            else
-            {
-                var moments = Cv2.Moments(zone, binaryImage: true);
-                centre = new Point2d(moments.M10 / moments.M00, moments.M01 / moments.M00);
-            }
-
-            return new FiringPinAperture(zone, centre, Math.Sqrt(area / Math.PI), threshold);
         }
-        catch
+
+        // An opening drops lone dropouts and speckle beside the zone; a closing then seals the zone's own cracks.
+        using (var kernel = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size(3, 3)))
         {
-            off.Dispose();
-            throw;
+            Cv2.MorphologyEx(off, off, MorphTypes.Open, kernel);
+            Cv2.MorphologyEx(off, off, MorphTypes.Close, kernel);
         }
+
+        var zone = LargestCentralZone(off, primerCentre, primerRadius, MinRadiusUm / coarse.StepUm);
+        if (zone is null)
+        {
+            return null;
+        }
+
+        // The crater's core centres the pin: its measured deeper half (a drag, a lopsided lip or walls lost on one
+        // side stretch the zone but hardly that); where the crater was too deep or steep to measure at all (Fadul's
+        // raw scans), the unmeasured hole in it.
+        var z = zone.AsSpan<byte>();
+        var deepest = 0f;
+        for (var i = 0; i < z.Length; i++)
+        {
+            if (z[i] != 0 && deviation[i] < deepest)
+            {
+                deepest = deviation[i];
+            }
+        }
+
+        var coreLevel = Math.Min(-threshold, 0.5 * deepest);
+        var (area, finite) = CoreCentroid(z, deviation, coreLevel, coarse.Width, withUnmeasured: false);
+        var minCore = Math.PI * Square(MinRadiusUm / 2 / coarse.StepUm);
+        var core = finite.Count >= minCore ? finite : CoreCentroid(z, deviation, coreLevel, coarse.Width, withUnmeasured: true).Core;
+        Point2d centre;
+        if (core.Count >= 8)
+        {
+            centre = new Point2d(core.X, core.Y);
+        }
+        else
+        {
+            var moments = Cv2.Moments(zone, binaryImage: true);
+            centre = new Point2d(moments.M10 / moments.M00, moments.M01 / moments.M00);
+        }
+
+        return new FiringPinAperture(zone, centre, Math.Sqrt(area / Math.PI), threshold);
     }
 
     /// <summary>The largest outer contour of <paramref name="off"/> whose centroid lies near the primer centre, filled (its holes included); null when none is large enough.</summary>

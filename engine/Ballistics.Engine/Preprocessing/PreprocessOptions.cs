@@ -29,7 +29,11 @@ public sealed record BreechFaceRegionOptions
     /// </summary>
     public double MaxHaloTrimShare { get; init => field = Check.InRange(value, 0, 1, nameof(MaxHaloTrimShare)); } = 0.15;
 
-    /// <summary>Depth below the primer's level that marks the firing-pin crater.</summary>
+    /// <summary>
+    /// Depth below the primer's level at which a ray from the primer's rough centre has reached the gap to the case head
+    /// (the primer edge's refinement). The firing-pin crater is found by <see cref="ApertureMinDeviationUm"/> since
+    /// preprocessing 1.3; the name is kept because it is part of the options every prepared scan records.
+    /// </summary>
     public double FiringPinDepthUm { get; init => field = Check.Positive(value, nameof(FiringPinDepthUm)); } = 20;
 
     /// <summary>
