@@ -88,6 +88,13 @@ public sealed record ComparisonFeatures
     /// <summary><see cref="WhitenedCcf"/> standardised by the whitened textures' chance level.</summary>
     public required double WhitenedZ { get; init; }
 
+    /// <summary>
+    /// The aligned correlation where the two scans agree at all: the better half of twelve sectors about the turning
+    /// axis, each standardised by its own area, summed over √6. Partial contact leaves marks on part of the annulus
+    /// only; this does not dilute them with the rest.
+    /// </summary>
+    public required double AgreeingSectorsZ { get; init; }
+
     /// <summary>Difference of the consensus angles of the two directions (they should be opposite, i.e. sum to 0).</summary>
     public required double DirectionAngleDisagreementDeg { get; init; }
 
@@ -99,6 +106,7 @@ public sealed record ComparisonFeatures
         (float)RotationSpreadDeg, (float)DirectionAngleDisagreementDeg, (float)TopCellCcf, (float)ResidualCcf,
         (float)SharedCorrelationAreaUm2, (float)RegistrationZ, (float)AlignedZ, (float)MeanCellZ, (float)TopCellZ,
         (float)ResidualZ, SignificantCmcMin, SignificantCmcMax, (float)WhitenedCcf, (float)WhitenedZ,
+        (float)AgreeingSectorsZ,
     ];
 
     /// <summary>
@@ -112,7 +120,7 @@ public sealed record ComparisonFeatures
     /// registration z with a moderate whitened z means shared machining marks, and scored the real Fadul pair
     /// (CCF 0.80, 21 congruent cells) 0.21 instead of 0.68 — a lead score must not fall as evidence grows.
     /// </summary>
-    public static IReadOnlyList<int> ModelInputs { get; } = [18, 19, 20, 21, 22, 23, 24];
+    public static IReadOnlyList<int> ModelInputs { get; } = [18, 19, 20, 21, 22, 23, 24, 27];
 
     /// <summary>The model's inputs (<see cref="ModelInputs"/>) in order.</summary>
     public float[] ToModelVector()
@@ -128,5 +136,6 @@ public sealed record ComparisonFeatures
         "rotation_spread_deg", "direction_angle_disagreement_deg", "top_cell_ccf", "residual_ccf",
         "shared_correlation_area_um2", "registration_z", "aligned_z", "mean_cell_z", "top_cell_z",
         "residual_z", "significant_cmc_min", "significant_cmc_max", "whitened_ccf", "whitened_z",
+        "agreeing_sectors_z",
     ];
 }

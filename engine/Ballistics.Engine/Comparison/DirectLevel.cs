@@ -16,6 +16,8 @@ internal sealed class DirectLevel : IDisposable
     private readonly int _minOverlap;
     private readonly MaskedImage _canvas;
     private readonly NccMovingBuffers _prefixes = new();
+    private (double X, double Y) _sectorAxis = (double.NaN, double.NaN);
+    private byte[] _sectorMap = [];
 
     public DirectLevel(MaskedImage a, MaskedImage b, double stepUm, int radius, double minOverlapFraction)
     {
@@ -37,75 +39,22 @@ internal sealed class DirectLevel : IDisposable
         return (peak, x + peak.X, y + peak.Y);
     }
 
-    /// <summary>Angular sectors about the turning axis in which <see cref="SectorAgreement"/> correlates separately.</summary>
-    public const int Sectors = 12;
-
     /// <summary>
-    /// How well A and B agree at this pose where they agree at all: the masked NCC in each of <see cref="Sectors"/>
-    /// sectors about <paramref name="axis"/> (A's points), and the point-weighted mean of the better half of the
-    /// sectors. Partial contact leaves marks on part of the annulus only: there the right pose correlates strongly in
-    /// some sectors and at chance in the rest, a wrong pose at chance everywhere, while the whole-overlap NCC dilutes
-    /// both alike.
+    /// How well A and B agree at this pose where they agree at all: the point-weighted mean of the masked NCC in the
+    /// better half of the sectors about <paramref name="axis"/> (A's points; <see cref="SectorCorrelation"/>). The
+    /// right pose under partial contact correlates strongly in some sectors and at chance in the rest, a wrong pose at
+    /// chance everywhere, while the whole-overlap NCC dilutes both alike.
     /// </summary>
     public double SectorAgreement(double angleDeg, double x, double y, (double X, double Y) axis)
     {
         _canvas.WarpRegistered(_b, new Registration(angleDeg, -x * _stepUm, -y * _stepUm, 0, 0), _stepUm, 0);
-        var av = _a.Values.AsSpan<float>();
-        var am = _a.Mask.AsSpan<float>();
-        var bv = _canvas.Values.AsSpan<float>();
-        var bm = _canvas.Mask.AsSpan<float>();
-        Span<double> n = stackalloc double[Sectors];
-        Span<double> sa = stackalloc double[Sectors];
-        Span<double> sb = stackalloc double[Sectors];
-        Span<double> saa = stackalloc double[Sectors];
-        Span<double> sbb = stackalloc double[Sectors];
-        Span<double> sab = stackalloc double[Sectors];
-        n.Clear();
-        sa.Clear();
-        sb.Clear();
-        saa.Clear();
-        sbb.Clear();
-        sab.Clear();
-        var canvasWidth = _canvas.Width;
-        for (var py = 0; py < _a.Height; py++)
+        Span<SectorCorrelation.Sector> sectors = stackalloc SectorCorrelation.Sector[SectorCorrelation.Sectors];
+        if (axis != _sectorAxis)
         {
-            for (var px = 0; px < _a.Width; px++)
-            {
-                var i = (py * _a.Width) + px;
-                var j = ((py + _margin) * canvasWidth) + px + _margin;
-                if (am[i] < 0.5f || bm[j] < 0.5f)
-                {
-                    continue;
-                }
-
-                var sector = (int)((Math.Atan2(py - axis.Y, px - axis.X) + Math.PI) / (2 * Math.PI) * Sectors) % Sectors;
-                double a = av[i], b = bv[j];
-                n[sector]++;
-                sa[sector] += a;
-                sb[sector] += b;
-                saa[sector] += a * a;
-                sbb[sector] += b * b;
-                sab[sector] += a * b;
-            }
+            (_sectorAxis, _sectorMap) = (axis, SectorCorrelation.Map(_a.Width, _a.Height, axis));
         }
 
-        Span<(double Ncc, double Points)> sectors = stackalloc (double, double)[Sectors];
-        var used = 0;
-        for (var s = 0; s < Sectors; s++)
-        {
-            if (n[s] < 16)
-            {
-                continue;
-            }
-
-            var va = saa[s] - (sa[s] * sa[s] / n[s]);
-            var vb = sbb[s] - (sb[s] * sb[s] / n[s]);
-            if (va > 0 && vb > 0)
-            {
-                sectors[used++] = ((sab[s] - (sa[s] * sb[s] / n[s])) / Math.Sqrt(va * vb), n[s]);
-            }
-        }
-
+        var used = SectorCorrelation.Measure(_a, _canvas, _margin, _sectorMap, sectors);
         if (used == 0)
         {
             return -1;

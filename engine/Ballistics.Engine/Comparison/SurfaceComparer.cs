@@ -45,14 +45,60 @@ internal sealed class SurfaceComparer
             alignedCcf,
             overlap,
             AlignedCorrelation(a.Residual, b.Residual, registration, stepUm).Ccf,
-            AlignedCorrelation(a.Whitened, b.Whitened, registration, stepUm).Ccf);
+            AlignedCorrelation(a.Whitened, b.Whitened, registration, stepUm).Ccf,
+            AlignedSectors(a, b, registration));
         var chance = new ChanceLevel(
             TextureCorrelation.SharedAreaUm2(a.Texture, b.Texture, registration.RotationDeg),
             stepUm * stepUm * Math.Min(a.Image.ValidCount, b.Image.ValidCount),
             CellAreaUm2(a.Image, stepUm),
             CellAreaUm2(b.Image, stepUm),
-            TextureCorrelation.SharedAreaUm2(a.WhitenedTexture, b.WhitenedTexture, registration.RotationDeg));
+            TextureCorrelation.SharedAreaUm2(a.WhitenedTexture, b.WhitenedTexture, registration.RotationDeg),
+            stepUm);
         return new SurfaceComparison(registration, forward, backward, Features(registration, forward, backward, aligned, chance));
+    }
+
+    /// <summary>The aligned correlation sector by sector about A's turning axis (<see cref="SectorCorrelation"/>).</summary>
+    private static SectorCorrelation.Sector[] AlignedSectors(ComparableScan a, ComparableScan b, Registration registration)
+    {
+        if (!registration.Registered)
+        {
+            return [];
+        }
+
+        using var warped = MaskedImage.Create(a.Image.Width, a.Image.Height);
+        warped.WarpRegistered(b.Image, registration, a.StepUm, 0);
+        var sectors = new SectorCorrelation.Sector[SectorCorrelation.Sectors];
+        return sectors[..SectorCorrelation.Measure(a.Image, warped, 0, a.SectorMap, sectors)];
+    }
+
+    /// <summary>
+    /// The sectors that agree best, half of them, as one standardised sum: each sector's correlation standardised by
+    /// its own common area (<see cref="TextureCorrelation.Standardise"/>), the better half summed and divided by the
+    /// square root of their number. Between unrelated scans it sits near two units (the mean of the better half of
+    /// twelve chance values); where contact left marks on part of the annulus only it is not diluted by the rest.
+    /// </summary>
+    private static double AgreeingSectorsZ(ReadOnlySpan<SectorCorrelation.Sector> sectors, double stepUm, double sharedAreaUm2)
+    {
+        if (sectors.IsEmpty)
+        {
+            return 0;
+        }
+
+        Span<double> z = stackalloc double[sectors.Length];
+        for (var i = 0; i < sectors.Length; i++)
+        {
+            z[i] = TextureCorrelation.Standardise(sectors[i].Ncc, sectors[i].Points * stepUm * stepUm, sharedAreaUm2);
+        }
+
+        z.Sort((p, q) => q.CompareTo(p));
+        var k = Math.Max(1, z.Length / 2);
+        double sum = 0;
+        foreach (var value in z[..k])
+        {
+            sum += value;
+        }
+
+        return sum / Math.Sqrt(k);
     }
 
     /// <summary>Pearson correlation over the points valid in A and in B turned onto A's grid.</summary>
@@ -111,14 +157,14 @@ internal sealed class SurfaceComparer
     }
 
     /// <summary>What sets chance correlation for this pair: the shared correlation area and the areas correlations were taken over.</summary>
-    private readonly record struct ChanceLevel(double SharedAreaUm2, double SmallerScanAreaUm2, double ForwardCellAreaUm2, double BackwardCellAreaUm2, double WhitenedSharedAreaUm2);
+    private readonly record struct ChanceLevel(double SharedAreaUm2, double SmallerScanAreaUm2, double ForwardCellAreaUm2, double BackwardCellAreaUm2, double WhitenedSharedAreaUm2, double StepUm);
 
     /// <summary>The whole-scan correlations after alignment: filtered, striation residual and whitened, and the overlap they share.</summary>
-    private readonly record struct AlignedCorrelations(double Ccf, double OverlapFraction, double ResidualCcf, double WhitenedCcf);
+    private readonly record struct AlignedCorrelations(double Ccf, double OverlapFraction, double ResidualCcf, double WhitenedCcf, SectorCorrelation.Sector[] Sectors);
 
     private ComparisonFeatures Features(Registration registration, CmcDirection forward, CmcDirection backward, AlignedCorrelations aligned, ChanceLevel chance)
     {
-        var (alignedCcf, overlap, residualCcf, whitenedCcf) = aligned;
+        var (alignedCcf, overlap, residualCcf, whitenedCcf, sectors) = aligned;
         var shared = chance.SharedAreaUm2;
         var forwardZ = forward.Cells.Where(c => c.Found).Select(c => (c.Congruent, Z: TextureCorrelation.Standardise(c.Ccf, c.ValidFraction * chance.ForwardCellAreaUm2, shared))).ToArray();
         var backwardZ = backward.Cells.Where(c => c.Found).Select(c => (c.Congruent, Z: TextureCorrelation.Standardise(c.Ccf, c.ValidFraction * chance.BackwardCellAreaUm2, shared))).ToArray();
@@ -196,6 +242,7 @@ internal sealed class SurfaceComparer
             SignificantCmcMax = Math.Max(significantForward, significantBackward),
             WhitenedCcf = whitenedCcf,
             WhitenedZ = TextureCorrelation.Standardise(whitenedCcf, overlap * chance.SmallerScanAreaUm2, chance.WhitenedSharedAreaUm2),
+            AgreeingSectorsZ = AgreeingSectorsZ(sectors, chance.StepUm, shared),
         };
     }
 }

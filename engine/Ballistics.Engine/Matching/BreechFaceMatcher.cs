@@ -13,7 +13,7 @@ namespace Ballistics.Engine.Matching;
 /// </summary>
 public sealed class BreechFaceMatcher
 {
-    public const string ComparisonVersion = "compare/1.7";
+    public const string ComparisonVersion = "compare/1.8";
 
     private readonly SurfaceComparer _comparer;
 

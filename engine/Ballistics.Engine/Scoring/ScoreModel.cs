@@ -131,7 +131,7 @@ public sealed class ScoreModel : IDisposable
 
     private sealed class FeatureRow
     {
-        public const int Count = 7;
+        public const int Count = 8;
 
         [VectorType(Count)]
         public float[] Features { get; set; } = [];

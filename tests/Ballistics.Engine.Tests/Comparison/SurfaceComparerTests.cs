@@ -42,6 +42,42 @@ public sealed class SurfaceComparerTests
         Assert.That(result.Registration.RotationDeg, Is.InRange(-180, 180));
     }
 
+    [Test]
+    public void Compare_MarksSharedOnHalfTheAnnulus_AgreeingSectorsNotDiluted()
+    {
+        // Partial contact: B carries A's marks on the right half only, unrelated relief on the left. The whole-overlap
+        // correlation is diluted by the left half; the better half of the sectors is not.
+        var a = TestSurfaces.Shared("cartridge/fadul_1-1_processed.x3p");
+        var valid = a.Values.ToArray().Where(float.IsFinite).ToArray();
+        var mean = valid.Average();
+        var spread = Math.Sqrt(valid.Average(v => (v - mean) * (v - mean)));
+        var noise = TestSurfaces.Relief(a.Width, a.Height, seed: 11, holeFraction: 0, sigma: 3);
+        var noiseSpread = Math.Sqrt(noise.Average(v => v * v));
+        var half = a.Clone();
+        for (var y = 0; y < a.Height; y++)
+        {
+            var row = half.Row(y);
+            for (var x = 0; x < a.Width / 2; x++)
+            {
+                if (float.IsFinite(row[x]))
+                {
+                    row[x] = (float)(mean + (noise[(y * a.Width) + x] * spread / noiseSpread));
+                }
+            }
+        }
+
+        var comparer = new SurfaceComparer(ComparisonOptions.Default);
+        var whole = comparer.Compare(a, a.Clone()).Features;
+        var result = comparer.Compare(a, half);
+        var partial = result.Features;
+
+        // Marks everywhere: the better half of twelve sectors holds about half the points (the fuller sectors: a little
+        // more), so about √2 fewer units than the whole.
+        Assert.That(whole.AgreeingSectorsZ / whole.AlignedZ, Is.InRange(0.7, 0.9));
+        Assert.That(result.Registration.RotationDeg, Is.EqualTo(0).Within(0.5));
+        Assert.That(partial.AgreeingSectorsZ / partial.AlignedZ, Is.GreaterThan(1.5 * whole.AgreeingSectorsZ / whole.AlignedZ));
+    }
+
     [TestCase("fadul_1-1_processed", "fadul_1-2_processed")]
     [TestCase("triplet_x3p1_processed", "triplet_x3p2_processed")]
     [TestCase("baldwin_K013sA1_raw", "baldwin_K013sA2_raw")]

@@ -110,5 +110,6 @@ public sealed class ScoreModelTests
         SignificantCmcMax = cmc,
         WhitenedCcf = ccf * 0.3,
         WhitenedZ = 30 * ccf,
+        AgreeingSectorsZ = 30 * ccf,
     };
 }
