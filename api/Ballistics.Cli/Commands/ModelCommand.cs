@@ -20,7 +20,7 @@ internal static class ModelCommand
     {
         var outFile = new Option<string>("--out") { Required = true, Description = "model file to write (the engine embeds engine/Ballistics.Engine/Scoring/breechface-score-model.zip)" };
         var difficulty = new Option<Difficulty?>("--difficulty") { Description = "train only on the corpora of this setting (a held-out check; the committed model uses all)" };
-        var randomConditions = new Option<bool>("--random-conditions") { Description = "train on the corpora whose every scan is made under its own draw of the generator's conditions (samples generate --random-conditions) instead of the fixed hard ones, whose batches all share subclass marks stronger than each firearm's own" };
+        var randomConditions = new Option<bool>("--random-conditions") { Description = "train on the corpora whose every scan is made under its own draw of the generator's conditions (samples generate --random-conditions) instead of two of the three fixed hard ones, whose batches all share subclass marks stronger than each firearm's own" };
         var fix = new Option<string[]>("--fix")
         {
             Description = "NAME=VALUE, repeatable: hold one condition fixed in the random-conditions corpora, so the model never sees its other values (leave-one-setting-out; e.g. layout=raw, then eval a layout=processed set)",

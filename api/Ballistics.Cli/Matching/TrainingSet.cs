@@ -61,18 +61,19 @@ internal static class TrainingSet
 
     /// <summary>
     /// The default corpora, or only those of one setting (to check a model on the setting it never saw); with
-    /// <paramref name="randomConditions"/> the easy one and the random-conditions corpora, <paramref name="held"/> fixed
-    /// in them. The fixed hard corpora are then left out: every batch of theirs shares subclass marks stronger than each
-    /// firearm's own, the adversarial setting, and a model trained on them could not tell a registration z of 20–35
-    /// from two slides of one batch (it capped the real Fadul same-slide pairs at 0.70–0.73); the random corpora draw
-    /// the subclass strength per firearm, adversarial for about a quarter.
+    /// <paramref name="randomConditions"/> the easy one, one fixed hard one and the random-conditions corpora,
+    /// <paramref name="held"/> fixed in them. Two of the three fixed hard corpora are then left out: every batch of theirs
+    /// shares subclass marks stronger than each firearm's own, the adversarial setting, and a model trained on all three
+    /// could not tell a registration z of 20–35 from two slides of one batch (it capped the real Fadul same-slide pairs
+    /// at 0.70–0.73); the random corpora draw the subclass strength per firearm, adversarial for about a quarter.
     /// </summary>
     public static IReadOnlyList<TrainingCorpus> Corpora(Difficulty? only, bool randomConditions = false, ScanConditions? held = null)
     {
         IEnumerable<TrainingCorpus> corpora = DefaultCorpora;
         if (randomConditions)
         {
-            corpora = corpora.Where(c => c.Difficulty == Difficulty.Easy).Concat(RandomConditionCorpora.Select(c => c with { Fixed = held }));
+            // The easy corpus and the first hard one (DefaultCorpora is in that order).
+            corpora = corpora.Take(2).Concat(RandomConditionCorpora.Select(c => c with { Fixed = held }));
         }
 
         return only is { } difficulty ? [.. corpora.Where(c => c.Difficulty == difficulty)] : [.. corpora];
