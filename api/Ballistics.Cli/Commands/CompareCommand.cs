@@ -27,14 +27,15 @@ internal static class CompareCommand
         var outFile = new Option<string?>("--out") { Description = "scores CSV to write with --pairs" };
         var model = new Option<string?>("--model") { Description = "score model file (default: the model built into the engine)" };
         var noVerify = new Option<bool>("--no-verify") { Description = "read x3p files whose MD5 checksums do not match" };
+        var ignoreMask = ScanFileOptions.IgnoreMaskOption();
         var diagnostics = new Option<string?>("--diagnostics") { Description = "folder to write the pictures of one comparison to (relief, alignment, cells, difference; index.html shows them)" };
         var command = new Command("compare", "Compare the breech-face impressions of cartridge-case scans and give a lead score in [0, 1].")
         {
-            files, json, pairs, outFile, model, noVerify, diagnostics,
+            files, json, pairs, outFile, model, noVerify, ignoreMask, diagnostics,
         };
         command.SetAction(parse =>
         {
-            var fileOptions = new SurfaceFileOptions { X3p = Ingest.X3p.X3pReadOptions.Default with { VerifyChecksums = !parse.GetValue(noVerify) } };
+            var fileOptions = new SurfaceFileOptions { X3p = Ingest.X3p.X3pReadOptions.Default with { VerifyChecksums = !parse.GetValue(noVerify), IgnoreMask = parse.GetValue(ignoreMask) } };
             var given = parse.GetValue(files) ?? [];
             var pairList = parse.GetValue(pairs);
             if (pairList is not null)

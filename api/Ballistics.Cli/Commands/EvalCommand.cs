@@ -33,12 +33,15 @@ internal static class EvalCommand
         var outDir = new Option<string?>("--out") { Description = "folder for scores.csv, features.csv, accuracy.png and accuracy.md (default: beside the manifest, in eval/)" };
         var model = new Option<string?>("--model") { Description = "score model file (default: the model built into the engine)" };
         var truth = new Option<string?>("--truth") { Description = "ground truth with group and rotation_deg columns (default: ground_truth.csv beside the manifest, when there is one)" };
-        var command = new Command("eval", "Score all pairs of a labelled set and report accuracy against a whole-scan CCF baseline.") { manifest, outDir, model, truth };
-        command.SetAction(parse => Run(parse.GetValue(manifest)!, parse.GetValue(outDir), parse.GetValue(model), output, error, parse.GetValue(truth)));
+        var ignoreMask = ScanFileOptions.IgnoreMaskOption();
+        var command = new Command("eval", "Score all pairs of a labelled set and report accuracy against a whole-scan CCF baseline.") { manifest, outDir, model, truth, ignoreMask };
+        command.SetAction(parse => Run(
+            parse.GetValue(manifest)!, parse.GetValue(outDir), parse.GetValue(model), output, error, parse.GetValue(truth),
+            new SurfaceFileOptions { X3p = Ingest.X3p.X3pReadOptions.Default with { IgnoreMask = parse.GetValue(ignoreMask) } }));
         return command;
     }
 
-    internal static int Run(string manifestPath, string? outDir, string? modelPath, TextWriter output, TextWriter error, string? truthPath = null)
+    internal static int Run(string manifestPath, string? outDir, string? modelPath, TextWriter output, TextWriter error, string? truthPath = null, SurfaceFileOptions? fileOptions = null)
     {
         var read = ScanManifest.Read(manifestPath);
         if (!read.Success)
@@ -74,7 +77,7 @@ internal static class EvalCommand
         var matcher = MatcherFactory.Create(modelPath);
         var entries = read.Value.Entries;
         var preparing = new ConsoleProgress(error, entries.Count, "preparing");
-        var scans = PreparedScans.Load(entries.Select(e => e.FullPath), matcher, SurfaceFileOptions.Default, preparing);
+        var scans = PreparedScans.Load(entries.Select(e => e.FullPath), matcher, fileOptions ?? SurfaceFileOptions.Default, preparing);
         preparing.Done();
         foreach (var message in scans.Errors.Values.Order(StringComparer.Ordinal))
         {

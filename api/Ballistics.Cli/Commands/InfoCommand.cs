@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Ballistics.Cli.Matching;
 using Ballistics.Engine.Preprocessing;
 using Ballistics.Engine.Surfaces;
 using Ballistics.Ingest;
@@ -15,16 +16,17 @@ internal static class InfoCommand
         var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "x3p files, or PNG/TIFF images with --pixel-size-um" };
         var json = new Option<bool>("--json") { Description = "one JSON object per line, for machines" };
         var noVerify = new Option<bool>("--no-verify") { Description = "read files whose MD5 checksums do not match" };
+        var ignoreMask = ScanFileOptions.IgnoreMaskOption();
         var pixelSize = new Option<double?>("--pixel-size-um") { Description = "pixel size of 2D images in micrometres" };
         var command = new Command("info", "Print size, lateral step, height range, valid fraction and metadata of surface files.")
         {
-            files, json, noVerify, pixelSize,
+            files, json, noVerify, ignoreMask, pixelSize,
         };
         command.SetAction(parse =>
         {
             var options = new SurfaceFileOptions
             {
-                X3p = Ingest.X3p.X3pReadOptions.Default with { VerifyChecksums = !parse.GetValue(noVerify) },
+                X3p = Ingest.X3p.X3pReadOptions.Default with { VerifyChecksums = !parse.GetValue(noVerify), IgnoreMask = parse.GetValue(ignoreMask) },
                 ImagePixelSizeUm = parse.GetValue(pixelSize),
             };
             return Run(parse.GetValue(files)!, options, parse.GetValue(json), output, error);

@@ -9,6 +9,12 @@ public sealed record X3pReadOptions
     public bool VerifyChecksums { get; init; } = true;
 
     /// <summary>
+    /// Read the heights without the file's mask (neither decoded nor applied), as an instrument writes a raw scan: the
+    /// breech face must then be found from the heights alone. For checking that finder on files that carry a mask.
+    /// </summary>
+    public bool IgnoreMask { get; init; }
+
+    /// <summary>
     /// Largest grid accepted, in points (default 8192 × 8192 = 67,108,864: 256 MiB as float32,
     /// four times the largest breech-face scan we know of at full resolution). A file declaring
     /// more is refused before anything is allocated or decompressed.

@@ -182,7 +182,7 @@ public static class X3pReader
 
             var surface = new Surface(width, height, stepXUm, stepYUm, heightsUm)
             {
-                Mask = ReadMask(record3, width, height),
+                Mask = options.IgnoreMask ? null : ReadMask(record3, width, height),
                 Metadata = ReadMetadata(root),
             };
             return surface;

@@ -50,6 +50,27 @@ public sealed class CompareCommandTests
     }
 
     [Test]
+    public void Compare_IgnoreMask_MaskedRawPairFoundFromTheHeightsAndRegistered()
+    {
+        var a = SharedData.X3p("cartridge/baldwin_K013sA1_raw.x3p");
+        var b = SharedData.X3p("cartridge/baldwin_K013sA2_raw.x3p");
+
+        var (maskedCode, masked, maskedError) = Run(["compare", "--json", a, b]);
+        var (code, output, error) = Run(["compare", "--json", "--ignore-mask", a, b]);
+
+        Assert.That(maskedCode, Is.Zero, maskedError);
+        Assert.That(code, Is.Zero, error);
+        using var maskedDoc = JsonDocument.Parse(masked);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.That(maskedDoc.RootElement.GetProperty("preprocess_notes_a").EnumerateArray().Select(n => n.GetString()), Has.Some.Contains("mask"));
+        Assert.That(root.GetProperty("preprocess_notes_a").EnumerateArray().Select(n => n.GetString()), Has.Some.Contains("firing-pin aperture"));
+        Assert.That(root.GetProperty("registration").GetProperty("status").GetString(), Is.EqualTo("registered"));
+        // Found from the heights, the pair registers where the masked pair does.
+        Assert.That(root.GetProperty("theta_deg").GetDouble(), Is.EqualTo(maskedDoc.RootElement.GetProperty("theta_deg").GetDouble()).Within(3));
+    }
+
+    [Test]
     public void Compare_PairThatCannotRegister_SaysFailedAndPrintsNoPose()
     {
         // A ring of 1,000–1,300 µm and a disc of 200 µm radius: within the 500 µm of shift searched the disc only ever

@@ -72,6 +72,18 @@ public sealed class X3pReaderSharedDataTests
     }
 
     [Test]
+    public void Read_IgnoreMask_SameHeightsWithoutMask()
+    {
+        var path = SharedData.X3p("cartridge/baldwin_K013sA1_raw.x3p");
+        var masked = X3pReader.Read(path).Value!;
+
+        var unmasked = X3pReader.Read(path, X3pReadOptions.Default with { IgnoreMask = true }).Value!;
+
+        Assert.That(unmasked.Mask, Is.Null);
+        Assert.That(unmasked.ValuesBitEqual(masked), Is.True, "the heights are read as they are");
+    }
+
+    [Test]
     public void Read_MainXmlInSubFolderWithMacOsEntries_ReadsAndKeepsAnnotations()
     {
         var s = X3pReader.Read(SharedData.X3p("misc/x3ptools_sample-land.x3p")).Value;
