@@ -84,11 +84,20 @@ public static class ApiHost
             {
                 var perMinute = PerMinute(rejected.HttpContext);
                 rejected.HttpContext.Items[AuditMiddleware.DetailItem] = $"more than {perMinute} requests a minute";
+                // When to come back, in whole seconds (the window's end), so a client's retry waits rather than hammers.
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 var problems = rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = rejected.HttpContext,
-                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = $"at most {perMinute} requests a minute per key" },
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4",
+                        Title = "Too many requests",
+                        Detail = $"at most {perMinute} requests a minute per key",
+                    },
                 });
             };
         });

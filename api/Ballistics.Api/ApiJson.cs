@@ -11,7 +11,12 @@ public static class ApiJson
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        // A key given twice is refused: which of the two the client meant cannot be known.
+        options.AllowDuplicateProperties = false;
     }
+
+    /// <summary>For bodies the API reads as documents (records, evidence metadata): a key given twice is refused, as in <see cref="Apply"/>.</summary>
+    public static JsonDocumentOptions Documents { get; } = new() { AllowDuplicateProperties = false };
 
     /// <summary>Options for a client of the API (the demo, the tests).</summary>
     public static JsonSerializerOptions Client()

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Ballistics.Api.Tests;
@@ -71,5 +72,21 @@ public sealed class ApiHostTests
         Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests }));
         var refused = factory.Audit().Where(e => e.Event.Status == 429).ToArray();
         Assert.That(refused.Select(e => (e.Event.Outcome, e.Event.Detail)), Is.All.EqualTo(("rejected", "more than 3 requests a minute")));
+    }
+
+    [Test]
+    public async Task Requests_OverTheRateLimit_RetryAfterAndProblemType()
+    {
+        await using var factory = new ApiFactory(requestsPerMinute: 1);
+        using var client = factory.Client("admin");
+        (await client.GetAsync(new Uri("/v1/audit/verify", UriKind.Relative))).Dispose();
+
+        using var refused = await client.GetAsync(new Uri("/v1/audit/verify", UriKind.Relative));
+        var problem = await refused.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(ApiFactory.Json);
+
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+        // Within the minute's window, in whole seconds.
+        Assert.That(refused.Headers.RetryAfter?.Delta?.TotalSeconds, Is.InRange(1, 60));
+        Assert.That(problem!.Type, Does.Contain("rfc6585"));
     }
 }

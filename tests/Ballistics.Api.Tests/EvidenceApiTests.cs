@@ -111,8 +111,29 @@ public sealed class EvidenceApiTests
         Assert.That(factory.Audit().Single().Event.Outcome, Is.EqualTo("rejected"));
     }
 
+    [TestCase("overlong")]
+    [TestCase("not utf-8")]
+    public async Task Submit_OverlongOrUndecodableMetadataValue_BadRequestNamingTheFieldAndNothingStored(string problemCase)
+    {
+        await using var factory = new ApiFactory();
+        using var lab = factory.Client("lab");
+        using var upload = Upload("fadul_1-1_processed", metadata: null);
+        byte[] metadata = problemCase == "overlong"
+            ? System.Text.Encoding.UTF8.GetBytes($$"""{"exhibit_id": "{{new string('E', 10_000)}}"}""")
+            : [.. "{\"exhibit_id\": \"E-"u8, 0xFF, 0xFE, .. "\"}"u8];
+        upload.Add(new ByteArrayContent(metadata), "metadata");
+
+        using var response = await lab.PostAsync(Evidence, upload);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(ApiFactory.Json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), problem?.Detail);
+        Assert.That(problem!.Extensions["field"]?.ToString(), Is.EqualTo("metadata.exhibit_id"), problem.Detail);
+        Assert.That(problem.Detail, Does.Contain(problemCase == "overlong" ? "longer than" : "UTF-8"));
+        Assert.That(factory.WithStore(s => s.Scans.Count), Is.Zero);
+    }
+
     [Test]
-    public async Task Submit_BrokenMultipartOrOverTheLimit_BadRequestNotServerError()
+    public async Task Submit_BrokenMultipartOrOverTheLimit_BadRequestOrTooLargeNotServerError()
     {
         await using var factory = new ApiFactory(maxRequestBytes: 4096);
         using var lab = factory.Client("lab");
@@ -124,7 +145,7 @@ public sealed class EvidenceApiTests
         using var second = await lab.PostAsync(Evidence, large);
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That((int)second.StatusCode, Is.EqualTo(400).Or.EqualTo(413), "a scan over the configured limit");
+        Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge), "a scan over the configured limit");
         Assert.That(factory.Audit().Select(e => e.Event.Outcome), Is.All.EqualTo("rejected"));
         Assert.That(factory.WithStore(s => s.Scans.Count), Is.Zero);
     }

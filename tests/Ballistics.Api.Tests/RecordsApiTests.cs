@@ -70,6 +70,44 @@ public sealed class RecordsApiTests
         Assert.That(factory.WithStore(s => s.CountByKind()["trace"]), Is.Zero);
     }
 
+    [TestCase("serial_numbr", "OU0001684", "serial_numbr", "not a field")]
+    [TestCase("make", null, "make", "longer than 512")]
+    public async Task SubmitTrace_UnknownOrOverlongField_BadRequestNamingItAndNothingStored(string field, string? value, string expected, string reason)
+    {
+        await using var factory = WithSale();
+        using var investigator = factory.Client("investigator", "FGR Sonora", "MX");
+        var body = (Dictionary<string, string?>)Trace();
+        body[field] = value ?? new string('x', 10_000);
+
+        using var request = WithCase(HttpMethod.Post, Traces, body);
+        using var response = await investigator.SendAsync(request);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(ApiFactory.Json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), problem?.Detail);
+        Assert.That(problem!.Extensions["field"]?.ToString(), Is.EqualTo(expected), problem.Detail);
+        Assert.That(problem.Detail, Does.Contain(reason));
+        Assert.That(factory.WithStore(s => s.CountByKind()["trace"]), Is.Zero);
+    }
+
+    [TestCase("/v1/traces", """{"trace_number": "T-26-0042", "serial": "OU0001684", "serial": "XX0000001", "make": "Sig Sauer"}""")]
+    [TestCase("/v1/seizures", """{"folio del evento": "MX-SON-0099", "serie": "OU0001684", "serie": "XX0000001"}""")]
+    public async Task Submit_DuplicateKey_BadRequestNamingItAndNothingStored(string path, string json)
+    {
+        // Which of two values the client meant cannot be known: refused, never a 500, never the last one silently.
+        await using var factory = WithSale();
+        using var investigator = factory.Client("investigator", "FGR Sonora", "MX");
+        using var lab = factory.Client("lab", "FGR Sonora", "MX");
+        using var request = WithCase(HttpMethod.Post, new Uri(path, UriKind.Relative));
+        request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await (path.Contains("traces", StringComparison.Ordinal) ? investigator : lab).SendAsync(request);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(ApiFactory.Json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), problem?.Detail);
+        Assert.That(problem!.Detail, Does.Contain(path.Contains("traces", StringComparison.Ordinal) ? "serial" : "serie"));
+        Assert.That(factory.WithStore(s => s.CountByKind().GetValueOrDefault("trace") + s.CountByKind().GetValueOrDefault("seizure")), Is.Zero);
+    }
+
     [TestCase("agency", "Another Agency", "agency")]
     [TestCase("recovery_date", "2024-13-45", "recovery_date")]
     [TestCase("serial", null, "serial")]

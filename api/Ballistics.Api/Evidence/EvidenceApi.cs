@@ -37,10 +37,21 @@ public static class EvidenceApi
             return Invalid(context, "body", "send multipart/form-data with a part 'file' (the scan) and a part 'metadata' (JSON)");
         }
 
+        // A body declared over the limit is refused before a byte of it is read, with the status that says so.
+        var limit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Features.FormOptions>>().Value.MultipartBodyLengthLimit;
+        if (request.ContentLength > limit)
+        {
+            return TooLarge(context, $"{request.ContentLength:N0} bytes, over the limit of {limit:N0}");
+        }
+
         IFormCollection form;
         try
         {
             form = await request.ReadFormAsync(cancel);
+        }
+        catch (BadHttpRequestException bad) when (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(context, bad.Message);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
@@ -146,7 +157,7 @@ public static class EvidenceApi
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(json);
+                document = JsonDocument.Parse(json, ApiJson.Documents);
             }
             catch (JsonException ex)
             {
@@ -174,7 +185,13 @@ public static class EvidenceApi
 
                     if (property.Value.ValueKind != JsonValueKind.Null)
                     {
-                        fields[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+                        var text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+                        if (FieldText.Problem(text) is { } reason)
+                        {
+                            return (null, ($"metadata.{property.Name}", reason));
+                        }
+
+                        fields[property.Name] = text;
                     }
                 }
             }
@@ -206,6 +223,9 @@ public static class EvidenceApi
         var name = new string([.. fileName.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')]);
         return name.Length > 120 ? name[^120..] : name;
     }
+
+    private static ProblemHttpResult TooLarge(HttpContext context, string reason) =>
+        ApiProblems.Field(context, StatusCodes.Status413PayloadTooLarge, "Submission too large", "body", $"body: {reason}");
 
     private static ProblemHttpResult Invalid(HttpContext context, string field, string reason) =>
         ApiProblems.Field(context, StatusCodes.Status400BadRequest, "Invalid submission", field, $"{field}: {reason}");

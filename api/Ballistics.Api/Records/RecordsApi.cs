@@ -124,12 +124,20 @@ public static class RecordsApi
         JsonObject body;
         try
         {
-            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: cancel) as JsonObject
+            body = await JsonNode.ParseAsync(context.Request.Body, documentOptions: ApiJson.Documents, cancellationToken: cancel) as JsonObject
                 ?? throw new JsonException("not a JSON object");
         }
         catch (JsonException ex)
         {
             return (null, Problem(context, "body", $"one JSON object with the record's fields: {ex.Message}"));
+        }
+
+        foreach (var (name, value) in body)
+        {
+            if (value is JsonValue scalar && scalar.TryGetValue<string>(out var text) && FieldText.Problem(text) is { } reason)
+            {
+                return (null, Problem(context, name, reason));
+            }
         }
 
         var agencyField = kind == RecordKind.Seizure ? "autoridad" : "agency";
@@ -156,6 +164,12 @@ public static class RecordsApi
 
         using var reader = opened.Value;
         var results = reader.ReadAll().ToArray();
+        if (reader.IgnoredColumns.Order(StringComparer.Ordinal).FirstOrDefault() is { } unknown)
+        {
+            // A misspelt field would otherwise vanish and the record be filed without it.
+            return (null, Problem(context, unknown, $"not a field of a {kind.ToString().ToLowerInvariant()} record"));
+        }
+
         if (results is not [var result])
         {
             return (null, Problem(context, "body", $"one record per request, not {results.Length}"));

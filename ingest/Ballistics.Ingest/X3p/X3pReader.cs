@@ -157,10 +157,13 @@ public static class X3pReader
                 throw Error(IngestErrorKind.Unsupported, "Record3/MatrixDimension/SizeZ", $"{sizeZ} layers; only single-layer surfaces are supported");
             }
 
-            // The decompression-bomb guard: refuse before any allocation that scales with the declared size.
-            if (sizeX * sizeY > options.MaxPoints || sizeX * sizeY > Surface.MaxPoints)
+            // The decompression-bomb guard: refuse before any allocation that scales with the declared size. The product
+            // is taken in 128 bits: 2^32 × 2^32 wraps to 0 in 64.
+            var points = (Int128)sizeX * sizeY;
+            var limit = Math.Min(options.MaxPoints, Surface.MaxPoints);
+            if (points > limit)
             {
-                throw Error(IngestErrorKind.TooLarge, "Record3/MatrixDimension", $"{sizeX}×{sizeY} = {sizeX * sizeY:N0} points exceed the limit of {Math.Min(options.MaxPoints, Surface.MaxPoints):N0}");
+                throw Error(IngestErrorKind.TooLarge, "Record3/MatrixDimension", $"{sizeX}×{sizeY} = {points:N0} points exceed the limit of {limit:N0}");
             }
 
             var width = (int)sizeX;

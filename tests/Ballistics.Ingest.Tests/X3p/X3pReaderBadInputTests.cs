@@ -151,6 +151,17 @@ public sealed class X3pReaderBadInputTests
         Assert.That(allocated, Is.LessThan(16L << 20), "refused without allocating for the declared size");
     }
 
+    [TestCase(1L << 32, 1L << 32)]
+    [TestCase(1L << 31, 1L << 33)]
+    [TestCase(long.MaxValue, 2)]
+    public void Read_SizesWhoseProductOverflows_IsTooLarge(long sizeX, long sizeY)
+    {
+        // 2^32 × 2^32 is 0 in 64-bit arithmetic: the check must not wrap round to "small enough".
+        var result = X3pReader.Read(Zip(MainXml(sizeX: sizeX, sizeY: sizeY), GoodData), "wrap.x3p");
+
+        AssertError(result, IngestErrorKind.TooLarge, "points exceed");
+    }
+
     [Test]
     public void Read_EntryDeclaringHugeUncompressedSize_IsRefusedBeforeDecompressing()
     {

@@ -8,8 +8,8 @@ namespace Ballistics.Ingest.Tests.X3p;
 internal static class X3pTestContainers
 {
     public static string MainXml(
-        int sizeX = 3,
-        int sizeY = 2,
+        long sizeX = 3,
+        long sizeY = 2,
         string zType = "D",
         string xAxis = "<AxisType>I</AxisType><DataType>D</DataType><Increment>2e-06</Increment><Offset>0</Offset>",
         string yAxis = "<AxisType>I</AxisType><DataType>D</DataType><Increment>2e-06</Increment><Offset>0</Offset>",

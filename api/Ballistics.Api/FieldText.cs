@@ -1,0 +1,15 @@
+namespace Ballistics.Api;
+
+/// <summary>The one rule for a text value a client sends in a field: bounded in length and decoded cleanly.</summary>
+internal static class FieldText
+{
+    /// <summary>Longest value of any one field: serials, names and places are far shorter; a megabyte is not a field.</summary>
+    public const int MaxChars = 512;
+
+    /// <summary>Why <paramref name="value"/> is refused, or null when it is fine.</summary>
+    public static string? Problem(string value) =>
+        value.Length > MaxChars ? $"longer than {MaxChars} characters ({value.Length:N0})"
+        // U+FFFD is what a decoder puts where bytes were not UTF-8: the sender's text was lost on the way.
+        : value.Contains('\uFFFD', StringComparison.Ordinal) ? "not valid UTF-8 text: some bytes could not be read as characters"
+        : null;
+}
