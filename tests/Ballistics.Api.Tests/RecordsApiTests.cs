@@ -70,6 +70,22 @@ public sealed class RecordsApiTests
         Assert.That(factory.WithStore(s => s.CountByKind()["trace"]), Is.Zero);
     }
 
+    [Test]
+    public async Task SubmitTrace_JsonSentAsPlainText_UnsupportedMediaTypeAndNothingStored()
+    {
+        await using var factory = WithSale();
+        using var investigator = factory.Client("investigator", "FGR Sonora", "MX");
+        using var request = WithCase(HttpMethod.Post, Traces);
+        request.Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(Trace()), System.Text.Encoding.UTF8, "text/plain");
+
+        using var response = await investigator.SendAsync(request);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(ApiFactory.Json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType), problem?.Detail);
+        Assert.That(problem!.Extensions["field"]?.ToString(), Is.EqualTo("Content-Type"));
+        Assert.That(factory.WithStore(s => s.CountByKind()["trace"]), Is.Zero);
+    }
+
     [TestCase("serial_numbr", "OU0001684", "serial_numbr", "not a field")]
     [TestCase("make", null, "make", "longer than 512")]
     public async Task SubmitTrace_UnknownOrOverlongField_BadRequestNamingItAndNothingStored(string field, string? value, string expected, string reason)

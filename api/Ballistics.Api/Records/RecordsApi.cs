@@ -19,13 +19,13 @@ public static class RecordsApi
 {
     public static IEndpointRouteBuilder MapRecordsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/traces", SubmitTrace).WithName("SubmitTrace").WithTags("Traces").KeyedProblems(StatusCodes.Status400BadRequest)
+        app.MapPost("/v1/traces", SubmitTrace).WithName("SubmitTrace").WithTags("Traces").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status415UnsupportedMediaType)
             .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Investigator, ApiRoles.Admin))
             .WithSummary("Request a trace of a recovered firearm: stored once, resolved against the transactions on file.");
         app.MapGet("/v1/traces/{id}", GetTrace).WithName("GetTrace").WithTags("Traces").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Investigator, ApiRoles.Analyst, ApiRoles.Admin))
             .WithSummary("A stored trace request (by trace number or content id), resolved now.");
-        app.MapPost("/v1/seizures", SubmitSeizure).WithName("SubmitSeizure").WithTags("Seizures").KeyedProblems(StatusCodes.Status400BadRequest)
+        app.MapPost("/v1/seizures", SubmitSeizure).WithName("SubmitSeizure").WithTags("Seizures").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status415UnsupportedMediaType)
             .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Investigator, ApiRoles.Lab, ApiRoles.Admin))
             .WithSummary("Report a seizure of firearms (and the cartridge cases taken as evidence).");
         return app;
@@ -121,6 +121,12 @@ public static class RecordsApi
     /// <summary>The body as one record of <paramref name="kind"/>, normalised as a record file's would be; the record belongs to the caller's agency.</summary>
     private static async Task<(FirearmRecord? Record, ProblemHttpResult? Problem)> Read(HttpContext context, Caller caller, RecordKind kind, CancellationToken cancel)
     {
+        if (!context.Request.HasJsonContentType())
+        {
+            // A body that is not declared JSON is not read as JSON: the client's framing is wrong, and it should hear so.
+            return (null, ApiProblems.Field(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Content-Type", $"'{context.Request.ContentType}' is not JSON: send the record as application/json"));
+        }
+
         JsonObject body;
         try
         {

@@ -24,6 +24,12 @@ public sealed record X3pReadOptions
     /// <summary>Largest x3p container accepted, in bytes (default 1 GiB).</summary>
     public long MaxFileBytes { get; init; } = 1L << 30;
 
+    /// <summary>
+    /// Deepest nesting of main.xml's elements accepted (default 64; the standard's documents nest six deep). Checked in
+    /// a streaming pass before the document is built: 100,000 nested elements in an 877 KB file took 85 s to load.
+    /// </summary>
+    public int MaxXmlDepth { get; init; } = 64;
+
     /// <summary>Largest main.xml or mask image accepted, in bytes (default 64 MiB).</summary>
     public long MaxSideEntryBytes { get; init; } = 64L << 20;
 }

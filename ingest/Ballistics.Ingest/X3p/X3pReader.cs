@@ -264,6 +264,7 @@ public static class X3pReader
             };
             try
             {
+                CheckDepth(xmlBytes, settings);
                 using var ms = new MemoryStream(xmlBytes, writable: false);
                 using var reader = XmlReader.Create(ms, settings);
                 var doc = XDocument.Load(reader, LoadOptions.SetLineInfo);
@@ -278,6 +279,21 @@ public static class X3pReader
             catch (XmlException ex)
             {
                 throw Error(IngestErrorKind.MalformedXml, $"main.xml line {ex.LineNumber}, position {ex.LinePosition}", ex.Message);
+            }
+        }
+
+        /// <summary>Refuses a document nested deeper than the options allow, in one streaming pass before anything is built.</summary>
+        private void CheckDepth(byte[] xmlBytes, XmlReaderSettings settings)
+        {
+            using var ms = new MemoryStream(xmlBytes, writable: false);
+            using var reader = XmlReader.Create(ms, settings);
+            while (reader.Read())
+            {
+                if (reader.Depth > options.MaxXmlDepth)
+                {
+                    var line = (IXmlLineInfo)reader;
+                    throw Error(IngestErrorKind.TooLarge, $"main.xml line {line.LineNumber}, position {line.LinePosition}", $"elements nested more than {options.MaxXmlDepth} deep");
+                }
             }
         }
 

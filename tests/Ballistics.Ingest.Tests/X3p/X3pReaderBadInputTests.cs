@@ -163,6 +163,31 @@ public sealed class X3pReaderBadInputTests
     }
 
     [Test]
+    public void Read_DeeplyNestedMainXml_RefusedNamingTheDepth()
+    {
+        const int Depth = 50_000;
+        var nested = string.Concat(Enumerable.Repeat("<a>", Depth)) + string.Concat(Enumerable.Repeat("</a>", Depth));
+        var xml = MainXml().Replace("<Record4>", nested + "<Record4>", StringComparison.Ordinal);
+
+        var result = X3pReader.Read(Zip(xml, GoodData), "deep.x3p");
+
+        AssertError(result, IngestErrorKind.TooLarge, "nested more than 64 deep");
+    }
+
+    [Test]
+    public void Read_MaskPngDeclaringAHugeImage_RefusedFromItsHeaderWithoutDecoding()
+    {
+        // Signature, an IHDR chunk declaring 20,000 × 20,000 RGB pixels, and no image data: decoding it would fail (or,
+        // with data, cost 1.2 GB); the header alone says it does not fit the 3 × 2 grid.
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, .. "IHDR"u8, 0, 0, 0x4E, 0x20, 0, 0, 0x4E, 0x20, 8, 2, 0, 0, 0, 0, 0, 0, 0];
+        var entries = new Dictionary<string, byte[]>(GoodData) { ["bindata/mask.png"] = png };
+
+        var result = X3pReader.Read(Zip(MainXml(), entries), "mask.x3p");
+
+        AssertError(result, IngestErrorKind.SizeMismatch, "mask is 20000×20000");
+    }
+
+    [Test]
     public void Read_EntryDeclaringHugeUncompressedSize_IsRefusedBeforeDecompressing()
     {
         // 64 MiB of zeros deflates to ~64 KiB: a small file that would expand; the grid declares only 6 points.
