@@ -111,6 +111,25 @@ public sealed class EvidenceApiTests
         Assert.That(factory.Audit().Single().Event.Outcome, Is.EqualTo("rejected"));
     }
 
+    [Test]
+    public async Task Submit_ScanWithoutRelief_BadRequestSayingSoAndNothingStored()
+    {
+        // The all-zero upload of the hostile-input issue, small: refused with a reason before any work on it.
+        await using var factory = new ApiFactory();
+        using var lab = factory.Client("lab");
+        var flat = new Engine.Surfaces.Surface(600, 600, 6.25, 6.25, new float[600 * 600]);
+        using var bytes = new MemoryStream();
+        Ingest.X3p.X3pWriter.Write(flat, bytes);
+
+        using var upload = Upload("flat", "{}", bytes: bytes.ToArray(), fileName: "flat.x3p");
+        using var response = await lab.PostAsync(Evidence, upload);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(ApiFactory.Json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), problem?.Detail);
+        Assert.That(problem!.Detail, Does.Contain("no usable relief"));
+        Assert.That(factory.WithStore(s => s.Scans.Count), Is.Zero);
+    }
+
     [TestCase("overlong")]
     [TestCase("not utf-8")]
     public async Task Submit_OverlongOrUndecodableMetadataValue_BadRequestNamingTheFieldAndNothingStored(string problemCase)

@@ -19,6 +19,13 @@ public static class Preprocessor
     /// <summary>Fewer valid points than this cannot hold a breech face worth comparing.</summary>
     public const int MinValidPoints = 1_000;
 
+    /// <summary>
+    /// A scan whose valid heights all lie within this range has no relief to compare (breech-face marks are tenths of a
+    /// micrometre and more): it is refused before any work that scales with its size (an all-zero 8192² upload took
+    /// minutes and gigabytes on its way to nothing).
+    /// </summary>
+    public const double MinReliefUm = 0.01;
+
     public static PreparedScan Prepare(Surface surface, PreprocessOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(surface);
@@ -38,6 +45,12 @@ public static class Preprocessor
         if (stats.ValidPoints < MinValidPoints)
         {
             throw new ArgumentException($"The scan has {stats.ValidPoints} valid points; at least {MinValidPoints} are needed.", nameof(surface));
+        }
+
+        if (stats.Max - stats.Min < MinReliefUm)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The scan has no usable relief: its {stats.ValidPoints:N0} valid heights all lie within {stats.Max - stats.Min:0.####} µm (at least {MinReliefUm} µm needed)."), nameof(surface));
         }
 
         var notes = new List<string>();

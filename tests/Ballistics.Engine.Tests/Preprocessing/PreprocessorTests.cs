@@ -29,6 +29,17 @@ public sealed class PreprocessorTests
         Assert.That(prepared.Notes, Has.Some.Contains("mask"));
     }
 
+    [TestCase(0f)]
+    [TestCase(3.5f)]
+    public void Prepare_FlatScan_RefusedAsWithoutRelief(float level)
+    {
+        var heights = new float[400 * 400];
+        Array.Fill(heights, level);
+        var flat = new Surface(400, 400, 6.25, 6.25, heights);
+
+        Assert.That(() => Preprocessor.Prepare(flat), Throws.ArgumentException.With.Message.Contains("no usable relief"));
+    }
+
     [TestCase("cartridge/baldwin_K013sA1_raw.x3p")]
     [TestCase("cartridge/baldwin_K013sA2_raw.x3p")]
     [TestCase("raw/fadul_1-1_raw.x3p")]
