@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Ballistics.Api;
 
 /// <summary>The one rule for a text value a client sends in a field: bounded in length and decoded cleanly.</summary>
@@ -5,6 +7,30 @@ internal static class FieldText
 {
     /// <summary>Longest value of any one field: serials, names and places are far shorter; a megabyte is not a field.</summary>
     public const int MaxChars = 512;
+
+    /// <summary>
+    /// The text of a JSON value as a field holds it (a string as it is, anything else as written) and why it is refused,
+    /// if it is. A string escaping half a surrogate pair cannot become text at all: refused, not thrown.
+    /// </summary>
+    public static (string? Text, string? Problem) Of(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return (value.GetRawText(), null);
+        }
+
+        string text;
+        try
+        {
+            text = value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return (null, "not valid text: it escapes half of a UTF-16 surrogate pair");
+        }
+
+        return (text, Problem(text));
+    }
 
     /// <summary>Why <paramref name="value"/> is refused, or null when it is fine.</summary>
     public static string? Problem(string value) =>

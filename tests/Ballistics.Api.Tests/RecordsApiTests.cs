@@ -86,6 +86,22 @@ public sealed class RecordsApiTests
         Assert.That(factory.WithStore(s => s.CountByKind()["trace"]), Is.Zero);
     }
 
+    [TestCase("""{"trace_number": "T-26-0042", "serial": "OU\ud800"}""", "serial")]
+    [TestCase("""{"trace_number": "T-26-0042", "make": {"name": ["\udc00"]}}""", "make.name[0]")]
+    public async Task SubmitTrace_HalfASurrogatePair_BadRequestNamingWhereNotAServerError(string json, string field)
+    {
+        await using var factory = WithSale();
+        using var investigator = factory.Client("investigator", "FGR Sonora", "MX");
+        using var request = WithCase(HttpMethod.Post, Traces);
+        request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await investigator.SendAsync(request);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(ApiFactory.Json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), problem?.Detail);
+        Assert.That(problem!.Extensions["field"]?.ToString(), Is.EqualTo(field), problem.Detail);
+    }
+
     [TestCase("serial_numbr", "OU0001684", "serial_numbr", "not a field")]
     [TestCase("make", null, "make", "longer than 512")]
     public async Task SubmitTrace_UnknownOrOverlongField_BadRequestNamingItAndNothingStored(string field, string? value, string expected, string reason)

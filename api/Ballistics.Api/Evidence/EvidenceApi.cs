@@ -185,13 +185,13 @@ public static class EvidenceApi
 
                     if (property.Value.ValueKind != JsonValueKind.Null)
                     {
-                        var text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
-                        if (FieldText.Problem(text) is { } reason)
+                        var (text, reason) = FieldText.Of(property.Value);
+                        if (reason is not null)
                         {
                             return (null, ($"metadata.{property.Name}", reason));
                         }
 
-                        fields[property.Name] = text;
+                        fields[property.Name] = text!;
                     }
                 }
             }

@@ -138,12 +138,9 @@ public static class RecordsApi
             return (null, Problem(context, "body", $"one JSON object with the record's fields: {ex.Message}"));
         }
 
-        foreach (var (name, value) in body)
+        if (FirstBadText(body, string.Empty) is { } bad)
         {
-            if (value is JsonValue scalar && scalar.TryGetValue<string>(out var text) && FieldText.Problem(text) is { } reason)
-            {
-                return (null, Problem(context, name, reason));
-            }
+            return (null, Problem(context, bad.Field, bad.Reason));
         }
 
         var agencyField = kind == RecordKind.Seizure ? "autoridad" : "agency";
@@ -188,6 +185,38 @@ public static class RecordsApi
         }
 
         return (result.Record, null);
+    }
+
+    /// <summary>The first value anywhere in <paramref name="node"/> that <see cref="FieldText"/> refuses, with its path.</summary>
+    private static (string Field, string Reason)? FirstBadText(JsonNode? node, string path)
+    {
+        switch (node)
+        {
+            case JsonObject members:
+                foreach (var (name, value) in members)
+                {
+                    if (FirstBadText(value, path.Length == 0 ? name : $"{path}.{name}") is { } bad)
+                    {
+                        return bad;
+                    }
+                }
+
+                return null;
+            case JsonArray items:
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (FirstBadText(items[i], $"{path}[{i}]") is { } bad)
+                    {
+                        return bad;
+                    }
+                }
+
+                return null;
+            case JsonValue scalar when scalar.TryGetValue<JsonElement>(out var element) && FieldText.Of(element).Problem is { } reason:
+                return (path, reason);
+            default:
+                return null;
+        }
     }
 
     private static ProblemHttpResult Problem(HttpContext context, string field, string reason) =>
