@@ -192,13 +192,16 @@ public sealed class RecordStore : IDisposable
         return (contentId, added);
     }
 
-    /// <summary>Who a stored trace request or seizure belongs to, found by content id or trace number; null when none (or several) match.</summary>
-    public RecordOwner? OwnerOf(string kind, string id)
+    /// <summary>
+    /// Who the stored trace requests or seizures with this content id or trace number belong to: every match (a trace
+    /// number is unique within an agency, not across agencies). The caller decides whose it means.
+    /// </summary>
+    public IReadOnlyList<RecordOwner> OwnersOf(string kind, string id)
     {
         ArgumentNullException.ThrowIfNull(id);
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT r.content_id, rec.agency, rec.country, t.trace_number FROM record r JOIN recovery rec ON rec.record_id = r.id "
-            + "LEFT JOIN trace_request t ON t.record_id = r.id WHERE r.kind = @kind AND (r.content_id = @id OR t.trace_number = @id) LIMIT 2";
+            + "LEFT JOIN trace_request t ON t.record_id = r.id WHERE r.kind = @kind AND (r.content_id = @id OR t.trace_number = @id) ORDER BY r.id";
         command.With("@kind", kind);
         command.With("@id", id);
         using var reader = command.ExecuteReader();
@@ -208,7 +211,7 @@ public sealed class RecordStore : IDisposable
             found.Add(new RecordOwner(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
         }
 
-        return found is [var one] ? one : null;
+        return found;
     }
 
     /// <summary>The seizure reports that list any of these cartridge-case exhibits, with the firearm seized and where.</summary>

@@ -212,6 +212,52 @@ public sealed class RecordsApiTests
     }
 
     [Test]
+    public async Task GetTrace_SameNumberFiledByAnotherAgency_EachAgencyStillFindsItsOwn()
+    {
+        // Agency B filing A's trace number must not hide A's trace (a lookup by number resolves within the caller's agency).
+        await using var factory = WithSale();
+        using var a = factory.Client("investigator", "FGR Sonora", "MX");
+        using var b = factory.Client("investigator", "HSI El Paso", "US");
+        using (var filedA = await a.SendAsync(WithCase(HttpMethod.Post, Traces, Trace())))
+        {
+            Assert.That(filedA.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        }
+
+        var other = (Dictionary<string, string?>)Trace();
+        (other["serial"], other["country"], other["state"], other["municipality"], other["requester_country"]) = ("AB1234", "US", "TX", "El Paso", "US");
+        using (var filedB = await b.SendAsync(WithCase(HttpMethod.Post, Traces, other)))
+        {
+            Assert.That(filedB.StatusCode, Is.EqualTo(HttpStatusCode.Created), await filedB.Content.ReadAsStringAsync());
+        }
+
+        var uri = new Uri("/v1/traces/T-26-0042", UriKind.Relative);
+        using var asA = await a.SendAsync(WithCase(HttpMethod.Get, uri));
+        using var asB = await b.SendAsync(WithCase(HttpMethod.Get, uri));
+        var answerA = await asA.Content.ReadFromJsonAsync<TraceAnswer>(ApiFactory.Json);
+        var answerB = await asB.Content.ReadFromJsonAsync<TraceAnswer>(ApiFactory.Json);
+
+        Assert.That((asA.StatusCode, asB.StatusCode), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK)));
+        Assert.That(answerA!.Id, Is.Not.EqualTo(answerB!.Id), "each agency's own trace");
+    }
+
+    [Test]
+    public async Task SubmitTrace_NumberTakenInTheSameAgency_ConflictAndTheFirstKept()
+    {
+        await using var factory = WithSale();
+        using var investigator = factory.Client("investigator", "FGR Sonora", "MX");
+        (await investigator.SendAsync(WithCase(HttpMethod.Post, Traces, Trace()))).Dispose();
+        var second = (Dictionary<string, string?>)Trace();
+        second["serial"] = "ZZ999999";
+
+        using var response = await investigator.SendAsync(WithCase(HttpMethod.Post, Traces, second));
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(ApiFactory.Json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), problem?.Detail);
+        Assert.That(problem!.Extensions["field"]?.ToString(), Is.EqualTo("trace_number"));
+        Assert.That(factory.WithStore(s => s.CountByKind()["trace"]), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task SubmitSeizure_LabTwice_CreatedThenAlreadyOnFile()
     {
         await using var factory = new ApiFactory();

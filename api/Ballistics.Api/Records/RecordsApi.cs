@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Ballistics.Api.Access;
 using Ballistics.Engine.Tracing;
 using Ballistics.Ingest.Records;
+using Ballistics.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ballistics.Api.Records;
@@ -19,7 +20,7 @@ public static class RecordsApi
 {
     public static IEndpointRouteBuilder MapRecordsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/traces", SubmitTrace).WithName("SubmitTrace").WithTags("Traces").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status415UnsupportedMediaType)
+        app.MapPost("/v1/traces", SubmitTrace).WithName("SubmitTrace").WithTags("Traces").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType)
             .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Investigator, ApiRoles.Admin))
             .WithSummary("Request a trace of a recovered firearm: stored once, resolved against the transactions on file.");
         app.MapGet("/v1/traces/{id}", GetTrace).WithName("GetTrace").WithTags("Traces").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
@@ -45,6 +46,16 @@ public static class RecordsApi
             return problem;
         }
 
+        var trace = (TraceRequest)record!;
+        var number = trace.TraceNumber;
+        var taken = number is null ? null : store.Use(s => s.OwnersOf("trace", number)
+            .FirstOrDefault(o => string.Equals(o.Agency, trace.Agency, StringComparison.OrdinalIgnoreCase) && o.TraceNumber == number && o.ContentId != RecordIdentity.ContentId(trace)));
+        if (taken is not null)
+        {
+            // A trace number names one request within its agency: another request under it would make the number ambiguous.
+            return ApiProblems.Field(context, StatusCodes.Status409Conflict, "Trace number in use", "trace_number", $"'{number}' already names another trace request of {trace.Agency} ({taken.ContentId})");
+        }
+
         var (answer, added) = store.Use(s =>
         {
             var (contentId, isNew) = s.Store(record!, "api", 1);
@@ -65,7 +76,7 @@ public static class RecordsApi
 
         var answer = store.Use(s =>
         {
-            if (s.OwnerOf("trace", id) is not { } owner || !MaySee(caller, owner.Agency))
+            if (Resolve(s.OwnersOf("trace", id), caller) is not { } owner)
             {
                 return null;
             }
@@ -93,6 +104,17 @@ public static class RecordsApi
         var (contentId, added) = store.Use(s => s.Store(record!, "api", 1));
         var stored = new StoredRecord(contentId, "seizure", !added);
         return added ? TypedResults.Created($"/v1/seizures/{contentId}", stored) : TypedResults.Ok(stored);
+    }
+
+    /// <summary>
+    /// The trace a caller means by an id or number: among those the caller may see, the caller's own agency's first, else
+    /// the only one; null when none, or when several agencies' share the number and none is the caller's (ambiguous).
+    /// </summary>
+    private static RecordOwner? Resolve(IReadOnlyList<RecordOwner> owners, Caller caller)
+    {
+        var visible = owners.Where(o => MaySee(caller, o.Agency)).ToArray();
+        var own = visible.Where(o => string.Equals(o.Agency, caller.Agency, StringComparison.OrdinalIgnoreCase)).ToArray();
+        return own is [var mine] ? mine : visible is [var only] ? only : null;
     }
 
     /// <summary>Investigators see their own agency's traces only; analysts (masked) and admins see all.</summary>
