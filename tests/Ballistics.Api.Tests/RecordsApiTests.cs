@@ -241,6 +241,29 @@ public sealed class RecordsApiTests
     }
 
     [Test]
+    public async Task Trace_EarlierTraceOfAnotherAgency_NotShownToAnInvestigatorShownToAnAdmin()
+    {
+        // The same pistol traced by a Mexican and then a US agency: the US investigator must not read the Mexican trace
+        // through the list of earlier traces when it is a 404 to them directly.
+        await using var factory = WithSale();
+        using var mexico = factory.Client("investigator", "FGR Sonora", "MX");
+        using var us = factory.Client("investigator", "HSI El Paso", "US");
+        using var admin = factory.Client("admin");
+        (await mexico.SendAsync(WithCase(HttpMethod.Post, Traces, Trace()))).Dispose();
+        var again = (Dictionary<string, string?>)Trace();
+        (again["trace_number"], again["country"], again["state"], again["municipality"], again["requester_country"], again["recovery_date"]) = ("T-US-7", "US", "TX", "El Paso", "US", "2025-02-01");
+
+        using var filed = await us.SendAsync(WithCase(HttpMethod.Post, Traces, again));
+        var answer = await filed.Content.ReadFromJsonAsync<TraceAnswer>(ApiFactory.Json);
+        using var asAdmin = await admin.SendAsync(WithCase(HttpMethod.Get, new Uri("/v1/traces/T-US-7", UriKind.Relative)));
+        var full = await asAdmin.Content.ReadFromJsonAsync<TraceAnswer>(ApiFactory.Json);
+
+        Assert.That(filed.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(full!.Result.EarlierTraces.Select(t => t.TraceNumber), Does.Contain("T-26-0042"), "the link exists");
+        Assert.That(answer!.Result.EarlierTraces.Select(t => t.TraceNumber), Does.Not.Contain("T-26-0042"));
+    }
+
+    [Test]
     public async Task SubmitTrace_NumberTakenInTheSameAgency_ConflictAndTheFirstKept()
     {
         await using var factory = WithSale();

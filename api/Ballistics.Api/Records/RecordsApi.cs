@@ -63,7 +63,8 @@ public static class RecordsApi
             return (new TraceAnswer(contentId, query.TraceNumber, new TraceResolver(s.Registry).Resolve(query)), isNew);
         });
         context.Items[AuditMiddleware.DetailItem] = added ? $"trace {answer.Id} stored and resolved: {answer.Result.Outcome}" : $"trace {answer.Id} already on file, resolved again";
-        return added ? TypedResults.Created($"/v1/traces/{answer.Id}", answer) : TypedResults.Ok(answer);
+        var shown = ForCaller(answer, caller);
+        return added ? TypedResults.Created($"/v1/traces/{answer.Id}", shown) : TypedResults.Ok(shown);
     }
 
     private static Results<Ok<TraceAnswer>, ProblemHttpResult> GetTrace(string id, HttpContext context, StoreAccess store)
@@ -89,7 +90,7 @@ public static class RecordsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such trace", detail: $"no trace request '{id}' that this key may see");
         }
 
-        return TypedResults.Ok(caller.Role == ApiRoles.Analyst ? answer with { Result = PersonalDataMask.Apply(answer.Result), PersonalDataMasked = true } : answer);
+        return TypedResults.Ok(ForCaller(answer, caller));
     }
 
     private static async Task<Results<Created<StoredRecord>, Ok<StoredRecord>, ProblemHttpResult>> SubmitSeizure(HttpContext context, StoreAccess store, CancellationToken cancel)
@@ -115,6 +116,16 @@ public static class RecordsApi
         var visible = owners.Where(o => MaySee(caller, o.Agency)).ToArray();
         var own = visible.Where(o => string.Equals(o.Agency, caller.Agency, StringComparison.OrdinalIgnoreCase)).ToArray();
         return own is [var mine] ? mine : visible is [var only] ? only : null;
+    }
+
+    /// <summary>
+    /// A trace answer as this caller may read it: the earlier traces it lists narrowed to those the caller may open (an
+    /// investigator sees no other agency's trace through this one), and personal data masked for analysts.
+    /// </summary>
+    private static TraceAnswer ForCaller(TraceAnswer answer, Caller caller)
+    {
+        var visible = answer with { Result = answer.Result with { EarlierTraces = [.. answer.Result.EarlierTraces.Where(t => MaySee(caller, t.Agency))] } };
+        return caller.Role == ApiRoles.Analyst ? visible with { Result = PersonalDataMask.Apply(visible.Result), PersonalDataMasked = true } : visible;
     }
 
     /// <summary>Investigators see their own agency's traces only; analysts (masked) and admins see all.</summary>

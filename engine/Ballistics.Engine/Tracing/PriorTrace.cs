@@ -8,5 +8,8 @@ public enum TraceLink
     Dealer,
 }
 
-/// <summary>A trace request on file that shares the firearm, purchaser or dealer of the one being resolved.</summary>
-public sealed record PriorTrace(long RecordId, string? TraceNumber, DateOnly? RecoveryDate, string? StateCode, string? Make, string? Serial, TraceLink Link);
+/// <summary>
+/// A trace request on file that shares the firearm, purchaser or dealer of the one being resolved, and the agency that
+/// filed it (who may be shown it: <c>TraceVisibility</c> in the API).
+/// </summary>
+public sealed record PriorTrace(long RecordId, string? TraceNumber, DateOnly? RecoveryDate, string? StateCode, string? Make, string? Serial, TraceLink Link, string? Agency = null);

@@ -15,7 +15,7 @@ internal sealed class SqliteTraceRegistry(DbConnection connection) : ITraceRegis
         + "LEFT JOIN person p ON p.record_id = r.id AND p.role = 'purchaser' ";
 
     private const string TraceColumns =
-        "SELECT DISTINCT r.id, t.trace_number, v.recovery_date, v.state_code, f.make, f.serial "
+        "SELECT DISTINCT r.id, t.trace_number, v.recovery_date, v.state_code, f.make, f.serial, v.agency "
         + "FROM record r JOIN trace_request t ON t.record_id = r.id JOIN recovery v ON v.record_id = r.id JOIN firearm f ON f.record_id = r.id ";
 
     /// <summary>Trace requests whose firearm matches a sale (by maker and serial key) meeting the condition on <c>s</c>, <c>sf</c> or <c>p</c>.</summary>
@@ -101,7 +101,7 @@ internal sealed class SqliteTraceRegistry(DbConnection connection) : ITraceRegis
             values);
 
     private List<PriorTrace> Traces(TraceLink link, string sql, params string[] values) =>
-        Query(sql, reader => new PriorTrace(reader.GetInt64(0), Text(reader, 1), Date(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5), link), values);
+        Query(sql, reader => new PriorTrace(reader.GetInt64(0), Text(reader, 1), Date(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5), link, Text(reader, 6)), values);
 
     private List<T> Query<T>(string sql, Func<DbDataReader, T> map, params string[] values)
     {
