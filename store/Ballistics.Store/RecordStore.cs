@@ -214,18 +214,23 @@ public sealed class RecordStore : IDisposable
         return found;
     }
 
-    /// <summary>The seizure reports that list any of these cartridge-case exhibits, with the firearm seized and where.</summary>
-    public IReadOnlyList<SeizureOfExhibit> SeizuresListing(IReadOnlyCollection<string> exhibitIds)
+    /// <summary>
+    /// The seizure reports that list any of these cartridge-case exhibits, with the firearm seized and where. Only a report
+    /// of the agency that holds the exhibit counts (when the exhibit's agency is known): another agency listing it would
+    /// otherwise put its firearm, serial and purchaser on the holder's linkage.
+    /// </summary>
+    public IReadOnlyList<SeizureOfExhibit> SeizuresListing(IReadOnlyCollection<(string ExhibitId, string? Agency)> exhibits)
     {
-        ArgumentNullException.ThrowIfNull(exhibitIds);
+        ArgumentNullException.ThrowIfNull(exhibits);
         var found = new List<SeizureOfExhibit>();
-        foreach (var exhibit in exhibitIds.Distinct(StringComparer.Ordinal))
+        foreach (var (exhibit, holder) in exhibits.Distinct())
         {
             using var command = _connection.CreateCommand();
             command.CommandText = "SELECT r.content_id, f.make, f.make_code, f.model, f.serial, f.serial_key, rec.incident_id, rec.recovery_date, rec.country, rec.state_code, rec.agency "
                 + "FROM seizure_evidence se JOIN record r ON r.id = se.record_id JOIN firearm f ON f.record_id = r.id JOIN recovery rec ON rec.record_id = r.id "
-                + "WHERE se.exhibit_id = @e AND r.kind = 'seizure'";
+                + "WHERE se.exhibit_id = @e AND r.kind = 'seizure' AND (@a = '' OR lower(rec.agency) = lower(@a))";
             command.With("@e", exhibit);
+            command.With("@a", holder ?? string.Empty);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {

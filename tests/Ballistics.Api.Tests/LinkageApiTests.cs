@@ -14,10 +14,16 @@ public sealed class LinkageApiTests
     /// test-fired and submitted; its lead to the shooting is reviewed and confirmed; the pistol was sold in Texas to a
     /// purchaser who bought another one the same day.
     /// </summary>
-    internal static async Task<ApiFactory> Story()
+    /// <param name="first">Done before anything of the story is filed (another agency's records, say).</param>
+    internal static async Task<ApiFactory> Story(Func<ApiFactory, Task>? first = null)
     {
         var factory = new ApiFactory();
         TestSales.Ingest(factory, TestSales.CarterSig, TestSales.CarterGlock);
+        if (first is not null)
+        {
+            await first(factory);
+        }
+
         using var lab = factory.Client("lab", "FGJ Sonora", "MX");
         await EvidenceApiTests.Submit(lab, "fadul_1-1_processed", """{"incident_id": "MX-SON-0007", "mx_state": "SON", "date": "2024-03-02"}""");
         var testFire = await EvidenceApiTests.Submit(lab, "fadul_1-2_processed", """{"kind": "test_fire", "firearm_id": "SEIZED-42", "exhibit_id": "SEIZED-42-TF1"}""");
@@ -55,6 +61,37 @@ public sealed class LinkageApiTests
         Assert.That(graph.Nodes.Select(n => n.Id), Is.SupersetOf(new[] { "firearm:SEIZED-42", "incident:MX-SON-0099", "incident:MX-SON-0007", "dealer:5-74-215-02-5F-13307" }));
         Assert.That(graph.Nodes.Single(n => n.Kind == "purchaser").Label, Is.EqualTo("James Carter"));
         Assert.That(graph.Edges.Where(e => e.Kind == "hit").Select(e => e.Status), Is.EqualTo(new[] { "confirmed" }));
+    }
+
+    [Test]
+    public async Task FirearmLinkage_AnotherAgencysSeizureListingTheExhibit_Ignored()
+    {
+        // A US lab files, before the Mexican seizure, a seizure listing the Mexican test fire with another pistol: the
+        // linkage of SEIZED-42 must keep the seizing agency's firearm, serial and trace.
+        await using var factory = await Story(async f =>
+        {
+            using var foreign = f.Client("lab", "HSI El Paso", "US");
+            using var filed = await foreign.PostAsJsonAsync(new Uri("/v1/seizures", UriKind.Relative), new Dictionary<string, string>
+            {
+                ["folio del evento"] = "US-TX-0001", ["serie"] = "XX999999", ["marca"] = "Glock", ["modelo"] = "19", ["calibre"] = "9mm Luger",
+                ["tipo de arma"] = "Pistola", ["fecha de aseguramiento"] = "2024-04-01", ["pais"] = "US", ["entidad federativa"] = "Texas", ["municipio"] = "El Paso",
+                ["casquillos"] = "SEIZED-42-TF1",
+            });
+            Assert.That(filed.IsSuccessStatusCode, Is.True, await filed.Content.ReadAsStringAsync());
+        });
+        using var investigator = factory.Client("investigator", "FGJ Sonora", "MX");
+        using var request = new HttpRequestMessage(HttpMethod.Get, Linkage);
+        request.Headers.Add("Case-Number", "FGJ-SON-2026-7");
+        request.Headers.Add("Purpose", "post-seizure linkage");
+
+        using var response = await investigator.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var graph = System.Text.Json.JsonSerializer.Deserialize<LinkageGraph>(text, ApiFactory.Json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        Assert.That(text, Does.Not.Contain("XX999999").And.Not.Contain("US-TX-0001"));
+        Assert.That(graph!.Nodes.Single(n => n.Id == "firearm:SEIZED-42").Facts["serial"], Is.EqualTo("0U0001684"));
+        Assert.That(graph.Nodes.Single(n => n.Kind == "purchaser").Label, Is.EqualTo("James Carter"), "the seizing agency's investigator sees its purchaser");
     }
 
     [Test]

@@ -67,7 +67,7 @@ public static class LinkageApi
     /// <summary>The seizures listing a firearm's cartridge cases, the one that names it by maker and serial, its trace then and the purchaser's other firearms.</summary>
     private static (IReadOnlyList<SeizureOfExhibit> Seizures, SeizureOfExhibit? Seized, TraceResult? Trace, IReadOnlyList<SaleRecord> PurchaserSales) SeizureAndTrace(StoreAccess store, IReadOnlyList<ScanItem> scans)
     {
-        var seizures = store.Use(s => s.SeizuresListing([.. scans.Select(s => s.Metadata.ExhibitId)]));
+        var seizures = store.Use(s => s.SeizuresListing([.. scans.Select(s => (s.Metadata.ExhibitId, s.Metadata.Agency))]));
         var seized = seizures.FirstOrDefault(s => s.MakeCode is not null && s.SerialKey is not null);
         if (seized is null)
         {
