@@ -104,6 +104,9 @@ public sealed class LinkageApiTests
 
         Assert.That(text, Does.Not.Contain("James Carter").And.Not.Contain("1997-07-14"));
         Assert.That(text, Does.Contain("(masked)").And.Contain("Rio Grande Pawn"));
+        // The purchaser's other firearm (the Glock, BXK221) is a purchase history even under a pseudonym.
+        Assert.That(text, Does.Not.Contain("BXK221").And.Not.Contain("also_bought"));
+        Assert.That(text, Does.Contain("multiple_sale"), "the indicator stays, without identities");
     }
 
     [Test]

@@ -49,7 +49,7 @@ public static class LinkageApi
             if (!personal)
             {
                 trace = PersonalDataMask.Apply(trace);
-                purchaserSales = [.. purchaserSales.Select(sale => PersonalDataMask.Mask(sale)!)];
+                purchaserSales = PersonalDataMask.MaskPurchases(purchaserSales);
             }
         }
 

@@ -21,6 +21,17 @@ public static class PersonalDataMask
         };
     }
 
+    /// <summary>
+    /// What a masked viewer is shown of the purchaser's other purchases: nothing. Makes, models and serials under a
+    /// pseudonym are still a person's purchase history; how many firearms were bought, and how close together, stays in
+    /// the trace's multiple-sale indicator.
+    /// </summary>
+    public static IReadOnlyList<SaleRecord> MaskPurchases(IReadOnlyList<SaleRecord> purchaserSales)
+    {
+        ArgumentNullException.ThrowIfNull(purchaserSales);
+        return [];
+    }
+
     /// <summary>A sale without its purchaser's personal data.</summary>
     public static SaleRecord? Mask(SaleRecord? sale) =>
         sale?.Purchaser is null ? sale : sale with { Purchaser = new TracePerson(Masked, sale.Purchaser.Name is null ? null : Masked, null) };
