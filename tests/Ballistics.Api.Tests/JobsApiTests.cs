@@ -39,6 +39,31 @@ public sealed class JobsApiTests
     }
 
     [Test]
+    public async Task StartCorrelation_SameRequestWhileUnfinished_SameJobAndOverTheKeysCapTooMany()
+    {
+        await using var factory = new ApiFactory();
+        using var analyst = factory.Client("analyst", "SESNSP", "MX");
+        (await analyst.GetAsync(new Uri("/v1/me", UriKind.Relative))).Dispose();
+        var keyId = factory.Audit().Last().Event.KeyId!.Value;
+        // Unfinished jobs of this key, put on file after the worker started (so they stay unfinished): leads 3, 4 and 5.
+        var queued = factory.WithStore(s => Enumerable.Range(3, JobsApi.MaxUnfinishedPerKey).Select(leads => s.Correlations.StartOrResume(
+            null, CorpusSearchOptions.Default.Candidates, leads, $"api:key:{keyId}", SignatureCodec.Default.Version, Math.Max(CorpusSearchOptions.DefaultFullComparisons, leads)).Job.Id).ToArray());
+
+        using var again = await analyst.PostAsJsonAsync(Start, new CorrelationRequest(null, true, 3), ApiFactory.Json);
+        var same = await again.Content.ReadFromJsonAsync<JobStatus>(ApiFactory.Json);
+        using var more = await analyst.PostAsJsonAsync(Start, new CorrelationRequest(null, true, 2), ApiFactory.Json);
+        var problem = await more.Content.ReadFromJsonAsync<ProblemDetails>(ApiFactory.Json);
+        using var other = factory.Client("analyst", "HSI El Paso", "US");
+        using var otherKey = await other.PostAsJsonAsync(Start, new CorrelationRequest(null, true, 2), ApiFactory.Json);
+
+        Assert.That((again.StatusCode, same!.Id), Is.EqualTo((HttpStatusCode.Accepted, queued[0])), "the same request is the same job");
+        Assert.That(more.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), problem?.Detail);
+        Assert.That(more.Headers.RetryAfter, Is.Not.Null);
+        Assert.That(otherKey.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), "another key has its own cap");
+        Assert.That(factory.WithStore(s => s.Correlations.Unfinished().Count(j => j.OutPath == $"api:key:{keyId}")), Is.EqualTo(JobsApi.MaxUnfinishedPerKey));
+    }
+
+    [Test]
     public async Task StartCorrelation_All_AcceptedThenFinishedWithEveryItemsLeads()
     {
         await using var factory = new ApiFactory();

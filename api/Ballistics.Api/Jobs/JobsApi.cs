@@ -16,9 +16,12 @@ public static class JobsApi
 {
     public const int MaxLeadsPerItem = 50;
 
+    /// <summary>Unfinished correlation jobs one key may have at once: a client's retry loop cannot fill the queue for every lab.</summary>
+    public const int MaxUnfinishedPerKey = 3;
+
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/jobs").WithTags("Jobs").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound).RequireAuthorization(policy => policy.RequireRole(ApiRoles.Analyst, ApiRoles.Lab, ApiRoles.Admin));
+        var group = app.MapGroup("/v1/jobs").WithTags("Jobs").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests).RequireAuthorization(policy => policy.RequireRole(ApiRoles.Analyst, ApiRoles.Lab, ApiRoles.Admin));
         group.MapPost("/correlation", StartCorrelation).WithName("StartCorrelationJob").WithSummary("Correlate every item added since a day, or all, against the corpus (asynchronous).");
         group.MapGet("/{id:long}", GetJob).WithName("GetJob").WithSummary("A job's progress and counts, and its results once finished.");
         return app;
@@ -39,10 +42,32 @@ public static class JobsApi
 
         DateTimeOffset? since = body.Since is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
         var full = Math.Max(CorpusSearchOptions.DefaultFullComparisons, leads);
-        // Each request is a job of its own (the out path only tells jobs apart; results stay in the store).
-        var (job, _) = store.Use(s => s.Correlations.StartOrResume(since, CorpusSearchOptions.Default.Candidates, leads, $"api:{Guid.NewGuid():N}", SignatureCodec.Default.Version, full));
-        worker.Enqueue(job.Id);
-        context.Items[AuditMiddleware.DetailItem] = $"job {job.Id}";
+        // A job's out path names who asked (results stay in the store): the same request from the same key while its job
+        // is unfinished is that job again, not a second one, and a key's unfinished jobs can be counted.
+        var caller = Caller.Of(context.User);
+        var requester = caller.KeyId is { } keyId ? $"api:key:{keyId}" : $"api:name:{caller.Name}";
+        var candidates = CorpusSearchOptions.Default.Candidates;
+        var (job, resumed) = store.Use(s =>
+        {
+            var queued = s.Correlations.Unfinished().Where(j => j.OutPath == requester).ToArray();
+            var same = queued.FirstOrDefault(j => j.Since == since && j.Leads == leads && j.Candidates == candidates && j.FullComparisons == full);
+            return same is not null ? (same, true)
+                : queued.Length >= MaxUnfinishedPerKey ? ((CorrelationJob?)null, false)
+                : s.Correlations.StartOrResume(since, candidates, leads, requester, SignatureCodec.Default.Version, full);
+        });
+        if (job is null)
+        {
+            context.Response.Headers.RetryAfter = "60";
+            return ApiProblems.Field(context, StatusCodes.Status429TooManyRequests, "Too many jobs", "key", $"this key has {MaxUnfinishedPerKey} correlation jobs unfinished, the most it may have: wait for one to finish (GET /v1/jobs/{{id}})");
+        }
+
+        if (!resumed)
+        {
+            // A job already unfinished is in the worker's queue (or running) already.
+            worker.Enqueue(job.Id);
+        }
+
+        context.Items[AuditMiddleware.DetailItem] = resumed ? $"job {job.Id} (already asked for by this key)" : $"job {job.Id}";
         return TypedResults.Accepted($"/v1/jobs/{job.Id}", Status(store, corpus, job, withResults: false));
     }
 
