@@ -33,6 +33,7 @@ public sealed class AccessMatrixTests
         yield return Case("POST", "/v1/seizures", "investigator lab admin");
         yield return Case("POST", "/v1/jobs/correlation", "analyst lab admin");
         yield return Case("GET", "/v1/jobs/1", "analyst lab admin");
+        yield return Case("DELETE", "/v1/jobs/1", "analyst lab admin");
         yield return Case("GET", "/v1/firearms/F1/linkage", "lab reviewer examiner investigator analyst admin");
         yield return Case("GET", "/v1/incidents/I1/linkage", "lab reviewer examiner investigator analyst admin");
         yield return Case("GET", "/v1/reports/trafficking", "analyst admin");

@@ -64,6 +64,35 @@ public sealed class JobsApiTests
     }
 
     [Test]
+    public async Task CancelJob_OwnUnfinishedJob_CancelledNotResumedOthersNotFoundFinishedConflict()
+    {
+        await using var factory = new ApiFactory();
+        using var analyst = factory.Client("analyst", "SESNSP", "MX");
+        using var stranger = factory.Client("analyst", "HSI El Paso", "US");
+        (await analyst.GetAsync(new Uri("/v1/me", UriKind.Relative))).Dispose();
+        var keyId = factory.Audit().Last().Event.KeyId!.Value;
+        var (open, finished) = factory.WithStore(s =>
+        {
+            var a = s.Correlations.StartOrResume(null, CorpusSearchOptions.Default.Candidates, 3, $"api:key:{keyId}", SignatureCodec.Default.Version).Job;
+            var b = s.Correlations.StartOrResume(null, CorpusSearchOptions.Default.Candidates, 4, $"api:key:{keyId}", SignatureCodec.Default.Version).Job;
+            s.Correlations.Finish(b);
+            return (a.Id, b.Id);
+        });
+
+        using var byStranger = await stranger.DeleteAsync(new Uri($"/v1/jobs/{open}", UriKind.Relative));
+        using var cancelled = await analyst.DeleteAsync(new Uri($"/v1/jobs/{open}", UriKind.Relative));
+        var status = await cancelled.Content.ReadFromJsonAsync<JobStatus>(ApiFactory.Json);
+        using var again = await analyst.DeleteAsync(new Uri($"/v1/jobs/{open}", UriKind.Relative));
+        using var done = await analyst.DeleteAsync(new Uri($"/v1/jobs/{finished}", UriKind.Relative));
+
+        Assert.That(byStranger.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "another key's job is not this key's to cancel");
+        Assert.That((cancelled.StatusCode, status!.Status), Is.EqualTo((HttpStatusCode.OK, "cancelled")));
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK), "cancelling twice is no error");
+        Assert.That(done.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(factory.WithStore(s => s.Correlations.Unfinished().Select(j => j.Id)), Does.Not.Contain(open), "a cancelled job is not resumed");
+    }
+
+    [Test]
     public async Task StartCorrelation_All_AcceptedThenFinishedWithEveryItemsLeads()
     {
         await using var factory = new ApiFactory();

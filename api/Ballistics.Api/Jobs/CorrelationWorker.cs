@@ -53,7 +53,7 @@ public sealed class CorrelationWorker(StoreAccess store, CorpusService corpus, I
 
     private async Task Run(long jobId, CancellationToken stop)
     {
-        if (store.Use(s => s.Correlations.Get(jobId)) is not { FinishedAt: null } job)
+        if (store.Use(s => s.Correlations.Get(jobId)) is not { Open: true } job)
         {
             return;
         }
@@ -63,7 +63,8 @@ public sealed class CorrelationWorker(StoreAccess store, CorpusService corpus, I
         var skipped = 0;
         foreach (var itemId in pending)
         {
-            if (stop.IsCancellationRequested)
+            // Stopping the server, or the job cancelled by its key: what is done stays done.
+            if (stop.IsCancellationRequested || store.Use(s => s.Correlations.Get(jobId)?.CancelledAt) is not null)
             {
                 return;
             }

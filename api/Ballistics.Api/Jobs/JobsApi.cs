@@ -24,6 +24,8 @@ public static class JobsApi
         var group = app.MapGroup("/v1/jobs").WithTags("Jobs").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests).RequireAuthorization(policy => policy.RequireRole(ApiRoles.Analyst, ApiRoles.Lab, ApiRoles.Admin));
         group.MapPost("/correlation", StartCorrelation).WithName("StartCorrelationJob").WithSummary("Correlate every item added since a day, or all, against the corpus (asynchronous).");
         group.MapGet("/{id:long}", GetJob).WithName("GetJob").WithSummary("A job's progress and counts, and its results once finished.");
+        group.MapDelete("/{id:long}", CancelJob).WithName("CancelJob").WithSummary("Cancel an unfinished job of this key (its leads so far stay).")
+            .KeyedProblems(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -45,7 +47,7 @@ public static class JobsApi
         // A job's out path names who asked (results stay in the store): the same request from the same key while its job
         // is unfinished is that job again, not a second one, and a key's unfinished jobs can be counted.
         var caller = Caller.Of(context.User);
-        var requester = caller.KeyId is { } keyId ? $"api:key:{keyId}" : $"api:name:{caller.Name}";
+        var requester = Requester(caller);
         var candidates = CorpusSearchOptions.Default.Candidates;
         var (job, resumed) = store.Use(s =>
         {
@@ -71,6 +73,37 @@ public static class JobsApi
         return TypedResults.Accepted($"/v1/jobs/{job.Id}", Status(store, corpus, job, withResults: false));
     }
 
+    /// <summary>The out path that names the key asking (see <see cref="StartCorrelation"/>).</summary>
+    private static string Requester(Caller caller) => caller.KeyId is { } keyId ? $"api:key:{keyId}" : $"api:name:{caller.Name}";
+
+    private static Results<Ok<JobStatus>, ProblemHttpResult> CancelJob(long id, HttpContext context, StoreAccess store, CorpusService corpus)
+    {
+        var caller = Caller.Of(context.User);
+        var (job, cancelled) = store.Use(s =>
+        {
+            var found = s.Correlations.Get(id);
+            if (found is null || (caller.Role != ApiRoles.Admin && found.OutPath != Requester(caller)))
+            {
+                return (null, false);
+            }
+
+            var done = s.Correlations.Cancel(found);
+            return (s.Correlations.Get(id), done);
+        });
+        if (job is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such job", detail: $"no job {id} of this key");
+        }
+
+        if (!cancelled && job.CancelledAt is null)
+        {
+            return ApiProblems.Field(context, StatusCodes.Status409Conflict, "Job finished", "id", $"job {id} finished at {job.FinishedAt:O}: there is nothing left to cancel");
+        }
+
+        context.Items[AuditMiddleware.DetailItem] = cancelled ? $"job {id} cancelled" : $"job {id} was cancelled already";
+        return TypedResults.Ok(Status(store, corpus, job, withResults: false));
+    }
+
     private static Results<Ok<JobStatus>, ProblemHttpResult> GetJob(long id, StoreAccess store, CorpusService corpus)
     {
         var job = store.Use(s => s.Correlations.Get(id));
@@ -91,7 +124,7 @@ public static class JobsApi
         return new JobStatus(
             job.Id,
             "correlation",
-            job.FinishedAt is null ? "running" : "finished",
+            job.CancelledAt is not null ? "cancelled" : job.FinishedAt is null ? "running" : "finished",
             job.Since is { } since ? DateOnly.FromDateTime(since.UtcDateTime) : null,
             job.Leads,
             done + pending,

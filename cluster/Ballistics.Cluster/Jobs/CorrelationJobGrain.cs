@@ -53,7 +53,8 @@ internal sealed class CorrelationJobGrain(
             var workers = 0L;
             while (next < batches.Length || running.Count > 0)
             {
-                while (next < batches.Length && running.Count < slots)
+                // A job cancelled by its key hands out no more batches; those in flight finish and are kept.
+                while (next < batches.Length && running.Count < slots && !Cancelled(jobId))
                 {
                     running.Add(Hand(jobId, batches[next++], workers++));
                 }
@@ -110,7 +111,13 @@ internal sealed class CorrelationJobGrain(
         using var store = Open();
         var job = store.Correlations.Get(jobId) ?? throw new InvalidOperationException($"no correlation job {jobId}");
         var pending = store.Correlations.Pending(job, out var done);
-        return (pending, done);
+        return (job.CancelledAt is null ? pending : [], done);
+    }
+
+    private bool Cancelled(long jobId)
+    {
+        using var store = Open();
+        return store.Correlations.Get(jobId)?.CancelledAt is not null;
     }
 
     private RecordStore Open() => options.Value.OpenStore($"correlation job {this.GetPrimaryKeyLong()}");

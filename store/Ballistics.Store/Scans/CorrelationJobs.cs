@@ -4,8 +4,12 @@ using Ballistics.Store.Database;
 
 namespace Ballistics.Store.Scans;
 
-/// <summary>A batch correlation job: which items it covers and how, and whether it has finished.</summary>
-public sealed record CorrelationJob(long Id, string Selection, DateTimeOffset? Since, long LastItemId, int Candidates, int Leads, string OutPath, string AlgorithmVersion, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, int? FullComparisons);
+/// <summary>A batch correlation job: which items it covers and how, and whether it has finished or was cancelled.</summary>
+public sealed record CorrelationJob(long Id, string Selection, DateTimeOffset? Since, long LastItemId, int Candidates, int Leads, string OutPath, string AlgorithmVersion, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, int? FullComparisons, DateTimeOffset? CancelledAt = null)
+{
+    /// <summary>Neither finished nor cancelled: work remains to be done on it.</summary>
+    public bool Open => FinishedAt is null && CancelledAt is null;
+}
 
 /// <summary>One lead of a job as stored; <see cref="RegistrationFailure"/> says why the pair could not be registered (θ, dx, dy are then no pose).</summary>
 public readonly record struct CorrelationLead(long ItemId, int Rank, long CandidateId, double Score, double Similarity, int Cmc, double Ccf, double ThetaDeg, double DxUm, double DyUm, string? RegistrationFailure = null)
@@ -48,7 +52,7 @@ public sealed class CorrelationJobs
         {
             find.Transaction = transaction;
             // NULL-safe equality written the way both engines read it (SQLite's IS, PostgreSQL's IS NOT DISTINCT FROM).
-            find.CommandText = "SELECT id FROM correlation_job WHERE finished_at IS NULL AND selection = @sel AND ((since IS NULL AND CAST(@since AS TEXT) IS NULL) OR since = CAST(@since AS TEXT)) AND candidates = @k AND leads = @n AND out_path = @out "
+            find.CommandText = "SELECT id FROM correlation_job WHERE finished_at IS NULL AND cancelled_at IS NULL AND selection = @sel AND ((since IS NULL AND CAST(@since AS TEXT) IS NULL) OR since = CAST(@since AS TEXT)) AND candidates = @k AND leads = @n AND out_path = @out "
                 + "AND ((full_comparisons IS NULL AND CAST(@full AS INTEGER) IS NULL) OR full_comparisons = CAST(@full AS INTEGER)) ORDER BY id DESC LIMIT 1";
             find.With("@sel", selection);
             find.With("@since", (object?)sinceText ?? DBNull.Value);
@@ -83,7 +87,7 @@ public sealed class CorrelationJobs
     public CorrelationJob? Get(long id)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT id, selection, since, last_item_id, candidates, leads, out_path, algorithm_version, created_at, finished_at, full_comparisons FROM correlation_job WHERE id = @id";
+        command.CommandText = "SELECT id, selection, since, last_item_id, candidates, leads, out_path, algorithm_version, created_at, finished_at, full_comparisons, cancelled_at FROM correlation_job WHERE id = @id";
         command.With("@id", id);
         using var r = command.ExecuteReader();
         if (!r.Read())
@@ -92,16 +96,16 @@ public sealed class CorrelationJobs
         }
 
         DateTimeOffset? Time(int i) => r.IsDBNull(i) ? null : DateTimeOffset.Parse(r.GetString(i), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-        return new CorrelationJob(r.GetInt64(0), r.GetString(1), Time(2), r.GetInt64(3), r.GetInt32(4), r.GetInt32(5), r.GetString(6), r.GetString(7), Time(8)!.Value, Time(9), r.IsDBNull(10) ? null : r.GetInt32(10));
+        return new CorrelationJob(r.GetInt64(0), r.GetString(1), Time(2), r.GetInt64(3), r.GetInt32(4), r.GetInt32(5), r.GetString(6), r.GetString(7), Time(8)!.Value, Time(9), r.IsDBNull(10) ? null : r.GetInt32(10), Time(11));
     }
 
-    /// <summary>Jobs not yet finished, oldest first: what a restarted server resumes.</summary>
+    /// <summary>Jobs neither finished nor cancelled, oldest first: what a restarted server resumes.</summary>
     public IReadOnlyList<CorrelationJob> Unfinished()
     {
         var ids = new List<long>();
         using (var command = _connection.CreateCommand())
         {
-            command.CommandText = "SELECT id FROM correlation_job WHERE finished_at IS NULL ORDER BY id";
+            command.CommandText = "SELECT id FROM correlation_job WHERE finished_at IS NULL AND cancelled_at IS NULL ORDER BY id";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -110,6 +114,17 @@ public sealed class CorrelationJobs
         }
 
         return [.. ids.Select(id => Get(id)!)];
+    }
+
+    /// <summary>Cancels an open job (its leads so far stay); false when it had finished or was cancelled already.</summary>
+    public bool Cancel(CorrelationJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "UPDATE correlation_job SET cancelled_at = @t WHERE id = @id AND finished_at IS NULL AND cancelled_at IS NULL";
+        command.With("@t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        command.With("@id", job.Id);
+        return command.ExecuteNonQuery() == 1;
     }
 
     /// <summary>The job's items (its selection, fixed when it started) that are not done yet, in id order.</summary>
@@ -218,7 +233,7 @@ public sealed class CorrelationJobs
     {
         ArgumentNullException.ThrowIfNull(job);
         using var command = _connection.CreateCommand();
-        command.CommandText = "UPDATE correlation_job SET finished_at = @t WHERE id = @id";
+        command.CommandText = "UPDATE correlation_job SET finished_at = @t WHERE id = @id AND cancelled_at IS NULL";
         command.With("@t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         command.With("@id", job.Id);
         command.ExecuteNonQuery();
