@@ -117,15 +117,7 @@ public sealed class CorrelationJobs
     }
 
     /// <summary>Cancels an open job (its leads so far stay); false when it had finished or was cancelled already.</summary>
-    public bool Cancel(CorrelationJob job)
-    {
-        ArgumentNullException.ThrowIfNull(job);
-        using var command = _connection.CreateCommand();
-        command.CommandText = "UPDATE correlation_job SET cancelled_at = @t WHERE id = @id AND finished_at IS NULL AND cancelled_at IS NULL";
-        command.With("@t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-        command.With("@id", job.Id);
-        return command.ExecuteNonQuery() == 1;
-    }
+    public bool Cancel(CorrelationJob job) => Close(job, "cancelled_at");
 
     /// <summary>The job's items (its selection, fixed when it started) that are not done yet, in id order.</summary>
     public IReadOnlyList<long> Pending(CorrelationJob job, out int done)
@@ -229,13 +221,17 @@ public sealed class CorrelationJobs
     private static CorrelationLead Read(DbDataReader r) =>
         new(r.GetInt64(0), r.GetInt32(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4), r.GetInt32(5), r.GetDouble(6), r.GetDouble(7), r.GetDouble(8), r.GetDouble(9), r.IsDBNull(10) ? null : r.GetString(10));
 
-    public void Finish(CorrelationJob job)
+    /// <summary>Marks an open job finished (a cancelled one stays cancelled).</summary>
+    public void Finish(CorrelationJob job) => Close(job, "finished_at");
+
+    /// <summary>Stamps an open job's <paramref name="column"/> (finished_at or cancelled_at) with now; false when it was closed already.</summary>
+    private bool Close(CorrelationJob job, string column)
     {
         ArgumentNullException.ThrowIfNull(job);
         using var command = _connection.CreateCommand();
-        command.CommandText = "UPDATE correlation_job SET finished_at = @t WHERE id = @id AND cancelled_at IS NULL";
+        command.CommandText = $"UPDATE correlation_job SET {column} = @t WHERE id = @id AND finished_at IS NULL AND cancelled_at IS NULL";
         command.With("@t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         command.With("@id", job.Id);
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery() == 1;
     }
 }
