@@ -67,6 +67,12 @@ public static class ImageReader
             return Fail(IngestErrorKind.ImageDecode, sourceName, "not a PNG or TIFF image");
         }
 
+        // A PNG's header states its size: too many pixels are refused before decoding (a small file can declare 20,000²).
+        if (PngHeader.Size(encoded) is { } declared && (long)declared.Width * declared.Height > options.MaxPixels)
+        {
+            return Fail(IngestErrorKind.TooLarge, sourceName, $"{declared.Width}×{declared.Height} pixels exceed the limit of {options.MaxPixels:N0}");
+        }
+
         using var decoded = Cv2.ImDecode(encoded, ImreadModes.AnyDepth | ImreadModes.AnyColor);
         if (decoded.Empty())
         {

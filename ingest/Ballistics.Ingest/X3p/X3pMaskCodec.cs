@@ -12,7 +12,7 @@ internal static class X3pMaskCodec
     {
         // A PNG states its size in its first chunk: one of another size is refused before decoding, so a small file
         // declaring 20,000² pixels costs nothing.
-        if (PngSize(png) is { } declared && declared != (expectedWidth, expectedHeight))
+        if (Images.PngHeader.Size(png) is { } declared && declared != (expectedWidth, expectedHeight))
         {
             (width, height) = declared;
             return [];
@@ -106,19 +106,5 @@ internal static class X3pMaskCodec
     {
         uint[] corners = [colours[0], colours[width - 1], colours[(height - 1) * width], colours[(height * width) - 1]];
         return corners.GroupBy(c => c).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
-    }
-
-    /// <summary>Width and height from a PNG's IHDR chunk (signature, length, "IHDR", then both big-endian); null when the bytes do not start so.</summary>
-    internal static (int Width, int Height)? PngSize(ReadOnlySpan<byte> png)
-    {
-        ReadOnlySpan<byte> signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
-        if (png.Length < 24 || !png[..8].SequenceEqual(signature) || !png.Slice(12, 4).SequenceEqual("IHDR"u8))
-        {
-            return null;
-        }
-
-        var w = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(png.Slice(16, 4));
-        var h = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(png.Slice(20, 4));
-        return ((int)Math.Min(w, int.MaxValue), (int)Math.Min(h, int.MaxValue));
     }
 }
