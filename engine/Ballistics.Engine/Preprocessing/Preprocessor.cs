@@ -26,6 +26,12 @@ public static class Preprocessor
     /// </summary>
     public const double MinReliefUm = 0.01;
 
+    /// <summary>
+    /// The largest breech-face region prepared: a primer is 4.4–6.1 mm across (small pistol to shotshell, 15–30 mm²), so
+    /// twice the largest leaves room for a generous crop; a region larger than this is not a breech face.
+    /// </summary>
+    public const double MaxRegionMm2 = 60;
+
     public static PreparedScan Prepare(Surface surface, PreprocessOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(surface);
@@ -65,6 +71,14 @@ public static class Preprocessor
         var (geometry, source) = Region(surface, grid, options.Region, notes);
         TooLittleLeft(grid, options, source, "in the breech-face region");
         var regionPoints = grid.CountValid();
+        var regionMm2 = regionPoints * grid.StepUm * grid.StepUm / 1e6;
+        if (regionMm2 > MaxRegionMm2)
+        {
+            // Refused before the filters that scale with it: a 25 mm square of relief took 31 s and 2 GB to prepare.
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The breech-face region is {regionMm2:0} mm² (region source {source}), more than any primer's ({MaxRegionMm2} mm² at most): not a cartridge-case scan, or its mask is missing."), nameof(surface));
+        }
+
         // Outside the region everything is NaN now, and every later step ignores NaN: cropping here gives the same
         // result on a fraction of the points of a raw scan. Four points of margin cover the outlier median window.
         (grid, var regionX, var regionY) = Crop(grid, margin: 4);

@@ -29,6 +29,16 @@ public sealed class PreprocessorTests
         Assert.That(prepared.Notes, Has.Some.Contains("mask"));
     }
 
+    [Test]
+    public void Prepare_RegionLargerThanAnyPrimer_RefusedNamingItsArea()
+    {
+        // 1,000 × 1,000 points of relief at 10 µm: a 100 mm² "breech face", bigger than any primer.
+        var heights = TestSurfaces.Relief(1000, 1000, seed: 5, holeFraction: 0, sigma: 2);
+        var wide = new Surface(1000, 1000, 10, 10, heights);
+
+        Assert.That(() => Preprocessor.Prepare(wide), Throws.ArgumentException.With.Message.Contains("mm²").And.Message.Contains("more than any primer"));
+    }
+
     [TestCase(0f)]
     [TestCase(3.5f)]
     public void Prepare_FlatScan_RefusedAsWithoutRelief(float level)
