@@ -51,10 +51,14 @@ public static class JobsApi
         var candidates = CorpusSearchOptions.Default.Candidates;
         var (job, resumed) = store.Use(s =>
         {
-            var queued = s.Correlations.Unfinished().Where(j => j.OutPath == requester).ToArray();
-            var same = queued.FirstOrDefault(j => j.Since == since && j.Leads == leads && j.Candidates == candidates && j.FullComparisons == full);
-            return same is not null ? (same, true)
-                : queued.Length >= MaxUnfinishedPerKey ? ((CorrelationJob?)null, false)
+            // The same request again resumes its job whatever the count; only a new one is held to the cap.
+            if (s.Correlations.FindOpen(since, candidates, leads, requester, full) is { } same)
+            {
+                return (same, true);
+            }
+
+            return s.Correlations.Unfinished().Count(j => j.OutPath == requester) >= MaxUnfinishedPerKey
+                ? ((CorrelationJob?)null, false)
                 : s.Correlations.StartOrResume(since, candidates, leads, requester, SignatureCodec.Default.Version, full);
         });
         if (job is null)

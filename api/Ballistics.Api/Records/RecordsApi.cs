@@ -48,20 +48,27 @@ public static class RecordsApi
 
         var trace = (TraceRequest)record!;
         var number = trace.TraceNumber;
-        var taken = number is null ? null : store.Use(s => s.OwnersOf("trace", number)
-            .FirstOrDefault(o => string.Equals(o.Agency, trace.Agency, StringComparison.OrdinalIgnoreCase) && o.TraceNumber == number && o.ContentId != RecordIdentity.ContentId(trace)));
-        if (taken is not null)
+        // The number checked and the trace stored under one hold of the store: two requests cannot both take a number.
+        var (taken, stored) = store.Use(s =>
+        {
+            var other = number is null ? null : s.OwnersOf("trace", number)
+                .FirstOrDefault(o => string.Equals(o.Agency, trace.Agency, StringComparison.OrdinalIgnoreCase) && o.TraceNumber == number && o.ContentId != RecordIdentity.ContentId(trace));
+            if (other is not null)
+            {
+                return ((RecordOwner?)other, ((TraceAnswer Answer, bool Added)?)null);
+            }
+
+            var (contentId, isNew) = s.Store(trace, "api", 1);
+            var query = s.Registry.Requests(contentId).Single();
+            return (null, (new TraceAnswer(contentId, query.TraceNumber, new TraceResolver(s.Registry).Resolve(query)), isNew));
+        });
+        if (stored is not { } result)
         {
             // A trace number names one request within its agency: another request under it would make the number ambiguous.
-            return ApiProblems.Field(context, StatusCodes.Status409Conflict, "Trace number in use", "trace_number", $"'{number}' already names another trace request of {trace.Agency} ({taken.ContentId})");
+            return ApiProblems.Field(context, StatusCodes.Status409Conflict, "Trace number in use", "trace_number", $"'{number}' already names another trace request of {trace.Agency} ({taken!.ContentId})");
         }
 
-        var (answer, added) = store.Use(s =>
-        {
-            var (contentId, isNew) = s.Store(record!, "api", 1);
-            var query = s.Registry.Requests(contentId).Single();
-            return (new TraceAnswer(contentId, query.TraceNumber, new TraceResolver(s.Registry).Resolve(query)), isNew);
-        });
+        var (answer, added) = result;
         context.Items[AuditMiddleware.DetailItem] = added ? $"trace {answer.Id} stored and resolved: {answer.Result.Outcome}" : $"trace {answer.Id} already on file, resolved again";
         var shown = ForCaller(answer, caller);
         return added ? TypedResults.Created($"/v1/traces/{answer.Id}", shown) : TypedResults.Ok(shown);

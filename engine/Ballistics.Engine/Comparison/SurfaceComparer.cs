@@ -40,13 +40,16 @@ internal sealed class SurfaceComparer
         var cells = new CellComparer(_options.Cmc);
         var forward = cells.Compare(a.CellImage, b.CellImage, registration, stepUm);
         var backward = cells.Compare(b.CellImage, a.CellImage, registration.Inverse(), stepUm);
-        var (alignedCcf, overlap) = AlignedCorrelation(a.Image, b.Image, registration, stepUm);
+        // B's image is turned onto A's grid once: the whole-overlap correlation and the sectors' both read it.
+        using var warped = MaskedImage.Create(a.Image.Width, a.Image.Height);
+        warped.WarpRegistered(b.Image, registration, stepUm, 0);
+        var (alignedCcf, overlap) = Correlation(a.Image, warped, b.Image.ValidCount);
         var aligned = new AlignedCorrelations(
             alignedCcf,
             overlap,
             AlignedCorrelation(a.Residual, b.Residual, registration, stepUm).Ccf,
             AlignedCorrelation(a.Whitened, b.Whitened, registration, stepUm).Ccf,
-            AlignedSectors(a, b, registration));
+            registration.Registered ? AlignedSectors(a, warped) : []);
         var chance = new ChanceLevel(
             TextureCorrelation.SharedAreaUm2(a.Texture, b.Texture, registration.RotationDeg),
             stepUm * stepUm * Math.Min(a.Image.ValidCount, b.Image.ValidCount),
@@ -57,16 +60,9 @@ internal sealed class SurfaceComparer
         return new SurfaceComparison(registration, forward, backward, Features(registration, forward, backward, aligned, chance));
     }
 
-    /// <summary>The aligned correlation sector by sector about A's turning axis (<see cref="SectorCorrelation"/>).</summary>
-    private static SectorCorrelation.Sector[] AlignedSectors(ComparableScan a, ComparableScan b, Registration registration)
+    /// <summary>The aligned correlation sector by sector about A's turning axis (<see cref="SectorCorrelation"/>), B already turned onto A's grid.</summary>
+    private static SectorCorrelation.Sector[] AlignedSectors(ComparableScan a, MaskedImage warped)
     {
-        if (!registration.Registered)
-        {
-            return [];
-        }
-
-        using var warped = MaskedImage.Create(a.Image.Width, a.Image.Height);
-        warped.WarpRegistered(b.Image, registration, a.StepUm, 0);
         var sectors = new SectorCorrelation.Sector[SectorCorrelation.Sectors];
         return sectors[..SectorCorrelation.Measure(a.Image, warped, 0, a.SectorMap, sectors)];
     }
@@ -106,7 +102,15 @@ internal sealed class SurfaceComparer
     {
         using var warped = MaskedImage.Create(a.Width, a.Height);
         warped.WarpRegistered(b, registration, stepUm, 0);
+        return Correlation(a, warped, b.ValidCount);
+    }
 
+    /// <summary>
+    /// Pearson correlation over the points valid in A and in <paramref name="warped"/>, B already on A's grid; the overlap
+    /// as a fraction of the smaller of A and B (<paramref name="bValidCount"/>, B's valid points before turning).
+    /// </summary>
+    private static (double Ccf, double OverlapFraction) Correlation(MaskedImage a, MaskedImage warped, int bValidCount)
+    {
         var va = a.Values.AsSpan<float>();
         var ma = a.Mask.AsSpan<float>();
         var vb = warped.Values.AsSpan<float>();
@@ -131,7 +135,7 @@ internal sealed class SurfaceComparer
             ArrayPool<float>.Shared.Return(buffer);
         }
 
-        var smaller = Math.Min(a.ValidCount, b.ValidCount);
+        var smaller = Math.Min(a.ValidCount, bValidCount);
         var overlap = smaller == 0 ? 0 : Math.Min(1, n / smaller);
         if (n < 16)
         {

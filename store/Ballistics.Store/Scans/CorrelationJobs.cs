@@ -48,23 +48,10 @@ public sealed class CorrelationJobs
         using var transaction = _connection.BeginTransaction();
         // Found or started as one step: two processes starting the same job must end with one.
         _dialect.LockForWrite(_connection, transaction, "correlation_job");
-        using (var find = _connection.CreateCommand())
+        if (FindOpen(since, candidates, leads, outPath, fullComparisons, transaction) is { } existing)
         {
-            find.Transaction = transaction;
-            // NULL-safe equality written the way both engines read it (SQLite's IS, PostgreSQL's IS NOT DISTINCT FROM).
-            find.CommandText = "SELECT id FROM correlation_job WHERE finished_at IS NULL AND cancelled_at IS NULL AND selection = @sel AND ((since IS NULL AND CAST(@since AS TEXT) IS NULL) OR since = CAST(@since AS TEXT)) AND candidates = @k AND leads = @n AND out_path = @out "
-                + "AND ((full_comparisons IS NULL AND CAST(@full AS INTEGER) IS NULL) OR full_comparisons = CAST(@full AS INTEGER)) ORDER BY id DESC LIMIT 1";
-            find.With("@sel", selection);
-            find.With("@since", (object?)sinceText ?? DBNull.Value);
-            find.With("@k", candidates);
-            find.With("@n", leads);
-            find.With("@out", outPath);
-            find.With("@full", (object?)fullComparisons ?? DBNull.Value);
-            if (find.ExecuteScalar() is long existing)
-            {
-                transaction.Commit();
-                return (Get(existing)!, true);
-            }
+            transaction.Commit();
+            return (existing, true);
         }
 
         using var insert = _connection.CreateCommand();
@@ -84,9 +71,42 @@ public sealed class CorrelationJobs
         return (Get(id)!, false);
     }
 
-    public CorrelationJob? Get(long id)
+    /// <summary>The newest open job of exactly this shape and output, if any: what <see cref="StartOrResume"/> resumes.</summary>
+    public CorrelationJob? FindOpen(DateTimeOffset? since, int candidates, int leads, string outPath, int? fullComparisons = null) =>
+        FindOpen(since, candidates, leads, outPath, fullComparisons, null);
+
+    private CorrelationJob? FindOpen(DateTimeOffset? since, int candidates, int leads, string outPath, int? fullComparisons, DbTransaction? transaction)
+    {
+        long id;
+        using (var find = _connection.CreateCommand())
+        {
+            find.Transaction = transaction;
+            // NULL-safe equality written the way both engines read it (SQLite's IS, PostgreSQL's IS NOT DISTINCT FROM).
+            find.CommandText = "SELECT id FROM correlation_job WHERE finished_at IS NULL AND cancelled_at IS NULL AND selection = @sel AND ((since IS NULL AND CAST(@since AS TEXT) IS NULL) OR since = CAST(@since AS TEXT)) AND candidates = @k AND leads = @n AND out_path = @out "
+                + "AND ((full_comparisons IS NULL AND CAST(@full AS INTEGER) IS NULL) OR full_comparisons = CAST(@full AS INTEGER)) ORDER BY id DESC LIMIT 1";
+            find.With("@sel", since is null ? "all" : "since");
+            find.With("@since", (object?)since?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) ?? DBNull.Value);
+            find.With("@k", candidates);
+            find.With("@n", leads);
+            find.With("@out", outPath);
+            find.With("@full", (object?)fullComparisons ?? DBNull.Value);
+            if (find.ExecuteScalar() is not long found)
+            {
+                return null;
+            }
+
+            id = found;
+        }
+
+        return Get(id, transaction);
+    }
+
+    public CorrelationJob? Get(long id) => Get(id, null);
+
+    private CorrelationJob? Get(long id, DbTransaction? transaction)
     {
         using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "SELECT id, selection, since, last_item_id, candidates, leads, out_path, algorithm_version, created_at, finished_at, full_comparisons, cancelled_at FROM correlation_job WHERE id = @id";
         command.With("@id", id);
         using var r = command.ExecuteReader();
