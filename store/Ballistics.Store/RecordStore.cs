@@ -37,7 +37,7 @@ public sealed class RecordStore : IDisposable
         Correlations = new CorrelationJobs(connection, dialect);
         Keys = new ApiKeys(connection);
         Audit = new AuditLog(connection, dialect);
-        Leads = new LeadBook(connection);
+        Leads = new LeadBook(connection, dialect);
         Trafficking = new SqliteTraffickingRecords(connection);
     }
 
@@ -182,12 +182,18 @@ public sealed class RecordStore : IDisposable
     }
 
     /// <summary>One validated record stored once by content id (an API submission): its content id and whether it was new.</summary>
-    public (string ContentId, bool Added) Store(FirearmRecord record, string source, int line)
+    /// <remarks><paramref name="audit"/>: The audit entry of the record stored (given its content id), committed with it; nothing when it was on file already.</remarks>
+    public (string ContentId, bool Added) Store(FirearmRecord record, string source, int line, Func<string, AuditEvent>? audit = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         var contentId = RecordIdentity.ContentId(record);
         using var writer = new SqliteRecordWriter(_connection);
         var added = writer.TryAdd(record, contentId, source, line);
+        if (added && audit is not null)
+        {
+            AuditLog.AppendWithin(_connection, _dialect, writer.Transaction!, audit(contentId));
+        }
+
         writer.Commit();
         return (contentId, added);
     }

@@ -82,6 +82,22 @@ public sealed class EvidenceApiTests
         Assert.That(factory.WithStore(s => s.Scans.Count), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task Submit_DifferentFilesConcurrently_EachStoredWithOneEntryCommittedWithIt()
+    {
+        await using var factory = new ApiFactory();
+        using var lab = factory.Client("lab");
+        var names = new[] { "triplet_x3p1_processed", "fadul_1-1_processed", "fadul_1-2_processed" };
+
+        var bodies = await Task.WhenAll(names.Select(name => Submit(lab, name, "{}")));
+
+        Assert.That(factory.WithStore(s => s.Scans.Count), Is.EqualTo(3));
+        var entries = factory.Audit().Where(e => e.Event.Action == "SubmitEvidence").ToArray();
+        Assert.That(entries.Select(e => (e.Event.Status, e.Event.Outcome)), Is.All.EqualTo((201, "allowed")));
+        Assert.That(entries.Select(e => e.Event.Detail), Is.EquivalentTo(bodies.Select(b => $"stored as item {b.Evidence.Id}")), "one entry per upload, written with its item");
+        Assert.That(factory.WithStore(s => s.Audit.Verify()).Intact, Is.True);
+    }
+
     [TestCase("metadata", "not json", "metadata")]
     [TestCase("metadata", "[1, 2]", "metadata")]
     [TestCase("metadata", """{"colour": "red"}""", "metadata.colour")]

@@ -299,5 +299,7 @@ public sealed class RecordsApiTests
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(stored!.AlreadyOnFile, Is.True);
         Assert.That(factory.WithStore(s => s.CountByKind()["seizure"]), Is.EqualTo(1));
+        var entries = factory.Audit().Where(e => e.Event.Action == "SubmitSeizure").Select(e => (e.Event.Status, e.Event.Detail)).ToArray();
+        Assert.That(entries, Is.EqualTo(new[] { (201, (string?)$"seizure {stored.Id} stored"), (200, null) }), "the filing's entry committed with it, once; the second is only read");
     }
 }

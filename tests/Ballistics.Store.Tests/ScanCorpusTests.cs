@@ -252,4 +252,57 @@ public sealed class ScanCorpusTests(StoreEngine engine)
         Assert.That(ids, Is.EqualTo(new long[] { 1, 2, 3, 4, 5, 6 }));
         Assert.That(ids.Select(id => store.Scans.Get(id)!.Metadata.ExhibitId), Is.EqualTo(names));
     }
+
+    [Test]
+    public void Add_Audited_EntryCommittedWithTheItemAndNoneForAFileOnFile()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir, engine);
+        var copy = dir.File("again.x3p");
+        File.Copy(Real("fadul_1-1_processed"), copy);
+
+        var first = Add(store, new ScanSubmission(Real("fadul_1-1_processed"), Audit: id => Entry($"stored as item {id}")));
+        var again = Add(store, new ScanSubmission(copy, Audit: id => Entry($"stored as item {id}")));
+
+        Assert.That(first.Added, Has.Count.EqualTo(1));
+        Assert.That(again.Duplicates, Has.Count.EqualTo(1));
+        var entries = store.Audit.Read();
+        Assert.That(entries.Select(e => e.Event.Detail), Is.EqualTo(new[] { $"stored as item {first.Added[0]}" }));
+        Assert.That(store.Audit.Verify().Intact, Is.True);
+    }
+
+    [Test]
+    public void Add_AuditEntryRefused_ItemNotStoredEither()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir, engine);
+
+        // An outcome the log does not know makes the entry fail inside the item's transaction.
+        Assert.That(() => Add(store, new ScanSubmission(Real("fadul_1-1_processed"), Audit: _ => Entry("stored") with { Outcome = "perhaps" })), Throws.ArgumentException);
+
+        Assert.That(store.Scans.Count, Is.EqualTo(0), "the item and its entry commit together or not at all");
+        Assert.That(store.Audit.Read(), Is.Empty);
+        Assert.That(Add(store, new ScanSubmission(Real("fadul_1-1_processed"))).Added, Has.Count.EqualTo(1), "added again once the failure is gone");
+    }
+
+    [Test]
+    public void Add_ConcurrentAddsOfDifferentAndSameFiles_EachFileStoredOnce()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir, engine);
+        var names = new[] { "fadul_1-1_processed", "fadul_1-2_processed", "triplet_x3p1_processed", "fadul_1-1_processed", "fadul_1-2_processed", "triplet_x3p1_processed" };
+
+        // Six adds at once, as six uploads would: the same file twice each.
+        var results = new ScanAddResult[names.Length];
+        Parallel.For(0, names.Length, new ParallelOptions { MaxDegreeOfParallelism = names.Length }, i => results[i] = Add(store, new ScanSubmission(Real(names[i]))));
+
+        Assert.That(results.Sum(r => r.Added.Count), Is.EqualTo(3));
+        Assert.That(results.Sum(r => r.Duplicates.Count), Is.EqualTo(3));
+        Assert.That(results.SelectMany(r => r.Rejected), Is.Empty);
+        Assert.That(store.Scans.Count, Is.EqualTo(3));
+        Assert.That(store.Check().IsWhole, Is.True);
+    }
+
+    private static Access.AuditEvent Entry(string detail) =>
+        new(null, "lab", "FGR", "MX", "POST", "/v1/evidence", "SubmitEvidence", null, "allowed", 201, null, null, detail);
 }

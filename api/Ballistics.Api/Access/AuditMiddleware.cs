@@ -17,6 +17,28 @@ internal sealed class AuditMiddleware(RequestDelegate next, StoreAccess store)
     /// <summary>Set by an endpoint to say what it refused or why (logged beside the status).</summary>
     public const string DetailItem = "audit-detail";
 
+    /// <summary>Set when an endpoint's change committed with its entry: the status that entry records.</summary>
+    private const string RecordedStatusItem = "audit-recorded-status";
+
+    /// <summary>
+    /// The entry of this request answered with <paramref name="status"/>, for the store to commit with the change it
+    /// records (given the changed thing's id): the change never stands without its entry, even when the client is gone
+    /// before the answer or the server is killed. Made only if the change is; the middleware then writes no second entry
+    /// for that answer (it still does when the answer turns out otherwise, a failure after the change).
+    /// </summary>
+    public static Func<T, AuditEvent> WithChange<T>(HttpContext context, int status, Func<T, string> detail)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(detail);
+        return changed =>
+        {
+            var said = detail(changed);
+            context.Items[DetailItem] = said;
+            context.Items[RecordedStatusItem] = status;
+            return EventOf(context, status, said);
+        };
+    }
+
     public async Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
@@ -44,11 +66,16 @@ internal sealed class AuditMiddleware(RequestDelegate next, StoreAccess store)
         }
         finally
         {
-            Record(context, thrown ?? context.Response.StatusCode);
+            var status = thrown ?? context.Response.StatusCode;
+            if (!(context.Items.TryGetValue(RecordedStatusItem, out var recorded) && recorded is int committed && committed == status))
+            {
+                var said = context.Items.TryGetValue(DetailItem, out var detail) ? detail as string : null;
+                store.Use(s => s.Audit.Append(EventOf(context, status, said)));
+            }
         }
     }
 
-    private void Record(HttpContext context, int status)
+    private static AuditEvent EventOf(HttpContext context, int status, string? said)
     {
         var user = context.User;
         var known = user.Identity?.IsAuthenticated == true;
@@ -61,11 +88,11 @@ internal sealed class AuditMiddleware(RequestDelegate next, StoreAccess store)
             < 500 => "rejected",
             _ => "failed",
         };
-        var detail = context.Items.TryGetValue(DetailItem, out var said) ? said as string
-            : status == StatusCodes.Status401Unauthorized ? (context.Request.Headers.Authorization.Count == 0 ? "no API key" : "unknown or revoked API key")
+        var detail = said
+            ?? (status == StatusCodes.Status401Unauthorized ? (context.Request.Headers.Authorization.Count == 0 ? "no API key" : "unknown or revoked API key")
             : status == StatusCodes.Status403Forbidden ? $"the role {user.FindFirstValue(ClaimTypes.Role)} may not {action}"
-            : null;
-        var entry = new AuditEvent(
+            : null);
+        return new AuditEvent(
             known && long.TryParse(user.FindFirstValue(ApiRoles.KeyIdClaim), out var keyId) ? keyId : null,
             user.FindFirstValue(ClaimTypes.Role),
             user.FindFirstValue(ApiRoles.AgencyClaim),
@@ -79,7 +106,6 @@ internal sealed class AuditMiddleware(RequestDelegate next, StoreAccess store)
             Truncate(Header(context, CaseNumberHeader), 100),
             Truncate(Header(context, PurposeHeader), 500),
             Truncate(detail, 1000));
-        store.Use(s => s.Audit.Append(entry));
     }
 
     private static string? Header(HttpContext context, string name) =>

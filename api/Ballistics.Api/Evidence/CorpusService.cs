@@ -24,7 +24,6 @@ public sealed class CorpusService : IDisposable
     private readonly RecordStore _store;
     private readonly BreechFaceMatcher _matcher;
     private readonly ReaderWriterLockSlim _indexLock = new();
-    private readonly Lock _addLock = new();
     private readonly Lazy<CorpusSearch> _search;
 
     public CorpusService(string folder, IClusterClient? cluster = null)
@@ -73,39 +72,40 @@ public sealed class CorpusService : IDisposable
 
     public IReadOnlyList<ScanItem> OfIncident(string incidentId) => _store.Scans.OfIncident(incidentId);
 
-    /// <summary>Stores one uploaded file (idempotent by content) and puts a new item into the index.</summary>
-    public Submission Submit(string path, ScanItemMetadata metadata)
+    /// <summary>
+    /// Stores one uploaded file (idempotent by content) with its audit entry and puts a new item into the index. Uploads
+    /// of different files are prepared side by side (the corpus serialises only its writes), so one large scan does not
+    /// hold up every other lab's.
+    /// </summary>
+    public Submission Submit(string path, ScanItemMetadata metadata, Func<long, Store.Access.AuditEvent>? audit = null)
     {
         var search = Cluster is null ? _search.Value : null;
-        lock (_addLock)
+        var result = _store.Scans.Add([new ScanSubmission(path, metadata, audit)], _matcher, SignatureCodec.Default, SurfaceFileOptions.Default);
+        if (result.Rejected is [var rejected, ..])
         {
-            var result = _store.Scans.Add([new ScanSubmission(path, metadata)], _matcher, SignatureCodec.Default, SurfaceFileOptions.Default);
-            if (result.Rejected is [var rejected, ..])
-            {
-                return new Submission(null, false, rejected.Location is null ? rejected.Message : $"{rejected.Location}: {rejected.Message}");
-            }
-
-            if (result.Added is [var id])
-            {
-                var item = _store.Scans.Get(id)!;
-                if (search is not null && _store.Scans.CodeOf(id, SignatureCodec.Default) is { } code)
-                {
-                    _indexLock.EnterWriteLock();
-                    try
-                    {
-                        search.Index.Add(id, code, ScanCorpus.Facets(item.Metadata));
-                    }
-                    finally
-                    {
-                        _indexLock.ExitWriteLock();
-                    }
-                }
-
-                return new Submission(item, false, null);
-            }
-
-            return new Submission(_store.Scans.FindByContent(File.ReadAllBytes(path)), true, null);
+            return new Submission(null, false, rejected.Location is null ? rejected.Message : $"{rejected.Location}: {rejected.Message}");
         }
+
+        if (result.Added is [var id])
+        {
+            var item = _store.Scans.Get(id)!;
+            if (search is not null && _store.Scans.CodeOf(id, SignatureCodec.Default) is { } code)
+            {
+                _indexLock.EnterWriteLock();
+                try
+                {
+                    search.Index.Add(id, code, ScanCorpus.Facets(item.Metadata));
+                }
+                finally
+                {
+                    _indexLock.ExitWriteLock();
+                }
+            }
+
+            return new Submission(item, false, null);
+        }
+
+        return new Submission(_store.Scans.FindByContent(File.ReadAllBytes(path)), true, null);
     }
 
     /// <summary>The item's leads among the others the filter keeps; null when its prepared scan cannot be had.</summary>

@@ -89,7 +89,7 @@ public static class EvidenceApi
                 await file.CopyToAsync(target, cancel);
             }
 
-            submitted = corpus.Submit(path, metadata!);
+            submitted = corpus.Submit(path, metadata!, AuditMiddleware.WithChange<long>(context, StatusCodes.Status201Created, id => $"stored as item {id}"));
         }
         finally
         {
@@ -108,7 +108,11 @@ public static class EvidenceApi
             (leads, summary) = await Search(item, caller, store, corpus, sharing);
         }
 
-        context.Items[AuditMiddleware.DetailItem] = submitted.Duplicate ? "already on file" : $"stored as item {item.Id}";
+        if (submitted.Duplicate)
+        {
+            context.Items[AuditMiddleware.DetailItem] = "already on file";
+        }
+
         var body = new EvidenceWithLeads(EvidenceView.Of(item), Views(leads, caller, corpus, sharing), summary);
         return submitted.Duplicate ? TypedResults.Ok(body) : TypedResults.Created($"/v1/evidence/{item.Id}", body);
     }

@@ -40,7 +40,8 @@ public static class LeadsApi
         }
 
         var reviewer = caller.Name;
-        var (after, refusal) = store.Use(s => s.Leads.Review(id, status, caller.KeyId, caller.Role, reviewer, body.Note));
+        var audit = AuditMiddleware.WithChange<long>(context, StatusCodes.Status200OK, _ => $"{lead.Status} → {status}");
+        var (after, refusal) = store.Use(s => s.Leads.Review(id, status, caller.KeyId, caller.Role, reviewer, body.Note, audit));
         if (refusal is { } refused)
         {
             var code = refused.Kind switch
@@ -52,7 +53,6 @@ public static class LeadsApi
             return Problem(context, code, "status", refused.Message);
         }
 
-        context.Items[AuditMiddleware.DetailItem] = $"{lead.Status} → {status}";
         var history = store.Use(s => s.Leads.History(id));
         return TypedResults.Ok(new ReviewedLead(LeadView.Of(after!, candidate), history, Links(after!, evidence, candidate)));
     }

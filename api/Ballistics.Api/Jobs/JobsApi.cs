@@ -59,7 +59,7 @@ public static class JobsApi
 
             return s.Correlations.Unfinished().Count(j => j.OutPath == requester) >= MaxUnfinishedPerKey
                 ? ((CorrelationJob?)null, false)
-                : s.Correlations.StartOrResume(since, candidates, leads, requester, SignatureCodec.Default.Version, full);
+                : s.Correlations.StartOrResume(since, candidates, leads, requester, SignatureCodec.Default.Version, full, AuditMiddleware.WithChange<long>(context, StatusCodes.Status202Accepted, id => $"job {id}"));
         });
         if (job is null)
         {
@@ -73,7 +73,11 @@ public static class JobsApi
             worker.Enqueue(job.Id);
         }
 
-        context.Items[AuditMiddleware.DetailItem] = resumed ? $"job {job.Id} (already asked for by this key)" : $"job {job.Id}";
+        if (resumed)
+        {
+            context.Items[AuditMiddleware.DetailItem] = $"job {job.Id} (already asked for by this key)";
+        }
+
         return TypedResults.Accepted($"/v1/jobs/{job.Id}", Status(store, corpus, job, withResults: false));
     }
 
@@ -91,7 +95,7 @@ public static class JobsApi
                 return (null, false);
             }
 
-            var done = s.Correlations.Cancel(found);
+            var done = s.Correlations.Cancel(found, AuditMiddleware.WithChange<long>(context, StatusCodes.Status200OK, job => $"job {job} cancelled"));
             return (s.Correlations.Get(id), done);
         });
         if (job is null)
@@ -104,7 +108,11 @@ public static class JobsApi
             return ApiProblems.Field(context, StatusCodes.Status409Conflict, "Job finished", "id", $"job {id} finished at {job.FinishedAt:O}: there is nothing left to cancel");
         }
 
-        context.Items[AuditMiddleware.DetailItem] = cancelled ? $"job {id} cancelled" : $"job {id} was cancelled already";
+        if (!cancelled)
+        {
+            context.Items[AuditMiddleware.DetailItem] = $"job {id} was cancelled already";
+        }
+
         return TypedResults.Ok(Status(store, corpus, job, withResults: false));
     }
 

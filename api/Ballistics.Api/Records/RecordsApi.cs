@@ -58,7 +58,7 @@ public static class RecordsApi
                 return ((RecordOwner?)other, ((TraceAnswer Answer, bool Added)?)null);
             }
 
-            var (contentId, isNew) = s.Store(trace, "api", 1);
+            var (contentId, isNew) = s.Store(trace, "api", 1, AuditMiddleware.WithChange<string>(context, StatusCodes.Status201Created, id => $"trace {id} stored"));
             var query = s.Registry.Requests(contentId).Single();
             return (null, (new TraceAnswer(contentId, query.TraceNumber, new TraceResolver(s.Registry).Resolve(query)), isNew));
         });
@@ -69,7 +69,11 @@ public static class RecordsApi
         }
 
         var (answer, added) = result;
-        context.Items[AuditMiddleware.DetailItem] = added ? $"trace {answer.Id} stored and resolved: {answer.Result.Outcome}" : $"trace {answer.Id} already on file, resolved again";
+        if (!added)
+        {
+            context.Items[AuditMiddleware.DetailItem] = $"trace {answer.Id} already on file, resolved again";
+        }
+
         var shown = ForCaller(answer, caller);
         return added ? TypedResults.Created($"/v1/traces/{answer.Id}", shown) : TypedResults.Ok(shown);
     }
@@ -109,7 +113,8 @@ public static class RecordsApi
             return problem;
         }
 
-        var (contentId, added) = store.Use(s => s.Store(record!, "api", 1));
+        var audit = AuditMiddleware.WithChange<string>(context, StatusCodes.Status201Created, id => $"seizure {id} stored");
+        var (contentId, added) = store.Use(s => s.Store(record!, "api", 1, audit));
         var stored = new StoredRecord(contentId, "seizure", !added);
         return added ? TypedResults.Created($"/v1/seizures/{contentId}", stored) : TypedResults.Ok(stored);
     }

@@ -169,19 +169,28 @@ public static class X3pReader
             var width = (int)sizeX;
             var height = (int)sizeY;
             var layout = new X3pPointLayout(cx, cy, cz, width, height);
-            var decoded = Child(record3, "DataLink") is { } dataLink
-                ? DecodeLinked(dataLink, layout)
-                : Child(record3, "DataList") is { } dataList
-                    ? DecodeList(dataList, layout)
-                    : throw Error(IngestErrorKind.MissingField, "Record3", "neither DataLink nor DataList is present");
+            var dataLink = Child(record3, "DataLink");
+            var dataList = dataLink is null ? Child(record3, "DataList") : null;
+            if (dataLink is null && dataList is null)
+            {
+                throw Error(IngestErrorKind.MissingField, "Record3", "neither DataLink nor DataList is present");
+            }
 
+            var validBits = dataLink is null ? null : ValidBits(dataLink, layout);
+            var decoded = Decode(dataLink, dataList, layout, validBits, 1e6, verify: options.VerifyChecksums, into: null);
             if (options.VerifyChecksums)
             {
                 VerifyMainChecksum(root, xmlBytes);
             }
 
-            var (stepXUm, stepYUm) = LateralSteps(layout, decoded);
-            var heightsUm = HeightsInMicrometres(decoded.Z);
+            var (stepXUm, stepYUm) = LateralSteps(decoded);
+            if (HeightsInMicrometres(decoded.HeightSpan))
+            {
+                // Rare: decoded again at scale 1 into the same array rather than holding every point in float64 to decide.
+                decoded = Decode(dataLink, dataList, layout, validBits, 1.0, verify: false, into: decoded.Heights);
+            }
+
+            var heightsUm = decoded.Heights;
 
             var surface = new Surface(width, height, stepXUm, stepYUm, heightsUm)
             {
@@ -224,6 +233,24 @@ public static class X3pReader
         /// <summary>Reads a whole entry, refusing it before decompression if its declared size is over the limit.</summary>
         private byte[] ReadEntry(ZipArchiveEntry entry, long limit, long? expectedLength)
         {
+            CheckEntryLength(entry, limit, expectedLength);
+            try
+            {
+                using var s = entry.Open();
+                var buffer = new byte[entry.Length];
+                s.ReadExactly(buffer);
+                EnsureEnded(s, entry);
+                return buffer;
+            }
+            catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or IOException)
+            {
+                throw Error(IngestErrorKind.NotAZip, entry.FullName, $"entry is corrupt or truncated ({ex.Message})");
+            }
+        }
+
+        /// <summary>Refuses an entry from its declared length, before a byte of it is decompressed.</summary>
+        private void CheckEntryLength(ZipArchiveEntry entry, long limit, long? expectedLength)
+        {
             if (entry.Length > limit)
             {
                 throw Error(IngestErrorKind.TooLarge, entry.FullName, $"entry is {entry.Length:N0} bytes, over the limit of {limit:N0}");
@@ -233,24 +260,14 @@ public static class X3pReader
             {
                 throw Error(IngestErrorKind.SizeMismatch, entry.FullName, $"holds {entry.Length:N0} bytes but the declared sizes and types need {expected:N0}");
             }
+        }
 
-            try
+        /// <summary>The central directory can lie; a stream that goes on past its declared length is refused too.</summary>
+        private void EnsureEnded(Stream stream, ZipArchiveEntry entry)
+        {
+            if (stream.ReadByte() != -1)
             {
-                using var s = entry.Open();
-                var buffer = new byte[entry.Length];
-                s.ReadExactly(buffer);
-
-                // The central directory can lie; a stream that goes on past its declared length is refused too.
-                if (s.ReadByte() != -1)
-                {
-                    throw Error(IngestErrorKind.SizeMismatch, entry.FullName, "decompresses to more bytes than its header declares");
-                }
-
-                return buffer;
-            }
-            catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or IOException)
-            {
-                throw Error(IngestErrorKind.NotAZip, entry.FullName, $"entry is corrupt or truncated ({ex.Message})");
+                throw Error(IngestErrorKind.SizeMismatch, entry.FullName, "decompresses to more bytes than its header declares");
             }
         }
 
@@ -350,34 +367,78 @@ public static class X3pReader
             return new X3pAxis(axisType, dataType, increment, offset, incrementElement?.Value);
         }
 
-        private X3pDecodedPoints DecodeLinked(XElement dataLink, X3pPointLayout layout)
+        private X3pPointDecoder Decode(XElement? dataLink, XElement? dataList, X3pPointLayout layout, byte[]? validBits, double heightScale, bool verify, float[]? into)
+        {
+            var decoder = new X3pPointDecoder(layout, heightScale, validBits, into);
+            if (dataLink is not null)
+            {
+                DecodeLinked(dataLink, decoder, layout, verify);
+            }
+            else
+            {
+                DecodeList(dataList!, decoder, layout);
+            }
+
+            return decoder;
+        }
+
+        /// <summary>The valid-points bit map a DataLink names, or null when it names none.</summary>
+        private byte[]? ValidBits(XElement dataLink, X3pPointLayout layout)
+        {
+            if (Child(dataLink, "ValidPointsLink") is not { } validLink)
+            {
+                return null;
+            }
+
+            var validName = Text(validLink).Trim();
+            var validEntry = FindEntry(validName) ?? throw Error(IngestErrorKind.MissingEntry, "Record3/DataLink/ValidPointsLink", $"linked valid-points file '{validName}' is not in the container");
+            var validBytes = (layout.PointCount + 7) / 8;
+            var validBits = ReadEntry(validEntry, validBytes, validBytes);
+            if (options.VerifyChecksums)
+            {
+                VerifyMd5(MD5.HashData(validBits), StatedMd5(Child(dataLink, "MD5ChecksumValidPoints"), "Record3/DataLink/MD5ChecksumValidPoints"), "Record3/DataLink/MD5ChecksumValidPoints", validEntry.FullName);
+            }
+
+            return validBits;
+        }
+
+        /// <summary>Streams the linked point data through the decoder a chunk at a time, hashing it as it passes when asked.</summary>
+        private void DecodeLinked(XElement dataLink, X3pPointDecoder decoder, X3pPointLayout layout, bool verify)
         {
             var link = Text(Required(dataLink, "PointDataLink")).Trim();
             var entry = FindEntry(link) ?? throw Error(IngestErrorKind.MissingEntry, "Record3/DataLink/PointDataLink", $"linked point data '{link}' is not in the container");
             var expected = layout.PointCount * layout.RecordBytes;
-            var data = ReadEntry(entry, expected, expected);
-            if (options.VerifyChecksums)
+            CheckEntryLength(entry, expected, expected);
+            // A missing checksum is refused before the data is read, not after.
+            var stated = verify ? StatedMd5(Child(dataLink, "MD5ChecksumPointData"), "Record3/DataLink/MD5ChecksumPointData") : null;
+            using var md5 = verify ? IncrementalHash.CreateHash(HashAlgorithmName.MD5) : null;
+            var buffer = new byte[(int)Math.Min(decoder.ChunkBytes, expected)];
+            try
             {
-                VerifyMd5(data, Child(dataLink, "MD5ChecksumPointData"), "Record3/DataLink/MD5ChecksumPointData", entry.FullName);
-            }
-
-            byte[]? validBits = null;
-            if (Child(dataLink, "ValidPointsLink") is { } validLink)
-            {
-                var validName = Text(validLink).Trim();
-                var validEntry = FindEntry(validName) ?? throw Error(IngestErrorKind.MissingEntry, "Record3/DataLink/ValidPointsLink", $"linked valid-points file '{validName}' is not in the container");
-                var validBytes = (layout.PointCount + 7) / 8;
-                validBits = ReadEntry(validEntry, validBytes, validBytes);
-                if (options.VerifyChecksums)
+                using var stream = entry.Open();
+                while (decoder.Remaining > 0)
                 {
-                    VerifyMd5(validBits, Child(dataLink, "MD5ChecksumValidPoints"), "Record3/DataLink/MD5ChecksumValidPoints", validEntry.FullName);
+                    var count = (int)Math.Min(X3pPointDecoder.ChunkPoints, decoder.Remaining);
+                    var chunk = buffer.AsSpan(0, count * layout.RecordBytes);
+                    stream.ReadExactly(chunk);
+                    md5?.AppendData(chunk);
+                    decoder.AddBinary(chunk, count);
                 }
+
+                EnsureEnded(stream, entry);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or IOException)
+            {
+                throw Error(IngestErrorKind.NotAZip, entry.FullName, $"entry is corrupt or truncated ({ex.Message})");
             }
 
-            return X3pPointDecoder.DecodeBinary(data, layout, validBits);
+            if (md5 is not null)
+            {
+                VerifyMd5(md5.GetHashAndReset(), stated!, "Record3/DataLink/MD5ChecksumPointData", entry.FullName);
+            }
         }
 
-        private X3pDecodedPoints DecodeList(XElement dataList, X3pPointLayout layout)
+        private void DecodeList(XElement dataList, X3pPointDecoder decoder, X3pPointLayout layout)
         {
             var points = new List<string?>();
             foreach (var datum in dataList.Elements())
@@ -400,35 +461,22 @@ public static class X3pReader
                 throw Error(IngestErrorKind.SizeMismatch, "Record3/DataList", $"holds {points.Count:N0} points but MatrixDimension declares {layout.PointCount:N0}");
             }
 
-            return X3pPointDecoder.DecodeText(points, layout, (index, message) =>
+            decoder.AddText(points, (index, message) =>
                 Error(IngestErrorKind.InvalidValue, $"Record3/DataList/Datum[{index + 1}]", message));
         }
 
-        private (double StepXUm, double StepYUm) LateralSteps(X3pPointLayout layout, X3pDecodedPoints decoded)
+        private (double StepXUm, double StepYUm) LateralSteps(X3pPointDecoder decoded)
         {
-            double stepX, stepY;
-            if (layout.X.AxisType == X3pAxisType.Incremental)
-            {
-                stepX = layout.X.Increment;
-            }
-            else
-            {
-                stepX = X3pPointDecoder.RegularStep(decoded.X!, layout.Width, layout.Height, alongX: true)
-                    ?? throw Error(IngestErrorKind.Unsupported, "Record1/Axes/CX", "absolute X coordinates do not form a regular grid");
-            }
-
-            if (layout.Y.AxisType == X3pAxisType.Incremental)
-            {
-                stepY = layout.Y.Increment;
-            }
-            else
-            {
-                stepY = X3pPointDecoder.RegularStep(decoded.Y!, layout.Width, layout.Height, alongX: false)
-                    ?? throw Error(IngestErrorKind.Unsupported, "Record1/Axes/CY", "absolute Y coordinates do not form a regular grid");
-            }
-
-            return (ToMicrometres(stepX, layout.X.AxisType == X3pAxisType.Incremental ? layout.X.IncrementText : null, "X"),
-                ToMicrometres(stepY, layout.Y.AxisType == X3pAxisType.Incremental ? layout.Y.IncrementText : null, "Y"));
+            var x = decoded.Layout.X;
+            var y = decoded.Layout.Y;
+            var stepX = x.AxisType == X3pAxisType.Incremental
+                ? x.Increment
+                : decoded.StepX ?? throw Error(IngestErrorKind.Unsupported, "Record1/Axes/CX", "absolute X coordinates do not form a regular grid");
+            var stepY = y.AxisType == X3pAxisType.Incremental
+                ? y.Increment
+                : decoded.StepY ?? throw Error(IngestErrorKind.Unsupported, "Record1/Axes/CY", "absolute Y coordinates do not form a regular grid");
+            return (ToMicrometres(stepX, x.AxisType == X3pAxisType.Incremental ? x.IncrementText : null, "X"),
+                ToMicrometres(stepY, y.AxisType == X3pAxisType.Incremental ? y.IncrementText : null, "Y"));
         }
 
         private double ToMicrometres(double step, string? stepText, string axis)
@@ -445,18 +493,18 @@ public static class X3pReader
 
         private bool LateralInMicrometres { get; set; }
 
-        private float[] HeightsInMicrometres(double[] z)
+        /// <summary>Whether the heights were written in micrometres (noted), not metres, judged from their span in the file's units.</summary>
+        private bool HeightsInMicrometres(double span)
         {
             // Heights are metres by the standard; a relief of more than a centimetre cannot be a
             // toolmark scan, and files that wrote their lateral steps in micrometres wrote heights so too.
-            var span = X3pPointDecoder.ValidSpan(z);
             if (span > HeightMicrometreThreshold || (LateralInMicrometres && span > 1e-4))
             {
                 _notes.Add("heights span more than a scan could in metres; read as micrometres");
-                return X3pPointDecoder.ToSingle(z, 1.0);
+                return true;
             }
 
-            return X3pPointDecoder.ToSingle(z, 1e6);
+            return false;
         }
 
         private RegionMask? ReadMask(XElement record3, int width, int height)
@@ -542,15 +590,14 @@ public static class X3pReader
             }
         }
 
-        private void VerifyMd5(byte[] data, XElement? statedElement, string field, string entryName)
-        {
-            if (statedElement is null)
-            {
-                throw Error(IngestErrorKind.MissingField, field, "no MD5 checksum stated (skip checksum verification to read anyway)");
-            }
+        private string StatedMd5(XElement? statedElement, string field) =>
+            statedElement is null
+                ? throw Error(IngestErrorKind.MissingField, field, "no MD5 checksum stated (skip checksum verification to read anyway)")
+                : Text(statedElement).Trim();
 
-            var stated = Text(statedElement).Trim();
-            var actual = Convert.ToHexStringLower(MD5.HashData(data));
+        private void VerifyMd5(byte[] hash, string stated, string field, string entryName)
+        {
+            var actual = Convert.ToHexStringLower(hash);
             if (!string.Equals(stated, actual, StringComparison.OrdinalIgnoreCase))
             {
                 throw Error(IngestErrorKind.ChecksumMismatch, field, $"states MD5 {stated} but {entryName} hashes to {actual}");

@@ -57,17 +57,28 @@ public sealed class AuditLog
     public AuditEntry Append(AuditEvent entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        using var transaction = _connection.BeginTransaction();
+        var appended = AppendWithin(_connection, _dialect, transaction, entry);
+        transaction.Commit();
+        return appended;
+    }
+
+    /// <summary>
+    /// Appends an entry inside a transaction of the caller's: the change an entry records and the entry commit together,
+    /// so a change never stands without its entry (a server killed between the two, a client gone before the answer).
+    /// </summary>
+    internal static AuditEntry AppendWithin(DbConnection connection, StoreDialect dialect, DbTransaction transaction, AuditEvent entry)
+    {
         if (!Outcomes.Contains(entry.Outcome))
         {
             throw new ArgumentException($"outcome: '{entry.Outcome}' is not one of {string.Join(", ", Outcomes)}", nameof(entry));
         }
 
         var at = DateTimeOffset.UtcNow;
-        using var transaction = _connection.BeginTransaction();
         // The chain reads the last entry then writes the next: two writers at once would fork it.
-        _dialect.LockForWrite(_connection, transaction, "audit_log");
+        dialect.LockForWrite(connection, transaction, "audit_log");
         string previous;
-        using (var last = _connection.CreateCommand())
+        using (var last = connection.CreateCommand())
         {
             last.Transaction = transaction;
             last.CommandText = "SELECT chain FROM audit_log ORDER BY id DESC LIMIT 1";
@@ -75,7 +86,7 @@ public sealed class AuditLog
         }
 
         var chain = Link(previous, at, entry);
-        using var insert = _connection.CreateCommand();
+        using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = "INSERT INTO audit_log (at, key_id, role, agency, country, method, path, action, resource, outcome, status, case_number, purpose, detail, chain) "
             + "VALUES (@at, @key, @role, @agency, @country, @method, @path, @action, @resource, @outcome, @status, @case, @purpose, @detail, @chain) RETURNING id";
@@ -95,7 +106,6 @@ public sealed class AuditLog
         insert.With("@detail", (object?)entry.Detail ?? DBNull.Value);
         insert.With("@chain", chain);
         var id = (long)insert.ExecuteScalar()!;
-        transaction.Commit();
         return new AuditEntry(id, at, entry, chain);
     }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Ballistics.Store.Access;
 using Ballistics.Store.Database;
 
 namespace Ballistics.Store.Scans;
@@ -41,7 +42,8 @@ public sealed class CorrelationJobs
     }
 
     /// <summary>The unfinished job of this shape if there is one (resumed: true), else a new one over the items on file now.</summary>
-    public (CorrelationJob Job, bool Resumed) StartOrResume(DateTimeOffset? since, int candidates, int leads, string outPath, string algorithmVersion, int? fullComparisons = null)
+    /// <remarks><paramref name="audit"/>: The audit entry of a new job (given its id), committed with it; nothing when one is resumed.</remarks>
+    public (CorrelationJob Job, bool Resumed) StartOrResume(DateTimeOffset? since, int candidates, int leads, string outPath, string algorithmVersion, int? fullComparisons = null, Func<long, AuditEvent>? audit = null)
     {
         var selection = since is null ? "all" : "since";
         var sinceText = since?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
@@ -67,6 +69,11 @@ public sealed class CorrelationJobs
         insert.With("@t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         insert.With("@full", (object?)fullComparisons ?? DBNull.Value);
         var id = (long)insert.ExecuteScalar()!;
+        if (audit is not null)
+        {
+            AuditLog.AppendWithin(_connection, _dialect, transaction, audit(id));
+        }
+
         transaction.Commit();
         return (Get(id)!, false);
     }
@@ -137,7 +144,8 @@ public sealed class CorrelationJobs
     }
 
     /// <summary>Cancels an open job (its leads so far stay); false when it had finished or was cancelled already.</summary>
-    public bool Cancel(CorrelationJob job) => Close(job, "cancelled_at");
+    /// <remarks><paramref name="audit"/>: The audit entry of the cancelling, committed with it; nothing when the job was closed already.</remarks>
+    public bool Cancel(CorrelationJob job, Func<long, AuditEvent>? audit = null) => Close(job, "cancelled_at", audit);
 
     /// <summary>The job's items (its selection, fixed when it started) that are not done yet, in id order.</summary>
     public IReadOnlyList<long> Pending(CorrelationJob job, out int done)
@@ -242,16 +250,25 @@ public sealed class CorrelationJobs
         new(r.GetInt64(0), r.GetInt32(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4), r.GetInt32(5), r.GetDouble(6), r.GetDouble(7), r.GetDouble(8), r.GetDouble(9), r.IsDBNull(10) ? null : r.GetString(10));
 
     /// <summary>Marks an open job finished (a cancelled one stays cancelled).</summary>
-    public void Finish(CorrelationJob job) => Close(job, "finished_at");
+    public void Finish(CorrelationJob job) => Close(job, "finished_at", audit: null);
 
     /// <summary>Stamps an open job's <paramref name="column"/> (finished_at or cancelled_at) with now; false when it was closed already.</summary>
-    private bool Close(CorrelationJob job, string column)
+    private bool Close(CorrelationJob job, string column, Func<long, AuditEvent>? audit)
     {
         ArgumentNullException.ThrowIfNull(job);
+        using var transaction = _connection.BeginTransaction();
         using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = $"UPDATE correlation_job SET {column} = @t WHERE id = @id AND finished_at IS NULL AND cancelled_at IS NULL";
         command.With("@t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         command.With("@id", job.Id);
-        return command.ExecuteNonQuery() == 1;
+        var closed = command.ExecuteNonQuery() == 1;
+        if (closed && audit is not null)
+        {
+            AuditLog.AppendWithin(_connection, _dialect, transaction, audit(job.Id));
+        }
+
+        transaction.Commit();
+        return closed;
     }
 }

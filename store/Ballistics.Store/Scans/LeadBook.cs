@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Ballistics.Engine.Leads;
+using Ballistics.Store.Access;
 using Ballistics.Store.Database;
 
 namespace Ballistics.Store.Scans;
@@ -27,7 +28,13 @@ public sealed class LeadBook
 {
     private readonly DbConnection _connection;
 
-    internal LeadBook(DbConnection connection) => _connection = connection;
+    private readonly StoreDialect _dialect;
+
+    internal LeadBook(DbConnection connection, StoreDialect dialect)
+    {
+        _connection = connection;
+        _dialect = dialect;
+    }
 
     /// <summary>Stores a search's leads for an evidence item in one transaction; leads it already has are kept as they are.</summary>
     public IReadOnlyList<StoredLead> Record(long evidenceId, IReadOnlyList<NewLead> leads, string algorithmVersion)
@@ -123,7 +130,8 @@ public sealed class LeadBook
     /// in one transaction. Returns the refusal instead when it does not (or the lead moved meanwhile), and no lead when
     /// there is none of that id.
     /// </summary>
-    public (StoredLead? Lead, ReviewRefusal? Refusal) Review(long leadId, string toStatus, long? keyId, string role, string reviewer, string? note)
+    /// <remarks><paramref name="audit"/>: The audit entry of the step, committed with it.</remarks>
+    public (StoredLead? Lead, ReviewRefusal? Refusal) Review(long leadId, string toStatus, long? keyId, string role, string reviewer, string? note, Func<long, AuditEvent>? audit = null)
     {
         using var transaction = _connection.BeginTransaction();
         var lead = Get(leadId, transaction);
@@ -163,6 +171,11 @@ public sealed class LeadBook
             insert.With("@n", (object?)note ?? DBNull.Value);
             insert.With("@at", Text(DateTimeOffset.UtcNow));
             insert.ExecuteNonQuery();
+        }
+
+        if (audit is not null)
+        {
+            AuditLog.AppendWithin(_connection, _dialect, transaction, audit(leadId));
         }
 
         transaction.Commit();

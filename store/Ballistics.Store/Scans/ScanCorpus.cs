@@ -8,13 +8,17 @@ using Ballistics.Engine.Surfaces;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Scans;
 using Ballistics.Ingest.X3p;
+using Ballistics.Store.Access;
 using Ballistics.Store.Database;
 using Ballistics.Store.Sqlite;
 
 namespace Ballistics.Store.Scans;
 
-/// <summary>A file to put on file, with its metadata (null: none known, the exhibit id is the file name).</summary>
-public sealed record ScanSubmission(string Path, ScanItemMetadata? Metadata = null);
+/// <summary>
+/// A file to put on file, with its metadata (null: none known, the exhibit id is the file name) and the audit entry of
+/// its storing when the submission is audited (given the new item's id; committed with the item's row).
+/// </summary>
+public sealed record ScanSubmission(string Path, ScanItemMetadata? Metadata = null, Func<long, AuditEvent>? Audit = null);
 
 /// <summary>What an add did: items stored (their ids), files skipped as already on file, files refused with the reason.</summary>
 public sealed record ScanAddResult(IReadOnlyList<long> Added, IReadOnlyList<string> Duplicates, IReadOnlyList<IngestError> Rejected);
@@ -22,7 +26,9 @@ public sealed record ScanAddResult(IReadOnlyList<long> Added, IReadOnlyList<stri
 /// <summary>
 /// The scans of a store: originals by content address, the prepared-surface cache, metadata and stage-1 codes. Adding
 /// prepares files on all cores and writes them one at a time (original, cache entry, then the row in its own
-/// transaction), so a kill at any moment leaves every item whole or absent and a rerun adds the rest.
+/// transaction), so a kill at any moment leaves every item whole or absent and a rerun adds the rest. Adds may run at
+/// once (uploads of different labs): each prepares on its own thread and only the writes take turns; a file two of them
+/// hold is stored once, and the other is told it is on file.
 /// </summary>
 public sealed class ScanCorpus
 {
@@ -138,7 +144,12 @@ public sealed class ScanCorpus
         ArgumentNullException.ThrowIfNull(matcher);
         ArgumentNullException.ThrowIfNull(codec);
         Blobs.SweepTemporary(TimeSpan.FromHours(1));
-        var known = _catalog.Hashes();
+        HashSet<string> known;
+        lock (_writeLock)
+        {
+            known = _catalog.Hashes();
+        }
+
         var claimed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var added = new ConcurrentBag<(int Order, long Id)>();
         var duplicates = new ConcurrentBag<(int Order, string Path)>();
@@ -224,7 +235,7 @@ public sealed class ScanCorpus
             }
 
             var metadata = submission.Metadata ?? new ScanItemMetadata { ExhibitId = Path.GetFileNameWithoutExtension(submission.Path) };
-            return _catalog.Add(item.Sha256, Path.GetFileName(submission.Path), item.Bytes.Length, metadata, item.Prepared.AlgorithmVersion, codec.Version, item.Code.ToBytes(), DateTimeOffset.UtcNow);
+            return _catalog.Add(item.Sha256, Path.GetFileName(submission.Path), item.Bytes.Length, metadata, item.Prepared.AlgorithmVersion, codec.Version, item.Code.ToBytes(), DateTimeOffset.UtcNow, submission.Audit);
         }
     }
 

@@ -70,6 +70,9 @@ internal sealed class SqliteRecordWriter : IRecordWriter
         return true;
     }
 
+    /// <summary>The open batch's transaction (null before the first record): what else must commit with it joins it.</summary>
+    internal DbTransaction? Transaction => _transaction;
+
     public void Commit()
     {
         _transaction?.Commit();

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Ballistics.Ingest.Scans;
+using Ballistics.Store.Access;
 using Ballistics.Store.Database;
 using Ballistics.Store.Scans;
 
@@ -37,7 +38,8 @@ internal sealed class SqliteScanCatalog(DbConnection connection, StoreDialect di
     public long LastId() => SqliteDatabase.Scalar(connection, "SELECT coalesce(max(id), 0) FROM scan_item");
 
     /// <summary>Inserts one item; returns its id, or null when a file of the same content is already on file.</summary>
-    public long? Add(string sha256, string fileName, long byteCount, ScanItemMetadata m, string preprocessVersion, string signatureVersion, byte[] signature, DateTimeOffset addedAt)
+    /// <remarks><paramref name="audit"/>: The audit entry of the item stored (given its id), committed with the row; nothing when the file was on file already.</remarks>
+    public long? Add(string sha256, string fileName, long byteCount, ScanItemMetadata m, string preprocessVersion, string signatureVersion, byte[] signature, DateTimeOffset addedAt, Func<long, AuditEvent>? audit)
     {
         using var transaction = connection.BeginTransaction();
         // Ids must commit in order: a correlation job takes every item up to the largest id it saw when it started, and
@@ -72,6 +74,11 @@ internal sealed class SqliteScanCatalog(DbConnection connection, StoreDialect di
         command.With("@sv", signatureVersion);
         command.With("@sig", signature);
         var id = command.ExecuteScalar() as long?;
+        if (id is { } added && audit is not null)
+        {
+            AuditLog.AppendWithin(connection, dialect, transaction, audit(added));
+        }
+
         transaction.Commit();
         return id;
     }

@@ -103,4 +103,82 @@ public sealed class X3pReaderFormatTests
         Assert.That(result.Error!.Kind, Is.EqualTo(IngestErrorKind.Unsupported));
         Assert.That(result.Error.Location, Is.EqualTo("Record1/Axes/CX"));
     }
+
+    [Test]
+    public void Read_PointsOverSeveralChunksWithValidBits_EveryHeightWhereItBelongs()
+    {
+        // 400 × 300 points: the decoder's chunks end mid-row, and the valid bits must follow the points across them.
+        const int width = 400, height = 300;
+        var metres = new double[width * height];
+        var valid = new byte[((width * height) + 7) / 8];
+        for (var i = 0; i < metres.Length; i++)
+        {
+            metres[i] = Math.Sin(i * 0.001) * 20e-6;
+            if (i % 7 != 3)
+            {
+                valid[i >> 3] |= (byte)(1 << (i & 7));
+            }
+        }
+
+        var link = "<DataLink><PointDataLink>bindata/data.bin</PointDataLink><MD5ChecksumPointData>MD5</MD5ChecksumPointData>"
+            + $"<ValidPointsLink>bindata/valid.bin</ValidPointsLink><MD5ChecksumValidPoints>{Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(valid))}</MD5ChecksumValidPoints></DataLink>";
+        var xml = MainXml(sizeX: width, sizeY: height, data: link);
+
+        var s = X3pReader.Read(Zip(xml, new Dictionary<string, byte[]> { ["bindata/data.bin"] = Doubles(metres), ["bindata/valid.bin"] = valid }), "chunks.x3p").Value;
+
+        var expected = metres.Select((m, i) => i % 7 == 3 ? float.NaN : (float)(m * 1e6)).ToArray();
+        Assert.That(s.Values.ToArray(), Is.EqualTo(expected), "bit for bit: scaled in double, then narrowed");
+    }
+
+    [Test]
+    public void Read_HeightsWrittenInMicrometresOverSeveralChunks_ReadAtScaleOneBitExact()
+    {
+        const int width = 300, height = 300;
+        var micrometres = new double[width * height];
+        for (var i = 0; i < micrometres.Length; i++)
+        {
+            micrometres[i] = (float)(Math.Cos(i * 0.0007) * 40.0);
+        }
+
+        var s = X3pReader.Read(Zip(MainXml(sizeX: width, sizeY: height), new Dictionary<string, byte[]> { ["bindata/data.bin"] = Doubles(micrometres) }), "um.x3p").Value;
+
+        Assert.That(s.Values.ToArray(), Is.EqualTo(micrometres.Select(v => (float)v).ToArray()));
+        Assert.That(s.Metadata.Notes, Has.Some.Contains("read as micrometres"));
+    }
+
+    [TestCase(false, null)]
+    [TestCase(true, "Record1/Axes/CY")]
+    public void Read_AbsoluteAxesOverSeveralChunks_GridCheckedOnEveryPoint(bool displaceLastRow, string? refusedAt)
+    {
+        // 300 × 250 tuples (X, Y, Z): the last row lies in the last chunk; one of its points a whole step off in Y.
+        const int width = 300, height = 250;
+        var tuples = new double[width * height * 3];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var at = ((y * width) + x) * 3;
+                tuples[at] = x * 2.5e-6;
+                tuples[at + 1] = (y * 2.5e-6) + (displaceLastRow && y == height - 2 && x == 17 ? 2.5e-6 : 0);
+                tuples[at + 2] = ((x % 11) + (y % 5)) * 1e-7;
+            }
+        }
+
+        var abs = "<AxisType>A</AxisType><DataType>D</DataType><Increment>1</Increment><Offset>0</Offset>";
+        var xml = MainXml(sizeX: width, sizeY: height, xAxis: abs, yAxis: abs);
+
+        var result = X3pReader.Read(Zip(xml, new Dictionary<string, byte[]> { ["bindata/data.bin"] = Doubles(tuples) }), "abs.x3p");
+
+        if (refusedAt is null)
+        {
+            Assert.That(result.Value.LateralStepXUm, Is.EqualTo(2.5).Within(1e-9));
+            Assert.That(result.Value.LateralStepYUm, Is.EqualTo(2.5).Within(1e-9));
+            Assert.That(result.Value[17, height - 2], Is.EqualTo((float)(((17 % 11) + ((height - 2) % 5)) * 1e-7 * 1e6)));
+        }
+        else
+        {
+            Assert.That(result.Error!.Kind, Is.EqualTo(IngestErrorKind.Unsupported));
+            Assert.That(result.Error.Location, Is.EqualTo(refusedAt));
+        }
+    }
 }
