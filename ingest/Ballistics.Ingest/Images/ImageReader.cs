@@ -67,8 +67,9 @@ public static class ImageReader
             return Fail(IngestErrorKind.ImageDecode, sourceName, "not a PNG or TIFF image");
         }
 
-        // A PNG's header states its size: too many pixels are refused before decoding (a small file can declare 20,000²).
-        if (PngHeader.Size(encoded) is { } declared && (long)declared.Width * declared.Height > options.MaxPixels)
+        // A PNG's header and a TIFF's first directory state the size: too many pixels are refused before decoding (a
+        // small file can declare 20,000²).
+        if ((PngHeader.Size(encoded) ?? TiffHeader.Size(encoded)) is { } declared && (long)declared.Width * declared.Height > options.MaxPixels)
         {
             return Fail(IngestErrorKind.TooLarge, sourceName, $"{declared.Width}×{declared.Height} pixels exceed the limit of {options.MaxPixels:N0}");
         }

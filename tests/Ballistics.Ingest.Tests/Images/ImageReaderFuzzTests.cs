@@ -19,6 +19,34 @@ public sealed class ImageReaderFuzzTests
         Assert.That(result.Error.ToString(), Does.Contain("20000×20000"));
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Read_TiffDeclaringHugeSize_RefusedFromItsDirectory(bool littleEndian)
+    {
+        // A header and one directory of two entries: ImageWidth 20,000 (LONG) and ImageLength 20,000 (SHORT), no pixels.
+        var tiff = new byte[8 + 2 + (2 * 12) + 4];
+        var order = littleEndian ? "II"u8 : "MM"u8;
+        order.CopyTo(tiff);
+        void U16(int at, ushort v) => Write(tiff.AsSpan(at, 2), v, littleEndian);
+        void U32(int at, uint v) => Write(tiff.AsSpan(at, 4), v, littleEndian);
+        U16(2, 42);
+        U32(4, 8);
+        U16(8, 2);
+        U16(10, 256);
+        U16(12, 4);
+        U32(14, 1);
+        U32(18, 20_000);
+        U16(22, 257);
+        U16(24, 3);
+        U32(26, 1);
+        U16(30, 20_000);
+
+        var result = ImageReader.Read(tiff, "huge.tif", pixelSizeUm: 2, new ImageReadOptions { MaxPixels = 100_000_000 });
+
+        Assert.That(result.Error!.Kind, Is.EqualTo(IngestErrorKind.TooLarge));
+        Assert.That(result.Error.ToString(), Does.Contain("20000×20000"));
+    }
+
     [TestCase(".png", 1)]
     [TestCase(".tif", 2)]
     public void Read_RandomHeaderBytes_SurfaceOrLocatedErrorNeverAnException(string extension, int seed)
@@ -41,6 +69,15 @@ public sealed class ImageReaderFuzzTests
             IngestResult<Engine.Surfaces.Surface>? result = null;
             Assert.That(() => result = ImageReader.Read(bytes[..length], name, pixelSizeUm: 2), Throws.Nothing);
             Assert.That(result!.Success || result.Error!.ToString().StartsWith(name, StringComparison.Ordinal), Is.True, () => result.Error!.ToString());
+        }
+    }
+
+    private static void Write(Span<byte> at, uint value, bool littleEndian)
+    {
+        for (var i = 0; i < at.Length; i++)
+        {
+            var shift = 8 * (littleEndian ? i : at.Length - 1 - i);
+            at[i] = (byte)(value >> shift);
         }
     }
 }
