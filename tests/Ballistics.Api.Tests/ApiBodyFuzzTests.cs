@@ -44,9 +44,12 @@ public sealed class ApiBodyFuzzTests
             request.Headers.Add("Case-Number", "FUZZ-1");
             request.Headers.Add("Purpose", "fuzz");
 
+            var allocatedBefore = GC.GetTotalAllocatedBytes();
             using var response = await client.SendAsync(request);
 
             Assert.That((int)response.StatusCode, Is.LessThan(500), body);
+            // Memory bounded by the body (at most a few kilobytes here), never by what it claims.
+            Assert.That(GC.GetTotalAllocatedBytes() - allocatedBefore, Is.LessThan(32L << 20), body);
         }
     }
 

@@ -367,19 +367,31 @@ public static class X3pReader
             return new X3pAxis(axisType, dataType, increment, offset, incrementElement?.Value);
         }
 
+        /// <summary>The points decoded; the heights array is made only once the data is known to hold every point.</summary>
         private X3pPointDecoder Decode(XElement? dataLink, XElement? dataList, X3pPointLayout layout, byte[]? validBits, double heightScale, bool verify, float[]? into)
         {
-            var decoder = new X3pPointDecoder(layout, heightScale, validBits, into);
             if (dataLink is not null)
             {
-                DecodeLinked(dataLink, decoder, layout, verify);
-            }
-            else
-            {
-                DecodeList(dataList!, decoder, layout);
+                var entry = LinkedEntry(dataLink, layout);
+                var decoder = new X3pPointDecoder(layout, heightScale, validBits, into);
+                DecodeLinked(dataLink, entry, decoder, layout, verify);
+                return decoder;
             }
 
-            return decoder;
+            var points = ListedPoints(dataList!, layout);
+            var listed = new X3pPointDecoder(layout, heightScale, validBits, into);
+            listed.AddText(points, (index, message) => Error(IngestErrorKind.InvalidValue, $"Record3/DataList/Datum[{index + 1}]", message));
+            return listed;
+        }
+
+        /// <summary>The linked point data's entry, refused from its declared length when that is not what the grid needs.</summary>
+        private ZipArchiveEntry LinkedEntry(XElement dataLink, X3pPointLayout layout)
+        {
+            var link = Text(Required(dataLink, "PointDataLink")).Trim();
+            var entry = FindEntry(link) ?? throw Error(IngestErrorKind.MissingEntry, "Record3/DataLink/PointDataLink", $"linked point data '{link}' is not in the container");
+            var expected = layout.PointCount * layout.RecordBytes;
+            CheckEntryLength(entry, expected, expected);
+            return entry;
         }
 
         /// <summary>The valid-points bit map a DataLink names, or null when it names none.</summary>
@@ -403,12 +415,9 @@ public static class X3pReader
         }
 
         /// <summary>Streams the linked point data through the decoder a chunk at a time, hashing it as it passes when asked.</summary>
-        private void DecodeLinked(XElement dataLink, X3pPointDecoder decoder, X3pPointLayout layout, bool verify)
+        private void DecodeLinked(XElement dataLink, ZipArchiveEntry entry, X3pPointDecoder decoder, X3pPointLayout layout, bool verify)
         {
-            var link = Text(Required(dataLink, "PointDataLink")).Trim();
-            var entry = FindEntry(link) ?? throw Error(IngestErrorKind.MissingEntry, "Record3/DataLink/PointDataLink", $"linked point data '{link}' is not in the container");
             var expected = layout.PointCount * layout.RecordBytes;
-            CheckEntryLength(entry, expected, expected);
             // A missing checksum is refused before the data is read, not after.
             var stated = verify ? StatedMd5(Child(dataLink, "MD5ChecksumPointData"), "Record3/DataLink/MD5ChecksumPointData") : null;
             using var md5 = verify ? IncrementalHash.CreateHash(HashAlgorithmName.MD5) : null;
@@ -438,7 +447,7 @@ public static class X3pReader
             }
         }
 
-        private void DecodeList(XElement dataList, X3pPointDecoder decoder, X3pPointLayout layout)
+        private List<string?> ListedPoints(XElement dataList, X3pPointLayout layout)
         {
             var points = new List<string?>();
             foreach (var datum in dataList.Elements())
@@ -461,8 +470,7 @@ public static class X3pReader
                 throw Error(IngestErrorKind.SizeMismatch, "Record3/DataList", $"holds {points.Count:N0} points but MatrixDimension declares {layout.PointCount:N0}");
             }
 
-            decoder.AddText(points, (index, message) =>
-                Error(IngestErrorKind.InvalidValue, $"Record3/DataList/Datum[{index + 1}]", message));
+            return points;
         }
 
         private (double StepXUm, double StepYUm) LateralSteps(X3pPointDecoder decoded)

@@ -52,7 +52,12 @@ public sealed class X3pReaderFuzzTests
             var container = Zip(xml, new Dictionary<string, byte[]> { ["bindata/data.bin"] = data }, withChecksum: random.Next(2) == 0);
 
             Ballistics.Ingest.IngestResult<Engine.Surfaces.Surface>? result = null;
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             Assert.That(() => result = X3pReader.Read(container, $"fuzz-{seed}-{trial}.x3p", new X3pReadOptions { VerifyChecksums = random.Next(2) == 0 }), Throws.Nothing, xml);
+
+            // Memory follows what the file holds, not what it declares: a few hundred bytes of data never cost more than a
+            // few megabytes, whatever the sizes say (up to 67 M points are within the limit).
+            Assert.That(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore, Is.LessThan(16L << 20), xml);
             if (result!.Success)
             {
                 Assert.That(result.Value.Width * result.Value.Height, Is.Positive);
@@ -62,5 +67,19 @@ public sealed class X3pReaderFuzzTests
                 Assert.That(result.Error!.ToString(), Does.StartWith($"fuzz-{seed}-{trial}.x3p"), "the error names the file");
             }
         }
+    }
+
+    [TestCase("D")]
+    [TestCase("L")]
+    public void Read_GridDeclaredAtTheLimitWithTinyData_RefusedWithoutAllocatingTheGrid(string zType)
+    {
+        // 8192 × 8192 points declared (within the limit), 48 bytes given: refused from the entry's length.
+        var container = Zip(MainXml(sizeX: 8192, sizeY: 8192, zType: zType), new Dictionary<string, byte[]> { ["bindata/data.bin"] = new byte[48] });
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+
+        var result = X3pReader.Read(container, "declared.x3p");
+
+        Assert.That(result.Error!.Kind, Is.EqualTo(Ballistics.Ingest.IngestErrorKind.SizeMismatch));
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore, Is.LessThan(4L << 20), "no 256 MB height array for a file that cannot fill it");
     }
 }
