@@ -57,7 +57,6 @@ internal static class ModelCommand
     internal static int TrainSignature(string outPath, TrainingCorpus corpus, TextWriter output, TextWriter error)
     {
         var watch = Stopwatch.StartNew();
-        OpenCvSharp.Cv2.SetNumThreads(1);
         var matcher = new BreechFaceMatcher(model: null);
         var signatures = TrainingSet.Signatures(corpus, matcher, SignatureOptions.Default, error);
         using (var buffer = new MemoryStream())
@@ -79,7 +78,6 @@ internal static class ModelCommand
     internal static int Train(string outPath, IReadOnlyList<TrainingCorpus> corpora, TextWriter output, TextWriter error)
     {
         var watch = Stopwatch.StartNew();
-        OpenCvSharp.Cv2.SetNumThreads(1);
         var matcher = new BreechFaceMatcher(model: null);
         var examples = TrainingSet.Build(corpora, matcher, error);
         using (var buffer = new MemoryStream())

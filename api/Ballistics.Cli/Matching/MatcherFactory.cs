@@ -8,8 +8,6 @@ internal static class MatcherFactory
 {
     public static BreechFaceMatcher Create(string? modelPath)
     {
-        // Parallel loops already use every core; OpenCV's own threads on top only contend.
-        OpenCvSharp.Cv2.SetNumThreads(1);
         if (modelPath is null)
         {
             return new BreechFaceMatcher(ScoreModel.LoadDefault());

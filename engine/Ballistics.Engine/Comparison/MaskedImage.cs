@@ -105,14 +105,31 @@ internal sealed class MaskedImage : IDisposable
     /// </summary>
     public static MaskedImage Resample(MaskedImage source, double scale)
     {
-        var values = new Mat();
-        var weights = new Mat();
-        Cv2.Resize(source.Values, values, new Size(0, 0), scale, scale, InterpolationFlags.Area);
+        using var weights = new Mat();
         Cv2.Resize(source.Mask, weights, new Size(0, 0), scale, scale, InterpolationFlags.Area);
-        var image = new MaskedImage(values, weights.Clone(), 0);
-        image.FinishWeighted(weights, 0.5f);
-        weights.Dispose();
-        return image;
+        var values = new Mat();
+        MaskedImage? image = null;
+        try
+        {
+            Cv2.Resize(source.Values, values, new Size(0, 0), scale, scale, InterpolationFlags.Area);
+            image = new MaskedImage(values, weights.Clone(), 0);
+            image.FinishWeighted(weights, 0.5f);
+            return image;
+        }
+        catch
+        {
+            // The new image owns its planes once made; before that, the values plane is this method's to free.
+            if (image is null)
+            {
+                values.Dispose();
+            }
+            else
+            {
+                image.Dispose();
+            }
+
+            throw;
+        }
     }
 
     /// <summary>

@@ -20,6 +20,12 @@ internal static class Int8Dot
     /// <summary>Σ q·c over the whole spans (equal lengths, a multiple of <see cref="Block"/> on the vector path).</summary>
     public static int Dot(ReadOnlySpan<sbyte> query, ReadOnlySpan<sbyte> code, bool useVectors = true)
     {
+        // The vector path reads the code unchecked as far as the query reaches.
+        if (code.Length != query.Length)
+        {
+            throw new ArgumentException($"code of {code.Length} bytes for a query of {query.Length}", nameof(code));
+        }
+
         if (useVectors && Avx2.IsSupported && query.Length % Block == 0)
         {
             ref var q = ref MemoryMarshal.GetReference(query);

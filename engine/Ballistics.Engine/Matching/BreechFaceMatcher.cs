@@ -17,6 +17,8 @@ public sealed class BreechFaceMatcher
 
     private readonly SurfaceComparer _comparer;
 
+    static BreechFaceMatcher() => OpenCvThreads.Configure();
+
     /// <param name="model">Null for a matcher that only measures features (training).</param>
     /// <param name="preprocess">Preprocessing options; the defaults when null.</param>
     /// <param name="comparison">Comparison options; the defaults when null.</param>

@@ -43,4 +43,14 @@ public sealed class Int8DotTests
         Assert.That(Int8Dot.Dot(a, b, useVectors: true), Is.EqualTo(expected));
         Assert.That(Int8Dot.Dot(a, a, useVectors: true), Is.EqualTo(64 * 127 * 127));
     }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Dot_CodeShorterThanTheQuery_Refused(bool useVectors)
+    {
+        var query = new sbyte[64];
+        var code = new sbyte[32];
+
+        Assert.That(() => Int8Dot.Dot(query, code, useVectors), Throws.ArgumentException.With.Message.Contains("32 bytes"));
+    }
 }

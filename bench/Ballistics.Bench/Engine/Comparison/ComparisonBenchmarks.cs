@@ -33,7 +33,7 @@ public class ComparisonBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        OpenCvSharp.Cv2.SetNumThreads(1);
+        Ballistics.Engine.Matching.OpenCvThreads.Configure();
         _rawA = X3pReader.Read(SharedData.X3p("cartridge/fadul_1-1_processed.x3p")).Value;
         _rawB = X3pReader.Read(SharedData.X3p("cartridge/fadul_1-2_processed.x3p")).Value;
         var preparedA = Preprocessor.Prepare(_rawA);

@@ -24,7 +24,7 @@ public class NccBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        Cv2.SetNumThreads(1);
+        Ballistics.Engine.Matching.OpenCvThreads.Configure();
         const int Size = 121;
         var rng = new Random(5);
         var heights = new float[Size * Size];

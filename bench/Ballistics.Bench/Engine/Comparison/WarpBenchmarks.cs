@@ -29,7 +29,7 @@ public class WarpBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        Cv2.SetNumThreads(1);
+        Ballistics.Engine.Matching.OpenCvThreads.Configure();
         var rng = new Random(7);
         _source = new float[SourceWidth * SourceHeight];
         for (var i = 0; i < _source.Length; i++)

@@ -24,7 +24,7 @@ public class DiagnosticsBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        OpenCvSharp.Cv2.SetNumThreads(1);
+        Ballistics.Engine.Matching.OpenCvThreads.Configure();
         _matcher = new BreechFaceMatcher(ScoreModel.LoadDefault());
         _a = _matcher.Prepare(X3pReader.Read(SharedData.X3p("cartridge/fadul_1-1_processed.x3p")).Value);
         _b = _matcher.Prepare(X3pReader.Read(SharedData.X3p("cartridge/fadul_1-2_processed.x3p")).Value);

@@ -26,7 +26,7 @@ public class PreprocessBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        OpenCvSharp.Cv2.SetNumThreads(1);
+        Ballistics.Engine.Matching.OpenCvThreads.Configure();
         _cropped = X3pReader.Read(SharedData.X3p("cartridge/fadul_1-1_processed.x3p")).Value;
         _masked = X3pReader.Read(SharedData.X3p("cartridge/baldwin_K013sA1_raw.x3p")).Value;
         _generated = CartridgeCaseSimulator.Fire(Firearm.Create(5, 1, Difficulty.Hard), 1, "Federal", 5).Surface;
