@@ -7,6 +7,13 @@ namespace Ballistics.Api.Access;
 /// <summary>Who is asking, from the claims of their key.</summary>
 public sealed record Caller(long? KeyId, string Role, string Agency, string Country, string Name)
 {
+    /// <summary>Binds a handler's <see cref="Caller"/> parameter from the authenticated key's claims.</summary>
+    public static ValueTask<Caller?> BindAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ValueTask.FromResult<Caller?>(Of(context.User));
+    }
+
     public static Caller Of(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -38,6 +45,18 @@ public sealed record SharingRules(bool CrossBorder)
             ApiRoles.Investigator => string.Equals(metadata.Agency, caller.Agency, StringComparison.Ordinal),
             _ => metadata.Country is null || metadata.Country == caller.Country || CrossBorder,
         };
+    }
+
+    /// <summary>
+    /// The masking rule, for every answer that carries personal data (a trace's purchaser, a linkage's trace chain and
+    /// the purchaser's other firearms): admins, and investigators of the agency that owns the record, read it; everyone
+    /// else who may see the record at all reads it masked (<see cref="Engine.Tracing.PersonalDataMask"/>).
+    /// </summary>
+    public static bool SeesPersonalData(Caller caller, string? owningAgency)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.Role == ApiRoles.Admin
+            || (caller.Role == ApiRoles.Investigator && string.Equals(owningAgency, caller.Agency, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The country a caller's searches are kept to: none when sharing crosses the border.</summary>

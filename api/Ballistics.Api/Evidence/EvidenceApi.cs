@@ -29,9 +29,10 @@ public static class EvidenceApi
         policy.RequireRole(ApiRoles.Lab, ApiRoles.Reviewer, ApiRoles.Examiner, ApiRoles.Investigator, ApiRoles.Analyst, ApiRoles.Admin);
 
     private static async Task<Results<Created<EvidenceWithLeads>, Ok<EvidenceWithLeads>, ProblemHttpResult>> Submit(
-        HttpRequest request, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing, CancellationToken cancel)
+        [AsParameters] ApiRequest api, CancellationToken cancel)
     {
-        var caller = Caller.Of(context.User);
+        var (context, caller, store, corpus, sharing) = api;
+        var request = context.Request;
         if (!request.HasFormContentType)
         {
             return Invalid(context, "body", "send multipart/form-data with a part 'file' (the scan) and a part 'metadata' (JSON)");
@@ -117,15 +118,15 @@ public static class EvidenceApi
         return submitted.Duplicate ? TypedResults.Ok(body) : TypedResults.Created($"/v1/evidence/{item.Id}", body);
     }
 
-    private static Results<Ok<EvidenceView>, ProblemHttpResult> GetEvidence(long id, HttpContext context, CorpusService corpus, SharingRules sharing)
+    private static Results<Ok<EvidenceView>, ProblemHttpResult> GetEvidence(long id, [AsParameters] ApiRequest api)
     {
-        var caller = Caller.Of(context.User);
+        var (_, caller, _, corpus, sharing) = api;
         return corpus.Get(id) is { } item && sharing.CanSee(caller, item) ? TypedResults.Ok(EvidenceView.Of(item)) : NotFound(id);
     }
 
-    private static Results<Ok<IReadOnlyList<LeadView>>, ProblemHttpResult> GetLeads(long id, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing)
+    private static Results<Ok<IReadOnlyList<LeadView>>, ProblemHttpResult> GetLeads(long id, [AsParameters] ApiRequest api)
     {
-        var caller = Caller.Of(context.User);
+        var (_, caller, store, corpus, sharing) = api;
         if (corpus.Get(id) is not { } item || !sharing.CanSee(caller, item))
         {
             return NotFound(id);

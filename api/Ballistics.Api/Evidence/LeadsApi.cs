@@ -21,9 +21,9 @@ public static class LeadsApi
         return app;
     }
 
-    private static Results<Ok<ReviewedLead>, ProblemHttpResult> Review(long id, ReviewRequest? body, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing)
+    private static Results<Ok<ReviewedLead>, ProblemHttpResult> Review(long id, ReviewRequest? body, [AsParameters] ApiRequest api)
     {
-        var caller = Caller.Of(context.User);
+        var (context, caller, store, _, _) = api;
         if (body?.Status is not { Length: > 0 } status)
         {
             return Problem(context, StatusCodes.Status400BadRequest, "status", "missing: send {\"status\": \"lead\" | \"confirmed\" | \"rejected\", \"note\": \"...\"}");
@@ -34,7 +34,7 @@ public static class LeadsApi
             return Problem(context, StatusCodes.Status400BadRequest, "note", "at most 4,000 characters");
         }
 
-        if (ReviewApi.Visible(id, context, store, corpus, sharing) is not var (lead, evidence, candidate))
+        if (ReviewApi.Visible(id, api) is not var (lead, evidence, candidate))
         {
             return ReviewApi.NoSuchLead(id);
         }

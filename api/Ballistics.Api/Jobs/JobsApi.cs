@@ -29,8 +29,9 @@ public static class JobsApi
         return app;
     }
 
-    private static Results<Accepted<JobStatus>, ProblemHttpResult> StartCorrelation(CorrelationRequest? body, HttpContext context, StoreAccess store, CorpusService corpus, CorrelationWorker worker)
+    private static Results<Accepted<JobStatus>, ProblemHttpResult> StartCorrelation(CorrelationRequest? body, [AsParameters] ApiRequest api, CorrelationWorker worker)
     {
+        var (context, caller, store, corpus, _) = api;
         if (body is null || (body.All != true) == (body.Since is null))
         {
             return ApiProblems.Field(context, StatusCodes.Status400BadRequest, "Invalid job", "since", "give either \"since\": \"YYYY-MM-DD\" or \"all\": true");
@@ -46,7 +47,6 @@ public static class JobsApi
         var full = Math.Max(CorpusSearchOptions.DefaultFullComparisons, leads);
         // A job's out path names who asked (results stay in the store): the same request from the same key while its job
         // is unfinished is that job again, not a second one, and a key's unfinished jobs can be counted.
-        var caller = Caller.Of(context.User);
         var requester = Requester(caller);
         var candidates = CorpusSearchOptions.Default.Candidates;
         var (job, resumed) = store.Use(s =>
@@ -84,9 +84,9 @@ public static class JobsApi
     /// <summary>The out path that names the key asking (see <see cref="StartCorrelation"/>).</summary>
     private static string Requester(Caller caller) => caller.KeyId is { } keyId ? $"api:key:{keyId}" : $"api:name:{caller.Name}";
 
-    private static Results<Ok<JobStatus>, ProblemHttpResult> CancelJob(long id, HttpContext context, StoreAccess store, CorpusService corpus)
+    private static Results<Ok<JobStatus>, ProblemHttpResult> CancelJob(long id, [AsParameters] ApiRequest api)
     {
-        var caller = Caller.Of(context.User);
+        var (context, caller, store, corpus, _) = api;
         var (job, cancelled) = store.Use(s =>
         {
             var found = s.Correlations.Get(id);

@@ -28,9 +28,9 @@ public static class LinkageApi
         return app;
     }
 
-    private static Results<Ok<LinkageGraph>, ProblemHttpResult> FirearmLinkage(string id, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing)
+    private static Results<Ok<LinkageGraph>, ProblemHttpResult> FirearmLinkage(string id, [AsParameters] ApiRequest api)
     {
-        var caller = Caller.Of(context.User);
+        var (context, caller, store, corpus, sharing) = api;
         if (RecordsApi.CaseStatement(context, caller) is { } missing)
         {
             return missing;
@@ -45,8 +45,7 @@ public static class LinkageApi
         var (seizures, seized, trace, purchaserSales) = SeizureAndTrace(store, scans);
         if (seized is not null && trace is not null)
         {
-            var personal = caller.Role == ApiRoles.Admin || (caller.Role == ApiRoles.Investigator && string.Equals(seized.Agency, caller.Agency, StringComparison.OrdinalIgnoreCase));
-            if (!personal)
+            if (!SharingRules.SeesPersonalData(caller, seized.Agency))
             {
                 trace = PersonalDataMask.Apply(trace);
                 purchaserSales = PersonalDataMask.MaskPurchases(purchaserSales);
@@ -83,9 +82,9 @@ public static class LinkageApi
         return (seizures, seized, trace, sales);
     }
 
-    private static Results<Ok<LinkageGraph>, ProblemHttpResult> IncidentLinkage(string id, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing)
+    private static Results<Ok<LinkageGraph>, ProblemHttpResult> IncidentLinkage(string id, [AsParameters] ApiRequest api)
     {
-        var caller = Caller.Of(context.User);
+        var (context, caller, store, corpus, sharing) = api;
         if (RecordsApi.CaseStatement(context, caller) is { } missing)
         {
             return missing;

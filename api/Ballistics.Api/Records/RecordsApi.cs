@@ -32,9 +32,9 @@ public static class RecordsApi
         return app;
     }
 
-    private static async Task<Results<Created<TraceAnswer>, Ok<TraceAnswer>, ProblemHttpResult>> SubmitTrace(HttpContext context, StoreAccess store, CancellationToken cancel)
+    private static async Task<Results<Created<TraceAnswer>, Ok<TraceAnswer>, ProblemHttpResult>> SubmitTrace([AsParameters] ApiRequest api, CancellationToken cancel)
     {
-        var caller = Caller.Of(context.User);
+        var (context, caller, store, _, _) = api;
         if (CaseStatement(context, caller) is { } missing)
         {
             return missing;
@@ -74,19 +74,19 @@ public static class RecordsApi
             context.Items[AuditMiddleware.DetailItem] = $"trace {answer.Id} already on file, resolved again";
         }
 
-        var shown = ForCaller(answer, caller);
+        var shown = ForCaller(answer, caller, trace.Agency);
         return added ? TypedResults.Created($"/v1/traces/{answer.Id}", shown) : TypedResults.Ok(shown);
     }
 
-    private static Results<Ok<TraceAnswer>, ProblemHttpResult> GetTrace(string id, HttpContext context, StoreAccess store)
+    private static Results<Ok<TraceAnswer>, ProblemHttpResult> GetTrace(string id, [AsParameters] ApiRequest api)
     {
-        var caller = Caller.Of(context.User);
+        var (context, caller, store, _, _) = api;
         if (CaseStatement(context, caller) is { } missing)
         {
             return missing;
         }
 
-        var answer = store.Use(s =>
+        var found = store.Use<(TraceAnswer Answer, string? Agency)?>(s =>
         {
             if (Resolve(s.OwnersOf("trace", id), caller) is not { } owner)
             {
@@ -94,19 +94,19 @@ public static class RecordsApi
             }
 
             var query = s.Registry.Requests(owner.ContentId).Single();
-            return new TraceAnswer(owner.ContentId, owner.TraceNumber, new TraceResolver(s.Registry).Resolve(query));
+            return (new TraceAnswer(owner.ContentId, owner.TraceNumber, new TraceResolver(s.Registry).Resolve(query)), owner.Agency);
         });
-        if (answer is null)
+        if (found is not { } trace)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such trace", detail: $"no trace request '{id}' that this key may see");
         }
 
-        return TypedResults.Ok(ForCaller(answer, caller));
+        return TypedResults.Ok(ForCaller(trace.Answer, caller, trace.Agency));
     }
 
-    private static async Task<Results<Created<StoredRecord>, Ok<StoredRecord>, ProblemHttpResult>> SubmitSeizure(HttpContext context, StoreAccess store, CancellationToken cancel)
+    private static async Task<Results<Created<StoredRecord>, Ok<StoredRecord>, ProblemHttpResult>> SubmitSeizure([AsParameters] ApiRequest api, CancellationToken cancel)
     {
-        var caller = Caller.Of(context.User);
+        var (context, caller, store, _, _) = api;
         var (record, problem) = await Read(context, caller, RecordKind.Seizure, cancel);
         if (problem is not null)
         {
@@ -132,12 +132,13 @@ public static class RecordsApi
 
     /// <summary>
     /// A trace answer as this caller may read it: the earlier traces it lists narrowed to those the caller may open (an
-    /// investigator sees no other agency's trace through this one), and personal data masked for analysts.
+    /// investigator sees no other agency's trace through this one), and personal data masked by the sharing rules'
+    /// masking rule (analysts read it masked).
     /// </summary>
-    private static TraceAnswer ForCaller(TraceAnswer answer, Caller caller)
+    private static TraceAnswer ForCaller(TraceAnswer answer, Caller caller, string? owningAgency)
     {
         var visible = answer with { Result = answer.Result with { EarlierTraces = [.. answer.Result.EarlierTraces.Where(t => MaySee(caller, t.Agency))] } };
-        return caller.Role == ApiRoles.Analyst ? visible with { Result = PersonalDataMask.Apply(visible.Result), PersonalDataMasked = true } : visible;
+        return SharingRules.SeesPersonalData(caller, owningAgency) ? visible : visible with { Result = PersonalDataMask.Apply(visible.Result), PersonalDataMasked = true };
     }
 
     /// <summary>Investigators see their own agency's traces only; analysts (masked) and admins see all.</summary>

@@ -35,8 +35,9 @@ public static class ReportsApi
         return app;
     }
 
-    private static Results<ContentHttpResult, Ok<TraffickingSummary>, ProblemHttpResult> Trafficking(HttpContext context, StoreAccess store, string? format = null)
+    private static Results<ContentHttpResult, Ok<TraffickingSummary>, ProblemHttpResult> Trafficking([AsParameters] ApiRequest api, string? format = null)
     {
+        var (context, _, store, _, _) = api;
         if (format is not (null or "html" or "json"))
         {
             return ApiProblems.Field(context, StatusCodes.Status400BadRequest, "Invalid format", "format", $"html or json (got '{format}')");

@@ -1,4 +1,3 @@
-using Ballistics.Api.Access;
 using Ballistics.Api.Evidence;
 using Ballistics.Engine.Comparison;
 using Ballistics.Engine.Diagnostics;
@@ -31,9 +30,10 @@ public static class DiagnosticsApi
         return app;
     }
 
-    private static async Task<Results<Ok<DiagnosticsView>, ProblemHttpResult>> DescribeLead(long id, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing, LeadDiagnostics diagnostics)
+    private static async Task<Results<Ok<DiagnosticsView>, ProblemHttpResult>> DescribeLead(long id, [AsParameters] ApiRequest api, LeadDiagnostics diagnostics)
     {
-        if (ReviewApi.Visible(id, context, store, corpus, sharing) is not var (lead, evidence, candidate))
+        var (context, _, _, _, _) = api;
+        if (ReviewApi.Visible(id, api) is not var (lead, evidence, candidate))
         {
             return ReviewApi.NoSuchLead(id);
         }
@@ -41,21 +41,23 @@ public static class DiagnosticsApi
         return await Describe(context, evidence, candidate, lead, Figures(lead), $"/v1/leads/{id}/diagnostics", diagnostics);
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> LeadPicture(long id, string name, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing, LeadDiagnostics diagnostics)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> LeadPicture(long id, string name, [AsParameters] ApiRequest api, LeadDiagnostics diagnostics)
     {
+        var (context, _, _, _, _) = api;
         if (UnknownPicture(context, name) is { } unknown)
         {
             return unknown;
         }
 
-        return ReviewApi.Visible(id, context, store, corpus, sharing) is var (_, evidence, candidate)
+        return ReviewApi.Visible(id, api) is var (_, evidence, candidate)
             ? await Picture(context, evidence, candidate, name, $"lead-{id}", diagnostics)
             : ReviewApi.NoSuchLead(id);
     }
 
-    private static async Task<Results<Ok<DiagnosticsView>, ProblemHttpResult>> DescribePair(long a, long b, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing, LeadDiagnostics diagnostics)
+    private static async Task<Results<Ok<DiagnosticsView>, ProblemHttpResult>> DescribePair(long a, long b, [AsParameters] ApiRequest api, LeadDiagnostics diagnostics)
     {
-        if (ScoredPair(a, b, context, store, corpus, sharing) is not var (evidence, candidate, lead, stored))
+        var (context, _, _, _, _) = api;
+        if (ScoredPair(a, b, api) is not var (evidence, candidate, lead, stored))
         {
             return NoSuchPair(a, b);
         }
@@ -63,22 +65,23 @@ public static class DiagnosticsApi
         return await Describe(context, evidence, candidate, lead, stored, $"/v1/pairs/{a}/{b}/diagnostics", diagnostics);
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PairPicture(long a, long b, string name, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing, LeadDiagnostics diagnostics)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PairPicture(long a, long b, string name, [AsParameters] ApiRequest api, LeadDiagnostics diagnostics)
     {
+        var (context, _, _, _, _) = api;
         if (UnknownPicture(context, name) is { } unknown)
         {
             return unknown;
         }
 
-        return ScoredPair(a, b, context, store, corpus, sharing) is var (evidence, candidate, _, _)
+        return ScoredPair(a, b, api) is var (evidence, candidate, _, _)
             ? await Picture(context, evidence, candidate, name, $"pair-{a}-{b}", diagnostics)
             : NoSuchPair(a, b);
     }
 
     /// <summary>Both items when the caller may see them and a lead or a batch job scored a against b, with the figures kept.</summary>
-    private static (ScanItem A, ScanItem B, StoredLead? Lead, LeadFigures Stored)? ScoredPair(long a, long b, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing)
+    private static (ScanItem A, ScanItem B, StoredLead? Lead, LeadFigures Stored)? ScoredPair(long a, long b, ApiRequest api)
     {
-        var caller = Caller.Of(context.User);
+        var (_, caller, store, corpus, sharing) = api;
         if (corpus.Get(a) is not { } first || corpus.Get(b) is not { } second || !sharing.CanSee(caller, first) || !sharing.CanSee(caller, second))
         {
             return null;

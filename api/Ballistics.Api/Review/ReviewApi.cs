@@ -1,4 +1,3 @@
-using Ballistics.Api.Access;
 using Ballistics.Api.Evidence;
 using Ballistics.Engine.Leads;
 using Ballistics.Store.Scans;
@@ -23,16 +22,16 @@ public static class ReviewApi
         return app;
     }
 
-    private static Ok<CallerView> Me(HttpContext context)
+    private static Ok<CallerView> Me([AsParameters] ApiRequest api)
     {
-        var caller = Caller.Of(context.User);
+        var (_, caller, _, _, _) = api;
         var steps = LeadReview.Statuses.Where(to => LeadReview.Statuses.Any(from => LeadReview.Check(from, to, caller.Role) is null)).ToArray();
         return TypedResults.Ok(new CallerView(caller.Name, caller.Role, caller.Agency, caller.Country, steps));
     }
 
-    private static Ok<IReadOnlyList<QueueEntryView>> Queue(HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing, int? limit)
+    private static Ok<IReadOnlyList<QueueEntryView>> Queue([AsParameters] ApiRequest api, int? limit)
     {
-        var caller = Caller.Of(context.User);
+        var (_, caller, store, corpus, sharing) = api;
         var take = Math.Clamp(limit ?? 100, 1, 1000);
         var entries = store.Use(s => s.Leads.Queue())
             .Select(e => (Entry: e, Item: corpus.Get(e.EvidenceId)))
@@ -43,23 +42,24 @@ public static class ReviewApi
         return TypedResults.Ok<IReadOnlyList<QueueEntryView>>(entries);
     }
 
-    private static Results<Ok<LeadDetail>, ProblemHttpResult> GetLead(long id, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing)
+    private static Results<Ok<LeadDetail>, ProblemHttpResult> GetLead(long id, [AsParameters] ApiRequest api)
     {
-        if (Visible(id, context, store, corpus, sharing) is not { } visible)
+        var (_, caller, store, _, _) = api;
+        if (Visible(id, api) is not { } visible)
         {
             return NoSuchLead(id);
         }
 
         var history = store.Use(s => s.Leads.History(id));
-        var role = Caller.Of(context.User).Role;
+        var role = caller.Role;
         var next = LeadReview.Statuses.Where(to => LeadReview.Check(visible.Lead.Status, to, role) is null).ToArray();
         return TypedResults.Ok(new LeadDetail(LeadView.Of(visible.Lead, visible.Candidate), EvidenceView.Of(visible.Evidence), EvidenceView.Of(visible.Candidate), history, next));
     }
 
     /// <summary>The lead with both its items when the caller may see both; null otherwise, which the caller answers as 404.</summary>
-    internal static (StoredLead Lead, ScanItem Evidence, ScanItem Candidate)? Visible(long id, HttpContext context, StoreAccess store, CorpusService corpus, SharingRules sharing)
+    internal static (StoredLead Lead, ScanItem Evidence, ScanItem Candidate)? Visible(long id, ApiRequest api)
     {
-        var caller = Caller.Of(context.User);
+        var (_, caller, store, corpus, sharing) = api;
         var lead = store.Use(s => s.Leads.Get(id));
         var evidence = lead is null ? null : corpus.Get(lead.EvidenceId);
         var candidate = lead is null ? null : corpus.Get(lead.CandidateId);
