@@ -171,7 +171,7 @@ internal static class CompareCommand
             }
         }
 
-        WriteAtomically(outPath, text.ToString());
+        CliFiles.WriteAtomically(outPath, text.ToString());
         var skipped = pairs.Count - written + list.Value.Errors.Count;
         output.WriteLine($"wrote {written} scores to {outPath}{(skipped > 0 ? $"; {skipped} pairs skipped (see errors above)" : string.Empty)}");
         return skipped == 0 && scans.Errors.Count == 0 ? 0 : 1;
@@ -187,18 +187,6 @@ internal static class CompareCommand
         return string.Join(',', CsvText.Field(a), CsvText.Field(b), F(r.Score, "0.######"), r.CmcCount.ToString(CultureInfo.InvariantCulture), F(r.Ccf, "0.######"),
             F(registration.Pose(r.Registration.RotationDeg), "0.###"), F(registration.Pose(r.Registration.DxUm), "0.##"), F(registration.Pose(r.Registration.DyUm), "0.##"),
             F(r.ElapsedMs, "0.#"), CsvText.Field(registration.CsvStatus));
-    }
-
-    internal static void WriteAtomically(string path, string text) => WriteAtomically(path, new UTF8Encoding(false).GetBytes(text));
-
-    /// <summary>Writes beside the target and renames, so a reader never sees half a file and a crash leaves the old one.</summary>
-    internal static void WriteAtomically(string path, byte[] bytes)
-    {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var partial = full + ".partial";
-        File.WriteAllBytes(partial, bytes);
-        File.Move(partial, full, overwrite: true);
     }
 
     private static string F(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? string.Empty;

@@ -6,7 +6,6 @@ using Ballistics.Cli.Matching;
 using Ballistics.Engine.Corpus;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Records.Normalization;
-using Ballistics.Store;
 
 namespace Ballistics.Cli.Commands;
 
@@ -23,7 +22,7 @@ internal static class CorpusCommand
     {
         var paths = new Argument<string[]>("path") { Arity = ArgumentArity.ZeroOrMore, Description = "x3p (or PNG/TIFF) files, or folders of them; none: every file of the manifest" };
         var manifest = new Option<string?>("--manifest") { Description = "CSV with a file column (relative to its folder) and metadata columns: exhibit_id, kind, lab, agency, country, firearm_id, incident_id, caliber, firing_pin_class, breech_face_class, date, us_state, mx_state, mx_municipality" };
-        var store = StoreOption();
+        var store = StoreVerbs.StoreOption();
         var locale = new Option<string?>("--locale") { Description = "the manifest's date order: en-US or es-MX (ISO dates read under either)" };
         locale.AcceptOnlyFromAmong("en-US", "es-MX");
         var add = new Command("add", "Store scans (idempotent by content), prepare them and index their search signatures.") { paths, manifest, store, locale };
@@ -36,12 +35,6 @@ internal static class CorpusCommand
             error));
         return new Command("corpus", "The cartridge-case scans on file: add them, measure how well they are found.") { add, CorpusEvalCommand.Create(output, error) };
     }
-
-    internal static Option<int?> FullOption() =>
-        new("--full") { Description = $"compare in full the best N candidates by the screen at their likely poses (default {CorpusSearchOptions.DefaultFullComparisons}); N at least --candidates compares every candidate in full" };
-
-    internal static Option<string> StoreOption() =>
-        new("--store") { DefaultValueFactory = _ => "data", Description = "data folder (default ./data)" };
 
     internal static int Add(IReadOnlyList<string> paths, string? manifestPath, string storePath, DateLocale locale, TextWriter output, TextWriter error)
     {
@@ -64,7 +57,7 @@ internal static class CorpusCommand
             return 1;
         }
 
-        using var opened = OpenStore(storePath, create: true, error);
+        using var opened = StoreVerbs.OpenStore(storePath, create: true, error);
         if (opened is null)
         {
             return 1;
@@ -99,17 +92,5 @@ internal static class CorpusCommand
         var seconds = watch.Elapsed.TotalSeconds;
         output.WriteLine($"added {result.Added.Count}, skipped {result.Duplicates.Count} duplicates, rejected {rejected.Count} ({submissions.Count + problems.Count} given; {opened.Scans.Count} on file in {opened.Folder}; {seconds:0.0} s, {(result.Added.Count + result.Duplicates.Count) / Math.Max(seconds, 1e-3):0.0} scans/s)");
         return rejected.Count > 0 ? 1 : 0;
-    }
-
-    internal static RecordStore? OpenStore(string storePath, bool create, TextWriter error)
-    {
-        var opened = RecordStore.Open(storePath, create);
-        if (!opened.Success)
-        {
-            error.WriteLine($"error: {opened.Error}");
-            return null;
-        }
-
-        return opened.Value;
     }
 }

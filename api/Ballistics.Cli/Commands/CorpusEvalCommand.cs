@@ -18,10 +18,10 @@ internal static class CorpusEvalCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var store = CorpusCommand.StoreOption();
+        var store = StoreVerbs.StoreOption();
         var candidates = new Option<int>("--candidates") { DefaultValueFactory = _ => CorpusSearchOptions.Default.Candidates, Description = "stage-1 candidates (default 200)" };
         var queries = new Option<int>("--queries") { DefaultValueFactory = _ => 100, Description = "items whose candidates are re-ranked by the full comparison (default 100; 0: stage 1 only)" };
-        var full = CorpusCommand.FullOption();
+        var full = StoreVerbs.FullOption();
         var outDir = new Option<string?>("--out") { Description = "folder for search-eval.csv (each query's mate ranks)" };
         var command = new Command("eval", "Measure how well the items on file find their mates (same firearm_id): stage-1 recall and re-ranked hit rates.")
         {
@@ -39,7 +39,7 @@ internal static class CorpusEvalCommand
             return 2;
         }
 
-        using var store = CorpusCommand.OpenStore(storePath, create: false, error);
+        using var store = StoreVerbs.OpenStore(storePath, create: false, error);
         if (store is null)
         {
             return 1;
@@ -117,7 +117,7 @@ internal static class CorpusEvalCommand
             }
 
             var path = Path.Combine(outDir, "search-eval.csv");
-            CompareCommand.WriteAtomically(path, text.ToString());
+            CliFiles.WriteAtomically(path, text.ToString());
             output.WriteLine($"wrote {path}");
         }
 

@@ -23,11 +23,11 @@ internal static class CorrelateCommand
     {
         var since = new Option<string?>("--since") { Description = "items added on or after this day (YYYY-MM-DD, UTC)" };
         var all = new Option<bool>("--all") { Description = "every item on file" };
-        var store = CorpusCommand.StoreOption();
+        var store = StoreVerbs.StoreOption();
         var outFile = new Option<string>("--out") { Required = true, Description = "results CSV: " + Header };
         var leads = new Option<int>("--leads") { DefaultValueFactory = _ => 10, Description = "leads kept per item (default 10)" };
         var candidates = new Option<int>("--candidates") { DefaultValueFactory = _ => CorpusSearchOptions.Default.Candidates, Description = "stage-1 candidates re-ranked in stage 2 per item (default 200)" };
-        var full = CorpusCommand.FullOption();
+        var full = StoreVerbs.FullOption();
         var command = new Command("correlate", "Batch job: search each selected item against the corpus; resumable after a kill.") { since, all, store, outFile, leads, candidates, full };
         command.SetAction(parse => Run(parse.GetValue(since), parse.GetValue(all), parse.GetValue(store)!, parse.GetValue(outFile)!, parse.GetValue(leads), parse.GetValue(candidates), output, error, parse.GetValue(full)));
         return command;
@@ -59,7 +59,7 @@ internal static class CorrelateCommand
             return 2;
         }
 
-        using var store = CorpusCommand.OpenStore(storePath, create: false, error);
+        using var store = StoreVerbs.OpenStore(storePath, create: false, error);
         if (store is null)
         {
             return 1;
@@ -137,7 +137,7 @@ internal static class CorrelateCommand
             rows++;
         }
 
-        CompareCommand.WriteAtomically(path, text.ToString());
+        CliFiles.WriteAtomically(path, text.ToString());
         return rows;
     }
 }

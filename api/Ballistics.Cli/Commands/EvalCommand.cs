@@ -126,7 +126,7 @@ internal static class EvalCommand
             scoresCsv.Append(CompareCommand.ScoreLine(items[pairs[k].A].File, items[pairs[k].B].File, results[k])).Append('\n');
         }
 
-        CompareCommand.WriteAtomically(Path.Combine(folder, "scores.csv"), scoresCsv.ToString());
+        CliFiles.WriteAtomically(Path.Combine(folder, "scores.csv"), scoresCsv.ToString());
 
         // Every feature of every pair with its label: what an analyst needs to see why the score did what it did.
         var featuresCsv = new StringBuilder("a,b,same_source,").AppendJoin(',', ComparisonFeatures.Names).Append('\n');
@@ -137,7 +137,7 @@ internal static class EvalCommand
                 .AppendJoin(',', results[k].Features.ToVector().Select(v => v.ToString("R", CultureInfo.InvariantCulture))).Append('\n');
         }
 
-        CompareCommand.WriteAtomically(Path.Combine(folder, "features.csv"), featuresCsv.ToString());
+        CliFiles.WriteAtomically(Path.Combine(folder, "features.csv"), featuresCsv.ToString());
         AccuracyPlot.Write(
             Path.Combine(folder, "accuracy.png"),
             [("CMC + score model", report, scored), ("whole-scan CCF baseline", baselineReport, baseline)],
@@ -156,7 +156,7 @@ internal static class EvalCommand
             $"algorithm: {results[0].AlgorithmVersion}",
         ];
 
-        CompareCommand.WriteAtomically(Path.Combine(folder, "accuracy.md"), string.Join('\n', lines.Prepend("# Accuracy").Prepend(string.Empty).Skip(1)) + "\n");
+        CliFiles.WriteAtomically(Path.Combine(folder, "accuracy.md"), string.Join('\n', lines.Prepend("# Accuracy").Prepend(string.Empty).Skip(1)) + "\n");
         foreach (var line in lines)
         {
             output.WriteLine(line);

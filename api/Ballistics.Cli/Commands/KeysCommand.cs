@@ -17,16 +17,16 @@ internal static class KeysCommand
         var agency = new Option<string>("--agency") { Required = true, Description = "the agency the key's holder works for; records of other agencies follow the sharing rules" };
         var country = new Option<string>("--country") { Required = true, Description = "US or MX" };
         var label = new Option<string?>("--label") { Description = "who or what holds the key, for the list" };
-        var store = CorpusCommand.StoreOption();
+        var store = StoreVerbs.StoreOption();
         var add = new Command("add", "Make an API key and print it once.") { role, agency, country, label, store };
         add.SetAction(parse => Add(parse.GetValue(role)!, parse.GetValue(agency)!, parse.GetValue(country)!, parse.GetValue(label), parse.GetValue(store)!, output, error));
 
-        var listStore = CorpusCommand.StoreOption();
+        var listStore = StoreVerbs.StoreOption();
         var list = new Command("list", "The keys on file, without the keys themselves.") { listStore };
         list.SetAction(parse => List(parse.GetValue(listStore)!, output, error));
 
         var id = new Argument<long>("id") { Description = "the key's id (keys list)" };
-        var revokeStore = CorpusCommand.StoreOption();
+        var revokeStore = StoreVerbs.StoreOption();
         var revoke = new Command("revoke", "End a key: requests with it are refused from now on.") { id, revokeStore };
         revoke.SetAction(parse => Revoke(parse.GetValue(id), parse.GetValue(revokeStore)!, output, error));
         return new Command("keys", "API keys: who may use the HTTP API, in which role, for which agency and country.") { add, list, revoke };
@@ -34,7 +34,7 @@ internal static class KeysCommand
 
     internal static int Add(string role, string agency, string country, string? label, string storePath, TextWriter output, TextWriter error)
     {
-        using var store = CorpusCommand.OpenStore(storePath, create: true, error);
+        using var store = StoreVerbs.OpenStore(storePath, create: true, error);
         if (store is null)
         {
             return 1;
@@ -58,7 +58,7 @@ internal static class KeysCommand
 
     internal static int List(string storePath, TextWriter output, TextWriter error)
     {
-        using var store = CorpusCommand.OpenStore(storePath, create: false, error);
+        using var store = StoreVerbs.OpenStore(storePath, create: false, error);
         if (store is null)
         {
             return 1;
@@ -79,7 +79,7 @@ internal static class KeysCommand
 
     internal static int Revoke(long id, string storePath, TextWriter output, TextWriter error)
     {
-        using var store = CorpusCommand.OpenStore(storePath, create: false, error);
+        using var store = StoreVerbs.OpenStore(storePath, create: false, error);
         if (store is null)
         {
             return 1;

@@ -62,7 +62,7 @@ internal static class ModelCommand
         using (var buffer = new MemoryStream())
         {
             SignatureProjection.Train(signatures, SignatureOptions.Default, Dimensions, buffer);
-            CompareCommand.WriteAtomically(outPath, buffer.ToArray());
+            CliFiles.WriteAtomically(outPath, buffer.ToArray());
         }
 
         using var stream = File.OpenRead(outPath);
@@ -83,7 +83,7 @@ internal static class ModelCommand
         using (var buffer = new MemoryStream())
         {
             ScoreModel.Train(examples, ScoreModelOptions.Default, buffer);
-            CompareCommand.WriteAtomically(outPath, buffer.ToArray());
+            CliFiles.WriteAtomically(outPath, buffer.ToArray());
         }
 
         using var stream = File.OpenRead(outPath);

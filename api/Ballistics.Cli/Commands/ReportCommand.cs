@@ -14,7 +14,7 @@ internal static class ReportCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var store = CorpusCommand.StoreOption();
+        var store = StoreVerbs.StoreOption();
         var outDir = new Option<string>("--out") { Required = true, Description = "folder for trafficking.html and its plots (made if missing)" };
         var trafficking = new Command("trafficking", "Time-to-crime, recoveries by state, source dealers and states, multiple sales, linkage networks, leads and hits over time (aggregates only).")
         {
@@ -27,7 +27,7 @@ internal static class ReportCommand
     internal static int Trafficking(string storePath, string outDir, TextWriter output, TextWriter error)
     {
         var watch = Stopwatch.StartNew();
-        using var store = CorpusCommand.OpenStore(storePath, create: false, error);
+        using var store = StoreVerbs.OpenStore(storePath, create: false, error);
         if (store is null)
         {
             return 1;

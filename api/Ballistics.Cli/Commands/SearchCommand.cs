@@ -27,8 +27,8 @@ internal static class SearchCommand
         var top = new Option<int>("--top") { DefaultValueFactory = _ => 10, Description = "leads to print (default 10)" };
         var filters = FilterOptions.Create();
         var candidates = new Option<int>("--candidates") { DefaultValueFactory = _ => CorpusSearchOptions.Default.Candidates, Description = "stage-1 candidates re-ranked in stage 2 (default 200)" };
-        var full = CorpusCommand.FullOption();
-        var store = CorpusCommand.StoreOption();
+        var full = StoreVerbs.FullOption();
+        var store = StoreVerbs.StoreOption();
         var json = new Option<bool>("--json") { Description = "print {\"query\": …, \"leads\": […]} instead of a table" };
         var command = new Command("search", "Rank the items on file by how strongly they match a scan: signature scan, then full comparison of the best candidates.")
         {
@@ -74,7 +74,7 @@ internal static class SearchCommand
             return 1;
         }
 
-        using var store = CorpusCommand.OpenStore(storePath, create: false, error);
+        using var store = StoreVerbs.OpenStore(storePath, create: false, error);
         if (store is null)
         {
             return 1;

@@ -18,7 +18,7 @@ internal static class ServeCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var store = CorpusCommand.StoreOption();
+        var store = StoreVerbs.StoreOption();
         var urls = new Option<string>("--urls") { DefaultValueFactory = _ => DefaultUrls, Description = $"where to listen (default {DefaultUrls}; several separated by ';')" };
         var cluster = new Option<bool>("--cluster") { Description = "an API node of a cluster: searches and batch jobs run on the silos (the store must be a PostgreSQL store)" };
         var clusterId = SiloCommand.ClusterIdOption();

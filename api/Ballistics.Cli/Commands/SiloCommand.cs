@@ -15,7 +15,7 @@ internal static class SiloCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var store = CorpusCommand.StoreOption();
+        var store = StoreVerbs.StoreOption();
         var address = new Option<string>("--address") { DefaultValueFactory = _ => "127.0.0.1", Description = "the address other silos and API nodes reach this silo at (default 127.0.0.1: a cluster on one machine)" };
         var port = new Option<int>("--port") { DefaultValueFactory = _ => 11111, Description = "port for silo-to-silo traffic (default 11111)" };
         var gatewayPort = new Option<int>("--gateway-port") { DefaultValueFactory = _ => 30000, Description = "port API nodes connect to (default 30000)" };

@@ -12,7 +12,7 @@ internal static class StoreCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var store = CorpusCommand.StoreOption();
+        var store = StoreVerbs.StoreOption();
         var postgres = new Option<string>("--postgres")
         {
             Required = true,

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Ballistics.Cli.Commands;
 using Ballistics.Engine.Diagnostics;
 using Ballistics.Engine.Matching;
 
@@ -24,7 +23,7 @@ internal static class DiagnosticsFolder
         foreach (var image in diagnostics.Images)
         {
             var path = Path.Combine(folder, image.Name + ".png");
-            CompareCommand.WriteAtomically(path, image.Png);
+            CliFiles.WriteAtomically(path, image.Png);
             written.Add(path);
         }
 
@@ -43,11 +42,11 @@ internal static class DiagnosticsFolder
         };
         var jsonPath = Path.Combine(folder, JsonName);
         // Cells without a match carry NaN, which JSON cannot: the CLI's options write it as a string.
-        CompareCommand.WriteAtomically(jsonPath, JsonSerializer.Serialize(json, CliJson.Options));
+        CliFiles.WriteAtomically(jsonPath, JsonSerializer.Serialize(json, CliJson.Options));
         written.Add(jsonPath);
 
         var pagePath = Path.Combine(folder, PageName);
-        CompareCommand.WriteAtomically(pagePath, Page(a, b, result, diagnostics));
+        CliFiles.WriteAtomically(pagePath, Page(a, b, result, diagnostics));
         written.Add(pagePath);
         return written;
     }
