@@ -23,6 +23,7 @@ public sealed class CorpusService : IDisposable
 {
     private readonly RecordStore _store;
     private readonly BreechFaceMatcher _matcher;
+    private readonly ICandidateSource _candidates;
     private readonly ReaderWriterLockSlim _indexLock = new();
     private readonly Lazy<CorpusSearch> _search;
 
@@ -32,6 +33,7 @@ public sealed class CorpusService : IDisposable
         var opened = RecordStore.Open(folder, create: true);
         _store = opened.Success ? opened.Value : throw new InvalidOperationException($"cannot open the store: {opened.Error}");
         _matcher = new BreechFaceMatcher(ScoreModel.LoadDefault());
+        _candidates = _store.Scans.Candidates(_matcher, SurfaceFileOptions.Default);
         _search = new(() => new CorpusSearch(_store.Scans.LoadIndex(SignatureCodec.Default, _matcher, SurfaceFileOptions.Default), _matcher));
         SweepUploads(Path.Combine(_store.Folder, UploadsFolder));
     }
@@ -130,7 +132,7 @@ public sealed class CorpusService : IDisposable
         _indexLock.EnterReadLock();
         try
         {
-            result = search.Search(query, filter, options, Candidate, item.Id, Screen);
+            result = search.Search(query, filter, options, _candidates, item.Id);
         }
         finally
         {
@@ -148,7 +150,7 @@ public sealed class CorpusService : IDisposable
     public (ComparisonResult Result, Engine.Preprocessing.PreparedScan A, Engine.Preprocessing.PreparedScan B)? Compare(ScanItem evidence, ScanItem candidate, out string? reason)
     {
         var (a, whyA) = _store.Scans.Prepared(evidence, _matcher, SurfaceFileOptions.Default);
-        var (b, whyB) = Candidate(candidate.Id);
+        var (b, whyB) = _candidates.Candidate(candidate.Id);
         if (a is null || b is null)
         {
             reason = whyA ?? whyB ?? "not available";
@@ -168,12 +170,6 @@ public sealed class CorpusService : IDisposable
         var second = SurfaceFiles.Read(_store.Scans.OriginalPath(b), SurfaceFileOptions.Default);
         return first.Success && second.Success ? (first.Value, second.Value) : null;
     }
-
-    private (Engine.Preprocessing.PreparedScan? Scan, string? Reason) Candidate(long id) =>
-        _store.Scans.Candidate(id, _matcher, SurfaceFileOptions.Default);
-
-    private ScreenSamples? Screen(long id) =>
-        _store.Scans.ScreenSamples(id, _matcher, SurfaceFileOptions.Default);
 
     public void Dispose()
     {

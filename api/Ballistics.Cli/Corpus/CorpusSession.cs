@@ -10,6 +10,8 @@ namespace Ballistics.Cli.Corpus;
 /// <summary>An open store with its index loaded and a search over it: what search, correlate and corpus eval share.</summary>
 internal sealed class CorpusSession(RecordStore store, BreechFaceMatcher matcher, CorpusSearch search)
 {
+    private readonly ICandidateSource _candidates = store.Scans.Candidates(matcher, SurfaceFileOptions.Default);
+
     public RecordStore Store { get; } = store;
 
     public BreechFaceMatcher Matcher { get; } = matcher;
@@ -26,14 +28,9 @@ internal sealed class CorpusSession(RecordStore store, BreechFaceMatcher matcher
         return new CorpusSession(store, matcher, new CorpusSearch(index, matcher)) { IndexLoadMs = watch.Elapsed.TotalMilliseconds };
     }
 
-    /// <summary>A candidate's prepared scan for stage 2, from the store's cache.</summary>
-    public (PreparedScan? Scan, string? Reason) Candidate(long itemId) =>
-        Store.Scans.Candidate(itemId, Matcher, SurfaceFileOptions.Default);
-
-    /// <summary>A candidate's screen samples for the cascade's screen, from the store's cache.</summary>
-    public ScreenSamples? Screen(long itemId) =>
-        Store.Scans.ScreenSamples(itemId, Matcher, SurfaceFileOptions.Default);
+    /// <summary>An item's prepared scan, from the store's cache: a query taken from the store, or a candidate.</summary>
+    public (PreparedScan? Scan, string? Reason) Candidate(long itemId) => _candidates.Candidate(itemId);
 
     public CorpusSearchResult Run(PreparedScan query, SearchFilter filter, CorpusSearchOptions options, long? exclude = null) =>
-        Search.Search(query, filter, options, Candidate, exclude, Screen);
+        Search.Search(query, filter, options, _candidates, exclude);
 }

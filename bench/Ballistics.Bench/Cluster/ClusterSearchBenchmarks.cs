@@ -73,8 +73,7 @@ public class ClusterSearchBenchmarks
     public async Task<int> Search()
     {
         var (id, scan) = _queries[_next++ % _queries.Length];
-        var result = await _search.Search(scan, SearchFilter.None, CorpusSearchOptions.Default, c => _store.Scans.Candidate(c, _matcher, SurfaceFileOptions.Default), _lastId, id,
-            c => _store.Scans.ScreenSamples(c, _matcher, SurfaceFileOptions.Default));
+        var result = await _search.Search(scan, SearchFilter.None, CorpusSearchOptions.Default, _store.Scans.Candidates(_matcher, SurfaceFileOptions.Default), _lastId, id);
         return result.Leads.Count;
     }
 }

@@ -23,10 +23,9 @@ public sealed class ClusterSearch(IGrainFactory grains, int shards, BreechFaceMa
         PreparedScan query,
         SearchFilter filter,
         CorpusSearchOptions options,
-        Func<long, (PreparedScan? Scan, string? Reason)> candidate,
+        ICandidateSource candidates,
         long corpusLastId,
-        long? excludeItemId = null,
-        Func<long, ScreenSamples?>? screenSamples = null)
+        long? excludeItemId = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(filter);
@@ -63,6 +62,6 @@ public sealed class ClusterSearch(IGrainFactory grains, int shards, BreechFaceMa
             }
         }
 
-        return _stageTwo.Rank(query, merged, parts.Sum(p => p.Searched), options, candidate, screenSamples, stageOneMs, screens);
+        return _stageTwo.Rank(query, merged, parts.Sum(p => p.Searched), options, candidates, stageOneMs, screens);
     }
 }

@@ -46,8 +46,7 @@ internal sealed class CorpusSearchGrain(IOptions<ClusterCorpusOptions> options, 
 
         var search = new ClusterSearch(GrainFactory, options.Value.Shards, matcher);
         var result = await search.Search(
-            query, request.Filter.ToFilter(), request.ToOptions(), id => store.Scans.Candidate(id, matcher, SurfaceFileOptions.Default), store.Scans.LastId(), itemId,
-            id => store.Scans.ScreenSamples(id, matcher, SurfaceFileOptions.Default));
+            query, request.Filter.ToFilter(), request.ToOptions(), store.Scans.Candidates(matcher, SurfaceFileOptions.Default), store.Scans.LastId(), itemId);
         return SearchAnswer.Of(result);
     }
 

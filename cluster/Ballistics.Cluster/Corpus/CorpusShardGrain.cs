@@ -51,12 +51,8 @@ internal sealed class CorpusShardGrain(IOptions<ClusterCorpusOptions> options, B
         var search = new CorpusSearch(_index, matcher);
         var screen = new ScreenOptions { Turns = turns, ShiftRadiusUm = shiftRadiusUm };
         var screens = new double[itemIds.Length];
-        var local = options.Value.LocalCacheFolder;
-        Func<long, ScreenSamples?> samples = local is null
-            ? id => store.Scans.ScreenSamples(id, matcher, SurfaceFileOptions.Default)
-            : id => store.Scans.ScreenSamples(id, matcher, SurfaceFileOptions.Default, local);
-        Parallel.For(0, itemIds.Length, i => screens[i] = search.ScreenCandidate(
-            query, itemIds[i], screen, id => store.Scans.Candidate(id, matcher, SurfaceFileOptions.Default), samples).Screen);
+        var candidates = store.Scans.Candidates(matcher, SurfaceFileOptions.Default, options.Value.LocalCacheFolder);
+        Parallel.For(0, itemIds.Length, i => screens[i] = search.ScreenCandidate(query, itemIds[i], screen, candidates).Screen);
         return Task.FromResult(screens);
     }
 

@@ -24,6 +24,7 @@ internal sealed class CorrelationWorkerGrain(IOptions<ClusterCorpusOptions> opti
         var search = new ClusterSearch(GrainFactory, options.Value.Shards, matcher);
         var searchOptions = new CorpusSearchOptions { Candidates = job.Candidates, FullComparisons = job.FullComparisons };
         var lastId = store.Scans.LastId();
+        var candidates = store.Scans.Candidates(matcher, SurfaceFileOptions.Default);
         int stored = 0, already = 0, skipped = 0;
         foreach (var itemId in itemIds)
         {
@@ -34,8 +35,7 @@ internal sealed class CorrelationWorkerGrain(IOptions<ClusterCorpusOptions> opti
             }
 
             var result = await search.Search(
-                query, SearchFilter.None, searchOptions, id => store.Scans.Candidate(id, matcher, SurfaceFileOptions.Default), lastId, itemId,
-                id => store.Scans.ScreenSamples(id, matcher, SurfaceFileOptions.Default));
+                query, SearchFilter.None, searchOptions, candidates, lastId, itemId);
             var kept = result.Leads.Take(job.Leads).Select(l => CorrelationLead.Of(itemId, l)).ToArray();
             if (store.Correlations.Complete(job, itemId, result.Leads.Count, kept))
             {

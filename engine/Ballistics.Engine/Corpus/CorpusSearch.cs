@@ -73,21 +73,19 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
     /// <param name="query">The prepared query scan.</param>
     /// <param name="filter">Which items are candidates.</param>
     /// <param name="options">Stage sizes.</param>
-    /// <param name="candidate">The prepared scan of an item on file, or null with the reason it cannot be had.</param>
+    /// <param name="candidates">The items on file: each one's prepared scan and stored screen samples.</param>
     /// <param name="excludeItemId">The query's own item when it is on file (a batch correlation).</param>
-    /// <param name="screenSamples">A candidate's stored screen samples (disposed once screened), or null when there are none (the screen then reads its prepared scan).</param>
     public CorpusSearchResult Search(
         PreparedScan query,
         SearchFilter filter,
         CorpusSearchOptions options,
-        Func<long, (PreparedScan? Scan, string? Reason)> candidate,
-        long? excludeItemId = null,
-        Func<long, ScreenSamples?>? screenSamples = null)
+        ICandidateSource candidates,
+        long? excludeItemId = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(candidates);
         var watch = Stopwatch.StartNew();
         if (Code(query) is not { } code)
         {
@@ -95,7 +93,7 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
         }
 
         var stageOne = Index.Search(code, filter, options.Candidates, excludeItemId);
-        return Rank(query, stageOne, Index.Count, options, candidate, screenSamples, watch.Elapsed.TotalMilliseconds);
+        return Rank(query, stageOne, Index.Count, options, candidates, watch.Elapsed.TotalMilliseconds);
     }
 
     /// <summary>
@@ -104,10 +102,10 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
     /// had (it stays in, to be reported as skipped), negative infinity when it is too small to screen.
     /// </summary>
     public (double Screen, (PreparedScan? Scan, string? Reason) Loaded) ScreenCandidate(
-        PreparedScan query, long itemId, ScreenOptions options, Func<long, (PreparedScan? Scan, string? Reason)> candidate, Func<long, ScreenSamples?>? screenSamples)
+        PreparedScan query, long itemId, ScreenOptions options, ICandidateSource candidates)
     {
-        ArgumentNullException.ThrowIfNull(candidate);
-        if (screenSamples?.Invoke(itemId) is { } samples)
+        ArgumentNullException.ThrowIfNull(candidates);
+        if (candidates.ScreenSamples(itemId) is { } samples)
         {
             using (samples)
             {
@@ -115,7 +113,7 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
             }
         }
 
-        var loaded = candidate(itemId);
+        var loaded = candidates.Candidate(itemId);
         var screen = loaded.Scan is { } scan ? Matcher.Screen(query, scan, options) ?? double.NegativeInfinity
             : loaded.Reason is null ? double.NegativeInfinity : double.NaN;
         return (screen, loaded);
@@ -143,8 +141,7 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
     /// <param name="stageOne">The stage-1 candidates, best first.</param>
     /// <param name="searched">How many items stage 1 scanned (reported).</param>
     /// <param name="options">Stage sizes.</param>
-    /// <param name="candidate">The prepared scan of an item on file, or null with the reason it cannot be had.</param>
-    /// <param name="screenSamples">A candidate's stored screen samples, as for <see cref="Search"/>.</param>
+    /// <param name="candidates">The items on file, as for <see cref="Search"/>.</param>
     /// <param name="stageOneMs">How long stage 1 took (reported).</param>
     /// <param name="screens">
     /// The candidates' screens when they were computed elsewhere (where their samples are kept: a sharded corpus's
@@ -155,15 +152,14 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
         StageOneHit[] stageOne,
         int searched,
         CorpusSearchOptions options,
-        Func<long, (PreparedScan? Scan, string? Reason)> candidate,
-        Func<long, ScreenSamples?>? screenSamples = null,
+        ICandidateSource candidates,
         double stageOneMs = 0,
         IReadOnlyList<double>? screens = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(stageOne);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(candidates);
         var watch = Stopwatch.StartNew();
         var version = Version(query, options);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
@@ -180,7 +176,7 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
             var scans = new (PreparedScan? Scan, string? Reason)[stageOne.Length];
             var screen = screens?.ToArray() ?? new double[stageOne.Length];
             Parallel.For(0, screens is null ? stageOne.Length : 0, parallel, i =>
-                (screen[i], scans[i]) = ScreenCandidate(query, stageOne[i].ItemId, options.Screen, candidate, screenSamples));
+                (screen[i], scans[i]) = ScreenCandidate(query, stageOne[i].ItemId, options.Screen, candidates));
             // A candidate that cannot be had (NaN) stays in, to be reported as skipped with its reason.
             var chosen = Enumerable.Range(0, stageOne.Length)
                 .Where(i => !double.IsNaN(screen[i]))
@@ -189,7 +185,7 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
                 .ToHashSet();
             var kept = Enumerable.Range(0, stageOne.Length).Where(i => chosen.Contains(i) || double.IsNaN(screen[i])).ToArray();
             full = [.. kept.Select(i => stageOne[i])];
-            loaded = [.. kept.Select(i => scans[i].Scan is null && scans[i].Reason is null ? candidate(stageOne[i].ItemId) : scans[i])];
+            loaded = [.. kept.Select(i => scans[i].Scan is null && scans[i].Reason is null ? candidates.Candidate(stageOne[i].ItemId) : scans[i])];
             screened = stageOne.Length;
         }
 
@@ -198,7 +194,7 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
         {
             // Without the cascade each candidate is read here and dropped after its comparison: two hundred comparison
             // views held at once would take gigabytes.
-            var (scan, reason) = loaded is null ? candidate(full[i].ItemId) : loaded[i];
+            var (scan, reason) = loaded is null ? candidates.Candidate(full[i].ItemId) : loaded[i];
             compared[i] = scan is null ? (full[i], null, reason ?? "not available") : (full[i], Matcher.Compare(query, scan), null);
             if (loaded is not null)
             {

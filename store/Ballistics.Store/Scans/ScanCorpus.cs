@@ -357,6 +357,17 @@ public sealed class ScanCorpus
         return samples;
     }
 
+    /// <summary>
+    /// The items on file as a search reads them (<see cref="ICandidateSource"/>): every host's searches go through this;
+    /// with <paramref name="localCacheFolder"/>, screen samples are kept on this machine's own disk once read.
+    /// </summary>
+    public ICandidateSource Candidates(BreechFaceMatcher matcher, SurfaceFileOptions fileOptions, string? localCacheFolder = null)
+    {
+        ArgumentNullException.ThrowIfNull(matcher);
+        ArgumentNullException.ThrowIfNull(fileOptions);
+        return new StoredCandidates(this, matcher, fileOptions, localCacheFolder);
+    }
+
     /// <summary>A search candidate's prepared scan by item id, or why it cannot be had (what a search's loader calls).</summary>
     public (PreparedScan? Scan, string? Reason) Candidate(long itemId, BreechFaceMatcher matcher, SurfaceFileOptions fileOptions) =>
         Get(itemId) is { } item ? Prepared(item, matcher, fileOptions) : (null, $"item {itemId} is no longer on file");

@@ -204,7 +204,7 @@ public sealed class SiloCommandTests
         using var store = RecordStore.Open(folder, create: false).Value;
         var single = new CorpusSearch(store.Scans.LoadIndex(SignatureCodec.Default, matcher, SurfaceFileOptions.Default), matcher);
         var item = store.Scans.Get(itemId)!;
-        return [.. single.Search(store.Scans.Prepared(item, matcher, SurfaceFileOptions.Default).Scan!, SearchFilter.None, options, id => store.Scans.Candidate(id, matcher, SurfaceFileOptions.Default), item.Id)
+        return [.. single.Search(store.Scans.Prepared(item, matcher, SurfaceFileOptions.Default).Scan!, SearchFilter.None, options, store.Scans.Candidates(matcher, SurfaceFileOptions.Default), item.Id)
             .Leads.Select(FoundLead.Of)];
     }
 

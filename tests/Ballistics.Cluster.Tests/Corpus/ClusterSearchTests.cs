@@ -50,10 +50,10 @@ public sealed class ClusterSearchTests
         foreach (var item in store.Scans.Items())
         {
             var query = store.Scans.Prepared(item, _matcher, SurfaceFileOptions.Default).Scan!;
-            (Engine.Preprocessing.PreparedScan?, string?) Candidate(long id) => store.Scans.Candidate(id, _matcher, SurfaceFileOptions.Default);
+            var candidates = store.Scans.Candidates(_matcher, SurfaceFileOptions.Default);
 
-            var expected = single.Search(query, SearchFilter.None, options, Candidate, item.Id);
-            var actual = await cluster.Search(query, SearchFilter.None, options, Candidate, store.Scans.LastId(), item.Id);
+            var expected = single.Search(query, SearchFilter.None, options, candidates, item.Id);
+            var actual = await cluster.Search(query, SearchFilter.None, options, candidates, store.Scans.LastId(), item.Id);
 
             Assert.That(actual.StageOne, Is.EqualTo(expected.StageOne), item.FileName);
             Assert.That(actual.Leads.Select(l => (l.Rank, l.ItemId, l.Score)), Is.EqualTo(expected.Leads.Select(l => (l.Rank, l.ItemId, l.Score))), item.FileName);
@@ -83,7 +83,7 @@ public sealed class ClusterSearchTests
         var filter = new SearchFilter { Country = null };
         foreach (var item in store.Scans.Items().Take(3))
         {
-            var expected = single.Search(store.Scans.Prepared(item, _matcher, SurfaceFileOptions.Default).Scan!, filter, options, id => store.Scans.Candidate(id, _matcher, SurfaceFileOptions.Default), item.Id);
+            var expected = single.Search(store.Scans.Prepared(item, _matcher, SurfaceFileOptions.Default).Scan!, filter, options, store.Scans.Candidates(_matcher, SurfaceFileOptions.Default), item.Id);
 
             var answer = await _cluster.Client.GetGrain<ICorpusSearchGrain>(0).Search(item.Id, SearchRequest.Of(filter, options));
 

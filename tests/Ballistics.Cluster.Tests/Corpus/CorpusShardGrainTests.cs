@@ -67,10 +67,10 @@ public sealed class CorpusShardGrainTests
         var options = CorpusSearchOptions.Default with { FullComparisons = 2 };
         var item = store.Scans.Items()[0];
         var query = store.Scans.Prepared(item, matcher, SurfaceFileOptions.Default).Scan!;
-        (Engine.Preprocessing.PreparedScan?, string?) Candidate(long id) => store.Scans.Candidate(id, matcher, SurfaceFileOptions.Default);
+        var candidates = store.Scans.Candidates(matcher, SurfaceFileOptions.Default);
 
-        var expected = single.Search(query, SearchFilter.None, options, Candidate, item.Id);
-        var actual = await search.Search(query, SearchFilter.None, options, Candidate, store.Scans.LastId(), item.Id);
+        var expected = single.Search(query, SearchFilter.None, options, candidates, item.Id);
+        var actual = await search.Search(query, SearchFilter.None, options, candidates, store.Scans.LastId(), item.Id);
 
         Assert.That(actual.Screened, Is.EqualTo(TestCorpus.Scans.Length - 1), "every other item screened on its shard");
         Assert.That(actual.Leads.Select(l => (l.Rank, l.ItemId, l.Score)), Is.EqualTo(expected.Leads.Select(l => (l.Rank, l.ItemId, l.Score))));

@@ -29,7 +29,7 @@ public sealed class CorrelationJobGrainTests
             var single = new CorpusSearch(store.Scans.LoadIndex(SignatureCodec.Default, matcher, SurfaceFileOptions.Default), matcher);
             expected = store.Scans.Items().ToDictionary(
                 item => item.Id,
-                item => single.Search(store.Scans.Prepared(item, matcher, SurfaceFileOptions.Default).Scan!, SearchFilter.None, options, id => store.Scans.Candidate(id, matcher, SurfaceFileOptions.Default), item.Id)
+                item => single.Search(store.Scans.Prepared(item, matcher, SurfaceFileOptions.Default).Scan!, SearchFilter.None, options, store.Scans.Candidates(matcher, SurfaceFileOptions.Default), item.Id)
                     .Leads.Take(LeadsKept).Select(l => l.ItemId).ToArray());
             (job, _) = store.Correlations.StartOrResume(null, options.Candidates, LeadsKept, "cluster", "test/cluster", options.FullComparisons);
         }

@@ -30,7 +30,7 @@ public sealed class CorpusSearchTests
     {
         var (search, scans) = Corpus();
 
-        var result = search.Search(scans[0], SearchFilter.None, CorpusSearchOptions.Default, id => (scans[id - 100], null), excludeItemId: 100);
+        var result = search.Search(scans[0], SearchFilter.None, CorpusSearchOptions.Default, new ListedCandidates(id => (scans[id - 100], null)), excludeItemId: 100);
 
         Assert.That(result.Searched, Is.EqualTo(4));
         Assert.That(result.StageOne, Has.Count.EqualTo(3));
@@ -49,7 +49,7 @@ public sealed class CorpusSearchTests
             scans[0],
             new SearchFilter { Country = "MX" },
             new CorpusSearchOptions { Candidates = 5 },
-            id => id == 102 ? (null, "original missing") : (scans[id - 100], null),
+            new ListedCandidates(id => id == 102 ? (null, "original missing") : (scans[id - 100], null)),
             excludeItemId: 100);
 
         Assert.That(result.StageOne.Select(h => h.ItemId), Is.EqualTo(new long[] { 102 }), "only the other MX item");
@@ -62,7 +62,7 @@ public sealed class CorpusSearchTests
     {
         var (search, scans) = Corpus();
 
-        var result = search.Search(scans[0], SearchFilter.None, new CorpusSearchOptions { FullComparisons = 1 }, id => (scans[id - 100], null), excludeItemId: 100);
+        var result = search.Search(scans[0], SearchFilter.None, new CorpusSearchOptions { FullComparisons = 1 }, new ListedCandidates(id => (scans[id - 100], null)), excludeItemId: 100);
 
         Assert.That(result.Screened, Is.EqualTo(3));
         Assert.That(result.Leads, Has.Count.EqualTo(1));
@@ -82,5 +82,13 @@ public sealed class CorpusSearchTests
         // Null: no pose leaves enough overlap to correlate (a scan of another size and shape), screened last.
         Assert.That(same, Is.Not.Null);
         Assert.That(same, Is.GreaterThan(different.Max(d => d ?? double.NegativeInfinity) + 0.1));
+    }
+
+    /// <summary>Candidates held in memory by the test, with no stored screen samples (the screen reads the prepared scans).</summary>
+    private sealed class ListedCandidates(Func<long, (PreparedScan? Scan, string? Reason)> candidate) : ICandidateSource
+    {
+        public (PreparedScan? Scan, string? Reason) Candidate(long itemId) => candidate(itemId);
+
+        public ScreenSamples? ScreenSamples(long itemId) => null;
     }
 }
