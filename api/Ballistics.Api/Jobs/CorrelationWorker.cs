@@ -60,32 +60,20 @@ public sealed class CorrelationWorker(StoreAccess store, CorpusService corpus, I
 
         var pending = store.Use(s => s.Correlations.Pending(job, out _));
         var options = new CorpusSearchOptions { Candidates = job.Candidates, FullComparisons = job.FullComparisons };
-        var skipped = 0;
-        foreach (var itemId in pending)
+        var tally = await CorrelationRun.Items(job, pending, new CorrelationSteps
         {
-            // Stopping the server, or the job cancelled by its key: what is done stays done.
-            if (stop.IsCancellationRequested || store.Use(s => s.Correlations.Get(jobId)?.CancelledAt) is not null)
-            {
-                return;
-            }
+            Search = async itemId => corpus.Get(itemId) is { } item && await corpus.Search(item, SearchFilter.None, options) is { } result
+                ? ItemSearch.Found([.. result.Leads.Select(l => l.ToCorrelationLead(itemId))], result.Leads.Length)
+                : ItemSearch.Refused("its scan cannot be had"),
+            Complete = (itemId, compared, kept) => store.Use(s => s.Correlations.Complete(job, itemId, compared, kept)),
 
-            if (corpus.Get(itemId) is not { } item || await corpus.Search(item, SearchFilter.None, options) is not { } result)
-            {
-                log.LogWarning("correlation job {Job}: item {Item} skipped: its scan cannot be had", jobId, itemId);
-                skipped++;
-                continue;
-            }
-
-            var kept = result.Leads.Take(job.Leads).Select(l => l.ToCorrelationLead(itemId)).ToArray();
-            store.Use(s =>
-            {
-                s.Correlations.Complete(job, itemId, result.Leads.Length, kept);
-                return 0;
-            });
-        }
+            // Stopping the server, or the job cancelled by its key.
+            Stopped = () => stop.IsCancellationRequested || store.Use(s => s.Correlations.Get(jobId)?.CancelledAt) is not null,
+            Skipped = (itemId, reason) => log.LogWarning("correlation job {Job}: item {Item} skipped: {Reason}", jobId, itemId, reason),
+        });
 
         // A job with items that could not be had stays open, as `correlate` leaves it, to be taken up after a repair.
-        if (skipped == 0)
+        if (!tally.Stopped && tally.Skipped == 0)
         {
             store.Use(s =>
             {

@@ -75,27 +75,17 @@ internal static class CorrelateCommand
             : $"job {job.Id}: {pending.Count} items to correlate against {session.Search.Index.Count} on file");
         var progress = new ConsoleProgress(error, done + pending.Count, "correlating");
         var options = new CorpusSearchOptions { Candidates = candidates, FullComparisons = full };
-        var skipped = 0;
-        foreach (var itemId in pending)
+        var tally = CorrelationRun.Items(job, pending, new CorrelationSteps
         {
-            var (scan, reason) = session.Candidate(itemId);
-            if (scan is null)
-            {
-                error.WriteLine($"warning: item {itemId} skipped: {reason}");
-                skipped++;
-                continue;
-            }
-
-            var result = session.Run(scan, SearchFilter.None, options, itemId);
-            var kept = result.Leads.Take(leadCount).Select(l => CorrelationLead.Of(itemId, l)).ToArray();
-            store.Correlations.Complete(job, itemId, result.Leads.Count, kept);
-            progress.Report(++done);
-        }
-
+            Search = itemId => Task.FromResult(SearchItem(session, itemId, options)),
+            Complete = (itemId, compared, kept) => store.Correlations.Complete(job, itemId, compared, kept),
+            Skipped = (itemId, reason) => error.WriteLine($"warning: item {itemId} skipped: {reason}"),
+            Stored = () => progress.Report(++done),
+        }).GetAwaiter().GetResult();
         progress.Done();
-        if (skipped > 0)
+        if (tally.Skipped > 0)
         {
-            error.WriteLine($"error: {skipped} items could not be correlated; the job stays open: fix the store and run the same command again");
+            error.WriteLine($"error: {tally.Skipped} items could not be correlated; the job stays open: fix the store and run the same command again");
             return 1;
         }
 
@@ -103,6 +93,19 @@ internal static class CorrelateCommand
         store.Correlations.Finish(job);
         output.WriteLine($"job {job.Id}: {done} items correlated, {rows} leads written to {outPath}");
         return 0;
+    }
+
+    /// <summary>An item on file searched against the others in this process.</summary>
+    private static ItemSearch SearchItem(CorpusSession session, long itemId, CorpusSearchOptions options)
+    {
+        var (scan, reason) = session.Candidate(itemId);
+        if (scan is null)
+        {
+            return ItemSearch.Refused(reason ?? "its prepared scan cannot be had");
+        }
+
+        var result = session.Run(scan, SearchFilter.None, options, itemId);
+        return ItemSearch.Found([.. result.Leads.Select(l => CorrelationLead.Of(itemId, l))], result.Leads.Count);
     }
 
     private static int WriteResults(Store.RecordStore store, CorrelationJob job, string path)

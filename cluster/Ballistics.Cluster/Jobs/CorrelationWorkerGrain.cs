@@ -25,28 +25,20 @@ internal sealed class CorrelationWorkerGrain(IOptions<ClusterCorpusOptions> opti
         var searchOptions = new CorpusSearchOptions { Candidates = job.Candidates, FullComparisons = job.FullComparisons };
         var lastId = store.Scans.LastId();
         var candidates = store.Scans.Candidates(matcher, SurfaceFileOptions.Default);
-        int stored = 0, already = 0, skipped = 0;
-        foreach (var itemId in itemIds)
+        var tally = await CorrelationRun.Items(job, itemIds, new CorrelationSteps
         {
-            if (store.Scans.Get(itemId) is not { } item || store.Scans.Prepared(item, matcher, SurfaceFileOptions.Default).Scan is not { } query)
+            Search = async itemId =>
             {
-                skipped++;
-                continue;
-            }
+                if (store.Scans.Get(itemId) is not { } item || store.Scans.Prepared(item, matcher, SurfaceFileOptions.Default) is not { Scan: { } query })
+                {
+                    return ItemSearch.Refused("its prepared scan cannot be had");
+                }
 
-            var result = await search.Search(
-                query, SearchFilter.None, searchOptions, candidates, lastId, itemId);
-            var kept = result.Leads.Take(job.Leads).Select(l => CorrelationLead.Of(itemId, l)).ToArray();
-            if (store.Correlations.Complete(job, itemId, result.Leads.Count, kept))
-            {
-                stored++;
-            }
-            else
-            {
-                already++;
-            }
-        }
-
-        return new WorkDone(stored, already, skipped);
+                var result = await search.Search(query, SearchFilter.None, searchOptions, candidates, lastId, itemId);
+                return ItemSearch.Found([.. result.Leads.Select(l => CorrelationLead.Of(itemId, l))], result.Leads.Count);
+            },
+            Complete = (itemId, compared, kept) => store.Correlations.Complete(job, itemId, compared, kept),
+        });
+        return new WorkDone(tally.Stored, tally.Already, tally.Skipped);
     }
 }
