@@ -91,7 +91,8 @@ public sealed record ScanConditions
             PrimerFlowScale = rng.Uniform(0.5, 2.5),
             Crater = (CraterRendering)rng.Next(0, 3),
             Layout = rng.Chance(0.35) ? ScanLayout.Processed : ScanLayout.Raw,
-            SubclassStrength = rng.Uniform(0, 1.3),
+            // Most groups share little (sand-blasted faces); some as much as each face's own or more (broached, milled).
+            SubclassStrength = rng.Chance(0.7) ? rng.Uniform(0, 0.3) : rng.Uniform(0.3, 1.3),
         };
     }
 
