@@ -9,9 +9,10 @@ internal sealed record BreechFaceOptions
 {
     /// <summary>
     /// The default: a group's shared marks a tenth of each face's own, as on the sand-blasted consecutively made slides
-    /// of the published studies, which separate without overlap (Fadul 2011, Weller 2012).
+    /// of the published studies, which separate without overlap (Fadul 2011, Weller 2012), and the make's look a faint
+    /// trace within the compared band (unrelated scans of one make correlate no more than of two makes).
     /// </summary>
-    public static BreechFaceOptions Easy { get; } = new() { ClassWeight = 0.10, SubclassWeight = 0.10, IndividualWeight = 1.0 };
+    public static BreechFaceOptions Easy { get; } = new() { ClassWeight = 0.03, SubclassWeight = 0.10, IndividualWeight = 1.0 };
 
     public static BreechFaceOptions Hard { get; } = new() { ClassWeight = 0.20, SubclassWeight = 0.75, IndividualWeight = 0.65 };
 
