@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs every test project in Release, and the engine's again in Debug (its bounds assertions). The last
-# line is `N passed, N failed`
-# (the test runner's own counts); the exit status is non-zero when anything failed.
+# line is `N passed, N failed` (the test runner's own counts); the exit status is non-zero when anything failed.
 set -uo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$repo"
