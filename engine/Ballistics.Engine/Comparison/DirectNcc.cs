@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -302,6 +303,7 @@ internal static class DirectNcc
             var end = runs[r + 2] + offsetX;
             if (vectors && start >= 0 && end + Lanes - 1 <= width)
             {
+                Debug.Assert(row + end + Lanes <= prefixValues.Length && prefixMask.Length == prefixValues.Length && prefixSquares.Length == prefixValues.Length, "the run's prefix sums within the planes");
                 var s = (nuint)(row + start);
                 var e = (nuint)(row + end);
                 mg += Vector256.LoadUnsafe(ref pv, e) - Vector256.LoadUnsafe(ref pv, s);
@@ -394,6 +396,10 @@ internal static class DirectNcc
 
     private static void Row(ReadOnlySpan<float> values, int lo, int hi, scoped in NccPlanes m, int movingStart, int vectors, bool fgOnly, Span<float> partial)
     {
+        // The row kernels load unchecked: every point they read must lie within the planes.
+        Debug.Assert(lo >= 0 && lo <= hi && hi <= values.Length, "the run within the template row");
+        Debug.Assert(lo == hi || (movingStart + lo >= 0 && movingStart + hi - 1 + (vectors * Lanes) <= m.Values.Length), "every shift's point within the moving plane");
+        Debug.Assert(m.Mask.Length == m.Values.Length && partial.Length >= vectors * 3 * Lanes, "the mask beside the values, a slot for every partial sum");
         switch (vectors, fgOnly)
         {
             case (3, false):
