@@ -14,7 +14,7 @@ public sealed record Caller(long? KeyId, string Role, string Agency, string Coun
         return ValueTask.FromResult<Caller?>(Of(context.User));
     }
 
-    public static Caller Of(ClaimsPrincipal user)
+    private static Caller Of(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
         return new Caller(

@@ -76,10 +76,7 @@ internal sealed class X3pPointDecoder
     /// <summary>Points still to come.</summary>
     public long Remaining => _layout.PointCount - _next;
 
-    /// <summary>Every point is in.</summary>
-    public bool Complete => _next == _heights.Length;
-
-    /// <summary>The heights (scaled, narrowed, invalid points NaN), once <see cref="Complete"/>.</summary>
+    /// <summary>The heights (scaled, narrowed, invalid points NaN), once <see cref="Remaining"/> is 0.</summary>
     public float[] Heights => _heights;
 
     /// <summary>Max − min of the valid heights in the file's units with increment and offset applied (before the scale); 0 when none is valid.</summary>
