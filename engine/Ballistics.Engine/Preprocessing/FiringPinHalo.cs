@@ -8,7 +8,10 @@ namespace Ballistics.Engine.Preprocessing;
 /// mark. Every case fired with a round pin has one, so left in it makes any two scans correlate once their centres
 /// meet (measured: aligned correlation 0.80 between two generated firearms of different makes). The ring is found
 /// from the data: rings of one grid step around the pin centre are trimmed outwards until their RMS height
-/// settles to the breech face's own level.
+/// settles to the breech face's own level. Beyond a settled stretch the aperture's rim may still follow — the primer
+/// metal that flowed into the breech face's firing-pin aperture ends in a step concentric with the pin (Baldwin's
+/// Cadre raw scans: a plateau to about 900 µm, its rim at 900–1040 µm) — and is trimmed too: a rim is strong around
+/// most of the circle, where breech-face marks are strong in a few directions only.
 /// </summary>
 internal static class FiringPinHalo
 {
@@ -27,6 +30,8 @@ internal static class FiringPinHalo
         Span<int> count = stackalloc int[rings];
         sum.Clear();
         count.Clear();
+        var sectorSum = new double[rings * Sectors];
+        var sectorCount = new int[rings * Sectors];
         var outside = new List<float>();
         for (var y = 0; y < grid.Height; y++)
         {
@@ -49,6 +54,9 @@ internal static class FiringPinHalo
                 {
                     sum[ring] += v * (double)v;
                     count[ring]++;
+                    var sector = (ring * Sectors) + SectorOf(x - centreX, y - centreY);
+                    sectorSum[sector] += v * (double)v;
+                    sectorCount[sector]++;
                 }
             }
         }
@@ -61,27 +69,22 @@ internal static class FiringPinHalo
         // The breech face's own level: robust RMS (1.4826 · median |v|) of everything beyond the rings looked at.
         var level = 1.4826 * Selection.Quantile(outside.ToArray(), 0.5);
         var limit = options.FiringPinHaloRmsRatio * level;
-        var trimmed = 0;
-        for (var k = 0; k < rings; k++)
+        var trimmed = TrimmedRings(sum, count, 0, limit);
+        var crater = trimmed;
+        // A rim further out: the first run of concentric rings beyond the settled stretch, trimmed to where it settles.
+        for (var k = trimmed; k + RimRun <= rings; k++)
         {
-            if (count[k] < 8)
+            var run = true;
+            for (var j = k; j < k + RimRun && run; j++)
             {
-                continue;
+                run = IsConcentric(sectorSum.AsSpan(j * Sectors, Sectors), sectorCount.AsSpan(j * Sectors, Sectors), limit);
             }
 
-            // A ring stops the trim only when it and the next two are at the breech face's level.
-            var settled = true;
-            for (var j = k; j < Math.Min(rings, k + 3); j++)
+            if (run)
             {
-                settled &= count[j] == 0 || Math.Sqrt(sum[j] / count[j]) <= limit;
-            }
-
-            if (settled)
-            {
+                trimmed = TrimmedRings(sum, count, k, limit);
                 break;
             }
-
-            trimmed = k + 1;
         }
 
         if (trimmed == 0)
@@ -102,7 +105,70 @@ internal static class FiringPinHalo
             }
         }
 
-        notes.Add(string.Create(CultureInfo.InvariantCulture, $"firing-pin halo trimmed to radius {radius * grid.StepUm:0} µm"));
+        notes.Add(trimmed > crater
+            ? string.Create(CultureInfo.InvariantCulture, $"firing-pin halo trimmed to radius {radius * grid.StepUm:0} µm (the aperture's rim beyond {(pinRadius + crater) * grid.StepUm:0} µm)")
+            : string.Create(CultureInfo.InvariantCulture, $"firing-pin halo trimmed to radius {radius * grid.StepUm:0} µm"));
         return radius;
     }
+
+    /// <summary>Directions a ring is split into to tell a rim (strong all round) from breech-face marks.</summary>
+    private const int Sectors = 16;
+
+    /// <summary>A ring is part of a rim when more than this share of its measured sectors is above the limit.</summary>
+    private const double RimSectorShare = 0.5;
+
+    /// <summary>Consecutive concentric rings that make a rim (three grid steps, 30 µm at the default step).</summary>
+    private const int RimRun = 3;
+
+    /// <summary>Rings trimmed from <paramref name="start"/> on: up to the first ring that, with the next two, is at the breech face's level.</summary>
+    private static int TrimmedRings(ReadOnlySpan<double> sum, ReadOnlySpan<int> count, int start, double limit)
+    {
+        var trimmed = start;
+        for (var k = start; k < sum.Length; k++)
+        {
+            if (count[k] < 8)
+            {
+                continue;
+            }
+
+            var settled = true;
+            for (var j = k; j < Math.Min(sum.Length, k + 3); j++)
+            {
+                settled &= count[j] == 0 || Math.Sqrt(sum[j] / count[j]) <= limit;
+            }
+
+            if (settled)
+            {
+                break;
+            }
+
+            trimmed = k + 1;
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>Whether a ring is strong all round: measured in at least three quarters of the directions, above the limit in more than half of those.</summary>
+    private static bool IsConcentric(ReadOnlySpan<double> sectorSum, ReadOnlySpan<int> sectorCount, double limit)
+    {
+        var measured = 0;
+        var strong = 0;
+        for (var a = 0; a < Sectors; a++)
+        {
+            if (sectorCount[a] < 3)
+            {
+                continue;
+            }
+
+            measured++;
+            if (Math.Sqrt(sectorSum[a] / sectorCount[a]) > limit)
+            {
+                strong++;
+            }
+        }
+
+        return measured >= 3 * Sectors / 4 && strong > RimSectorShare * measured;
+    }
+
+    private static int SectorOf(double dx, double dy) => (int)((Math.Atan2(dy, dx) + Math.PI) / (2 * Math.PI) * Sectors) % Sectors;
 }
