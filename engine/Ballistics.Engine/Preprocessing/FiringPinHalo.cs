@@ -26,10 +26,7 @@ internal static class FiringPinHalo
 
         var maxExtra = (int)Math.Ceiling(options.FiringPinHaloMaxUm / grid.StepUm);
         var rings = maxExtra + 1;
-        Span<double> sum = stackalloc double[rings];
-        Span<int> count = stackalloc int[rings];
-        sum.Clear();
-        count.Clear();
+        // Each ring's sum of squares and count per direction; a ring's own are their totals.
         var sectorSum = new double[rings * Sectors];
         var sectorCount = new int[rings * Sectors];
         var outside = new List<float>();
@@ -52,8 +49,6 @@ internal static class FiringPinHalo
                 }
                 else if (ring >= 0)
                 {
-                    sum[ring] += v * (double)v;
-                    count[ring]++;
                     var sector = (ring * Sectors) + SectorOf(x - centreX, y - centreY);
                     sectorSum[sector] += v * (double)v;
                     sectorCount[sector]++;
@@ -64,6 +59,17 @@ internal static class FiringPinHalo
         if (outside.Count < 100)
         {
             return pinRadius;
+        }
+
+        var sum = new double[rings];
+        var count = new int[rings];
+        for (var k = 0; k < rings; k++)
+        {
+            for (var a = 0; a < Sectors; a++)
+            {
+                sum[k] += sectorSum[(k * Sectors) + a];
+                count[k] += sectorCount[(k * Sectors) + a];
+            }
         }
 
         // The breech face's own level: robust RMS (1.4826 · median |v|) of everything beyond the rings looked at.
