@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ballistics.Engine.Surfaces;
+using Ballistics.Ingest.Tables;
 
 namespace Ballistics.Samples;
 
@@ -94,6 +95,7 @@ public static class CartridgeCaseSimulator
             ApertureRadiusUm = Math.Max(firearm.MakeModel.ApertureHalfWidthUm, firearm.MakeModel.ApertureHalfHeightUm),
             HasDragMark = draw.HasDrag,
             HasPartialContact = draw.PartialContact,
+            WeakContact = draw.PartialContact ? new WeakContactSector(draw.SectorCentreRad * 180 / Math.PI, draw.SectorHalfWidthRad * 180 / Math.PI) : null,
             Conditions = conditions,
         };
     }

@@ -100,7 +100,8 @@ public static class CorpusGenerator
                         firing.Surface.Metadata.Instrument?.ToString() ?? string.Empty,
                         firing.HasDragMark,
                         firing.HasPartialContact,
-                        firing.Conditions);
+                        firing.Conditions,
+                        firing.WeakContact);
                     progress?.Report(Interlocked.Increment(ref written));
                 }
             });

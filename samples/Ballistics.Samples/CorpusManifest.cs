@@ -11,7 +11,7 @@ public static class CorpusManifest
 
     /// <summary>The ground truth's columns: how each scan was made, then the conditions it was made under (<see cref="ScanConditions.Names"/>; empty where the difficulty decided).</summary>
     public static string GroundTruthHeader { get; } =
-        "file,group,rotation_deg,translation_x_um,translation_y_um,lateral_step_um,width,height,instrument,drag_mark,partial_contact," + string.Join(',', ScanConditions.Names);
+        "file,group,rotation_deg,translation_x_um,translation_y_um,lateral_step_um,width,height,instrument,drag_mark,partial_contact,weak_contact_centre_deg,weak_contact_half_width_deg," + string.Join(',', ScanConditions.Names);
 
     public static string Format(IEnumerable<ManifestRow> rows)
     {
@@ -42,6 +42,8 @@ public static class CorpusManifest
                 r.Instrument,
                 r.HasDragMark ? "true" : "false",
                 r.HasPartialContact ? "true" : "false",
+                r.WeakContact?.CentreDeg.ToString("F2", CultureInfo.InvariantCulture) ?? string.Empty,
+                r.WeakContact?.HalfWidthDeg.ToString("F2", CultureInfo.InvariantCulture) ?? string.Empty,
                 .. (r.Conditions ?? ScanConditions.None).Values(),
             ]);
         }

@@ -1,3 +1,5 @@
+using Ballistics.Ingest.Tables;
+
 namespace Ballistics.Samples;
 
 /// <summary>How one scan of a corpus was made, for scoring registration (see <see cref="SimulatedFiring"/> for the frames).</summary>
@@ -13,4 +15,5 @@ public sealed record GroundTruthRow(
     string Instrument,
     bool HasDragMark,
     bool HasPartialContact,
-    ScanConditions? Conditions = null);
+    ScanConditions? Conditions = null,
+    WeakContactSector? WeakContact = null);

@@ -1,4 +1,5 @@
 using Ballistics.Engine.Surfaces;
+using Ballistics.Ingest.Tables;
 
 namespace Ballistics.Samples;
 
@@ -58,6 +59,12 @@ public sealed record SimulatedFiring
 
     /// <summary>True when a sector of the primer barely touched the breech face.</summary>
     public required bool HasPartialContact { get; init; }
+
+    /// <summary>
+    /// The sector that barely touched the breech face, as angles about the primer in the impression frame (the same
+    /// for every firing of one firearm), or null with full contact.
+    /// </summary>
+    public WeakContactSector? WeakContact { get; init; }
 
     public RigidTransform Pose => new(RotationDeg, TranslationXUm, TranslationYUm);
 

@@ -33,8 +33,13 @@ public sealed class ScanConditionsTests
     [Test]
     public void Fire_ContactFraction_PartialContactOnEveryShot()
     {
-        Assert.That(Fire(new ScanConditions { ContactFraction = 0.5 }).HasPartialContact, Is.True);
-        Assert.That(Fire(new ScanConditions { ContactFraction = 1 }).HasPartialContact, Is.False);
+        var half = Fire(new ScanConditions { ContactFraction = 0.5 });
+        var full = Fire(new ScanConditions { ContactFraction = 1 });
+
+        Assert.That(half.HasPartialContact, Is.True);
+        Assert.That(half.WeakContact?.HalfWidthDeg, Is.EqualTo(90).Within(1e-9), "half the turn barely touched: a sector 180° wide");
+        Assert.That(full.HasPartialContact, Is.False);
+        Assert.That(full.WeakContact, Is.Null);
     }
 
     [TestCase(2.5)]

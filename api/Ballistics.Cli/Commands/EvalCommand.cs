@@ -187,6 +187,14 @@ internal static class EvalCommand
             yield return $"condition {condition.Key}: " + string.Join("  ", condition.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Label} auc={c.Auc:0.0000} ({c.SameSourcePairs}/{c.Pairs})")));
         }
 
+        if (known.Any(t => t?.WeakContact is not null))
+        {
+            // Each firing presses its own share of the primer on the breech face: two firings can agree only where both did.
+            var shared = pairs.Select(p => known[p.A] is { } a && known[p.B] is { } b ? WeakContactSector.SharedContact(a.WeakContact, b.WeakContact) : (double?)null).ToArray();
+            var bands = SameSourceBands.Compute(scored, shared, [0, 0.25, 0.5, 0.75, 1]);
+            yield return "shared_contact: " + string.Join("  ", bands.Select(band => string.Create(CultureInfo.InvariantCulture, $"{band.From * 100:0}-{band.To * 100:0}% auc={band.Auc:0.0000} ({band.SameSourcePairs} same)")));
+        }
+
         var checkable = 0;
         var registered = 0;
         for (var k = 0; k < pairs.Count; k++)

@@ -32,13 +32,10 @@ internal sealed record TrainingCorpus(int Seed, Difficulty Difficulty, int Firea
 
 /// <summary>
 /// Labelled comparison features from generated corpora. Seeds here must never be used for evaluation
-/// (docs/accuracy.md lists both). Every same-firearm pair is used, with a seeded uniform sample of six
-/// different-firearm pairs for each.
+/// (docs/accuracy.md lists both). Every pair of each corpus is used.
 /// </summary>
 internal static class TrainingSet
 {
-    private const int NegativesPerPositive = 6;
-
     public static IReadOnlyList<TrainingCorpus> DefaultCorpora { get; } =
     [
         new(9101, Difficulty.Easy, 12, 4),
@@ -85,21 +82,21 @@ internal static class TrainingSet
         var examples = new List<(ComparisonFeatures, bool)>();
         foreach (var corpus in corpora)
         {
-            var scans = new List<(string Firearm, int Group, PreparedScan Scan)>();
-            var firings = new (string Firearm, int Group, Engine.Surfaces.Surface Surface)[corpus.Firearms * corpus.Fires];
+            var scans = new List<(string Firearm, PreparedScan Scan)>();
+            var firings = new (string Firearm, Engine.Surfaces.Surface Surface)[corpus.Firearms * corpus.Fires];
             Parallel.For(0, firings.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
                 var (firearm, firing) = corpus.Fire(i);
-                firings[i] = (firearm.Id, firearm.GroupNumber, firing.Surface);
+                firings[i] = (firearm.Id, firing.Surface);
             });
             var prepared = new PreparedScan[firings.Length];
             Parallel.For(0, firings.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => prepared[i] = matcher.Prepare(firings[i].Surface));
             for (var i = 0; i < firings.Length; i++)
             {
-                scans.Add((firings[i].Firearm, firings[i].Group, prepared[i]));
+                scans.Add((firings[i].Firearm, prepared[i]));
             }
 
-            var pairs = ChoosePairs(scans.Select(s => (s.Firearm, s.Group)).ToArray(), corpus.Seed);
+            var pairs = ChoosePairs([.. scans.Select(s => s.Firearm)]);
             var features = new ComparisonFeatures[pairs.Count];
             var progress = new ConsoleProgress(error, pairs.Count, $"training pairs ({corpus})");
             var done = 0;
@@ -134,35 +131,26 @@ internal static class TrainingSet
         return [.. signatures.OfType<float[]>()];
     }
 
-    internal static List<(int A, int B, bool Same)> ChoosePairs(IReadOnlyList<(string Firearm, int Group)> scans, int seed)
+    /// <summary>
+    /// Every pair of the corpus, same-firearm pairs first. The score is the probability that a pair is same-source at the
+    /// rate an all-pairs study holds them (3 mates among 47 others for 12 firearms × 4 fires: 1 in 16); trained on six
+    /// different pairs per same pair (1 in 7), different-source pairs at a registration z of 5 scored 0.1–0.3 where
+    /// none was same-source (ECE 0.06–0.08 on the 2 µm, 8 µm and raw-layout sets, measured 2026-12-06). Drawing the
+    /// different pairs uniformly had kept consecutive-manufacture pairs at the rate a corpus holds them; all of them
+    /// does too (weighting them up taught the model to trade ordinary different pairs for them, 2026-11-29).
+    /// </summary>
+    internal static List<(int A, int B, bool Same)> ChoosePairs(IReadOnlyList<string> firearms)
     {
         var same = new List<(int, int, bool)>();
-        var sameGroup = new List<(int, int, bool)>();
-        var others = new List<(int, int, bool)>();
-        for (var i = 0; i < scans.Count; i++)
+        var different = new List<(int, int, bool)>();
+        for (var i = 0; i < firearms.Count; i++)
         {
-            for (var j = i + 1; j < scans.Count; j++)
+            for (var j = i + 1; j < firearms.Count; j++)
             {
-                if (scans[i].Firearm == scans[j].Firearm)
-                {
-                    same.Add((i, j, true));
-                }
-                else if (scans[i].Group == scans[j].Group)
-                {
-                    sameGroup.Add((i, j, false));
-                }
-                else
-                {
-                    others.Add((i, j, false));
-                }
+                (firearms[i] == firearms[j] ? same : different).Add((i, j, firearms[i] == firearms[j]));
             }
         }
 
-        // Different pairs are drawn uniformly from all of them, so consecutive-manufacture pairs come at the rate a
-        // corpus holds them: weighting them up taught the model to trade ordinary different pairs for them (hard
-        // set AUC 0.85 against 0.90 for aligned correlation alone, measured 2026-11-29).
-        var rng = new Random(seed);
-        var different = sameGroup.Concat(others).OrderBy(_ => rng.Next()).Take(NegativesPerPositive * same.Count);
         return [.. same, .. different];
     }
 }

@@ -9,7 +9,9 @@ namespace Ballistics.Ingest.Tables;
 /// The conditions the scan was made under (the generator's condition columns, e.g. <c>dropout</c>, <c>layout</c>), by
 /// column; only those given.
 /// </param>
-public readonly record struct SampleTruthEntry(string? Group, double? RotationDeg, IReadOnlyDictionary<string, string>? Conditions = null);
+/// <param name="WeakContact">The sector that barely touched the breech face (<c>weak_contact_centre_deg</c>,
+/// <c>weak_contact_half_width_deg</c>), or null with full contact or when not given.</param>
+public readonly record struct SampleTruthEntry(string? Group, double? RotationDeg, IReadOnlyDictionary<string, string>? Conditions = null, WeakContactSector? WeakContact = null);
 
 /// <summary>
 /// A generated set's `ground_truth.csv` (`file,group,rotation_deg,…` as `ballistics samples generate` writes it; only
@@ -21,6 +23,7 @@ public static class SampleTruth
     private static readonly HashSet<string> Described = new(StringComparer.Ordinal)
     {
         "file", "group", "rotation_deg", "translation_x_um", "translation_y_um", "lateral_step_um", "width", "height", "instrument", "drag_mark", "partial_contact",
+        "weak_contact_centre_deg", "weak_contact_half_width_deg",
     };
 
     public static IngestResult<SampleTruthResult> Read(string path)
@@ -43,25 +46,40 @@ public static class SampleTruth
                 continue;
             }
 
-            double? rotation = null;
-            var angle = row["rotation_deg"];
-            if (angle.Length > 0)
+            if (!Degrees(row, "rotation_deg", path, errors, out var rotation)
+                || !Degrees(row, "weak_contact_centre_deg", path, errors, out var weakCentre)
+                || !Degrees(row, "weak_contact_half_width_deg", path, errors, out var weakHalfWidth))
             {
-                if (!double.TryParse(angle, NumberStyles.Float, CultureInfo.InvariantCulture, out var deg) || !double.IsFinite(deg))
-                {
-                    errors.Add(new IngestError(IngestErrorKind.InvalidValue, path, $"line {row.Line}, field rotation_deg", $"'{angle}' is not a number of degrees"));
-                    continue;
-                }
-
-                rotation = deg;
+                continue;
             }
 
+            var weak = weakCentre is { } centre && weakHalfWidth is { } halfWidth ? new WeakContactSector(centre, halfWidth) : (WeakContactSector?)null;
             var group = row["group"];
             var conditions = table.Value.Columns.Where(c => !Described.Contains(c) && row[c].Length > 0).ToDictionary(c => c, c => row[c], StringComparer.Ordinal);
-            entries[Path.GetFullPath(file, folder)] = new SampleTruthEntry(group.Length == 0 ? null : group, rotation, conditions);
+            entries[Path.GetFullPath(file, folder)] = new SampleTruthEntry(group.Length == 0 ? null : group, rotation, conditions, weak);
         }
 
         return IngestResult<SampleTruthResult>.Ok(new SampleTruthResult(entries, errors));
+    }
+
+    /// <summary>An optional column of degrees: true with null when absent or empty, false (error added) when not a number.</summary>
+    private static bool Degrees(CsvRow row, string column, string path, List<IngestError> errors, out double? value)
+    {
+        value = null;
+        var text = row[column];
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var deg) || !double.IsFinite(deg))
+        {
+            errors.Add(new IngestError(IngestErrorKind.InvalidValue, path, $"line {row.Line}, field {column}", $"'{text}' is not a number of degrees"));
+            return false;
+        }
+
+        value = deg;
+        return true;
     }
 }
 

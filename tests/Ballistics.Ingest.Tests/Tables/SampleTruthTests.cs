@@ -39,4 +39,20 @@ public sealed class SampleTruthTests
         Assert.That(result.Value.Errors.Select(e => e.Location), Is.EqualTo(new[] { "line 2, field rotation_deg", "line 3, field file" }));
         Assert.That(result.Value.Errors[0].ToString(), Does.Contain("'ten' is not a number of degrees"));
     }
+
+    [Test]
+    public void Read_WeakContactColumns_SectorWhenGivenAndBadValueLocated()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("ground_truth.csv");
+        File.WriteAllText(path, "file,rotation_deg,weak_contact_centre_deg,weak_contact_half_width_deg,contact\n"
+            + "a.x3p,5,120.5,90,0.5\nb.x3p,5,,,1\nc.x3p,5,12,wide,0.5\n");
+
+        var result = SampleTruth.Read(path);
+
+        Assert.That(result.Value.Entries[Path.Combine(dir.Path, "a.x3p")].WeakContact, Is.EqualTo(new WeakContactSector(120.5, 90)));
+        Assert.That(result.Value.Entries[Path.Combine(dir.Path, "a.x3p")].Conditions!.Keys, Is.EqualTo(new[] { "contact" }), "the sector is how the scan was made, not a condition");
+        Assert.That(result.Value.Entries[Path.Combine(dir.Path, "b.x3p")].WeakContact, Is.Null);
+        Assert.That(result.Value.Errors.Select(e => e.Location), Is.EqualTo(new[] { "line 4, field weak_contact_half_width_deg" }));
+    }
 }
