@@ -1,6 +1,6 @@
 using System.Data.Common;
-using Ballistics.Engine.Tracing;
-using Ballistics.Engine.Trafficking;
+using Ballistics.Intelligence.Tracing;
+using Ballistics.Intelligence.Trafficking;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Records;
 using Ballistics.Store.Access;

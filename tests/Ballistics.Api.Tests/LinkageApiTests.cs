@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Ballistics.Engine.Linkage;
+using Ballistics.Intelligence.Linkage;
 
 namespace Ballistics.Api.Tests;
 

@@ -46,7 +46,7 @@ public sealed class RecordsApiTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), text);
         Assert.That(answer!.TraceNumber, Is.EqualTo("T-26-0042"));
-        Assert.That(answer.Result.Outcome, Is.EqualTo(Engine.Tracing.TraceOutcome.Completed));
+        Assert.That(answer.Result.Outcome, Is.EqualTo(Intelligence.Tracing.TraceOutcome.Completed));
         Assert.That(answer.Result.Chain.Select(c => c.Name), Does.Contain("James Carter"));
         Assert.That(answer.Result.TimeToCrime!.Value.IsShort, Is.True, "bought in November 2023, recovered in May 2024");
         var logged = factory.Audit().Single().Event;

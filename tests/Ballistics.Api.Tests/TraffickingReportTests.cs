@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Ballistics.Api.Reports;
-using Ballistics.Engine.Trafficking;
+using Ballistics.Intelligence.Trafficking;
 using Ballistics.Ingest.Records;
 using Ballistics.Store;
 using Ballistics.Testing;

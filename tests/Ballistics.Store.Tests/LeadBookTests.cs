@@ -1,6 +1,6 @@
 using Ballistics.Store.Database;
 using Ballistics.Engine.Corpus;
-using Ballistics.Engine.Leads;
+using Ballistics.Intelligence.Leads;
 using Ballistics.Engine.Matching;
 using Ballistics.Ingest;
 using Ballistics.Store.Scans;

@@ -1,5 +1,5 @@
 using Ballistics.Store.Database;
-using Ballistics.Engine.Tracing;
+using Ballistics.Intelligence.Tracing;
 using Ballistics.Ingest.Records;
 using Ballistics.Testing;
 

@@ -1,8 +1,8 @@
 using Ballistics.Store.Database;
 using Ballistics.Engine.Corpus;
-using Ballistics.Engine.Leads;
+using Ballistics.Intelligence.Leads;
 using Ballistics.Engine.Matching;
-using Ballistics.Engine.Trafficking;
+using Ballistics.Intelligence.Trafficking;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Records;
 using Ballistics.Ingest.Scans;

@@ -50,7 +50,7 @@ public sealed record SharingRules(bool CrossBorder)
     /// <summary>
     /// The masking rule, for every answer that carries personal data (a trace's purchaser, a linkage's trace chain and
     /// the purchaser's other firearms): admins, and investigators of the agency that owns the record, read it; everyone
-    /// else who may see the record at all reads it masked (<see cref="Engine.Tracing.PersonalDataMask"/>).
+    /// else who may see the record at all reads it masked (<see cref="Intelligence.Tracing.PersonalDataMask"/>).
     /// </summary>
     public static bool SeesPersonalData(Caller caller, string? owningAgency)
     {

@@ -1,6 +1,6 @@
 using Ballistics.Api.Access;
 using Ballistics.Api.Review;
-using Ballistics.Engine.Leads;
+using Ballistics.Intelligence.Leads;
 using Ballistics.Store.Scans;
 using Microsoft.AspNetCore.Http.HttpResults;
 

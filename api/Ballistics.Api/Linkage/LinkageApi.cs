@@ -1,8 +1,8 @@
 using Ballistics.Api.Access;
 using Ballistics.Api.Evidence;
 using Ballistics.Api.Records;
-using Ballistics.Engine.Linkage;
-using Ballistics.Engine.Tracing;
+using Ballistics.Intelligence.Linkage;
+using Ballistics.Intelligence.Tracing;
 using Ballistics.Ingest.Scans;
 using Ballistics.Store;
 using Ballistics.Store.Scans;

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ballistics.Api.Access;
-using Ballistics.Engine.Tracing;
+using Ballistics.Intelligence.Tracing;
 using Ballistics.Ingest.Records;
 using Ballistics.Store;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Ballistics.Api.Access;
-using Ballistics.Engine.Trafficking;
+using Ballistics.Intelligence.Trafficking;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
 

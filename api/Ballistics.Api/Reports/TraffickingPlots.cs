@@ -1,5 +1,5 @@
 using System.Globalization;
-using Ballistics.Engine.Trafficking;
+using Ballistics.Intelligence.Trafficking;
 using ScottPlot;
 
 namespace Ballistics.Api.Reports;

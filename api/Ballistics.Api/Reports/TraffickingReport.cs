@@ -1,5 +1,5 @@
 using System.Reflection;
-using Ballistics.Engine.Trafficking;
+using Ballistics.Intelligence.Trafficking;
 using Ballistics.Store;
 
 namespace Ballistics.Api.Reports;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Ballistics.Engine.Tracing;
-using Ballistics.Engine.Trafficking;
+using Ballistics.Intelligence.Tracing;
+using Ballistics.Intelligence.Trafficking;
 
 namespace Ballistics.Api.Reports;
 

@@ -1,5 +1,5 @@
 using Ballistics.Api.Evidence;
-using Ballistics.Engine.Leads;
+using Ballistics.Intelligence.Leads;
 using Ballistics.Store.Scans;
 using Microsoft.AspNetCore.Http.HttpResults;
 

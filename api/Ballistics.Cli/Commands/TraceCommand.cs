@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Ballistics.Cli.Records;
-using Ballistics.Engine.Tracing;
+using Ballistics.Intelligence.Tracing;
 using Ballistics.Ingest.Records;
 using Ballistics.Store;
 

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Ballistics.Api;
-using Ballistics.Engine.Linkage;
+using Ballistics.Intelligence.Linkage;
 using Ballistics.Ingest.Records;
 using Ballistics.Samples;
 using Ballistics.Store;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Ballistics.Engine.Tracing;
+using Ballistics.Intelligence.Tracing;
 
 namespace Ballistics.Cli.Records;
 

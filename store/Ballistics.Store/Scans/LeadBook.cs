@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using Ballistics.Engine.Leads;
+using Ballistics.Intelligence.Leads;
 using Ballistics.Store.Access;
 using Ballistics.Store.Database;
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using Ballistics.Engine.Tracing;
+using Ballistics.Intelligence.Tracing;
 using Ballistics.Store.Database;
 
 namespace Ballistics.Store.Sqlite;

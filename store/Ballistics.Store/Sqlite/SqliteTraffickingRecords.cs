@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
-using Ballistics.Engine.Leads;
-using Ballistics.Engine.Trafficking;
+using Ballistics.Intelligence.Leads;
+using Ballistics.Intelligence.Trafficking;
 
 namespace Ballistics.Store.Sqlite;
 
