@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Ballistics.Api.Reports;
+using Ballistics.Reports;
 
 namespace Ballistics.Api.Tests;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ballistics.Api.Access;
 using Ballistics.Intelligence.Trafficking;
+using Ballistics.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Ballistics.Api.Reports;
+using Ballistics.Reports;
 
 namespace Ballistics.Cli.Commands;
 

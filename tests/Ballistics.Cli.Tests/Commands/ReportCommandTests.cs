@@ -1,4 +1,4 @@
-using Ballistics.Api.Reports;
+using Ballistics.Reports;
 using Ballistics.Store;
 using Ballistics.Testing;
 

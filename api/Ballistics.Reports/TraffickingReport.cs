@@ -2,7 +2,7 @@ using System.Reflection;
 using Ballistics.Intelligence.Trafficking;
 using Ballistics.Store;
 
-namespace Ballistics.Api.Reports;
+namespace Ballistics.Reports;
 
 /// <summary>A plot of a report: the PNG file name it is written under beside the page, its caption, and its bytes.</summary>
 public sealed record ReportFigure(string FileName, string Caption, byte[] Png);

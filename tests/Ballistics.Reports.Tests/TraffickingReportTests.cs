@@ -1,11 +1,10 @@
 using System.Text.Json;
-using Ballistics.Api.Reports;
 using Ballistics.Intelligence.Trafficking;
 using Ballistics.Ingest.Records;
 using Ballistics.Store;
 using Ballistics.Testing;
 
-namespace Ballistics.Api.Tests;
+namespace Ballistics.Reports.Tests;
 
 [TestFixture]
 public sealed class TraffickingReportTests
@@ -28,7 +27,7 @@ public sealed class TraffickingReportTests
             .Where(v => v.Length > 0 && v != "limado")
             .Distinct()
             .ToArray();
-        var json = JsonSerializer.Serialize(summary, ApiJson.Client());
+        var json = JsonSerializer.Serialize(summary);
         Assert.That(personal, Has.Length.GreaterThan(200));
         Assert.That(personal.Where(p => report.Html.Contains(p, StringComparison.OrdinalIgnoreCase) || json.Contains(p, StringComparison.OrdinalIgnoreCase)), Is.Empty);
         Assert.That(report.Html, Does.Contain(records.Transactions[0]["ffl"]), "the page does list what it may: dealers by licence");

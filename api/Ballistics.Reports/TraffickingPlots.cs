@@ -2,7 +2,7 @@ using System.Globalization;
 using Ballistics.Intelligence.Trafficking;
 using ScottPlot;
 
-namespace Ballistics.Api.Reports;
+namespace Ballistics.Reports;
 
 /// <summary>
 /// The trafficking report's plots as PNG, drawn with ScottPlot; each is null when it would have nothing to show (the

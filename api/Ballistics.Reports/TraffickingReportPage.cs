@@ -4,7 +4,7 @@ using System.Text;
 using Ballistics.Intelligence.Tracing;
 using Ballistics.Intelligence.Trafficking;
 
-namespace Ballistics.Api.Reports;
+namespace Ballistics.Reports;
 
 /// <summary>
 /// The trafficking report as one HTML page with its plots embedded as data URIs, so the page is whole wherever it is
