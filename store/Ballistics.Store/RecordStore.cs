@@ -22,7 +22,7 @@ public sealed class RecordStore : IDisposable
     public const string DatabaseFile = "ballistics.db";
 
     private readonly DbConnection _connection;
-    private readonly SqliteTraceRegistry _registry;
+    private readonly SqlTraceRegistry _registry;
 
     private readonly StoreDialect _dialect;
 
@@ -32,13 +32,13 @@ public sealed class RecordStore : IDisposable
         _connection = connection;
         _dialect = dialect;
         SchemaVersion = version;
-        _registry = new SqliteTraceRegistry(connection);
+        _registry = new SqlTraceRegistry(connection);
         Scans = new ScanCorpus(folder, connection, dialect);
         Correlations = new CorrelationJobs(connection, dialect);
         Keys = new ApiKeys(connection);
         Audit = new AuditLog(connection, dialect);
         Leads = new LeadBook(connection, dialect);
-        Trafficking = new SqliteTraffickingRecords(connection);
+        Trafficking = new SqlTraffickingRecords(connection);
     }
 
     public string Folder { get; }
@@ -172,7 +172,7 @@ public sealed class RecordStore : IDisposable
         ArgumentNullException.ThrowIfNull(reader);
         using var rejects = new RejectsFile(rejectsPath);
         IngestCounts counts;
-        using (var writer = new SqliteRecordWriter(_connection))
+        using (var writer = new SqlRecordWriter(_connection))
         {
             counts = RecordIngestion.Run(reader, writer, rejects, batchSize);
         }
@@ -187,7 +187,7 @@ public sealed class RecordStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(record);
         var contentId = RecordIdentity.ContentId(record);
-        using var writer = new SqliteRecordWriter(_connection);
+        using var writer = new SqlRecordWriter(_connection);
         var added = writer.TryAdd(record, contentId, source, line);
         if (added && audit is not null)
         {

@@ -1,7 +1,6 @@
 using Ballistics.Store.Database;
 using Ballistics.Ingest.Records;
 using Ballistics.Store.Records;
-using Ballistics.Store.Sqlite;
 using Ballistics.Testing;
 
 namespace Ballistics.Store.Tests;
@@ -18,7 +17,7 @@ public sealed class RecordIngestionTests(StoreEngine engine)
         using (var store = TestStores.Create(dir, engine))
         using (var reader = TestStores.Reader(dir, "sales.csv", text, RecordKind.Transaction))
         using (var connection = TestStores.Connection(store))
-        using (var writer = new FailingWriter(new SqliteRecordWriter(connection), failAt: 23))
+        using (var writer = new FailingWriter(new SqlRecordWriter(connection), failAt: 23))
         using (var rejects = new RejectsFile(dir.File("rejects.csv")))
         {
             Assert.That(() => RecordIngestion.Run(reader, writer, rejects, batchSize: 10), Throws.InstanceOf<IOException>());

@@ -1,6 +1,6 @@
 using Ballistics.Ingest;
 using Ballistics.Ingest.Records;
-using Ballistics.Store.Sqlite;
+using Ballistics.Store.Database;
 using Ballistics.Testing;
 
 namespace Ballistics.Store.Tests;

@@ -20,8 +20,8 @@ public sealed class SchemaMigratorTests
         Assert.That(second, Is.Null);
         Assert.That(firstVersion, Is.EqualTo(SchemaMigrator.Latest));
         Assert.That(secondVersion, Is.EqualTo(SchemaMigrator.Latest));
-        Assert.That(SqliteDatabase.Scalar(connection, "SELECT count(*) FROM schema_version"), Is.EqualTo(SchemaMigrator.Latest));
-        Assert.That(SqliteDatabase.Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'record'"), Is.EqualTo(1));
+        Assert.That(DbCommands.Scalar(connection, "SELECT count(*) FROM schema_version"), Is.EqualTo(SchemaMigrator.Latest));
+        Assert.That(DbCommands.Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'record'"), Is.EqualTo(1));
     }
 
     [Test]
@@ -30,7 +30,7 @@ public sealed class SchemaMigratorTests
         using var dir = new TempDirectory();
         using var connection = SqliteDatabase.Open(dir.File("m.db"), create: true);
         SchemaMigrator.Migrate(connection, StoreDialect.Sqlite, out _);
-        SqliteDatabase.Execute(connection, $"INSERT INTO schema_version VALUES ({SchemaMigrator.Latest + 4}, 'future', 'now')");
+        DbCommands.Execute(connection, $"INSERT INTO schema_version VALUES ({SchemaMigrator.Latest + 4}, 'future', 'now')");
 
         var reason = SchemaMigrator.Migrate(connection, StoreDialect.Sqlite, out var version);
 
@@ -45,9 +45,9 @@ public sealed class SchemaMigratorTests
         using var connection = SqliteDatabase.Open(dir.File("m.db"), create: true);
         SchemaMigrator.Migrate(connection, StoreDialect.Sqlite, out _);
 
-        Assert.That(SqliteDatabase.Scalar(connection, "PRAGMA foreign_keys"), Is.EqualTo(1));
+        Assert.That(DbCommands.Scalar(connection, "PRAGMA foreign_keys"), Is.EqualTo(1));
         Assert.That(
-            () => SqliteDatabase.Execute(connection, "INSERT INTO sale (record_id) VALUES (42)"),
+            () => DbCommands.Execute(connection, "INSERT INTO sale (record_id) VALUES (42)"),
             Throws.InstanceOf<Microsoft.Data.Sqlite.SqliteException>().With.Message.Contains("FOREIGN KEY"));
     }
 }

@@ -100,13 +100,13 @@ public sealed class StoreLocationTests
         using (var store = TestStores.Create(dir, StoreEngine.Postgres))
         {
             TestStores.Ingest(store, dir, "sales.csv", RecordRows.Sales, Ingest.Records.RecordKind.Transaction);
-            TestStores.Scalar(store, $"INSERT INTO schema_version VALUES ({Sqlite.SchemaMigrator.Latest + 1}, 'future', 'now')");
+            TestStores.Scalar(store, $"INSERT INTO schema_version VALUES ({SchemaMigrator.Latest + 1}, 'future', 'now')");
         }
 
         var opened = RecordStore.Open(dir.File("data"), create: false);
 
         Assert.That(opened.Success, Is.False);
-        Assert.That(opened.Error!.Message, Does.Contain($"schema version {Sqlite.SchemaMigrator.Latest + 1} is newer"));
+        Assert.That(opened.Error!.Message, Does.Contain($"schema version {SchemaMigrator.Latest + 1} is newer"));
     }
 
     [Test]
@@ -117,7 +117,7 @@ public sealed class StoreLocationTests
 
         using (var created = RecordStore.CreatePostgres(dir.File("data"), connection).Value)
         {
-            Assert.That((created.Engine, created.SchemaVersion), Is.EqualTo((StoreEngine.Postgres, Sqlite.SchemaMigrator.Latest)));
+            Assert.That((created.Engine, created.SchemaVersion), Is.EqualTo((StoreEngine.Postgres, SchemaMigrator.Latest)));
             TestStores.Ingest(created, dir, "sales.csv", RecordRows.Sales, Ingest.Records.RecordKind.Transaction);
         }
 

@@ -17,4 +17,23 @@ internal static class DbCommands
         command.Parameters.Add(parameter);
         return parameter;
     }
+
+    /// <summary>Runs a statement that returns no rows.</summary>
+    public static void Execute(DbConnection connection, string sql, DbTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The first column of the first row as a whole number (0 when there is none or it is NULL).</summary>
+    public static long Scalar(DbConnection connection, string sql, DbTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        // SQLite answers integers as long; PostgreSQL as the column's own type (int for INTEGER).
+        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
 }

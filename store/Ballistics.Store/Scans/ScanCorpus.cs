@@ -10,7 +10,6 @@ using Ballistics.Ingest.Scans;
 using Ballistics.Ingest.X3p;
 using Ballistics.Store.Access;
 using Ballistics.Store.Database;
-using Ballistics.Store.Sqlite;
 
 namespace Ballistics.Store.Scans;
 
@@ -32,12 +31,12 @@ public sealed record ScanAddResult(IReadOnlyList<long> Added, IReadOnlyList<stri
 /// </summary>
 public sealed class ScanCorpus
 {
-    private readonly SqliteScanCatalog _catalog;
+    private readonly SqlScanCatalog _catalog;
     private readonly Lock _writeLock = new();
 
     internal ScanCorpus(string folder, DbConnection connection, StoreDialect dialect)
     {
-        _catalog = new SqliteScanCatalog(connection, dialect);
+        _catalog = new SqlScanCatalog(connection, dialect);
         Blobs = new ContentStore(folder);
         Cache = new DerivedCache(folder);
     }

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using Ballistics.Store.Database;
 using Microsoft.Data.Sqlite;
 
 namespace Ballistics.Store.Sqlite;
@@ -36,7 +36,7 @@ internal static class SqliteDatabase
         try
         {
             connection.Open();
-            Execute(connection, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{CacheKiB}; PRAGMA busy_timeout = {BusyTimeoutMs};");
+            DbCommands.Execute(connection, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{CacheKiB}; PRAGMA busy_timeout = {BusyTimeoutMs};");
             return connection;
         }
         catch
@@ -44,22 +44,5 @@ internal static class SqliteDatabase
             connection.Dispose();
             throw;
         }
-    }
-
-    public static void Execute(DbConnection connection, string sql, DbTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        command.ExecuteNonQuery();
-    }
-
-    public static long Scalar(DbConnection connection, string sql, DbTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        // SQLite answers integers as long; PostgreSQL as the column's own type (int for INTEGER).
-        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 }

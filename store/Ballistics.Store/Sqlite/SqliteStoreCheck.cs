@@ -24,7 +24,7 @@ internal static class SqliteStoreCheck
         {
             // The server keeps its own pages whole and enforces every foreign key as it writes: only the records' own
             // bookkeeping is left to check.
-            return new StoreCheck("ok", 0, SqliteDatabase.Scalar(connection, IncompleteRecords));
+            return new StoreCheck("ok", 0, DbCommands.Scalar(connection, IncompleteRecords));
         }
 
         var integrity = new List<string>();
@@ -50,6 +50,6 @@ internal static class SqliteStoreCheck
         }
 
         var integrityOk = integrity is ["ok"];
-        return new StoreCheck(integrityOk ? "ok" : string.Join("; ", integrity), orphans, SqliteDatabase.Scalar(connection, IncompleteRecords));
+        return new StoreCheck(integrityOk ? "ok" : string.Join("; ", integrity), orphans, DbCommands.Scalar(connection, IncompleteRecords));
     }
 }

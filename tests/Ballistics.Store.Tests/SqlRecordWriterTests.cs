@@ -1,13 +1,12 @@
 using Ballistics.Store.Database;
 using Ballistics.Ingest.Records;
-using Ballistics.Store.Sqlite;
 using Ballistics.Testing;
 
 namespace Ballistics.Store.Tests;
 
 [TestFixture(StoreEngine.Sqlite)]
 [TestFixture(StoreEngine.Postgres)]
-public sealed class SqliteRecordWriterTests(StoreEngine engine)
+public sealed class SqlRecordWriterTests(StoreEngine engine)
 {
     private static readonly FirearmDescription Glock = new() { Make = "Glock", MakeCode = "GLK", Serial = new SerialNumber(SerialStatus.Present, "AB12", "AB12") };
 
@@ -17,7 +16,7 @@ public sealed class SqliteRecordWriterTests(StoreEngine engine)
         using var dir = new TempDirectory();
         using var store = TestStores.Create(dir, engine);
         using (var connection = TestStores.Connection(store))
-        using (var writer = new SqliteRecordWriter(connection))
+        using (var writer = new SqlRecordWriter(connection))
         {
             Assert.That(writer.TryAdd(new FirearmTransaction { Firearm = Glock, TransactionId = "A" }, "id-a", "f.csv", 2), Is.True);
         }
@@ -32,7 +31,7 @@ public sealed class SqliteRecordWriterTests(StoreEngine engine)
         using var dir = new TempDirectory();
         using var store = TestStores.Create(dir, engine);
         using (var connection = TestStores.Connection(store))
-        using (var writer = new SqliteRecordWriter(connection))
+        using (var writer = new SqlRecordWriter(connection))
         {
             var record = new FirearmTransaction { Firearm = Glock, TransactionId = "A" };
             Assert.That(writer.TryAdd(record, "id-a", "f.csv", 2), Is.True);
@@ -49,9 +48,9 @@ public sealed class SqliteRecordWriterTests(StoreEngine engine)
     {
         var person = new PersonRecord("A", null, null, null);
 
-        Assert.That(SqliteRecordWriter.Parts(new TraceRequest { Firearm = Glock }), Is.EqualTo(3));
-        Assert.That(SqliteRecordWriter.Parts(new TraceRequest { Firearm = Glock, Possessor = person }), Is.EqualTo(4));
-        Assert.That(SqliteRecordWriter.Parts(new SeizureRecord { Firearm = Glock, CartridgeCases = ["C1", "C2"] }), Is.EqualTo(4));
-        Assert.That(SqliteRecordWriter.Parts(new FirearmTransaction { Firearm = Glock, Purchaser = person }), Is.EqualTo(3));
+        Assert.That(SqlRecordWriter.Parts(new TraceRequest { Firearm = Glock }), Is.EqualTo(3));
+        Assert.That(SqlRecordWriter.Parts(new TraceRequest { Firearm = Glock, Possessor = person }), Is.EqualTo(4));
+        Assert.That(SqlRecordWriter.Parts(new SeizureRecord { Firearm = Glock, CartridgeCases = ["C1", "C2"] }), Is.EqualTo(4));
+        Assert.That(SqlRecordWriter.Parts(new FirearmTransaction { Firearm = Glock, Purchaser = person }), Is.EqualTo(3));
     }
 }

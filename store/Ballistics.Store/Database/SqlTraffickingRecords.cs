@@ -3,27 +3,27 @@ using System.Globalization;
 using Ballistics.Intelligence.Leads;
 using Ballistics.Intelligence.Trafficking;
 
-namespace Ballistics.Store.Sqlite;
+namespace Ballistics.Store.Database;
 
 /// <summary>
 /// The trafficking report's facts, read from the record, scan and lead tables. Purchasers are grouped by key here and
 /// only their counts leave: the person table's rows never reach the report.
 /// </summary>
-internal sealed class SqliteTraffickingRecords(DbConnection connection) : ITraffickingRecords
+internal sealed class SqlTraffickingRecords(DbConnection connection) : ITraffickingRecords
 {
     public TraffickingFacts Facts() => new()
     {
         Traces = Rows(
-            SqliteTraceRegistry.RequestColumns + "ORDER BY r.id",
-            reader => new TracedRecovery(SqliteTraceRegistry.RequestOf(reader), SqliteTraceRegistry.Text(reader, 11), SqliteTraceRegistry.Text(reader, 12))),
+            SqlTraceRegistry.RequestColumns + "ORDER BY r.id",
+            reader => new TracedRecovery(SqlTraceRegistry.RequestOf(reader), SqlTraceRegistry.Text(reader, 11), SqlTraceRegistry.Text(reader, 12))),
         Seizures = Rows(
             "SELECT v.country, v.state_code, count(*) FROM record r JOIN recovery v ON v.record_id = r.id WHERE r.kind = 'seizure' GROUP BY v.country, v.state_code",
-            reader => new PlaceCount(SqliteTraceRegistry.Text(reader, 0), SqliteTraceRegistry.Text(reader, 1), reader.GetInt32(2))),
+            reader => new PlaceCount(SqlTraceRegistry.Text(reader, 0), SqlTraceRegistry.Text(reader, 1), reader.GetInt32(2))),
         Transactions = Rows("SELECT count(*) FROM sale", reader => reader.GetInt32(0))[0],
         SalesPerPurchaser = Rows(
             "SELECT count(*) FROM person p JOIN sale s ON s.record_id = p.record_id WHERE p.role = 'purchaser' AND p.person_key IS NOT NULL GROUP BY p.person_key",
             reader => reader.GetInt32(0)),
-        // Firearms counted as SqliteTraceRegistry.FirearmsOnReport counts them: distinct by maker and serial key.
+        // Firearms counted as SqlTraceRegistry.FirearmsOnReport counts them: distinct by maker and serial key.
         FirearmsPerMultipleSaleReport = Rows(
             "SELECT count(DISTINCT f.make_code || '|' || f.serial_key) FROM sale s JOIN firearm f ON f.record_id = s.record_id "
             + "WHERE s.multiple_sale_report IS NOT NULL GROUP BY s.multiple_sale_report",
@@ -41,9 +41,9 @@ internal sealed class SqliteTraffickingRecords(DbConnection connection) : ITraff
     private static HitEnd End(DbDataReader reader, int first) => new(
         reader.GetInt64(first),
         reader.GetString(first + 1) == "test_fire",
-        SqliteTraceRegistry.Text(reader, first + 2),
-        SqliteTraceRegistry.Text(reader, first + 3),
-        SqliteTraceRegistry.Text(reader, first + 4));
+        SqlTraceRegistry.Text(reader, first + 2),
+        SqlTraceRegistry.Text(reader, first + 3),
+        SqlTraceRegistry.Text(reader, first + 4));
 
     private List<DayCount> Days(string sql) =>
         Rows(sql, reader => new DayCount(DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), reader.GetInt32(1)));

@@ -7,7 +7,7 @@ namespace Ballistics.Store.Tests;
 
 [TestFixture(StoreEngine.Sqlite)]
 [TestFixture(StoreEngine.Postgres)]
-public sealed class SqliteTraceRegistryTests(StoreEngine engine)
+public sealed class SqlTraceRegistryTests(StoreEngine engine)
 {
     [Test]
     public void SalesOf_MakerAndSerialKey_SaleWithChainAndPurchaser()

@@ -13,7 +13,7 @@ namespace Ballistics.Store.Tests;
 
 [TestFixture(StoreEngine.Sqlite)]
 [TestFixture(StoreEngine.Postgres)]
-public sealed class SqliteTraffickingRecordsTests(StoreEngine engine)
+public sealed class SqlTraffickingRecordsTests(StoreEngine engine)
 {
     /// <summary>The generator's places as ISO 3166-2 codes, to compare the stored (normalised) states with the files' names.</summary>
     private static readonly Dictionary<string, string> States = new(StringComparer.Ordinal)

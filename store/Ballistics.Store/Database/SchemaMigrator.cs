@@ -1,9 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
-using Ballistics.Store.Database;
 
-namespace Ballistics.Store.Sqlite;
+namespace Ballistics.Store.Database;
 
 /// <summary>
 /// Brings a store's schema forward to the version this build knows, one migration at a time, each in
@@ -28,7 +27,7 @@ internal static class SchemaMigrator
             throw new InvalidOperationException($"the {dialect.Engine} migrations stop at {Known(dialect).Length}, the SQLite ones at {SqliteMigrations.Value.Length}: write each migration for both engines");
         }
 
-        SqliteDatabase.Execute(connection, dialect.SchemaVersionTable);
+        DbCommands.Execute(connection, dialect.SchemaVersionTable);
         var found = Current(connection);
         version = found;
         if (found > Latest)
@@ -47,7 +46,7 @@ internal static class SchemaMigrator
                 continue;
             }
 
-            SqliteDatabase.Execute(connection, migration.Sql, transaction);
+            DbCommands.Execute(connection, migration.Sql, transaction);
             using var mark = connection.CreateCommand();
             mark.Transaction = transaction;
             mark.CommandText = "INSERT INTO schema_version (version, description, applied_at) VALUES (@v, @d, @t)";
@@ -63,7 +62,7 @@ internal static class SchemaMigrator
     }
 
     private static int Current(DbConnection connection, DbTransaction? transaction = null) =>
-        (int)SqliteDatabase.Scalar(connection, "SELECT coalesce(max(version), 0) FROM schema_version", transaction);
+        (int)DbCommands.Scalar(connection, "SELECT coalesce(max(version), 0) FROM schema_version", transaction);
 
     /// <summary>Embedded files named <c>NNN_description.sql</c>, in version order.</summary>
     private static Migration[] Load(string prefix)

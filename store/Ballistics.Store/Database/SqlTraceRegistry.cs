@@ -1,12 +1,11 @@
 using System.Data.Common;
 using System.Globalization;
 using Ballistics.Intelligence.Tracing;
-using Ballistics.Store.Database;
 
-namespace Ballistics.Store.Sqlite;
+namespace Ballistics.Store.Database;
 
 /// <summary>The registry the trace logic reads, answered from the store's record tables.</summary>
-internal sealed class SqliteTraceRegistry(DbConnection connection) : ITraceRegistry
+internal sealed class SqlTraceRegistry(DbConnection connection) : ITraceRegistry
 {
     private const string SaleColumns =
         "SELECT r.id, s.transaction_id, f.make, f.make_code, f.model, f.model_key, f.caliber, f.caliber_code, f.serial, f.serial_key, f.importer, s.import_date, "

@@ -1,16 +1,15 @@
 using System.Data.Common;
 using System.Globalization;
 using Ballistics.Ingest.Records;
-using Ballistics.Store.Database;
 using Ballistics.Store.Records;
 
-namespace Ballistics.Store.Sqlite;
+namespace Ballistics.Store.Database;
 
 /// <summary>
 /// Stores records with prepared statements inside one transaction per batch. A record's rows and its
 /// <c>record</c> row go in the same transaction, so a kill at any point leaves whole records or none.
 /// </summary>
-internal sealed class SqliteRecordWriter : IRecordWriter
+internal sealed class SqlRecordWriter : IRecordWriter
 {
     private readonly DbConnection _connection;
     private readonly DbCommand _record;
@@ -24,7 +23,7 @@ internal sealed class SqliteRecordWriter : IRecordWriter
     private readonly string _storedAt = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
     private DbTransaction? _transaction;
 
-    public SqliteRecordWriter(DbConnection connection)
+    public SqlRecordWriter(DbConnection connection)
     {
         _connection = connection;
         _record = Insert("record", "ON CONFLICT (content_id) DO NOTHING RETURNING id", "content_id", "kind", "parts", "source", "line", "stored_at");

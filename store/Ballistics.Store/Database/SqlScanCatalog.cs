@@ -2,17 +2,16 @@ using System.Data.Common;
 using System.Globalization;
 using Ballistics.Ingest.Scans;
 using Ballistics.Store.Access;
-using Ballistics.Store.Database;
 using Ballistics.Store.Scans;
 
-namespace Ballistics.Store.Sqlite;
+namespace Ballistics.Store.Database;
 
 /// <summary>
 /// The <c>scan_item</c> table: one row per distinct original file, inserted in its own transaction after its blob is in
 /// place, so a kill leaves every item whole or absent. Readers stream rows; the signature column is read only by the
 /// index loader.
 /// </summary>
-internal sealed class SqliteScanCatalog(DbConnection connection, StoreDialect dialect)
+internal sealed class SqlScanCatalog(DbConnection connection, StoreDialect dialect)
 {
     private const string Columns =
         "id, sha256, file_name, byte_count, exhibit_id, kind, lab, agency, country, firearm_id, incident_id, caliber, "
@@ -33,9 +32,9 @@ internal sealed class SqliteScanCatalog(DbConnection connection, StoreDialect di
         return hashes;
     }
 
-    public long Count() => SqliteDatabase.Scalar(connection, "SELECT count(*) FROM scan_item");
+    public long Count() => DbCommands.Scalar(connection, "SELECT count(*) FROM scan_item");
 
-    public long LastId() => SqliteDatabase.Scalar(connection, "SELECT coalesce(max(id), 0) FROM scan_item");
+    public long LastId() => DbCommands.Scalar(connection, "SELECT coalesce(max(id), 0) FROM scan_item");
 
     /// <summary>Inserts one item; returns its id, or null when a file of the same content is already on file.</summary>
     /// <remarks><paramref name="audit"/>: The audit entry of the item stored (given its id), committed with the row; nothing when the file was on file already.</remarks>
