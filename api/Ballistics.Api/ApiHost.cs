@@ -45,7 +45,7 @@ public static class ApiHost
         {
             // An API node of a cluster: a client of the silos that find each other in the store's PostgreSQL database.
             var folder = builder.Configuration[StoreSetting] ?? "data";
-            var connection = RecordStore.PostgresConnection(folder);
+            var connection = DataStore.PostgresConnection(folder);
             if (!connection.Success)
             {
                 throw new InvalidOperationException(connection.Error!.ToString());

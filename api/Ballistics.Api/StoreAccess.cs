@@ -9,18 +9,18 @@ namespace Ballistics.Api;
 /// </summary>
 public sealed class StoreAccess : IDisposable
 {
-    private readonly RecordStore _store;
+    private readonly DataStore _store;
     private readonly Lock _lock = new();
 
     public StoreAccess(string folder)
     {
-        var opened = RecordStore.Open(folder, create: true);
+        var opened = DataStore.Open(folder, create: true);
         _store = opened.Success ? opened.Value : throw new InvalidOperationException($"cannot open the store: {opened.Error}");
     }
 
     public string Folder => _store.Folder;
 
-    public T Use<T>(Func<RecordStore, T> work)
+    public T Use<T>(Func<DataStore, T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
         lock (_lock)

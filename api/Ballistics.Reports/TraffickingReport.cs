@@ -29,7 +29,7 @@ public static class TraffickingReport
         + "which firearms law enforcement recovered and chose to trace, and which of those traces could be completed: the "
         + "figures here describe the traces, seizures and leads on file, not the firearms market or crime as a whole.";
 
-    public static TraffickingSummary Summarize(RecordStore store)
+    public static TraffickingSummary Summarize(DataStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
         return TraffickingAnalysis.Summarize(store.Trafficking.Facts(), store.Registry);

@@ -25,9 +25,9 @@ internal sealed class ApiFactory(int requestsPerMinute = ApiHost.DefaultRequests
     }
 
     /// <summary>Work on the store through a connection of its own, as the CLI beside a running server would.</summary>
-    public T WithStore<T>(Func<RecordStore, T> work)
+    public T WithStore<T>(Func<DataStore, T> work)
     {
-        using var store = RecordStore.Open(StorePath, create: true).Value;
+        using var store = DataStore.Open(StorePath, create: true).Value;
         return work(store);
     }
 

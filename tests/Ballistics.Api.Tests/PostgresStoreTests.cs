@@ -15,7 +15,7 @@ public sealed class PostgresStoreTests
     public async Task Api_OnPostgres_SubmitReviewPicturesAndAuditAsOnTheEmbeddedStore()
     {
         using var dir = new TempDirectory();
-        RecordStore.CreatePostgres(dir.File("data"), PostgresTestServer.CreateDatabase()).Value.Dispose();
+        DataStore.CreatePostgres(dir.File("data"), PostgresTestServer.CreateDatabase()).Value.Dispose();
         await using var factory = new ApiFactory(folder: dir);
         using var lab = factory.Client("lab", "FGJ Sonora", "MX");
         using var examiner = factory.Client("examiner", "FGJ Sonora", "MX");

@@ -22,15 +22,15 @@ internal static class TestCorpus
     ];
 
     /// <summary>A new store in <paramref name="folder"/> with the first <paramref name="count"/> scans of <see cref="Scans"/> (all by default) on file.</summary>
-    public static RecordStore Create(string folder, BreechFaceMatcher matcher, int count = int.MaxValue)
+    public static DataStore Create(string folder, BreechFaceMatcher matcher, int count = int.MaxValue)
     {
-        var store = RecordStore.Open(folder, create: true).Value;
+        var store = DataStore.Open(folder, create: true).Value;
         Add(store, matcher, Scans.Take(count));
         return store;
     }
 
     /// <summary>Puts the named scans on file in <paramref name="store"/>.</summary>
-    public static void Add(RecordStore store, BreechFaceMatcher matcher, IEnumerable<string> names)
+    public static void Add(DataStore store, BreechFaceMatcher matcher, IEnumerable<string> names)
     {
         var submissions = names.Select(name => new ScanSubmission(SharedData.X3p($"cartridge/{name}.x3p"))).ToArray();
         var added = store.Scans.Add(submissions, matcher, SignatureCodec.Default, SurfaceFileOptions.Default);

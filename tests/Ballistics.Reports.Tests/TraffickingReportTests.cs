@@ -52,7 +52,7 @@ public sealed class TraffickingReportTests
     public void Render_EmptyStore_SaysSoWithoutFigures()
     {
         using var dir = new TempDirectory();
-        using var store = RecordStore.Open(dir.File("data"), create: true).Value;
+        using var store = DataStore.Open(dir.File("data"), create: true).Value;
 
         var report = TraffickingReport.Render(TraffickingReport.Summarize(store), Source);
 
@@ -62,7 +62,7 @@ public sealed class TraffickingReportTests
 
     private static TraffickingSummary Summarize(TempDirectory dir, GeneratedRecords records)
     {
-        using var store = RecordStore.Open(dir.File("data"), create: true).Value;
+        using var store = DataStore.Open(dir.File("data"), create: true).Value;
         foreach (var (file, kind) in records.Files)
         {
             using var reader = RecordFileReader.Open(file, kind).Value;

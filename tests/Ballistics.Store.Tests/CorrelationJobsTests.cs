@@ -43,7 +43,7 @@ public sealed class CorrelationJobsTests(StoreEngine engine)
     }
 
     /// <summary>A store of this fixture's engine with two scans on file (ids 1 and 2).</summary>
-    private RecordStore TwoScans(TempDirectory dir)
+    private DataStore TwoScans(TempDirectory dir)
     {
         var store = TestStores.Create(dir, engine);
         store.Scans.Add(

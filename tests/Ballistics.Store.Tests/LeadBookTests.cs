@@ -15,7 +15,7 @@ public sealed class LeadBookTests(StoreEngine engine)
     private static readonly BreechFaceMatcher Matcher = new(model: null);
 
     /// <summary>Two scans on file (ids 1 and 2) and a lead of 1 against 2.</summary>
-    private (RecordStore Store, StoredLead Lead) OneLead(TempDirectory dir)
+    private (DataStore Store, StoredLead Lead) OneLead(TempDirectory dir)
     {
         var store = TestStores.Create(dir, engine);
         store.Scans.Add(

@@ -17,7 +17,7 @@ public sealed class ScanCorpusTests(StoreEngine engine)
 
     private static string Real(string name) => SharedData.X3p($"cartridge/{name}.x3p");
 
-    private static ScanAddResult Add(RecordStore store, params ScanSubmission[] submissions) =>
+    private static ScanAddResult Add(DataStore store, params ScanSubmission[] submissions) =>
         store.Scans.Add(submissions, Matcher, SignatureCodec.Default, SurfaceFileOptions.Default);
 
     [Test]

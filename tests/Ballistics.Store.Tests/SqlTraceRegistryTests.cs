@@ -84,7 +84,7 @@ public sealed class SqlTraceRegistryTests(StoreEngine engine)
         Assert.That(none, Is.Empty);
     }
 
-    private RecordStore Filled(TempDirectory dir)
+    private DataStore Filled(TempDirectory dir)
     {
         var store = TestStores.Create(dir, engine);
         TestStores.Ingest(store, dir, "sales.csv", RecordRows.Sales, RecordKind.Transaction);

@@ -100,7 +100,7 @@ public sealed class SqlTraffickingRecordsTests(StoreEngine engine)
         Assert.That(networks.Networks.Single(), Has.Property(nameof(LinkageNetwork.Incidents)).EqualTo(2).And.Property(nameof(LinkageNetwork.CrossBorder)).True);
     }
 
-    private static void Ingest(RecordStore store, TempDirectory dir, GeneratedRecords records)
+    private static void Ingest(DataStore store, TempDirectory dir, GeneratedRecords records)
     {
         foreach (var (file, kind) in records.Files)
         {

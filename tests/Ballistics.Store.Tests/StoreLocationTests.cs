@@ -38,11 +38,11 @@ public sealed class StoreLocationTests
         Directory.CreateDirectory(dir.File("data"));
         File.WriteAllText(Path.Combine(dir.File("data"), StoreLocation.FileName), """{"engine": "postgres"}""");
 
-        var opened = RecordStore.Open(dir.File("data"), create: true);
+        var opened = DataStore.Open(dir.File("data"), create: true);
 
         Assert.That(opened.Success, Is.False);
         Assert.That(opened.Error!.Message, Does.Contain("field connection"));
-        Assert.That(File.Exists(Path.Combine(dir.File("data"), RecordStore.DatabaseFile)), Is.False, "a store that names a server is never silently made a local one");
+        Assert.That(File.Exists(Path.Combine(dir.File("data"), DataStore.DatabaseFile)), Is.False, "a store that names a server is never silently made a local one");
     }
 
     [Test]
@@ -51,7 +51,7 @@ public sealed class StoreLocationTests
         using var dir = new TempDirectory();
         StoreLocation.WritePostgres(dir.File("data"), "Host=127.0.0.1;Port=1;Username=ballistics;Password=s3cret-value;Database=nowhere;Timeout=3");
 
-        var opened = RecordStore.Open(dir.File("data"), create: true);
+        var opened = DataStore.Open(dir.File("data"), create: true);
 
         Assert.That(opened.Success, Is.False);
         Assert.That(opened.Error!.ToString(), Does.Contain(StoreLocation.FileName).And.Contain("PostgreSQL").And.Contain("cannot open the store").And.Not.Contain("s3cret-value"));
@@ -63,7 +63,7 @@ public sealed class StoreLocationTests
         using var dir = new TempDirectory();
         StoreLocation.WritePostgres(dir.File("data"), "Host=db.example;Database=ballistics");
 
-        var connection = RecordStore.PostgresConnection(dir.File("data"));
+        var connection = DataStore.PostgresConnection(dir.File("data"));
 
         Assert.That(connection.Value, Is.EqualTo("Host=db.example;Database=ballistics"));
     }
@@ -72,9 +72,9 @@ public sealed class StoreLocationTests
     public void PostgresConnection_EmbeddedStore_RefusedNamingTheDescriptionAndTheRemedy()
     {
         using var dir = new TempDirectory();
-        RecordStore.Open(dir.File("data"), create: true).Value.Dispose();
+        DataStore.Open(dir.File("data"), create: true).Value.Dispose();
 
-        var connection = RecordStore.PostgresConnection(dir.File("data"));
+        var connection = DataStore.PostgresConnection(dir.File("data"));
 
         Assert.That(connection.Success, Is.False);
         Assert.That(connection.Error!.Source, Is.EqualTo(Path.Combine(dir.File("data"), StoreLocation.FileName)));
@@ -88,7 +88,7 @@ public sealed class StoreLocationTests
         Directory.CreateDirectory(dir.File("data"));
         File.WriteAllText(Path.Combine(dir.File("data"), StoreLocation.FileName), """{"engine": "postgres"}""");
 
-        var connection = RecordStore.PostgresConnection(dir.File("data"));
+        var connection = DataStore.PostgresConnection(dir.File("data"));
 
         Assert.That(connection.Error!.ToString(), Is.EqualTo($"{Path.Combine(dir.File("data"), StoreLocation.FileName)}: field connection: the PostgreSQL connection string is missing"));
     }
@@ -103,7 +103,7 @@ public sealed class StoreLocationTests
             TestStores.Scalar(store, $"INSERT INTO schema_version VALUES ({SchemaMigrator.Latest + 1}, 'future', 'now')");
         }
 
-        var opened = RecordStore.Open(dir.File("data"), create: false);
+        var opened = DataStore.Open(dir.File("data"), create: false);
 
         Assert.That(opened.Success, Is.False);
         Assert.That(opened.Error!.Message, Does.Contain($"schema version {SchemaMigrator.Latest + 1} is newer"));
@@ -115,16 +115,16 @@ public sealed class StoreLocationTests
         using var dir = new TempDirectory();
         var connection = PostgresTestServer.CreateDatabase();
 
-        using (var created = RecordStore.CreatePostgres(dir.File("data"), connection).Value)
+        using (var created = DataStore.CreatePostgres(dir.File("data"), connection).Value)
         {
             Assert.That((created.Engine, created.SchemaVersion), Is.EqualTo((StoreEngine.Postgres, SchemaMigrator.Latest)));
             TestStores.Ingest(created, dir, "sales.csv", RecordRows.Sales, Ingest.Records.RecordKind.Transaction);
         }
 
-        using var reopened = RecordStore.Open(dir.File("data"), create: false).Value;
+        using var reopened = DataStore.Open(dir.File("data"), create: false).Value;
         Assert.That(reopened.Engine, Is.EqualTo(StoreEngine.Postgres));
         Assert.That(TestStores.Count(reopened, "SELECT count(*) FROM sale"), Is.EqualTo(3));
-        Assert.That(File.Exists(Path.Combine(dir.File("data"), RecordStore.DatabaseFile)), Is.False);
+        Assert.That(File.Exists(Path.Combine(dir.File("data"), DataStore.DatabaseFile)), Is.False);
     }
 
     [Test]
@@ -136,10 +136,10 @@ public sealed class StoreLocationTests
             TestStores.Ingest(local, dir, "sales.csv", RecordRows.Sales, Ingest.Records.RecordKind.Transaction);
         }
 
-        var created = RecordStore.CreatePostgres(dir.File("data"), "Host=127.0.0.1;Port=1;Database=x");
+        var created = DataStore.CreatePostgres(dir.File("data"), "Host=127.0.0.1;Port=1;Database=x");
 
         Assert.That(created.Success, Is.False);
-        Assert.That(created.Error!.ToString(), Does.Contain(RecordStore.DatabaseFile).And.Contain("a store already"));
+        Assert.That(created.Error!.ToString(), Does.Contain(DataStore.DatabaseFile).And.Contain("a store already"));
         using var reopened = TestStores.Create(dir);
         Assert.That((reopened.Engine, TestStores.Count(reopened, "SELECT count(*) FROM sale")), Is.EqualTo((StoreEngine.Sqlite, 3L)));
     }
@@ -149,10 +149,10 @@ public sealed class StoreLocationTests
     {
         using var dir = new TempDirectory();
 
-        var created = RecordStore.CreatePostgres(dir.File("data"), "Host=127.0.0.1;Port=1;Username=u;Database=x;Timeout=3");
+        var created = DataStore.CreatePostgres(dir.File("data"), "Host=127.0.0.1;Port=1;Username=u;Database=x;Timeout=3");
 
         Assert.That(created.Success, Is.False);
         Assert.That(File.Exists(Path.Combine(dir.File("data"), StoreLocation.FileName)), Is.False, "a folder that names an unusable server is no store");
-        Assert.That(File.Exists(Path.Combine(dir.File("data"), RecordStore.DatabaseFile)), Is.False);
+        Assert.That(File.Exists(Path.Combine(dir.File("data"), DataStore.DatabaseFile)), Is.False);
     }
 }

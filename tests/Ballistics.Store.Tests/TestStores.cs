@@ -13,7 +13,7 @@ internal static class TestStores
 {
     public static readonly NormalizeOptions Options = new() { Locale = DateLocale.EnUs, Today = new DateOnly(2025, 6, 30) };
 
-    public static RecordStore Create(TempDirectory dir, StoreEngine engine = StoreEngine.Sqlite)
+    public static DataStore Create(TempDirectory dir, StoreEngine engine = StoreEngine.Sqlite)
     {
         var folder = dir.File("data");
         // A second call on the same folder reopens its store, as on SQLite.
@@ -22,12 +22,12 @@ internal static class TestStores
             StoreLocation.WritePostgres(folder, PostgresTestServer.CreateDatabase());
         }
 
-        var opened = RecordStore.Open(folder, create: true);
+        var opened = DataStore.Open(folder, create: true);
         Assert.That(opened.Success, Is.True, () => opened.Error?.ToString() ?? "not opened");
         return opened.Value;
     }
 
-    public static IngestCounts Ingest(RecordStore store, TempDirectory dir, string name, string text, RecordKind kind)
+    public static IngestCounts Ingest(DataStore store, TempDirectory dir, string name, string text, RecordKind kind)
     {
         using var reader = Reader(dir, name, text, kind);
         return store.Ingest(reader, dir.File(name + ".rejects.csv"));
@@ -51,7 +51,7 @@ internal static class TestStores
     }
 
     /// <summary>A value read with a connection of its own to the store's database, whichever engine holds it.</summary>
-    public static object? Scalar(RecordStore store, string sql)
+    public static object? Scalar(DataStore store, string sql)
     {
         if (store.Engine == StoreEngine.Sqlite)
         {
@@ -66,7 +66,7 @@ internal static class TestStores
     }
 
     /// <summary>A second connection to the store's database, as another writer would have.</summary>
-    public static System.Data.Common.DbConnection Connection(RecordStore store)
+    public static System.Data.Common.DbConnection Connection(DataStore store)
     {
         if (store.Engine == StoreEngine.Sqlite)
         {
@@ -79,7 +79,7 @@ internal static class TestStores
     }
 
     /// <summary>The columns of a table, in order.</summary>
-    public static IReadOnlyList<string> Columns(RecordStore store, string table)
+    public static IReadOnlyList<string> Columns(DataStore store, string table)
     {
         using var connection = Connection(store);
         using var command = connection.CreateCommand();
@@ -97,8 +97,8 @@ internal static class TestStores
     }
 
     /// <summary>The aggregate that joins a column's text over rows, in the engine's spelling.</summary>
-    public static string Joined(RecordStore store, string expression, string separator) =>
+    public static string Joined(DataStore store, string expression, string separator) =>
         store.Engine == StoreEngine.Sqlite ? $"group_concat({expression}, {separator})" : $"string_agg({expression}, {separator})";
 
-    public static long Count(RecordStore store, string sql) => Convert.ToInt64(Scalar(store, sql), System.Globalization.CultureInfo.InvariantCulture);
+    public static long Count(DataStore store, string sql) => Convert.ToInt64(Scalar(store, sql), System.Globalization.CultureInfo.InvariantCulture);
 }

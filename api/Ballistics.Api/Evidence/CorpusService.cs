@@ -21,7 +21,7 @@ public sealed record Submission(ScanItem? Item, bool Duplicate, string? Refusal)
 /// </summary>
 public sealed class CorpusService : IDisposable
 {
-    private readonly RecordStore _store;
+    private readonly DataStore _store;
     private readonly BreechFaceMatcher _matcher;
     private readonly ICandidateSource _candidates;
     private readonly ReaderWriterLockSlim _indexLock = new();
@@ -30,7 +30,7 @@ public sealed class CorpusService : IDisposable
     public CorpusService(string folder, IClusterClient? cluster = null)
     {
         Cluster = cluster;
-        var opened = RecordStore.Open(folder, create: true);
+        var opened = DataStore.Open(folder, create: true);
         _store = opened.Success ? opened.Value : throw new InvalidOperationException($"cannot open the store: {opened.Error}");
         _matcher = new BreechFaceMatcher(ScoreModel.LoadDefault());
         _candidates = _store.Scans.Candidates(_matcher, SurfaceFileOptions.Default);

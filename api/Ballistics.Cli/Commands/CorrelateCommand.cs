@@ -108,7 +108,7 @@ internal static class CorrelateCommand
         return ItemSearch.Found([.. result.Leads.Select(l => CorrelationLead.Of(itemId, l))], result.Leads.Count);
     }
 
-    private static int WriteResults(Store.RecordStore store, CorrelationJob job, string path)
+    private static int WriteResults(Store.DataStore store, CorrelationJob job, string path)
     {
         var items = new Dictionary<long, ScanItem?>();
         ScanItem? Item(long id) => items.TryGetValue(id, out var item) ? item : items[id] = store.Scans.Get(id);

@@ -115,7 +115,7 @@ internal static class RecordsCommand
         }
 
         using var reader = opened.Value;
-        var storeOpened = RecordStore.Open(storeFolder, create: true);
+        var storeOpened = DataStore.Open(storeFolder, create: true);
         if (!storeOpened.Success)
         {
             error.WriteLine($"error: {storeOpened.Error}");

@@ -46,7 +46,7 @@ internal static class SiloCommand
             return 2;
         }
 
-        var connection = RecordStore.PostgresConnection(settings.Store);
+        var connection = DataStore.PostgresConnection(settings.Store);
         if (!connection.Success)
         {
             error.WriteLine($"error: {connection.Error}");

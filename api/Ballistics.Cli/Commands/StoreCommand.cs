@@ -25,7 +25,7 @@ internal static class StoreCommand
 
     internal static int Init(string storePath, string connectionString, TextWriter output, TextWriter error)
     {
-        var created = RecordStore.CreatePostgres(storePath, connectionString);
+        var created = DataStore.CreatePostgres(storePath, connectionString);
         if (!created.Success)
         {
             error.WriteLine($"error: {created.Error}");

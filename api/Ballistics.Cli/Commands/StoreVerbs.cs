@@ -14,9 +14,9 @@ internal static class StoreVerbs
         new("--full") { Description = $"compare in full the best N candidates by the screen at their likely poses (default {CorpusSearchOptions.DefaultFullComparisons}); N at least --candidates compares every candidate in full" };
 
     /// <summary>The store at <paramref name="storePath"/>, or null with the reason written as an error.</summary>
-    public static RecordStore? OpenStore(string storePath, bool create, TextWriter error)
+    public static DataStore? OpenStore(string storePath, bool create, TextWriter error)
     {
-        var opened = RecordStore.Open(storePath, create);
+        var opened = DataStore.Open(storePath, create);
         if (!opened.Success)
         {
             error.WriteLine($"error: {opened.Error}");

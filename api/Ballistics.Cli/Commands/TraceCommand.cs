@@ -53,7 +53,7 @@ internal static class TraceCommand
             }
         }
 
-        var opened = RecordStore.Open(storeFolder, create: false);
+        var opened = DataStore.Open(storeFolder, create: false);
         if (!opened.Success)
         {
             error.WriteLine($"error: {opened.Error}");

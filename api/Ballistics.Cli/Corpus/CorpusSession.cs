@@ -8,11 +8,11 @@ using Ballistics.Cli.Matching;
 namespace Ballistics.Cli.Corpus;
 
 /// <summary>An open store with its index loaded and a search over it: what search, correlate and corpus eval share.</summary>
-internal sealed class CorpusSession(RecordStore store, BreechFaceMatcher matcher, CorpusSearch search)
+internal sealed class CorpusSession(DataStore store, BreechFaceMatcher matcher, CorpusSearch search)
 {
     private readonly ICandidateSource _candidates = store.Scans.Candidates(matcher, SurfaceFileOptions.Default);
 
-    public RecordStore Store { get; } = store;
+    public DataStore Store { get; } = store;
 
     public BreechFaceMatcher Matcher { get; } = matcher;
 
@@ -20,7 +20,7 @@ internal sealed class CorpusSession(RecordStore store, BreechFaceMatcher matcher
 
     public double IndexLoadMs { get; private init; }
 
-    public static CorpusSession Open(RecordStore store)
+    public static CorpusSession Open(DataStore store)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var matcher = MatcherFactory.Create(null);

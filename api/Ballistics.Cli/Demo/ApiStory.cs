@@ -49,7 +49,7 @@ internal static class ApiStory
         var firearm = pistol[11].Split('_')[0];
         var seizedId = $"SEIZED-{firearm}";
         string lab, labUs, reviewer, examiner, investigator;
-        using (var store = RecordStore.Open(storeDir, create: true).Value)
+        using (var store = DataStore.Open(storeDir, create: true).Value)
         {
             lab = store.Keys.Add("lab", pistol[10], "MX", "demo MX lab").Key;
             labUs = store.Keys.Add("lab", "ATF NIBIN National Correlation Center", "US", "demo US lab").Key;

@@ -49,7 +49,7 @@ public class ClusterCorrelationBenchmarks
     [IterationSetup]
     public void NewJob()
     {
-        using var store = RecordStore.Open(_folder, create: false).Value;
+        using var store = DataStore.Open(_folder, create: false).Value;
         var options = CorpusSearchOptions.Default;
         (var job, _) = store.Correlations.StartOrResume(null, options.Candidates, 10, $"bench/{Silos}/{Environment.ProcessId}/{_iteration++}", "bench", options.FullComparisons);
         _jobId = job.Id;

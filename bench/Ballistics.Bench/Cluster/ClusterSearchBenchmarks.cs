@@ -22,7 +22,7 @@ public class ClusterSearchBenchmarks
 {
     private const int Shards = 12;
     private InProcessTestCluster _cluster = null!;
-    private RecordStore _store = null!;
+    private DataStore _store = null!;
     private BreechFaceMatcher _matcher = null!;
     private ClusterSearch _search = null!;
     private (long Id, PreparedScan Scan)[] _queries = [];
@@ -38,7 +38,7 @@ public class ClusterSearchBenchmarks
         var folder = Environment.GetEnvironmentVariable("BALLISTICS_BENCH_STORE")
             ?? throw new InvalidOperationException("set BALLISTICS_BENCH_STORE to a store with a generated corpus on file (docs/scaling.md)");
         _matcher = new BreechFaceMatcher(ScoreModel.LoadDefault());
-        _store = RecordStore.Open(folder, create: false).Value;
+        _store = DataStore.Open(folder, create: false).Value;
         // Eight queries spread over the corpus (every 250th item): seeded by the corpus itself, the same on every run.
         _queries = [.. _store.Scans.Items().Where((_, i) => i % 250 == 0).Take(8).Select(item => (item.Id, _store.Scans.Prepared(item, _matcher, SurfaceFileOptions.Default).Scan!))];
         _lastId = _store.Scans.LastId();

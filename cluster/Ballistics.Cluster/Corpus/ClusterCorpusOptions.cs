@@ -19,9 +19,9 @@ public sealed record ClusterCorpusOptions
     public string? LocalCacheFolder { get; init; }
 
     /// <summary>The store the grains read; <paramref name="who"/> (a shard, the searcher, a job) names the grain in the error when it cannot be opened.</summary>
-    public RecordStore OpenStore(string who)
+    public DataStore OpenStore(string who)
     {
-        var opened = RecordStore.Open(StoreFolder, create: false);
+        var opened = DataStore.Open(StoreFolder, create: false);
         return opened.Success ? opened.Value : throw new InvalidOperationException($"{who}: {opened.Error}");
     }
 }

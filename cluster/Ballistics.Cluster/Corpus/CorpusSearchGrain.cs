@@ -14,7 +14,7 @@ namespace Ballistics.Cluster.Corpus;
 internal sealed class CorpusSearchGrain(IOptions<ClusterCorpusOptions> options, BreechFaceMatcher matcher) : Grain, ICorpusSearchGrain
 {
     // Open for the activation's life (an activation serves one call at a time), as a shard keeps its own.
-    private RecordStore? _store;
+    private DataStore? _store;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -21,9 +21,9 @@ internal sealed class CorpusShardGrain(IOptions<ClusterCorpusOptions> options, B
     private int _shards;
 
     // Open for the activation's life: every query's screen reads this shard's candidates from it.
-    private RecordStore? _store;
+    private DataStore? _store;
 
-    private RecordStore Store => _store ?? throw new InvalidOperationException($"shard {_shard} of {_shards} is not active");
+    private DataStore Store => _store ?? throw new InvalidOperationException($"shard {_shard} of {_shards} is not active");
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -120,5 +120,5 @@ internal sealed class CorrelationJobGrain(
         return store.Correlations.Get(jobId)?.CancelledAt is not null;
     }
 
-    private RecordStore Open() => options.Value.OpenStore($"correlation job {this.GetPrimaryKeyLong()}");
+    private DataStore Open() => options.Value.OpenStore($"correlation job {this.GetPrimaryKeyLong()}");
 }

@@ -43,9 +43,9 @@ internal sealed class LiveServer : IAsyncDisposable
         return client;
     }
 
-    public T WithStore<T>(Func<RecordStore, T> work)
+    public T WithStore<T>(Func<DataStore, T> work)
     {
-        using var store = RecordStore.Open(StorePath, create: true).Value;
+        using var store = DataStore.Open(StorePath, create: true).Value;
         return work(store);
     }
 

@@ -115,7 +115,7 @@ public sealed class CorpusCommandTests
         Assert.That(error, Does.Contain("lab.csv: line 3, field country"));
         Assert.That(error, Does.Contain("lab.csv: line 4, field date"));
         Assert.That(error, Does.Contain("broken.x3p"));
-        using var opened = RecordStore.Open(store, create: false).Value;
+        using var opened = DataStore.Open(store, create: false).Value;
         var item = opened.Scans.Get(1)!;
         Assert.That(item.Metadata.ExhibitId, Is.EqualTo("EV-1"));
         Assert.That(item.Metadata.Country, Is.EqualTo("MX"));
@@ -158,7 +158,7 @@ public sealed class CorpusCommandTests
         using var dir = new TempDirectory();
         var manifest = Generate(dir, firearms: 15, fires: 4, seed: 518);
         var store = dir.File("data");
-        var database = Path.Combine(store, RecordStore.DatabaseFile);
+        var database = Path.Combine(store, DataStore.DatabaseFile);
 
         using (var child = ChildCli.Start(["corpus", "add", "--manifest", manifest, "--store", store]))
         {
@@ -169,7 +169,7 @@ public sealed class CorpusCommandTests
         }
 
         long afterKill;
-        using (var opened = RecordStore.Open(store, create: false).Value)
+        using (var opened = DataStore.Open(store, create: false).Value)
         {
             Assert.That(opened.Check().IsWhole, Is.True);
             afterKill = opened.Scans.Count;
@@ -188,7 +188,7 @@ public sealed class CorpusCommandTests
 
         Assert.That(code, Is.Zero, error);
         Assert.That(output, Does.StartWith($"added {60 - afterKill}, skipped {afterKill} duplicates, rejected 0"));
-        using var final = RecordStore.Open(store, create: false).Value;
+        using var final = DataStore.Open(store, create: false).Value;
         Assert.That(final.Scans.Count, Is.EqualTo(60));
     }
 }

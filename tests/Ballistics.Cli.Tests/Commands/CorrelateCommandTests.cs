@@ -52,7 +52,7 @@ public sealed class CorrelateCommandTests
         Assert.That(output, Does.Contain("12 items correlated, 24 leads written"));
         var rows = Rows(dir.File("cascade.csv"));
         Assert.That(rows.Count(r => r[2] == "1" && r[1][..5] == r[13]), Is.GreaterThanOrEqualTo(11), "a mate first for (almost) every item");
-        using var opened = RecordStore.Open(store, create: false).Value;
+        using var opened = DataStore.Open(store, create: false).Value;
         Assert.That(opened.Correlations.Get(1)!.FullComparisons, Is.EqualTo(2));
     }
 
@@ -84,7 +84,7 @@ public sealed class CorrelateCommandTests
         long doneAtKill;
         using (var child = ChildCli.Start(args))
         {
-            doneAtKill = ChildCli.WaitForCommit(Path.Combine(store, RecordStore.DatabaseFile), "SELECT count(*) FROM correlation_done", child, TimeSpan.FromSeconds(180));
+            doneAtKill = ChildCli.WaitForCommit(Path.Combine(store, DataStore.DatabaseFile), "SELECT count(*) FROM correlation_done", child, TimeSpan.FromSeconds(180));
             Assert.That(child.HasExited, Is.False, "the job finished before it could be killed");
             child.Kill(entireProcessTree: true);
             child.WaitForExit();
@@ -98,7 +98,7 @@ public sealed class CorrelateCommandTests
         var rows = Rows(dir.File("results.csv"));
         Assert.That(rows, Has.Length.EqualTo(36));
         Assert.That(rows.Select(r => (r[0], r[2])).Distinct().Count(), Is.EqualTo(36));
-        using var opened = RecordStore.Open(store, create: false).Value;
+        using var opened = DataStore.Open(store, create: false).Value;
         Assert.That(opened.Check().IsWhole, Is.True);
         TestContext.Out.WriteLine($"killed after {doneAtKill} items");
     }

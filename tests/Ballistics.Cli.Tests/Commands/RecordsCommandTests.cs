@@ -170,7 +170,7 @@ public sealed class RecordsCommandTests
         Assert.That(missing.Error, Does.Contain("none.csv").And.Contain("file not found"));
         Assert.That(unreadable.Code, Is.EqualTo(1));
         Assert.That(unreadable.Error, Does.Contain("broken.csv"));
-        using var store = RecordStore.Open(dir.File("data"), create: false).Value;
+        using var store = DataStore.Open(dir.File("data"), create: false).Value;
         Assert.That(store.CountByKind()["transaction"], Is.EqualTo(3));
     }
 
@@ -186,7 +186,7 @@ public sealed class RecordsCommandTests
 
         Assert.That(code, Is.EqualTo(1));
         Assert.That(stderr, Does.StartWith("error: "));
-        using var store = RecordStore.Open(dir.File("data"), create: false).Value;
+        using var store = DataStore.Open(dir.File("data"), create: false).Value;
         Assert.That(store.CountByKind()["transaction"], Is.Zero);
     }
 
@@ -223,7 +223,7 @@ public sealed class RecordsCommandTests
         }
 
         var store = dir.File("data");
-        var database = Path.Combine(store, RecordStore.DatabaseFile);
+        var database = Path.Combine(store, DataStore.DatabaseFile);
         using (var child = ChildCli.Start(["records", "ingest", input, "--kind", "transactions", "--locale", "en-US", "--store", store]))
         {
             var seen = ChildCli.WaitForCommit(database, "SELECT count(*) FROM record", child, TimeSpan.FromSeconds(120));
@@ -233,7 +233,7 @@ public sealed class RecordsCommandTests
         }
 
         long afterKill;
-        using (var opened = RecordStore.Open(store, create: false).Value)
+        using (var opened = DataStore.Open(store, create: false).Value)
         {
             Assert.That(opened.Check(), Is.EqualTo(new StoreCheck("ok", 0, 0)));
             afterKill = opened.CountByKind()["transaction"];
@@ -246,7 +246,7 @@ public sealed class RecordsCommandTests
 
         Assert.That(code, Is.EqualTo(1), "the file has rejected records");
         Assert.That(stdout, Does.Contain($"{good + bad} records: {good - afterKill} stored, {afterKill} skipped as duplicates, {bad} rejected"));
-        using var final = RecordStore.Open(store, create: false).Value;
+        using var final = DataStore.Open(store, create: false).Value;
         Assert.That(final.CountByKind()["transaction"], Is.EqualTo(good));
         Assert.That(final.Check().IsWhole, Is.True);
     }

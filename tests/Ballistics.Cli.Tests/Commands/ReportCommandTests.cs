@@ -54,7 +54,7 @@ public sealed class ReportCommandTests
     {
         using var dir = new TempDirectory();
         Directory.CreateDirectory(dir.File("data"));
-        File.WriteAllText(Path.Combine(dir.File("data"), RecordStore.DatabaseFile), "not a database, a note someone left here\n");
+        File.WriteAllText(Path.Combine(dir.File("data"), DataStore.DatabaseFile), "not a database, a note someone left here\n");
 
         var (code, _, error) = InfoCommandTests.Run(["report", "trafficking", "--store", dir.File("data"), "--out", dir.File("report")]);
 
@@ -66,7 +66,7 @@ public sealed class ReportCommandTests
     public void ReportTrafficking_EmptyStore_PageSaysSo()
     {
         using var dir = new TempDirectory();
-        RecordStore.Open(dir.File("data"), create: true).Value.Dispose();
+        DataStore.Open(dir.File("data"), create: true).Value.Dispose();
 
         var (code, output, _) = InfoCommandTests.Run(["report", "trafficking", "--store", dir.File("data"), "--out", dir.File("report")]);
 

@@ -95,7 +95,7 @@ public sealed class SiloCommandTests
         var (folder, connection, expected) = Corpus(dir);
         var clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
         CorrelationJob job;
-        using (var store = RecordStore.Open(folder, create: false).Value)
+        using (var store = DataStore.Open(folder, create: false).Value)
         {
             (job, _) = store.Correlations.StartOrResume(null, Options.Candidates, LeadsKept, "cluster", "test/silos", Options.FullComparisons);
         }
@@ -118,7 +118,7 @@ public sealed class SiloCommandTests
             var progress = await running;
             var account = await grains.GetGrain<ICorrelationJobGrain>(job.Id).Progress();
 
-            using var after = RecordStore.Open(folder, create: false).Value;
+            using var after = DataStore.Open(folder, create: false).Value;
             var finished = after.Correlations.Get(job.Id)!;
             var leads = after.Correlations.Leads(finished).GroupBy(l => l.ItemId).ToDictionary(g => g.Key, g => g.OrderBy(l => l.Rank).Select(l => l.CandidateId).ToArray());
             Assert.That(doneAtKill, Is.InRange(1, Scans.Length - 1), "the silo went with work still ahead");
@@ -181,7 +181,7 @@ public sealed class SiloCommandTests
     public async Task ServeCluster_NoSiloAnswers_RefusedAfterTheWaitNamingTheCluster()
     {
         using var dir = new TempDirectory();
-        using (RecordStore.CreatePostgres(dir.File("data"), PostgresTestServer.CreateDatabase()).Value)
+        using (DataStore.CreatePostgres(dir.File("data"), PostgresTestServer.CreateDatabase()).Value)
         {
         }
 
@@ -201,7 +201,7 @@ public sealed class SiloCommandTests
     private static FoundLead[] SingleProcess(string folder, long itemId, CorpusSearchOptions options)
     {
         var matcher = new BreechFaceMatcher(ScoreModel.LoadDefault());
-        using var store = RecordStore.Open(folder, create: false).Value;
+        using var store = DataStore.Open(folder, create: false).Value;
         var single = new CorpusSearch(store.Scans.LoadIndex(SignatureCodec.Default, matcher, SurfaceFileOptions.Default), matcher);
         var item = store.Scans.Get(itemId)!;
         return [.. single.Search(store.Scans.Prepared(item, matcher, SurfaceFileOptions.Default).Scan!, SearchFilter.None, options, store.Scans.Candidates(matcher, SurfaceFileOptions.Default), item.Id)
@@ -215,7 +215,7 @@ public sealed class SiloCommandTests
         var connection = PostgresTestServer.CreateDatabase();
         var matcher = new BreechFaceMatcher(ScoreModel.LoadDefault());
         long[] ids;
-        using (var store = RecordStore.CreatePostgres(folder, connection).Value)
+        using (var store = DataStore.CreatePostgres(folder, connection).Value)
         {
             var added = store.Scans.Add([.. Scans.Take(count).Select(name => new ScanSubmission(SharedData.X3p($"cartridge/{name}.x3p")))], matcher, SignatureCodec.Default, SurfaceFileOptions.Default);
             Assert.That(added.Added, Has.Count.EqualTo(Math.Min(count, Scans.Length)));
@@ -309,7 +309,7 @@ public sealed class SiloCommandTests
 
     private static int Done(string folder, long jobId)
     {
-        using var store = RecordStore.Open(folder, create: false).Value;
+        using var store = DataStore.Open(folder, create: false).Value;
         store.Correlations.Pending(store.Correlations.Get(jobId)!, out var done);
         return done;
     }

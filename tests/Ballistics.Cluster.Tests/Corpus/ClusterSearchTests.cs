@@ -42,7 +42,7 @@ public sealed class ClusterSearchTests
     [Test]
     public async Task Search_EveryItemAgainstTheRest_SameRankedLeadsAsOneProcess()
     {
-        using var store = RecordStore.Open(_dir.File("data"), create: false).Value;
+        using var store = DataStore.Open(_dir.File("data"), create: false).Value;
         var single = new CorpusSearch(store.Scans.LoadIndex(SignatureCodec.Default, _matcher, SurfaceFileOptions.Default), _matcher);
         var cluster = new ClusterSearch(_cluster.Client, TestCorpus.Shards, _matcher);
         var options = CorpusSearchOptions.Default with { FullComparisons = 4 };
@@ -77,7 +77,7 @@ public sealed class ClusterSearchTests
     [Test]
     public async Task SearchGrain_ItemOnFile_SameLeadsAsOneProcess()
     {
-        using var store = RecordStore.Open(_dir.File("data"), create: false).Value;
+        using var store = DataStore.Open(_dir.File("data"), create: false).Value;
         var single = new CorpusSearch(store.Scans.LoadIndex(SignatureCodec.Default, _matcher, SurfaceFileOptions.Default), _matcher);
         var options = CorpusSearchOptions.Default with { FullComparisons = 4 };
         var filter = new SearchFilter { Country = null };

@@ -48,7 +48,7 @@ public sealed class CorrelationJobGrainTests
         await cluster.KillSiloAsync(cluster.Silos[^1]);
         var progress = await running;
 
-        using var after = RecordStore.Open(folder, create: false).Value;
+        using var after = DataStore.Open(folder, create: false).Value;
         var finished = after.Correlations.Get(job.Id)!;
         var leads = after.Correlations.Leads(finished).GroupBy(l => l.ItemId).ToDictionary(g => g.Key, g => g.OrderBy(l => l.Rank).Select(l => l.CandidateId).ToArray());
         Assert.That(doneAtKill, Is.LessThan(TestCorpus.Scans.Length), "the silo went with work still ahead");
@@ -62,7 +62,7 @@ public sealed class CorrelationJobGrainTests
 
     private static int Done(string folder, long jobId)
     {
-        using var store = RecordStore.Open(folder, create: false).Value;
+        using var store = DataStore.Open(folder, create: false).Value;
         store.Correlations.Pending(store.Correlations.Get(jobId)!, out var done);
         return done;
     }

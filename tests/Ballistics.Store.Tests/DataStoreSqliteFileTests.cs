@@ -7,7 +7,7 @@ namespace Ballistics.Store.Tests;
 
 /// <summary>Opening the embedded store's own file: WAL, a missing file, a newer schema, a file that is no database.</summary>
 [TestFixture]
-public sealed class RecordStoreSqliteFileTests
+public sealed class DataStoreSqliteFileTests
 {
     [Test]
     public void Open_NewFolder_CreatesWalDatabaseAtLatestSchema()
@@ -28,11 +28,11 @@ public sealed class RecordStoreSqliteFileTests
         using var dir = new TempDirectory();
         var folder = dir.File("none");
 
-        var opened = RecordStore.Open(folder, create: false);
+        var opened = DataStore.Open(folder, create: false);
 
         Assert.That(opened.Success, Is.False);
         Assert.That(opened.Error!.Kind, Is.EqualTo(IngestErrorKind.NotFound));
-        Assert.That(opened.Error.Source, Does.EndWith(RecordStore.DatabaseFile));
+        Assert.That(opened.Error.Source, Does.EndWith(DataStore.DatabaseFile));
         Assert.That(Directory.Exists(folder), Is.False);
     }
 
@@ -45,10 +45,10 @@ public sealed class RecordStoreSqliteFileTests
             TestStores.Ingest(store, dir, "sales.csv", RecordRows.Sales, RecordKind.Transaction);
         }
 
-        var database = Path.Combine(dir.File("data"), RecordStore.DatabaseFile);
+        var database = Path.Combine(dir.File("data"), DataStore.DatabaseFile);
         TestStores.Scalar(database, $"INSERT INTO schema_version VALUES ({SchemaMigrator.Latest + 1}, 'future', 'now')");
 
-        var opened = RecordStore.Open(dir.File("data"), create: true);
+        var opened = DataStore.Open(dir.File("data"), create: true);
 
         Assert.That(opened.Success, Is.False);
         Assert.That(opened.Error!.Kind, Is.EqualTo(IngestErrorKind.Unsupported));
@@ -61,10 +61,10 @@ public sealed class RecordStoreSqliteFileTests
     {
         using var dir = new TempDirectory();
         Directory.CreateDirectory(dir.File("data"));
-        var database = Path.Combine(dir.File("data"), RecordStore.DatabaseFile);
+        var database = Path.Combine(dir.File("data"), DataStore.DatabaseFile);
         File.WriteAllText(database, "these are somebody's notes, not a database");
 
-        var opened = RecordStore.Open(dir.File("data"), create: true);
+        var opened = DataStore.Open(dir.File("data"), create: true);
 
         Assert.That(opened.Success, Is.False);
         Assert.That(opened.Error!.Source, Is.EqualTo(database));

@@ -6,7 +6,7 @@ namespace Ballistics.Store.Tests;
 
 [TestFixture(StoreEngine.Sqlite)]
 [TestFixture(StoreEngine.Postgres)]
-public sealed class RecordStoreTests(StoreEngine engine)
+public sealed class DataStoreTests(StoreEngine engine)
 {
     [Test]
     public void Ingest_SameFileTwice_StoresOnce()

@@ -13,11 +13,12 @@ using Ballistics.Store.Sqlite;
 namespace Ballistics.Store;
 
 /// <summary>
-/// The embedded store: one data folder holding <c>ballistics.db</c> (SQLite, WAL). Opening it brings the
-/// schema forward; everything else goes through the small interfaces it hands out (record writer,
-/// trace registry), so the SQL stays in <c>Sqlite/</c> and a server database can take its place.
+/// The data folder and its database: <c>ballistics.db</c> (SQLite, WAL) or the PostgreSQL database its <c>store.json</c>
+/// names, holding records, scans, jobs, keys and the audit log. Opening it brings the schema forward; everything else
+/// goes through what it hands out (record writer, trace registry, scan corpus, jobs, keys, audit), so the SQL stays in
+/// <c>Database/</c>.
 /// </summary>
-public sealed class RecordStore : IDisposable
+public sealed class DataStore : IDisposable
 {
     public const string DatabaseFile = "ballistics.db";
 
@@ -26,7 +27,7 @@ public sealed class RecordStore : IDisposable
 
     private readonly StoreDialect _dialect;
 
-    private RecordStore(string folder, DbConnection connection, StoreDialect dialect, int version)
+    private DataStore(string folder, DbConnection connection, StoreDialect dialect, int version)
     {
         Folder = folder;
         _connection = connection;
@@ -75,7 +76,7 @@ public sealed class RecordStore : IDisposable
     /// Opens the store in <paramref name="folder"/>; with <paramref name="create"/> a missing folder or
     /// database is made, without it a missing store is an error (a look-up must not leave an empty store behind).
     /// </summary>
-    public static IngestResult<RecordStore> Open(string folder, bool create)
+    public static IngestResult<DataStore> Open(string folder, bool create)
     {
         ArgumentNullException.ThrowIfNull(folder);
         var full = Path.GetFullPath(folder);
@@ -105,7 +106,7 @@ public sealed class RecordStore : IDisposable
                 return Fail(IngestErrorKind.Unsupported, database, refusal);
             }
 
-            return IngestResult<RecordStore>.Ok(new RecordStore(full, connection, dialect, version));
+            return IngestResult<DataStore>.Ok(new DataStore(full, connection, dialect, version));
         }
         // ArgumentException: a connection string Npgsql cannot read (its message names the keyword, not the values).
         catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException or ArgumentException)
@@ -140,7 +141,7 @@ public sealed class RecordStore : IDisposable
     /// (brought to the latest schema; an empty database or one this build's stores already use). Refused when the folder is
     /// a store already: moving rows between engines is not done here. Nothing is left behind when the server cannot be used.
     /// </summary>
-    public static IngestResult<RecordStore> CreatePostgres(string folder, string connectionString)
+    public static IngestResult<DataStore> CreatePostgres(string folder, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
@@ -270,8 +271,8 @@ public sealed class RecordStore : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
-    private static IngestResult<RecordStore> Fail(IngestErrorKind kind, string database, string message) =>
-        IngestResult<RecordStore>.Fail(new IngestError(kind, database, null, message));
+    private static IngestResult<DataStore> Fail(IngestErrorKind kind, string database, string message) =>
+        IngestResult<DataStore>.Fail(new IngestError(kind, database, null, message));
 }
 
 /// <summary>A stored trace request's or seizure's content id, the agency and country of its recovery, and its trace number.</summary>
