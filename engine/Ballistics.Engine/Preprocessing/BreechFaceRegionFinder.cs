@@ -138,9 +138,17 @@ internal static class BreechFaceRegionFinder
         }
 
         // Two passes: fit, drop the worst fifth (rays that ran into a dropout or a dent), fit again.
-        var circle = FitCircle(edge);
-        var kept = edge.OrderBy(e => Math.Abs(Distance(e, circle.Centre) - circle.Radius)).Take(edge.Count * 4 / 5).ToList();
-        circle = FitCircle(kept);
+        if (CircleFit.Fit(edge) is not { } first)
+        {
+            return null;
+        }
+
+        var kept = edge.OrderBy(e => Math.Abs(Distance(e, first.Centre) - first.Radius)).Take(edge.Count * 4 / 5).ToList();
+        if (CircleFit.Fit(kept) is not { } circle)
+        {
+            return null;
+        }
+
         var expected = options.PrimerRadiusUm / coarse.StepUm;
         if (Math.Abs(circle.Radius - expected) > options.PrimerRadiusTolerance * expected)
         {
@@ -149,57 +157,6 @@ internal static class BreechFaceRegionFinder
 
         return new CircleSegment(new Point2f((float)circle.Centre.X, (float)circle.Centre.Y), (float)circle.Radius);
     }
-
-    /// <summary>Kåsa's algebraic circle fit: linear least squares on x² + y² + Dx + Ey + F = 0.</summary>
-    private static (Point2d Centre, double Radius) FitCircle(IReadOnlyList<Point2d> points)
-    {
-        double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, sxz = 0, syz = 0, sz = 0;
-        var n = points.Count;
-        foreach (var p in points)
-        {
-            var z = (p.X * p.X) + (p.Y * p.Y);
-            sx += p.X;
-            sy += p.Y;
-            sxx += p.X * p.X;
-            syy += p.Y * p.Y;
-            sxy += p.X * p.Y;
-            sxz += p.X * z;
-            syz += p.Y * z;
-            sz += z;
-        }
-
-        // Normal equations for [D, E, F] of −z = D·x + E·y + F.
-        double[,] a = { { sxx, sxy, sx }, { sxy, syy, sy }, { sx, sy, n } };
-        double[] b = [-sxz, -syz, -sz];
-        var det = Det3(a);
-        if (Math.Abs(det) < 1e-12)
-        {
-            return (new Point2d(0, 0), 0);
-        }
-
-        var d = Det3(Replace(a, b, 0)) / det;
-        var e = Det3(Replace(a, b, 1)) / det;
-        var f = Det3(Replace(a, b, 2)) / det;
-        var cx = -d / 2;
-        var cy = -e / 2;
-        return (new Point2d(cx, cy), Math.Sqrt(Math.Max(0, (cx * cx) + (cy * cy) - f)));
-    }
-
-    private static double[,] Replace(double[,] a, double[] b, int column)
-    {
-        var copy = (double[,])a.Clone();
-        for (var i = 0; i < 3; i++)
-        {
-            copy[i, column] = b[i];
-        }
-
-        return copy;
-    }
-
-    private static double Det3(double[,] m) =>
-        (m[0, 0] * ((m[1, 1] * m[2, 2]) - (m[1, 2] * m[2, 1])))
-        - (m[0, 1] * ((m[1, 0] * m[2, 2]) - (m[1, 2] * m[2, 0])))
-        + (m[0, 2] * ((m[1, 0] * m[2, 1]) - (m[1, 1] * m[2, 0])));
 
     private static float MedianWithin(HeightGrid grid, Point2f centre, double minRadius, double maxRadius)
     {

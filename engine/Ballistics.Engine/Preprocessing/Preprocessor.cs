@@ -14,7 +14,7 @@ namespace Ballistics.Engine.Preprocessing;
 /// </summary>
 public static class Preprocessor
 {
-    public const string AlgorithmVersion = "preprocess/1.4";
+    public const string AlgorithmVersion = "preprocess/1.5";
 
     /// <summary>Fewer valid points than this cannot hold a breech face worth comparing.</summary>
     public const int MinValidPoints = 1_000;
@@ -236,6 +236,12 @@ public static class Preprocessor
         var pin = HoleCircle(closed, contours, hierarchy, outer, radius);
         if (pin is null)
         {
+            if (InnerEdgeCircle.Fit(closed, outer, radius) is { } arc)
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"firing-pin cut-out of the region fitted to its inner edge (the region does not close round it): radius {arc.Radius * step:0} µm"));
+                return new DetectedCircles(outer, radius, arc.Centre, arc.Radius);
+            }
+
             notes.Add("no firing-pin hole found in the region");
             return new DetectedCircles(outer, radius, outer, 0);
         }

@@ -21,6 +21,24 @@ public sealed class PreprocessorTests
     }
 
     [Test]
+    public void Prepare_ProcessedCrescent_TurnsAboutItsInnerEdgesCentreAsTheLabsMaskDoes()
+    {
+        // Baldwin K013 A2 as processed by CSAFE is a crescent (no data over a quarter of the annulus): its cut-out is no
+        // enclosed hole. The same case's raw scan with the lab's mask places the pin 181 µm left of and 203 µm from the
+        // primer centre; taking the crescent's enclosing circle as the axis put it 280 µm away.
+        var processed = Preprocessor.Prepare(TestSurfaces.Shared("cartridge/baldwin_K013sA2_processed.x3p"));
+        var masked = Preprocessor.Prepare(TestSurfaces.Shared("cartridge/baldwin_K013sA2_raw.x3p"));
+
+        static (double X, double Y) PinFromPrimer(PreparedScan p) =>
+            (p.Geometry.FiringPinCentreXUm - p.Geometry.PrimerCentreXUm, p.Geometry.FiringPinCentreYUm - p.Geometry.PrimerCentreYUm);
+        var (x, y) = PinFromPrimer(processed);
+        var (xMask, yMask) = PinFromPrimer(masked);
+
+        Assert.That(processed.Notes, Has.Some.Contains("fitted to its inner edge"));
+        Assert.That(Math.Sqrt(((x - xMask) * (x - xMask)) + ((y - yMask) * (y - yMask))), Is.LessThan(50));
+    }
+
+    [Test]
     public void Prepare_RawSharedScanWithMask_UsesTheMask()
     {
         var prepared = Preprocessor.Prepare(TestSurfaces.Shared("cartridge/baldwin_K013sA1_raw.x3p"));
