@@ -135,6 +135,42 @@ public sealed class ScanCorpusTests(StoreEngine engine)
     }
 
     [Test]
+    public void AddToIndex_PagesSmallerThanTheCorpus_EveryItemOnce()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir, engine);
+        var names = new[] { "fadul_1-1_processed", "baldwin_K227iG3_processed", "fadul_1-2_processed", "triplet_x3p1_processed", "baldwin_K013sA1_processed" };
+        var ids = Add(store, [.. names.Select(n => new ScanSubmission(Real(n)))]).Added;
+        store.Scans.IndexPageRows = 2;
+        var index = new SignatureIndex(SignatureCodec.Default);
+
+        var last = store.Scans.AddToIndex(index, 0, Matcher, SurfaceFileOptions.Default);
+
+        Assert.That(last, Is.EqualTo(ids[^1]));
+        Assert.That(index.Count, Is.EqualTo(5), "three pages of two, two and one");
+        Assert.That(ids.Select(id => index.CodeOf(id)), Has.All.Not.Null);
+    }
+
+    [Test]
+    public void LoadIndex_WhileOtherThreadsReadItems_EveryReadAnswered()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir, engine);
+        var names = new[] { "fadul_1-1_processed", "baldwin_K227iG3_processed", "fadul_1-2_processed", "triplet_x3p1_processed" };
+        var ids = Add(store, [.. names.Select(n => new ScanSubmission(Real(n)))]).Added;
+        store.Scans.IndexPageRows = 1;
+
+        // The index loader and searches' candidate reads share the corpus's one connection: each takes its turn.
+        var loads = Enumerable.Range(0, 4).Select(_ => Task.Run(() => store.Scans.LoadIndex(SignatureCodec.Default, Matcher, SurfaceFileOptions.Default).Count));
+        var reads = Enumerable.Range(0, 8).Select(k => Task.Run(() => Enumerable.Range(0, 50).Count(i => store.Scans.Get(ids[(i + k) % ids.Count]) is not null)));
+        var loaded = Task.WhenAll(loads).GetAwaiter().GetResult();
+        var read = Task.WhenAll(reads).GetAwaiter().GetResult();
+
+        Assert.That(loaded, Has.All.EqualTo(4));
+        Assert.That(read, Has.All.EqualTo(50));
+    }
+
+    [Test]
     public void LastId_EmptyStore_Zero()
     {
         using var dir = new TempDirectory();

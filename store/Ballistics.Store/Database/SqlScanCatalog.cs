@@ -105,20 +105,27 @@ internal sealed class SqlScanCatalog(DbConnection connection, StoreDialect diale
         return reader.Read() ? Item(reader) : null;
     }
 
-    /// <summary>Every item with its stored signature, in id order (the index loader).</summary>
-    public IEnumerable<(ScanItem Item, byte[] Signature)> WithSignatures(long afterId = 0, int shard = 0, int shards = 1)
+    /// <summary>
+    /// Up to <paramref name="limit"/> items after <paramref name="afterId"/> with their stored signatures, in id order
+    /// (the index loader reads the corpus a page at a time).
+    /// </summary>
+    public List<(ScanItem Item, byte[] Signature)> WithSignatures(long afterId, int shard, int shards, int limit)
     {
         using var command = connection.CreateCommand();
         // The shard's rows only, chosen by the database: a shard loading its part reads no one else's signatures.
-        command.CommandText = $"SELECT {Columns}, signature FROM scan_item WHERE id > @after AND id % @shards = @shard ORDER BY id";
+        command.CommandText = $"SELECT {Columns}, signature FROM scan_item WHERE id > @after AND id % @shards = @shard ORDER BY id LIMIT @limit";
         command.With("@after", afterId);
         command.With("@shards", (long)shards);
         command.With("@shard", (long)shard);
+        command.With("@limit", (long)limit);
         using var reader = command.ExecuteReader();
+        var page = new List<(ScanItem, byte[])>();
         while (reader.Read())
         {
-            yield return (Item(reader), (byte[])reader.GetValue(21));
+            page.Add((Item(reader), (byte[])reader.GetValue(21)));
         }
+
+        return page;
     }
 
     /// <summary>An item's stage-1 code as stored, with the signature version that wrote it.</summary>
