@@ -111,14 +111,14 @@ public sealed class CorpusService : IDisposable
     }
 
     /// <summary>The item's leads among the others the filter keeps; null when its prepared scan cannot be had.</summary>
-    public async Task<SearchAnswer?> Search(ScanItem item, SearchFilter filter, CorpusSearchOptions options)
+    public async Task<RankedLeads?> Search(ScanItem item, SearchFilter filter, CorpusSearchOptions options)
     {
         ArgumentNullException.ThrowIfNull(item);
         if (Cluster is { } cluster)
         {
             // Any silo's searcher; the grain id only spreads the calls.
             var answer = await cluster.GetGrain<ICorpusSearchGrain>(0).Search(item.Id, SearchRequest.Of(filter, options));
-            return answer.Refusal is null ? answer : null;
+            return answer.Refusal is null ? answer.ToLeads() : null;
         }
 
         var search = _search.Value;
@@ -139,8 +139,8 @@ public sealed class CorpusService : IDisposable
             _indexLock.ExitReadLock();
         }
 
-        // The answer a silo would give: one shape of result, whichever ran the search.
-        return SearchAnswer.Of(result);
+        // One shape of result, whichever ran the search.
+        return RankedLeads.Of(result);
     }
 
     /// <summary>

@@ -145,7 +145,7 @@ public static class EvidenceApi
         }
 
         var stored = store.Use(s => s.Leads.Record(item.Id, [.. result.Leads.Select(l => l.ToNewLead())], result.AlgorithmVersion));
-        return (stored, new SearchSummary(result.Searched, result.Screened, result.Leads.Length, result.StageOneMs, result.StageTwoMs, result.AlgorithmVersion));
+        return (stored, new SearchSummary(result.Searched, result.Screened, result.Leads.Count, result.StageOneMs, result.StageTwoMs, result.AlgorithmVersion));
     }
 
     /// <summary>Leads the caller may see (a candidate across a closed border is left out), with the candidate's facts.</summary>

@@ -63,7 +63,7 @@ public sealed class CorrelationWorker(StoreAccess store, CorpusService corpus, I
         var tally = await CorrelationRun.Items(job, pending, new CorrelationSteps
         {
             Search = async itemId => corpus.Get(itemId) is { } item && await corpus.Search(item, SearchFilter.None, options) is { } result
-                ? ItemSearch.Found([.. result.Leads.Select(l => l.ToCorrelationLead(itemId))], result.Leads.Length)
+                ? ItemSearch.Found([.. result.Leads.Select(l => l.ToCorrelationLead(itemId))], result.Leads.Count)
                 : ItemSearch.Refused("its scan cannot be had"),
             Complete = (itemId, compared, kept) => store.Use(s => s.Correlations.Complete(job, itemId, compared, kept)),
 

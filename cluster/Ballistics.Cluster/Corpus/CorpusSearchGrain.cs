@@ -1,6 +1,7 @@
 using Ballistics.Engine.Matching;
 using Ballistics.Ingest;
 using Ballistics.Store;
+using Ballistics.Store.Scans;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -47,7 +48,7 @@ internal sealed class CorpusSearchGrain(IOptions<ClusterCorpusOptions> options, 
         var search = new ClusterSearch(GrainFactory, options.Value.Shards, matcher);
         var result = await search.Search(
             query, request.Filter.ToFilter(), request.ToOptions(), store.Scans.Candidates(matcher, SurfaceFileOptions.Default), store.Scans.LastId(), itemId);
-        return SearchAnswer.Of(result);
+        return SearchAnswer.Of(RankedLeads.Of(result));
     }
 
     private static SearchAnswer Refused(string why) => new([], 0, 0, 0, 0, "", why);

@@ -27,7 +27,7 @@ public sealed record SearchRequest([property: Id(0)] FilterMessage Filter, [prop
     public CorpusSearchOptions ToOptions() => CorpusSearchOptions.Default with { Candidates = Candidates, FullComparisons = FullComparisons };
 }
 
-/// <summary>One ranked lead as it crosses back: what the store records of a lead.</summary>
+/// <summary>One ranked lead as it crosses back (<see cref="RankedLead"/> on the wire).</summary>
 [GenerateSerializer]
 [Immutable]
 public readonly record struct FoundLead(
@@ -42,21 +42,13 @@ public readonly record struct FoundLead(
     [property: Id(8)] double DyUm,
     [property: Id(9)] string? RegistrationFailure = null)
 {
-    public static FoundLead Of(Lead lead)
-    {
-        ArgumentNullException.ThrowIfNull(lead);
-        var r = lead.Comparison.Registration;
-        return new(lead.Rank, lead.ItemId, lead.Score, lead.Similarity, lead.Comparison.CmcCount, lead.Comparison.Ccf, r.RotationDeg, r.DxUm, r.DyUm, r.FailureReason);
-    }
+    public static FoundLead Of(RankedLead lead) =>
+        new(lead.Rank, lead.ItemId, lead.Score, lead.Similarity, lead.Cmc, lead.Ccf, lead.ThetaDeg, lead.DxUm, lead.DyUm, lead.RegistrationFailure);
 
-    /// <summary>The lead as an evidence search records it.</summary>
-    public NewLead ToNewLead() => new(ItemId, Rank, Score, Similarity, Cmc, Ccf, ThetaDeg, DxUm, DyUm, RegistrationFailure);
-
-    /// <summary>The lead as a batch job records it for <paramref name="itemId"/>.</summary>
-    public CorrelationLead ToCorrelationLead(long itemId) => new(itemId, Rank, ItemId, Score, Similarity, Cmc, Ccf, ThetaDeg, DxUm, DyUm, RegistrationFailure);
+    public RankedLead ToLead() => new(Rank, ItemId, Score, Similarity, Cmc, Ccf, ThetaDeg, DxUm, DyUm, RegistrationFailure);
 }
 
-/// <summary>A search's leads, best first, with what each stage did and cost, as <see cref="CorpusSearchResult"/> tells them.</summary>
+/// <summary>A search's leads as they cross back from a silo (<see cref="RankedLeads"/> on the wire), or why it was refused.</summary>
 [GenerateSerializer]
 [Immutable]
 public sealed record SearchAnswer(
@@ -68,9 +60,12 @@ public sealed record SearchAnswer(
     [property: Id(5)] string AlgorithmVersion,
     [property: Id(6)] string? Refusal = null)
 {
-    public static SearchAnswer Of(CorpusSearchResult result)
+    public static SearchAnswer Of(RankedLeads leads)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        return new([.. result.Leads.Select(FoundLead.Of)], result.Searched, result.Screened, result.StageOneMs, result.StageTwoMs, result.AlgorithmVersion);
+        ArgumentNullException.ThrowIfNull(leads);
+        return new([.. leads.Leads.Select(FoundLead.Of)], leads.Searched, leads.Screened, leads.StageOneMs, leads.StageTwoMs, leads.AlgorithmVersion);
     }
+
+    /// <summary>The leads of an answer that was not refused.</summary>
+    public RankedLeads ToLeads() => new([.. Leads.Select(l => l.ToLead())], Searched, Screened, StageOneMs, StageTwoMs, AlgorithmVersion);
 }

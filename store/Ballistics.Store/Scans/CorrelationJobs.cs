@@ -16,12 +16,7 @@ public sealed record CorrelationJob(long Id, string Selection, DateTimeOffset? S
 public readonly record struct CorrelationLead(long ItemId, int Rank, long CandidateId, double Score, double Similarity, int Cmc, double Ccf, double ThetaDeg, double DxUm, double DyUm, string? RegistrationFailure = null)
 {
     /// <summary>A search's lead for <paramref name="itemId"/> as a job stores it.</summary>
-    public static CorrelationLead Of(long itemId, Engine.Corpus.Lead lead)
-    {
-        ArgumentNullException.ThrowIfNull(lead);
-        var r = lead.Comparison.Registration;
-        return new CorrelationLead(itemId, lead.Rank, lead.ItemId, lead.Score, lead.Similarity, lead.Comparison.CmcCount, lead.Comparison.Ccf, r.RotationDeg, r.DxUm, r.DyUm, r.FailureReason);
-    }
+    public static CorrelationLead Of(long itemId, Engine.Corpus.Lead lead) => RankedLead.Of(lead).ToCorrelationLead(itemId);
 }
 
 /// <summary>

@@ -205,7 +205,7 @@ public sealed class SiloCommandTests
         var single = new CorpusSearch(store.Scans.LoadIndex(SignatureCodec.Default, matcher, SurfaceFileOptions.Default), matcher);
         var item = store.Scans.Get(itemId)!;
         return [.. single.Search(store.Scans.Prepared(item, matcher, SurfaceFileOptions.Default).Scan!, SearchFilter.None, options, store.Scans.Candidates(matcher, SurfaceFileOptions.Default), item.Id)
-            .Leads.Select(FoundLead.Of)];
+            .Leads.Select(l => FoundLead.Of(RankedLead.Of(l)))];
     }
 
     /// <summary>A PostgreSQL store with the real scans on file, and each item's leads as one process finds them.</summary>

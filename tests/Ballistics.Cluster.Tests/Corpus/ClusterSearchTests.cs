@@ -4,6 +4,7 @@ using Ballistics.Engine.Matching;
 using Ballistics.Engine.Scoring;
 using Ballistics.Ingest;
 using Ballistics.Store;
+using Ballistics.Store.Scans;
 using Ballistics.Testing;
 using Orleans.TestingHost;
 
@@ -88,7 +89,7 @@ public sealed class ClusterSearchTests
             var answer = await _cluster.Client.GetGrain<ICorpusSearchGrain>(0).Search(item.Id, SearchRequest.Of(filter, options));
 
             Assert.That(answer.Refusal, Is.Null);
-            Assert.That(answer.Leads, Is.EqualTo(expected.Leads.Select(FoundLead.Of)), item.FileName);
+            Assert.That(answer.Leads, Is.EqualTo(expected.Leads.Select(l => FoundLead.Of(RankedLead.Of(l)))), item.FileName);
             Assert.That((answer.Searched, answer.Screened, answer.AlgorithmVersion), Is.EqualTo((expected.Searched, expected.Screened, expected.AlgorithmVersion)));
         }
     }
