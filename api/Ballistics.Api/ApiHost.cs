@@ -24,7 +24,7 @@ public static class ApiHost
 {
     public const string StoreSetting = "Store";
 
-    /// <summary>True: searches and batch jobs run on the cluster (issue 8) rather than in this process.</summary>
+    /// <summary>True: searches and batch jobs run on the cluster rather than in this process.</summary>
     public const string ClusterSetting = "Cluster:Enabled";
 
     public const string ClusterIdSetting = "Cluster:Id";

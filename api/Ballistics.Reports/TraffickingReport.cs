@@ -14,7 +14,7 @@ public sealed record RenderedReport(string Html, IReadOnlyList<ReportFigure> Fig
 public sealed record ReportSource(string Store, int SchemaVersion, DateTimeOffset GeneratedAt);
 
 /// <summary>
-/// The trafficking report (issue 7) for `ballistics report trafficking` and <c>GET /v1/reports/trafficking</c>: the
+/// The trafficking report for `ballistics report trafficking` and <c>GET /v1/reports/trafficking</c>: the
 /// figures from the store, and the page with its plots. Aggregates only (<see cref="TraffickingSummary"/>).
 /// </summary>
 public static class TraffickingReport

@@ -30,7 +30,7 @@ public enum ScanLayout
 
 /// <summary>
 /// One knob for each way real scans vary, each independent of the others and of the difficulty (null: the
-/// difficulty's own setting). The robust-matching issue asks for them so that a score model is trained on randomised
+/// difficulty's own setting). They exist so that a score model is trained on randomised
 /// mixtures and checked on settings it never saw. <see cref="Random"/> draws every knob at once.
 /// </summary>
 public sealed record ScanConditions

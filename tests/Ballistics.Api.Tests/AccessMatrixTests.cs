@@ -6,7 +6,7 @@ namespace Ballistics.Api.Tests;
 /// <summary>
 /// Every endpoint against every role (and no key): allowed where the endpoint's roles include it — whatever the answer
 /// then is, 200, 400 for the empty body sent here or 404 — and 403 otherwise, each attempt in the audit log with that
-/// outcome. The table below is the access design of issue 6 §3 in one place.
+/// outcome. The table below is the access design in one place.
 /// </summary>
 [TestFixture]
 public sealed class AccessMatrixTests

@@ -10,7 +10,7 @@ public sealed class LinkageApiTests
     private static readonly Uri Linkage = new("/v1/firearms/SEIZED-42/linkage", UriKind.Relative);
 
     /// <summary>
-    /// The story of issue 6 in small: a cartridge case from a Sonora shooting on file; a pistol seized later in Sonora is
+    /// The post-seizure story in small: a cartridge case from a Sonora shooting on file; a pistol seized later in Sonora is
     /// test-fired and submitted; its lead to the shooting is reviewed and confirmed; the pistol was sold in Texas to a
     /// purchaser who bought another one the same day.
     /// </summary>

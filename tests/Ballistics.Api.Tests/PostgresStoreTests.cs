@@ -7,7 +7,7 @@ using Ballistics.Testing;
 
 namespace Ballistics.Api.Tests;
 
-/// <summary>The API over a shared store whose rows live in PostgreSQL (issue 8): the same answers as over the embedded one.</summary>
+/// <summary>The API over a shared store whose rows live in PostgreSQL: the same answers as over the embedded one.</summary>
 [TestFixture]
 public sealed class PostgresStoreTests
 {

@@ -68,7 +68,7 @@ public static class EvidenceApi
         var fileName = Path.GetFileName(file.FileName);
         if (!fileName.EndsWith(".x3p", StringComparison.OrdinalIgnoreCase))
         {
-            // The matching core compares topography; a 2D intensity image cannot be searched against it (issue 3).
+            // The matching core compares topography; a 2D intensity image cannot be searched against it.
             return Invalid(context, "file", $"'{fileName}' is not an x3p file: evidence is searched by its topography, and a 2D image (PNG, TIFF) holds intensities, not heights, and no trustworthy pixel size");
         }
 

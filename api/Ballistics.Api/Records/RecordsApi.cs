@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Ballistics.Api.Records;
 
 /// <summary>
-/// Trace requests and seizure reports over HTTP, read by the same normalisers as record files (issue 5): one JSON object
+/// Trace requests and seizure reports over HTTP, read by the same normalisers as record files: one JSON object
 /// per request, with the record files' field names (snake_case or as the CSV headers). A trace is resolved at once
 /// against the transactions on file. Investigators work on their own agency's cases only and state a case number and
 /// purpose (headers <c>Case-Number</c>, <c>Purpose</c>) for every trace they touch; analysts see traces with the

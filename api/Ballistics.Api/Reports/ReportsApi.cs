@@ -8,7 +8,7 @@ using Microsoft.OpenApi;
 namespace Ballistics.Api.Reports;
 
 /// <summary>
-/// Analyst reports over the whole store (issue 7). Analysts and admins only: a report spans every agency's traces, and
+/// Analyst reports over the whole store. Analysts and admins only: a report spans every agency's traces, and
 /// although it holds aggregates only, the other roles' work is case by case and their access follows their cases.
 /// </summary>
 public static class ReportsApi

@@ -6,7 +6,7 @@ using Ballistics.Reports;
 namespace Ballistics.Cli.Commands;
 
 /// <summary>
-/// `ballistics report trafficking [--store DIR] --out DIR`: the analyst's trafficking report (issue 7) as
+/// `ballistics report trafficking [--store DIR] --out DIR`: the analyst's trafficking report as
 /// `DIR/trafficking.html`, self-contained (its plots embedded), and the same plots as PNG files beside it for slides
 /// and documents. The page is the one <c>GET /v1/reports/trafficking</c> returns.
 /// </summary>

@@ -9,7 +9,7 @@ namespace Ballistics.Cli.Commands;
 
 /// <summary>
 /// `ballistics serve [--store DIR] [--urls http://127.0.0.1:5080] [--cluster [--cluster-id ID]]`: the HTTP API over the same
-/// store the CLI uses, until stopped. With <c>--cluster</c> it is an API node of a cluster (issue 8): it holds no corpus,
+/// store the CLI uses, until stopped. With <c>--cluster</c> it is an API node of a cluster: it holds no corpus,
 /// and its searches and batch jobs run on the silos (<c>ballistics silo</c>) found through the store's PostgreSQL database.
 /// </summary>
 internal static class ServeCommand

@@ -8,7 +8,7 @@ namespace Ballistics.Cli.Commands;
 
 /// <summary>
 /// `ballistics silo --store DIR [--address IP] [--port N] [--gateway-port N] [--cluster-id ID] [--shards N] [--local-cache DIR]`: one silo of
-/// the cluster (issue 8), until stopped. It holds some of the corpus's shards and does searches and batch work; it joins
+/// the cluster, until stopped. It holds some of the corpus's shards and does searches and batch work; it joins
 /// the others through the membership table in the store's PostgreSQL database, so DIR must be a PostgreSQL store.
 /// </summary>
 internal static class SiloCommand

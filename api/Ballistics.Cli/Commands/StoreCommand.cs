@@ -5,7 +5,7 @@ namespace Ballistics.Cli.Commands;
 
 /// <summary>
 /// `ballistics store init --store DIR --postgres CONNECTION`: makes DIR a shared store whose rows live in a PostgreSQL
-/// database (issue 8); every other verb and the API then use it through the same `--store DIR`. The folder keeps the
+/// database; every other verb and the API then use it through the same `--store DIR`. The folder keeps the
 /// originals and caches, so servers sharing the store share the folder too.
 /// </summary>
 internal static class StoreCommand

@@ -5,7 +5,7 @@ namespace Ballistics.Cluster.Corpus;
 /// <summary>Where the silos find the corpus and how it is cut: item i lives in shard i mod <see cref="Shards"/>.</summary>
 public sealed record ClusterCorpusOptions
 {
-    /// <summary>The store's data folder (a PostgreSQL store when the silos are on several machines: issue 8 §1).</summary>
+    /// <summary>The store's data folder (a PostgreSQL store when the silos are on several machines).</summary>
     public string StoreFolder { get; init; } = "data";
 
     /// <summary>How many shard grains the corpus is cut into; Orleans places them across the silos.</summary>

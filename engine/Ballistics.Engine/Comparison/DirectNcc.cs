@@ -181,6 +181,46 @@ internal static class DirectNcc
     private const int Lanes = 8;
     private const int FlushRows = 16;
 
+    // Where each of Padfield's six sums sits among a shift's Sums doubles (the order MaskedNcc.Score takes them in).
+    private const int SumFG = 0;
+    private const int SumFMaskG = 1;
+    private const int SumMaskFG = 2;
+    private const int SumOverlap = 3;
+    private const int SumFSquaredMaskG = 4;
+    private const int SumMaskFGSquared = 5;
+
+    /// <summary>The three products the row kernels accumulate for each vector of eight shifts.</summary>
+    private enum Product
+    {
+        FTimesG = 0,
+        FTimesMaskG = 1,
+        FSquaredTimesMaskG = 2,
+    }
+
+    /// <summary>How many vectors of eight neighbouring x-shifts a row kernel accumulates at once: a type, so that each count is compiled on its own.</summary>
+    private interface IShiftVectors
+    {
+        static abstract int Count { get; }
+    }
+
+    private readonly struct OneVector : IShiftVectors
+    {
+        public static int Count => 1;
+    }
+
+    private readonly struct TwoVectors : IShiftVectors
+    {
+        public static int Count => 2;
+    }
+
+    private readonly struct ThreeVectors : IShiftVectors
+    {
+        public static int Count => 3;
+    }
+
+    /// <summary>Where a vector's product sits among the float partial sums (three per vector).</summary>
+    private static int PartialSlot(int vector, Product product) => (3 * vector) + (int)product;
+
     /// <param name="fixedImage">Template side; only <paramref name="window"/> of it takes part.</param>
     /// <param name="window">Template rectangle inside <paramref name="fixedImage"/>.</param>
     /// <param name="moving">Searched side; points outside it count as invalid.</param>
@@ -320,9 +360,9 @@ internal static class DirectNcc
                 if (e > s)
                 {
                     var at = lane * Sums;
-                    sums[at + 2] += prefixValues[row + e] - prefixValues[row + s];
-                    sums[at + 3] += prefixMask[row + e] - prefixMask[row + s];
-                    sums[at + 5] += prefixSquares[row + e] - prefixSquares[row + s];
+                    sums[at + SumMaskFG] += prefixValues[row + e] - prefixValues[row + s];
+                    sums[at + SumOverlap] += prefixMask[row + e] - prefixMask[row + s];
+                    sums[at + SumMaskFGSquared] += prefixSquares[row + e] - prefixSquares[row + s];
                 }
             }
         }
@@ -330,9 +370,9 @@ internal static class DirectNcc
         for (var lane = 0; lane < Lanes; lane++)
         {
             var at = lane * Sums;
-            sums[at + 2] += mg.GetElement(lane);
-            sums[at + 3] += mm.GetElement(lane);
-            sums[at + 5] += mg2.GetElement(lane);
+            sums[at + SumMaskFG] += mg.GetElement(lane);
+            sums[at + SumOverlap] += mm.GetElement(lane);
+            sums[at + SumMaskFGSquared] += mg2.GetElement(lane);
         }
     }
 
@@ -403,32 +443,36 @@ internal static class DirectNcc
         switch (vectors, fgOnly)
         {
             case (3, false):
-                Row3(values, lo, hi, m, movingStart, partial);
-                break;
-            case (3, true):
-                Row3Fg(values, lo, hi, m, movingStart, partial);
+                RowWithMask<ThreeVectors>(values, lo, hi, m, movingStart, partial);
                 break;
             case (2, false):
-                Row2(values, lo, hi, m, movingStart, partial);
-                break;
-            case (2, true):
-                Row2Fg(values, lo, hi, m, movingStart, partial);
+                RowWithMask<TwoVectors>(values, lo, hi, m, movingStart, partial);
                 break;
             case (1, false):
-                Row1(values, lo, hi, m, movingStart, partial);
+                RowWithMaskOneVector(values, lo, hi, m, movingStart, partial);
+                break;
+            case (3, true):
+                RowProductsOnly<ThreeVectors>(values, lo, hi, m, movingStart, partial);
+                break;
+            case (2, true):
+                RowProductsOnly<TwoVectors>(values, lo, hi, m, movingStart, partial);
                 break;
             default:
-                Row1Fg(values, lo, hi, m, movingStart, partial);
+                RowProductsOnly<OneVector>(values, lo, hi, m, movingStart, partial);
                 break;
         }
     }
 
     /// <summary>
-    /// The hot loop, alone in its method so that its nine accumulators stay in registers (a call in the same loop
-    /// body would make the JIT keep them on the stack: every ymm register is caller-saved).
+    /// Σ f·g, Σ f·mask_g and Σ f²·mask_g for two or three vectors of shifts, one template column per step. The hot
+    /// loop, alone in its method so that its accumulators stay in registers (a call in the same loop body would make the
+    /// JIT keep them on the stack: every ymm register is caller-saved); compiled once per vector count, whose unused
+    /// chains vanish.
     /// </summary>
-    private static void Row3(ReadOnlySpan<float> values, int lo, int hi, scoped in NccPlanes m, int movingStart, Span<float> partial)
+    private static void RowWithMask<TVectors>(ReadOnlySpan<float> values, int lo, int hi, scoped in NccPlanes m, int movingStart, Span<float> partial)
+        where TVectors : struct, IShiftVectors
     {
+        Debug.Assert(TVectors.Count is 2 or 3, "one vector takes two columns per step (RowWithMaskOneVector)");
         ref var movingValues = ref MemoryMarshal.GetReference(m.Values);
         ref var movingMask = ref MemoryMarshal.GetReference(m.Mask);
         Vector256<float> fg0 = default, fg1 = default, fg2 = default;
@@ -440,72 +484,37 @@ internal static class DirectNcc
             var va = Vector256.Create(a);
             var va2 = Vector256.Create(a * a);
             var at = (nuint)(movingStart + x);
-            var b = Vector256.LoadUnsafe(ref movingValues, at);
-            var bm = Vector256.LoadUnsafe(ref movingMask, at);
-            fg0 = Vector256.MultiplyAddEstimate(va, b, fg0);
-            fm0 = Vector256.MultiplyAddEstimate(va, bm, fm0);
-            f2m0 = Vector256.MultiplyAddEstimate(va2, bm, f2m0);
-            b = Vector256.LoadUnsafe(ref movingValues, at + Lanes);
-            bm = Vector256.LoadUnsafe(ref movingMask, at + Lanes);
-            fg1 = Vector256.MultiplyAddEstimate(va, b, fg1);
-            fm1 = Vector256.MultiplyAddEstimate(va, bm, fm1);
-            f2m1 = Vector256.MultiplyAddEstimate(va2, bm, f2m1);
-            b = Vector256.LoadUnsafe(ref movingValues, at + (2 * Lanes));
-            bm = Vector256.LoadUnsafe(ref movingMask, at + (2 * Lanes));
-            fg2 = Vector256.MultiplyAddEstimate(va, b, fg2);
-            fm2 = Vector256.MultiplyAddEstimate(va, bm, fm2);
-            f2m2 = Vector256.MultiplyAddEstimate(va2, bm, f2m2);
+            var g = Vector256.LoadUnsafe(ref movingValues, at);
+            var gMask = Vector256.LoadUnsafe(ref movingMask, at);
+            fg0 = Vector256.MultiplyAddEstimate(va, g, fg0);
+            fm0 = Vector256.MultiplyAddEstimate(va, gMask, fm0);
+            f2m0 = Vector256.MultiplyAddEstimate(va2, gMask, f2m0);
+            g = Vector256.LoadUnsafe(ref movingValues, at + Lanes);
+            gMask = Vector256.LoadUnsafe(ref movingMask, at + Lanes);
+            fg1 = Vector256.MultiplyAddEstimate(va, g, fg1);
+            fm1 = Vector256.MultiplyAddEstimate(va, gMask, fm1);
+            f2m1 = Vector256.MultiplyAddEstimate(va2, gMask, f2m1);
+            if (TVectors.Count == 3)
+            {
+                g = Vector256.LoadUnsafe(ref movingValues, at + (2 * Lanes));
+                gMask = Vector256.LoadUnsafe(ref movingMask, at + (2 * Lanes));
+                fg2 = Vector256.MultiplyAddEstimate(va, g, fg2);
+                fm2 = Vector256.MultiplyAddEstimate(va, gMask, fm2);
+                f2m2 = Vector256.MultiplyAddEstimate(va2, gMask, f2m2);
+            }
         }
 
         ref var p = ref MemoryMarshal.GetReference(partial);
-        Add(ref p, 0, fg0);
-        Add(ref p, 1, fm0);
-        Add(ref p, 2, f2m0);
-        Add(ref p, 3, fg1);
-        Add(ref p, 4, fm1);
-        Add(ref p, 5, f2m1);
-        Add(ref p, 6, fg2);
-        Add(ref p, 7, fm2);
-        Add(ref p, 8, f2m2);
-    }
-
-    /// <summary>Row3 for two vectors (9–16 shifts, the CMC's usual ±6): one pass instead of two single-vector ones.</summary>
-    private static void Row2(ReadOnlySpan<float> values, int lo, int hi, scoped in NccPlanes m, int movingStart, Span<float> partial)
-    {
-        ref var movingValues = ref MemoryMarshal.GetReference(m.Values);
-        ref var movingMask = ref MemoryMarshal.GetReference(m.Mask);
-        Vector256<float> fg0 = default, fg1 = default;
-        Vector256<float> fm0 = default, fm1 = default;
-        Vector256<float> f2m0 = default, f2m1 = default;
-        for (var x = lo; x < hi; x++)
+        AddAll(ref p, 0, fg0, fm0, f2m0);
+        AddAll(ref p, 1, fg1, fm1, f2m1);
+        if (TVectors.Count == 3)
         {
-            var a = values[x];
-            var va = Vector256.Create(a);
-            var va2 = Vector256.Create(a * a);
-            var at = (nuint)(movingStart + x);
-            var b = Vector256.LoadUnsafe(ref movingValues, at);
-            var bm = Vector256.LoadUnsafe(ref movingMask, at);
-            fg0 = Vector256.MultiplyAddEstimate(va, b, fg0);
-            fm0 = Vector256.MultiplyAddEstimate(va, bm, fm0);
-            f2m0 = Vector256.MultiplyAddEstimate(va2, bm, f2m0);
-            b = Vector256.LoadUnsafe(ref movingValues, at + Lanes);
-            bm = Vector256.LoadUnsafe(ref movingMask, at + Lanes);
-            fg1 = Vector256.MultiplyAddEstimate(va, b, fg1);
-            fm1 = Vector256.MultiplyAddEstimate(va, bm, fm1);
-            f2m1 = Vector256.MultiplyAddEstimate(va2, bm, f2m1);
+            AddAll(ref p, 2, fg2, fm2, f2m2);
         }
-
-        ref var p = ref MemoryMarshal.GetReference(partial);
-        Add(ref p, 0, fg0);
-        Add(ref p, 1, fm0);
-        Add(ref p, 2, f2m0);
-        Add(ref p, 3, fg1);
-        Add(ref p, 4, fm1);
-        Add(ref p, 5, f2m1);
     }
 
-    /// <summary>Row3 for one vector, two template columns per step on separate accumulators.</summary>
-    private static void Row1(ReadOnlySpan<float> values, int lo, int hi, scoped in NccPlanes m, int movingStart, Span<float> partial)
+    /// <summary>Σ f·g, Σ f·mask_g and Σ f²·mask_g for one vector of shifts, two template columns per step on separate chains.</summary>
+    private static void RowWithMaskOneVector(ReadOnlySpan<float> values, int lo, int hi, scoped in NccPlanes m, int movingStart, Span<float> partial)
     {
         ref var movingValues = ref MemoryMarshal.GetReference(m.Values);
         ref var movingMask = ref MemoryMarshal.GetReference(m.Mask);
@@ -544,16 +553,22 @@ internal static class DirectNcc
             f2mA = Vector256.MultiplyAddEstimate(Vector256.Create(a * a), bm, f2mA);
         }
 
-        ref var p = ref MemoryMarshal.GetReference(partial);
-        Add(ref p, 0, fgA + fgB);
-        Add(ref p, 1, fmA + fmB);
-        Add(ref p, 2, f2mA + f2mB);
+        AddAll(ref MemoryMarshal.GetReference(partial), 0, fgA + fgB, fmA + fmB, f2mA + f2mB);
+    }
+
+    /// <summary>Adds one vector's three products into its partial sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddAll(ref float partial, int vector, Vector256<float> fg, Vector256<float> fMaskG, Vector256<float> fSquaredMaskG)
+    {
+        Add(ref partial, vector, Product.FTimesG, fg);
+        Add(ref partial, vector, Product.FTimesMaskG, fMaskG);
+        Add(ref partial, vector, Product.FSquaredTimesMaskG, fSquaredMaskG);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Add(ref float partial, int slot, Vector256<float> value)
+    private static void Add(ref float partial, int vector, Product product, Vector256<float> value)
     {
-        var at = (nuint)(slot * Lanes);
+        var at = (nuint)(PartialSlot(vector, product) * Lanes);
         (Vector256.LoadUnsafe(ref partial, at) + value).StoreUnsafe(ref partial, at);
     }
 
@@ -565,17 +580,21 @@ internal static class DirectNcc
             for (var lane = 0; lane < Lanes; lane++)
             {
                 var at = ((v * Lanes) + lane) * Sums;
-                sums[at] += partial[(((3 * v) + 0) * Lanes) + lane];
-                sums[at + 1] += partial[(((3 * v) + 1) * Lanes) + lane];
-                sums[at + 4] += partial[(((3 * v) + 2) * Lanes) + lane];
+                sums[at + SumFG] += partial[(PartialSlot(v, Product.FTimesG) * Lanes) + lane];
+                sums[at + SumFMaskG] += partial[(PartialSlot(v, Product.FTimesMaskG) * Lanes) + lane];
+                sums[at + SumFSquaredMaskG] += partial[(PartialSlot(v, Product.FSquaredTimesMaskG) * Lanes) + lane];
             }
         }
 
         partial.Clear();
     }
 
-    /// <summary>Σ f·g alone for 24 shifts, two template columns per step: six independent chains.</summary>
-    private static void Row3Fg(ReadOnlySpan<float> values, int lo, int hi, scoped in NccPlanes m, int movingStart, Span<float> partial)
+    /// <summary>
+    /// Σ f·g alone for one, two or three vectors of shifts, two template columns per step on separate chains (up to six
+    /// independent chains); compiled once per vector count, whose unused chains vanish.
+    /// </summary>
+    private static void RowProductsOnly<TVectors>(ReadOnlySpan<float> values, int lo, int hi, scoped in NccPlanes m, int movingStart, Span<float> partial)
+        where TVectors : struct, IShiftVectors
     {
         ref var movingValues = ref MemoryMarshal.GetReference(m.Values);
         Vector256<float> a0 = default, a1 = default, a2 = default;
@@ -583,15 +602,31 @@ internal static class DirectNcc
         var x = lo;
         for (; x + 1 < hi; x += 2)
         {
+            // Column x on the a chains, then column x + 1 on the b chains (NccBenchmarks: interleaving them cost 8 %).
             var at = (nuint)(movingStart + x);
             var va = Vector256.Create(values[x]);
             a0 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at), a0);
-            a1 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + Lanes), a1);
-            a2 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + (2 * Lanes)), a2);
+            if (TVectors.Count >= 2)
+            {
+                a1 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + Lanes), a1);
+            }
+
+            if (TVectors.Count == 3)
+            {
+                a2 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + (2 * Lanes)), a2);
+            }
+
             va = Vector256.Create(values[x + 1]);
             b0 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + 1), b0);
-            b1 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + 1 + Lanes), b1);
-            b2 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + 1 + (2 * Lanes)), b2);
+            if (TVectors.Count >= 2)
+            {
+                b1 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + 1 + Lanes), b1);
+            }
+
+            if (TVectors.Count == 3)
+            {
+                b2 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + 1 + (2 * Lanes)), b2);
+            }
         }
 
         if (x < hi)
@@ -599,67 +634,28 @@ internal static class DirectNcc
             var at = (nuint)(movingStart + x);
             var va = Vector256.Create(values[x]);
             a0 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at), a0);
-            a1 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + Lanes), a1);
-            a2 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + (2 * Lanes)), a2);
+            if (TVectors.Count >= 2)
+            {
+                a1 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + Lanes), a1);
+            }
+
+            if (TVectors.Count == 3)
+            {
+                a2 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + (2 * Lanes)), a2);
+            }
         }
 
         ref var p = ref MemoryMarshal.GetReference(partial);
-        Add(ref p, 0, a0 + b0);
-        Add(ref p, 3, a1 + b1);
-        Add(ref p, 6, a2 + b2);
-    }
-
-    /// <summary>Σ f·g alone for 16 shifts, two template columns per step: four independent chains.</summary>
-    private static void Row2Fg(ReadOnlySpan<float> values, int lo, int hi, scoped in NccPlanes m, int movingStart, Span<float> partial)
-    {
-        ref var movingValues = ref MemoryMarshal.GetReference(m.Values);
-        Vector256<float> a0 = default, a1 = default;
-        Vector256<float> b0 = default, b1 = default;
-        var x = lo;
-        for (; x + 1 < hi; x += 2)
+        Add(ref p, 0, Product.FTimesG, a0 + b0);
+        if (TVectors.Count >= 2)
         {
-            var at = (nuint)(movingStart + x);
-            var va = Vector256.Create(values[x]);
-            a0 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at), a0);
-            a1 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + Lanes), a1);
-            va = Vector256.Create(values[x + 1]);
-            b0 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + 1), b0);
-            b1 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + 1 + Lanes), b1);
+            Add(ref p, 1, Product.FTimesG, a1 + b1);
         }
 
-        if (x < hi)
+        if (TVectors.Count == 3)
         {
-            var at = (nuint)(movingStart + x);
-            var va = Vector256.Create(values[x]);
-            a0 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at), a0);
-            a1 = Vector256.MultiplyAddEstimate(va, Vector256.LoadUnsafe(ref movingValues, at + Lanes), a1);
+            Add(ref p, 2, Product.FTimesG, a2 + b2);
         }
-
-        ref var p = ref MemoryMarshal.GetReference(partial);
-        Add(ref p, 0, a0 + b0);
-        Add(ref p, 3, a1 + b1);
-    }
-
-    /// <summary>Σ f·g alone for eight shifts, two template columns per step on separate chains.</summary>
-    private static void Row1Fg(ReadOnlySpan<float> values, int lo, int hi, scoped in NccPlanes m, int movingStart, Span<float> partial)
-    {
-        ref var movingValues = ref MemoryMarshal.GetReference(m.Values);
-        Vector256<float> a = default, b = default;
-        var x = lo;
-        for (; x + 1 < hi; x += 2)
-        {
-            var at = (nuint)(movingStart + x);
-            a = Vector256.MultiplyAddEstimate(Vector256.Create(values[x]), Vector256.LoadUnsafe(ref movingValues, at), a);
-            b = Vector256.MultiplyAddEstimate(Vector256.Create(values[x + 1]), Vector256.LoadUnsafe(ref movingValues, at + 1), b);
-        }
-
-        if (x < hi)
-        {
-            a = Vector256.MultiplyAddEstimate(Vector256.Create(values[x]), Vector256.LoadUnsafe(ref movingValues, (nuint)(movingStart + x)), a);
-        }
-
-        ref var p = ref MemoryMarshal.GetReference(partial);
-        Add(ref p, 0, a + b);
     }
 
     /// <summary>
@@ -763,8 +759,8 @@ internal static class DirectNcc
 
             for (var i = 0; i < missLength; i++)
             {
-                sums[(i * Sums) + 1] = total - missing[i];
-                sums[(i * Sums) + 4] = totalSquares - missingSquares[i];
+                sums[(i * Sums) + SumFMaskG] = total - missing[i];
+                sums[(i * Sums) + SumFSquaredMaskG] = totalSquares - missingSquares[i];
             }
         }
         finally
@@ -799,11 +795,11 @@ internal static class DirectNcc
             }
 
             var at = lane * Sums;
-            sums[at] += fg;
+            sums[at + SumFG] += fg;
             if (!fgOnly)
             {
-                sums[at + 1] += fm;
-                sums[at + 4] += f2m;
+                sums[at + SumFMaskG] += fm;
+                sums[at + SumFSquaredMaskG] += f2m;
             }
         }
     }
@@ -820,7 +816,7 @@ internal static class DirectNcc
                 var ncc = ScoreAt(sums, rowLength, xi, yi, minOverlap);
                 if (ncc > best.Ncc)
                 {
-                    best = new NccPeak(ncc, xi - maxShiftX, yi - maxShiftY, 0, 0, (int)Math.Round(sums[(((yi * rowLength) + xi) * Sums) + 3]));
+                    best = new NccPeak(ncc, xi - maxShiftX, yi - maxShiftY, 0, 0, (int)Math.Round(sums[(((yi * rowLength) + xi) * Sums) + SumOverlap]));
                     bestX = xi;
                     bestY = yi;
                 }
@@ -845,6 +841,6 @@ internal static class DirectNcc
     private static double ScoreAt(ReadOnlySpan<double> sums, int rowLength, int xi, int yi, int minOverlap)
     {
         var s = sums.Slice(((yi * rowLength) + xi) * Sums, Sums);
-        return MaskedNcc.Score(s[0], s[1], s[2], s[3], s[4], s[5], minOverlap);
+        return MaskedNcc.Score(s[SumFG], s[SumFMaskG], s[SumMaskFG], s[SumOverlap], s[SumFSquaredMaskG], s[SumMaskFGSquared], minOverlap);
     }
 }

@@ -1,7 +1,7 @@
 namespace Ballistics.Intelligence.Tracing;
 
 /// <summary>
-/// Resolves a trace against the registry (issue 5 §5): the firearm by maker and serial key, checked on
+/// Resolves a trace against the registry: the firearm by maker and serial key, checked on
 /// model and caliber, then its chain of sale, time-to-crime, multiple-sale indicators and the earlier
 /// traces that share its firearm, purchaser or dealer.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Ballistics.Intelligence.Trafficking;
 
 /// <summary>
-/// The figures of the trafficking report (issue 7): aggregates only. No purchaser, possessor, serial, person key or
+/// The figures of the trafficking report: aggregates only. No purchaser, possessor, serial, person key or
 /// address is in it; dealers are named, by licence and business name, as the trace output names them to analysts
 /// (<see cref="Tracing.PersonalDataMask"/>): a federal firearms licence and its business name are public business
 /// records (ATF publishes the licensee list), and where guns are sold is what a trafficking analysis is about.

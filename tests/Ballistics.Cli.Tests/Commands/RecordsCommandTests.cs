@@ -202,7 +202,7 @@ public sealed class RecordsCommandTests
     }
 
     /// <summary>
-    /// The crash test of issue 5 §4: a child `ballistics records ingest` of a large file is killed (SIGKILL)
+    /// The crash test: a child `ballistics records ingest` of a large file is killed (SIGKILL)
     /// as soon as its first batch is visible to another connection. The store must then pass SQLite's
     /// integrity check with every record owning all its rows, and a rerun must store exactly the records
     /// the kill cut off and skip exactly those already stored.

@@ -91,7 +91,7 @@ public sealed class PreprocessorTests
     [TestCase("cartridge/triplet_x3p1_processed.x3p")]
     public void Prepare_TenPercentSpeckleDropouts_KeepsNinetyPercentOfTheBreechFace(string file)
     {
-        // The robust-matching issue's target: dropouts inside the breech face are not edges, so speckle of 10 % of the
+        // Dropouts inside the breech face are not edges, so speckle of 10 % of the
         // points must leave at least 90 % of the breech face that the clean scan keeps.
         var clean = TestSurfaces.Shared(file);
         var speckled = clean.Clone();
