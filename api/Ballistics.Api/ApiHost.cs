@@ -56,7 +56,7 @@ public static class ApiHost
 
         // Settings are read once the configuration is whole (the test host adds its own after this method runs).
         builder.Services.AddSingleton(services => new StoreAccess(services.GetRequiredService<IConfiguration>()[StoreSetting] ?? "data"));
-        builder.Services.AddSingleton(services => new CorpusService(services.GetRequiredService<IConfiguration>()[StoreSetting] ?? "data", services.GetService<IClusterClient>()));
+        builder.Services.AddSingleton(services => new ApiCorpus(services.GetRequiredService<IConfiguration>()[StoreSetting] ?? "data", services.GetService<IClusterClient>()));
         builder.Services.AddSingleton<LeadDiagnostics>();
         builder.Services.AddSingleton<CorrelationWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CorrelationWorker>());

@@ -8,4 +8,4 @@ namespace Ballistics.Api;
 /// its key names, the store, the corpus and the sharing rules. One bundle instead of the same four services in every
 /// handler's signature.
 /// </summary>
-internal readonly record struct ApiRequest(HttpContext Context, Caller Caller, StoreAccess Store, CorpusService Corpus, SharingRules Sharing);
+internal readonly record struct ApiRequest(HttpContext Context, Caller Caller, StoreAccess Store, ApiCorpus Corpus, SharingRules Sharing);

@@ -79,7 +79,7 @@ public static class EvidenceApi
         }
 
         // The upload is written where the store keeps its own temporaries, under its own name (the default exhibit id).
-        var folder = Path.Combine(store.Folder, CorpusService.UploadsFolder, Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(store.Folder, ApiCorpus.UploadsFolder, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         Submission submitted;
         try
@@ -135,7 +135,7 @@ public static class EvidenceApi
         return TypedResults.Ok(Views(store.Use(s => s.Leads.For(id)), caller, corpus, sharing));
     }
 
-    private static async Task<(IReadOnlyList<StoredLead> Leads, SearchSummary Summary)> Search(ScanItem item, Caller caller, StoreAccess store, CorpusService corpus, SharingRules sharing)
+    private static async Task<(IReadOnlyList<StoredLead> Leads, SearchSummary Summary)> Search(ScanItem item, Caller caller, StoreAccess store, ApiCorpus corpus, SharingRules sharing)
     {
         var filter = sharing.SearchCountry(caller) is { } country ? new SearchFilter { Country = country } : SearchFilter.None;
         var result = await corpus.Search(item, filter, CorpusSearchOptions.Default);
@@ -149,7 +149,7 @@ public static class EvidenceApi
     }
 
     /// <summary>Leads the caller may see (a candidate across a closed border is left out), with the candidate's facts.</summary>
-    private static IReadOnlyList<LeadView> Views(IReadOnlyList<StoredLead> leads, Caller caller, CorpusService corpus, SharingRules sharing) =>
+    private static IReadOnlyList<LeadView> Views(IReadOnlyList<StoredLead> leads, Caller caller, ApiCorpus corpus, SharingRules sharing) =>
         [.. leads.Select(l => (Lead: l, Candidate: corpus.Get(l.CandidateId)))
             .Where(x => x.Candidate is not null && sharing.CanSee(caller, x.Candidate))
             .Select(x => LeadView.Of(x.Lead, x.Candidate!))];

@@ -12,7 +12,7 @@ namespace Ballistics.Api.Jobs;
 /// at most the item in hand, and on start it takes up every unfinished job where it stood. On an API node of a cluster the
 /// job runs on the silos instead (<see cref="ClusterCorrelation"/>: batches on every silo, handed out again when one is lost).
 /// </summary>
-public sealed class CorrelationWorker(StoreAccess store, CorpusService corpus, ILogger<CorrelationWorker> log) : BackgroundService
+public sealed class CorrelationWorker(StoreAccess store, ApiCorpus corpus, ILogger<CorrelationWorker> log) : BackgroundService
 {
     private readonly Channel<long> _queue = Channel.CreateUnbounded<long>();
 

@@ -116,7 +116,7 @@ public static class JobsApi
         return TypedResults.Ok(Status(store, corpus, job, withResults: false));
     }
 
-    private static Results<Ok<JobStatus>, ProblemHttpResult> GetJob(long id, StoreAccess store, CorpusService corpus)
+    private static Results<Ok<JobStatus>, ProblemHttpResult> GetJob(long id, StoreAccess store, ApiCorpus corpus)
     {
         var job = store.Use(s => s.Correlations.Get(id));
         return job is null
@@ -124,7 +124,7 @@ public static class JobsApi
             : TypedResults.Ok(Status(store, corpus, job, withResults: job.FinishedAt is not null));
     }
 
-    private static JobStatus Status(StoreAccess store, CorpusService corpus, CorrelationJob job, bool withResults)
+    private static JobStatus Status(StoreAccess store, ApiCorpus corpus, CorrelationJob job, bool withResults)
     {
         var (pending, done, stored) = store.Use(s =>
         {

@@ -115,7 +115,7 @@ public static class LinkageApi
     /// ends that the caller may see (leads to others are left out); null when the caller sees none of the scans.
     /// </summary>
     private static (ScanItem[] Scans, IReadOnlyList<LinkedLead> Leads, Dictionary<long, LinkedScan> Linked)? Around(
-        IReadOnlyList<ScanItem> all, Caller caller, StoreAccess store, CorpusService corpus, SharingRules sharing)
+        IReadOnlyList<ScanItem> all, Caller caller, StoreAccess store, ApiCorpus corpus, SharingRules sharing)
     {
         var scans = all.Where(s => sharing.CanSee(caller, s)).ToArray();
         if (scans.Length == 0)

@@ -20,9 +20,9 @@ public sealed class LeadDiagnostics : IDisposable
     public const int CachedLeads = 64;
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = CachedLeads });
-    private readonly CorpusService _corpus;
+    private readonly ApiCorpus _corpus;
 
-    public LeadDiagnostics(CorpusService corpus) => _corpus = corpus;
+    public LeadDiagnostics(ApiCorpus corpus) => _corpus = corpus;
 
     /// <summary>The pictures of the scored pair: <paramref name="evidence"/> (searched) against <paramref name="candidate"/>.</summary>
     public Task<DiagnosedLead> For(ScanItem evidence, ScanItem candidate)

@@ -45,7 +45,7 @@ internal static class CorpusEvalCommand
             return 1;
         }
 
-        var session = CorpusSession.Open(store);
+        var session = CliCorpus.Open(store);
         var index = session.Search.Index;
         var all = store.Scans.Items();
         var items = all.ToDictionary(i => i.Id);

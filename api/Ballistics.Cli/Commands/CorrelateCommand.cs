@@ -65,7 +65,7 @@ internal static class CorrelateCommand
             return 1;
         }
 
-        var session = CorpusSession.Open(store);
+        var session = CliCorpus.Open(store);
         var fullOut = Path.GetFullPath(outPath);
         full = Math.Max(full ?? CorpusSearchOptions.DefaultFullComparisons, leadCount);
         var (job, resumed) = store.Correlations.StartOrResume(since, candidates, leadCount, fullOut, session.Search.Index.Codec.Version, full);
@@ -96,7 +96,7 @@ internal static class CorrelateCommand
     }
 
     /// <summary>An item on file searched against the others in this process.</summary>
-    private static ItemSearch SearchItem(CorpusSession session, long itemId, CorpusSearchOptions options)
+    private static ItemSearch SearchItem(CliCorpus session, long itemId, CorpusSearchOptions options)
     {
         var (scan, reason) = session.Candidate(itemId);
         if (scan is null)

@@ -80,7 +80,7 @@ internal static class SearchCommand
             return 1;
         }
 
-        var session = CorpusSession.Open(store);
+        var session = CliCorpus.Open(store);
         Engine.Preprocessing.PreparedScan prepared;
         try
         {

@@ -19,7 +19,7 @@ public sealed record Submission(ScanItem? Item, bool Duplicate, string? Refusal)
 /// On an API node of a cluster (<see cref="Cluster"/> set) nothing of the corpus is held here: searches run on the silos
 /// (<see cref="ICorpusSearchGrain"/>), and the shards take in new evidence when the next search reaches it.
 /// </summary>
-public sealed class CorpusService : IDisposable
+public sealed class ApiCorpus : IDisposable
 {
     private readonly DataStore _store;
     private readonly BreechFaceMatcher _matcher;
@@ -27,7 +27,7 @@ public sealed class CorpusService : IDisposable
     private readonly ReaderWriterLockSlim _indexLock = new();
     private readonly Lazy<CorpusSearch> _search;
 
-    public CorpusService(string folder, IClusterClient? cluster = null)
+    public ApiCorpus(string folder, IClusterClient? cluster = null)
     {
         Cluster = cluster;
         var opened = DataStore.Open(folder, create: true);

@@ -8,7 +8,7 @@ using Ballistics.Cli.Matching;
 namespace Ballistics.Cli.Corpus;
 
 /// <summary>An open store with its index loaded and a search over it: what search, correlate and corpus eval share.</summary>
-internal sealed class CorpusSession(DataStore store, BreechFaceMatcher matcher, CorpusSearch search)
+internal sealed class CliCorpus(DataStore store, BreechFaceMatcher matcher, CorpusSearch search)
 {
     private readonly ICandidateSource _candidates = store.Scans.Candidates(matcher, SurfaceFileOptions.Default);
 
@@ -20,12 +20,12 @@ internal sealed class CorpusSession(DataStore store, BreechFaceMatcher matcher, 
 
     public double IndexLoadMs { get; private init; }
 
-    public static CorpusSession Open(DataStore store)
+    public static CliCorpus Open(DataStore store)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var matcher = MatcherFactory.Create(null);
         var index = store.Scans.LoadIndex(SignatureCodec.Default, matcher, SurfaceFileOptions.Default);
-        return new CorpusSession(store, matcher, new CorpusSearch(index, matcher)) { IndexLoadMs = watch.Elapsed.TotalMilliseconds };
+        return new CliCorpus(store, matcher, new CorpusSearch(index, matcher)) { IndexLoadMs = watch.Elapsed.TotalMilliseconds };
     }
 
     /// <summary>An item's prepared scan, from the store's cache: a query taken from the store, or a candidate.</summary>
