@@ -100,7 +100,7 @@ internal static class RecordsCommand
             error.WriteLine($"... and {rejected - ErrorsShown} more rejected records, all in {outFile}");
         }
 
-        output.WriteLine($"{file}: {ok + rejected} records, {ok} ok, {rejected} rejected (dates read as {DateLocales.Name(options.Locale)}) -> {outFile}");
+        output.WriteLine($"{file}: {ok + rejected} records, {ok} ok, {rejected} rejected (dates read as {DateLocales.Name(options.Locale)}; text read as {reader.EncodingName}) -> {outFile}");
         return rejected == 0 ? 0 : 1;
     }
 
@@ -132,7 +132,7 @@ internal static class RecordsCommand
         try
         {
             var counts = store.Ingest(reader, rejectsPath);
-            output.WriteLine($"{file}: {counts.Read} records: {counts.Stored} stored, {counts.Duplicates} skipped as duplicates, {counts.Rejected} rejected (dates read as {DateLocales.Name(options.Locale)})");
+            output.WriteLine($"{file}: {counts.Read} records: {counts.Stored} stored, {counts.Duplicates} skipped as duplicates, {counts.Rejected} rejected (dates read as {DateLocales.Name(options.Locale)}; text read as {reader.EncodingName})");
             output.WriteLine($"store: {store.DatabasePath}; rejects: {Path.GetFullPath(rejectsPath)}");
             return counts.Rejected == 0 ? 0 : 1;
         }

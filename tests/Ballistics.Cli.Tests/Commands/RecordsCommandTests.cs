@@ -66,7 +66,7 @@ public sealed class RecordsCommandTests
         var (code, stdout, _) = InfoCommandTests.Run(["records", "normalize", input, "--kind", "transactions", "--locale", "en-US", "--out", output]);
 
         Assert.That(code, Is.Zero);
-        Assert.That(stdout, Does.Contain("1 records, 1 ok, 0 rejected (dates read as en-US)"));
+        Assert.That(stdout, Does.Contain("1 records, 1 ok, 0 rejected (dates read as en-US; text read as UTF-8)"));
         var line = JsonDocument.Parse(File.ReadAllText(output)).RootElement;
         Assert.That(line.GetProperty("recovery").ValueKind, Is.EqualTo(JsonValueKind.Null));
         Assert.That(line.GetProperty("firearm").GetProperty("serial").GetString(), Is.EqualTo("FX1"));

@@ -1,5 +1,6 @@
 using System.Text;
 using Ballistics.Ingest.Records;
+using Ballistics.Ingest.Records.Normalization;
 using Ballistics.Testing;
 
 namespace Ballistics.Ingest.Tests.Records;
@@ -79,6 +80,96 @@ public sealed class RecordFileReaderTests
         Assert.That(result.Errors, Is.Empty);
         Assert.That(result.Firearm.TypeCode, Is.EqualTo("PR"));
         Assert.That(result.Recovery!.Value.Place.Locality, Is.EqualTo("Apatzingán"));
+    }
+
+    // An accented header the serial is found by, and a column no field takes whose name has an "ñ".
+    private const string SpanishSeizures = "matrícula,marca,calibre,tipo de arma,fecha de aseguramiento,entidad federativa,municipio,folio,señas\n";
+
+    private static string SpanishRow(int i) => $"X{i},Glock,9x19,Pistola,2023-04-03,Michoacán,Apatzingán,E{i},niño\n";
+
+    private static string SpanishRows(int rows) => SpanishSeizures + string.Concat(Enumerable.Range(0, rows).Select(SpanishRow));
+
+    private static (string EncodingName, IReadOnlyCollection<string> Ignored, List<RecordResult> Results) ReadBytes(byte[] bytes)
+    {
+        using var reader = RecordFileReader.Open(new MemoryStream(bytes), "t.csv", RecordFormat.Csv, RecordKind.Seizure, new NormalizeOptions { Today = new DateOnly(2026, 12, 6) }).Value;
+        return (reader.EncodingName, reader.IgnoredColumns, [.. reader.ReadAll()]);
+    }
+
+    [Test]
+    public void Read_Utf8WithoutByteOrderMark_ReadAsUtf8()
+    {
+        var (encoding, ignored, results) = ReadBytes(new UTF8Encoding(false).GetBytes(SpanishRows(16)));
+
+        Assert.That(encoding, Is.EqualTo("UTF-8"));
+        Assert.That(ignored, Is.EqualTo(new[] { "señas" }));
+        Assert.That(results, Has.Count.EqualTo(16));
+        Assert.That(results.Select(r => (r.Errors.Count, r.Recovery?.Place.Locality)), Has.All.EqualTo((0, "Apatzingán")));
+        Assert.That(results[3].Firearm.Serial.Value, Is.EqualTo("X3"), "found under \"matrícula\"");
+    }
+
+    [Test]
+    public void Read_Utf8WithByteOrderMark_ReadAsUtf8AndSaysSo()
+    {
+        var (encoding, _, results) = ReadBytes([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(SpanishRows(2))]);
+
+        Assert.That(encoding, Is.EqualTo("UTF-8 (byte-order mark)"));
+        Assert.That(results.Select(r => r.Recovery?.Place.Locality), Has.All.EqualTo("Apatzingán"));
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Read_Utf16WithByteOrderMark_ReadAsUtf16(bool bigEndian)
+    {
+        var utf16 = new UnicodeEncoding(bigEndian, byteOrderMark: true);
+
+        var (encoding, _, results) = ReadBytes([.. utf16.GetPreamble(), .. utf16.GetBytes(SpanishRows(2))]);
+
+        Assert.That(encoding, Is.EqualTo(bigEndian ? "UTF-16 BE (byte-order mark)" : "UTF-16 LE (byte-order mark)"));
+        Assert.That(results.Select(r => r.Recovery?.Place.Locality), Has.All.EqualTo("Apatzingán"));
+    }
+
+    [Test]
+    public void Read_Windows1252Export_ReadAsWindows1252()
+    {
+        // ñ, á, í and the curly quotes of 0x93/0x94, which Latin-1 has no letter for.
+        var text = SpanishRows(1).Replace("niño", "“niño”", StringComparison.Ordinal);
+
+        var (encoding, ignored, results) = ReadBytes(CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(text));
+
+        Assert.That(encoding, Is.EqualTo("Windows-1252 (not valid UTF-8)"));
+        Assert.That(ignored, Is.EqualTo(new[] { "señas" }));
+        Assert.That(results.Single().Errors, Is.Empty);
+        Assert.That(results.Single().Firearm.Serial.Value, Is.EqualTo("X0"));
+        Assert.That(results.Single().Recovery!.Value.Place.Locality, Is.EqualTo("Apatzingán"));
+    }
+
+    [Test]
+    public void Read_SniffWindowEndsInsideACharacter_StillUtf8()
+    {
+        // More than the 64 KiB looked at, padded with empty lines so that "á"'s first byte is the window's fourth byte
+        // from its end and its second the third: cut three bytes short, the window ended in half a character.
+        const int LeadAt = 65_536 - 4;
+        var rows = new StringBuilder(SpanishSeizures);
+        var i = 0;
+        while (Encoding.UTF8.GetByteCount(rows.ToString()) < 70_000)
+        {
+            rows.Append(SpanishRow(i++));
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(rows.ToString());
+        var firstAccent = Array.IndexOf(bytes, (byte)0xC3, LeadAt - 600);
+        var cut = Array.LastIndexOf(bytes, (byte)'\n', firstAccent);
+        var padding = LeadAt - firstAccent;
+        var padded = new byte[bytes.Length + padding];
+        bytes.AsSpan(0, cut + 1).CopyTo(padded);
+        padded.AsSpan(cut + 1, padding).Fill((byte)'\n');
+        bytes.AsSpan(cut + 1).CopyTo(padded.AsSpan(cut + 1 + padding));
+        Assert.That((padded[LeadAt], padded[LeadAt + 1]), Is.EqualTo(((byte)0xC3, (byte)0xA1)), "á across the old cut");
+
+        var (encoding, _, results) = ReadBytes(padded);
+
+        Assert.That(encoding, Is.EqualTo("UTF-8"));
+        Assert.That(results.Select(r => r.Recovery?.Place.Locality), Has.All.EqualTo("Apatzingán"));
     }
 
     [Test]
