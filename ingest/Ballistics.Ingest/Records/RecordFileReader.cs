@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Unicode;
 using Ballistics.Ingest.Records.Normalization;
 using Ballistics.Ingest.Records.Reading;
 using Ballistics.Ingest.Records.Tables;
@@ -13,13 +11,6 @@ namespace Ballistics.Ingest.Records;
 /// </summary>
 public sealed class RecordFileReader : IDisposable
 {
-    /// <summary>Bytes looked at to tell UTF-8 from a Windows-1252 export.</summary>
-    private const int EncodingSniffBytes = 1 << 16;
-
-    /// <summary>Windows-1252: what Spanish spreadsheets are still exported in (Latin-1 with €, curly quotes and dashes at 0x80–0x9F).</summary>
-    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)
-        ?? throw new InvalidOperationException("the Windows-1252 code page is not available");
-
     private readonly IRecordSource _source;
     private readonly RecordNormalizer _normalizer;
     private readonly RawRecord _raw = new();
@@ -69,7 +60,14 @@ public sealed class RecordFileReader : IDisposable
         ArgumentNullException.ThrowIfNull(source);
         var tables = NormalizationTables.Default;
         var fields = tables.Fields(kind);
-        var (encoding, encodingName) = SniffEncoding(stream);
+        var detected = RecordEncoding.Detect(stream, source);
+        if (!detected.Success)
+        {
+            stream.Dispose();
+            return IngestResult<RecordFileReader>.Fail(detected.Error);
+        }
+
+        var (encoding, encodingName) = detected.Value;
         var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true);
         format ??= text.Peek() is '[' or '{' ? RecordFormat.Json : RecordFormat.Csv;
         IRecordSource reader;
@@ -117,58 +115,4 @@ public sealed class RecordFileReader : IDisposable
         ".ndjson" or ".jsonl" => RecordFormat.Ndjson,
         _ => null,
     };
-
-    /// <summary>
-    /// A byte-order mark decides (UTF-8, UTF-16 LE or BE); without one the file is UTF-8 when the start of it is valid
-    /// UTF-8 — only bytes that cannot be UTF-8 turn the reading to Windows-1252, in which Spanish spreadsheets are still
-    /// exported (read as UTF-8 every "ñ" would become a replacement mark). Returns the encoding and how it was chosen.
-    /// </summary>
-    internal static (Encoding Encoding, string Name) SniffEncoding(Stream stream)
-    {
-        if (!stream.CanSeek)
-        {
-            return (Encoding.UTF8, "UTF-8 (a stream that cannot be looked ahead in)");
-        }
-
-        var buffer = new byte[(int)Math.Min(EncodingSniffBytes, stream.Length - stream.Position)];
-        var start = stream.Position;
-        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        stream.Position = start;
-        var sample = buffer.AsSpan(0, read);
-        if (sample.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            return (Encoding.UTF8, "UTF-8 (byte-order mark)");
-        }
-
-        if (sample.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
-        {
-            return (Encoding.Unicode, "UTF-16 LE (byte-order mark)");
-        }
-
-        if (sample.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            return (Encoding.BigEndianUnicode, "UTF-16 BE (byte-order mark)");
-        }
-
-        // A window that stops short of the file's end may end inside a multi-byte character: it is judged up to the
-        // start of its last character, since a cut sequence is not evidence of Windows-1252.
-        var whole = read < buffer.Length || start + read >= stream.Length ? sample : sample[..LastCharacterStart(sample)];
-        return Utf8.IsValid(whole) ? (Encoding.UTF8, "UTF-8") : (Windows1252, "Windows-1252 (not valid UTF-8)");
-    }
-
-    /// <summary>Where the last (possibly cut) UTF-8 character of <paramref name="bytes"/> starts: continuation bytes are 10xxxxxx.</summary>
-    private static int LastCharacterStart(ReadOnlySpan<byte> bytes)
-    {
-        var at = bytes.Length;
-        for (var back = 0; back < 4 && at > 0; back++)
-        {
-            at--;
-            if ((bytes[at] & 0xC0) != 0x80)
-            {
-                return at;
-            }
-        }
-
-        return at;
-    }
 }

@@ -144,10 +144,10 @@ public sealed class RecordFileReaderTests
     }
 
     [Test]
-    public void Read_SniffWindowEndsInsideACharacter_StillUtf8()
+    public void Read_ChunkEndsInsideACharacter_StillUtf8()
     {
-        // More than the 64 KiB looked at, padded with empty lines so that "á"'s first byte is the window's fourth byte
-        // from its end and its second the third: cut three bytes short, the window ended in half a character.
+        // More than a 64 KiB chunk, padded with empty lines so that "á"'s first byte is the chunk's fourth byte from its
+        // end and its second the third (a look-ahead window cut three bytes short once ended there in half a character).
         const int LeadAt = 65_536 - 4;
         var rows = new StringBuilder(SpanishSeizures);
         var i = 0;
@@ -170,6 +170,21 @@ public sealed class RecordFileReaderTests
 
         Assert.That(encoding, Is.EqualTo("UTF-8"));
         Assert.That(results.Select(r => r.Recovery?.Place.Locality), Has.All.EqualTo("Apatzingán"));
+    }
+
+    [TestCase(3)]
+    [TestCase(3_000)]
+    public void Open_FileMixingUtf8AndWindows1252_ErrorNamesTheLines(int utf8Rows)
+    {
+        // UTF-8 rows, then one row from a Windows-1252 export: either reading would garble one part.
+        var bytes = new List<byte>(Encoding.UTF8.GetBytes(SpanishRows(utf8Rows)));
+        bytes.AddRange(CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(SpanishRow(utf8Rows)));
+
+        var opened = RecordFileReader.Open(new MemoryStream([.. bytes]), "mixed.csv", RecordFormat.Csv, RecordKind.Seizure);
+
+        Assert.That(opened.Success, Is.False);
+        Assert.That(opened.Error!.Location, Is.EqualTo($"line {utf8Rows + 2}"));
+        Assert.That(opened.Error.ToString(), Does.Contain("mixed.csv").And.Contain("while line 1 holds UTF-8 characters").And.Contain("mixes encodings"));
     }
 
     [Test]
