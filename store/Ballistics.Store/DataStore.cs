@@ -168,14 +168,15 @@ public sealed class DataStore : IDisposable
     /// A failure of the store itself (disk full, locked) throws <see cref="DbException"/> (SQLite's, or PostgreSQL's); the batches
     /// committed before it stay, and a rerun stores the rest.
     /// </summary>
-    public IngestCounts Ingest(RecordFileReader reader, string rejectsPath, int batchSize = RecordIngestion.DefaultBatchSize)
+    /// <remarks><paramref name="progress"/>: told how far through the file reading has come, in per cent.</remarks>
+    public IngestCounts Ingest(RecordFileReader reader, string rejectsPath, int batchSize = RecordIngestion.DefaultBatchSize, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         using var rejects = new RejectsFile(rejectsPath);
         IngestCounts counts;
         using (var writer = new SqlRecordWriter(_connection))
         {
-            counts = RecordIngestion.Run(reader, writer, rejects, batchSize);
+            counts = RecordIngestion.Run(reader, writer, rejects, batchSize, progress);
         }
 
         rejects.Complete();

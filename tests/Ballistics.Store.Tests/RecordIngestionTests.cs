@@ -46,6 +46,29 @@ public sealed class RecordIngestionTests(StoreEngine engine)
         Assert.That(fields, Is.EqualTo(new[] { "make", "retail_date" }));
     }
 
+    [Test]
+    public void Run_LongFile_ProgressRisesToAHundredPerCent()
+    {
+        using var dir = new TempDirectory();
+        var text = RecordRows.TransactionCsv(5_000, seed: 12, badOneIn: 1_000_000);
+        var seen = new List<int>();
+        using var store = TestStores.Create(dir, engine);
+        using var reader = TestStores.Reader(dir, "sales.csv", text, RecordKind.Transaction);
+
+        var counts = store.Ingest(reader, dir.File("rejects.csv"), progress: new Recorder(seen));
+
+        Assert.That(counts.Read, Is.EqualTo(5_000));
+        Assert.That(seen, Is.Ordered.Ascending.And.Unique);
+        Assert.That(seen[^1], Is.EqualTo(100));
+        Assert.That(seen, Has.Count.GreaterThan(10), "a file of several reader buffers moves the bar on the way");
+    }
+
+    /// <summary>Records every value reported, on the reporting thread (Progress&lt;T&gt; would post them elsewhere).</summary>
+    private sealed class Recorder(List<int> into) : IProgress<int>
+    {
+        public void Report(int value) => into.Add(value);
+    }
+
     /// <summary>A store that fails on the n-th record, as a full disk would.</summary>
     private sealed class FailingWriter(IRecordWriter inner, int failAt) : IRecordWriter
     {

@@ -131,7 +131,10 @@ internal static class RecordsCommand
 
         try
         {
-            var counts = store.Ingest(reader, rejectsPath);
+            // Long files show how far the reading has come (stderr, on a terminal only), as `corpus add` does.
+            var progress = new ConsoleProgress(error, 100, $"ingest {Path.GetFileName(file)} (%)");
+            var counts = store.Ingest(reader, rejectsPath, progress: progress);
+            progress.Done();
             output.WriteLine($"{file}: {counts.Read} records: {counts.Stored} stored, {counts.Duplicates} skipped as duplicates, {counts.Rejected} rejected (dates read as {DateLocales.Name(options.Locale)}; text read as {reader.EncodingName})");
             output.WriteLine($"store: {store.DatabasePath}; rejects: {Path.GetFullPath(rejectsPath)}");
             return counts.Rejected == 0 ? 0 : 1;

@@ -15,13 +15,22 @@ public sealed class RecordFileReader : IDisposable
     private readonly RecordNormalizer _normalizer;
     private readonly RawRecord _raw = new();
 
-    private RecordFileReader(string source, IRecordSource reader, RecordNormalizer normalizer, string encodingName)
+    private readonly Stream _stream;
+
+    private RecordFileReader(string source, IRecordSource reader, RecordNormalizer normalizer, string encodingName, Stream stream)
     {
         Source = source;
         _source = reader;
         _normalizer = normalizer;
         EncodingName = encodingName;
+        _stream = stream;
     }
+
+    /// <summary>
+    /// How far through the file reading has come, in per cent (read ahead by the text reader's buffer); null for a stream
+    /// whose length is unknown.
+    /// </summary>
+    public int? PercentRead => _stream.CanSeek && _stream.Length > 0 ? (int)Math.Min(100, 100 * _stream.Position / _stream.Length) : null;
 
     /// <summary>The file's name as errors give it.</summary>
     public string Source { get; }
@@ -91,7 +100,7 @@ public sealed class RecordFileReader : IDisposable
                 break;
         }
 
-        return IngestResult<RecordFileReader>.Ok(new RecordFileReader(source, reader, new RecordNormalizer(kind, options ?? NormalizeOptions.Default, tables), encodingName));
+        return IngestResult<RecordFileReader>.Ok(new RecordFileReader(source, reader, new RecordNormalizer(kind, options ?? NormalizeOptions.Default, tables), encodingName, stream));
     }
 
     /// <summary>The next record, normalised; null at the end of the file.</summary>

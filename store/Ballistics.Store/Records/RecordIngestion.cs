@@ -17,16 +17,23 @@ internal static class RecordIngestion
     /// </summary>
     public const int DefaultBatchSize = 20_000;
 
-    public static IngestCounts Run(RecordFileReader reader, IRecordWriter writer, RejectsFile rejects, int batchSize = DefaultBatchSize)
+    /// <remarks><c>progress</c> is told how far through the file reading has come, in per cent, as it moves.</remarks>
+    public static IngestCounts Run(RecordFileReader reader, IRecordWriter writer, RejectsFile rejects, int batchSize = DefaultBatchSize, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(rejects);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         int read = 0, stored = 0, duplicates = 0, rejected = 0, pending = 0;
+        var shown = -1;
         while (reader.Next() is { } result)
         {
             read++;
+            if (progress is not null && reader.PercentRead is { } percent && percent != shown)
+            {
+                progress.Report(shown = percent);
+            }
+
             if (result.Record is not { } record)
             {
                 rejects.Write(result);
@@ -51,6 +58,11 @@ internal static class RecordIngestion
         }
 
         writer.Commit();
+        if (progress is not null && shown != 100)
+        {
+            progress.Report(100);
+        }
+
         return new IngestCounts(read, stored, duplicates, rejected);
     }
 }
