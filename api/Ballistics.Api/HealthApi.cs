@@ -7,7 +7,7 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/health", GetHealth).WithName("GetHealth");
+        app.MapGet("/v1/health", GetHealth).WithName("GetHealth").WithSummary("Whether the service is up, and its version");
         return app;
     }
 

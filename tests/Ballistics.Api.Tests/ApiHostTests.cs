@@ -20,6 +20,30 @@ public sealed class ApiHostTests
     }
 
     [Test]
+    public async Task OpenApi_Document_DeclaresTheKeySchemeAndWhichOperationsNeedIt()
+    {
+        await using var factory = new ApiFactory();
+        using var client = factory.CreateClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var root = document.RootElement;
+        var scheme = root.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer");
+        Assert.That((scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()), Is.EqualTo(("http", "bearer")));
+        var operations = root.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Operation: o.Value)))
+            .ToArray();
+        foreach (var (path, method, operation) in operations)
+        {
+            Assert.That(operation.TryGetProperty("summary", out var summary) && summary.GetString() is { Length: > 0 }, Is.True, $"{method} {path}: summary");
+            var security = operation.GetProperty("security").EnumerateArray().Select(r => string.Join(",", r.EnumerateObject().Select(s => s.Name))).ToArray();
+            Assert.That(security, Is.EqualTo(new[] { path == "/v1/health" ? "" : "bearer" }), $"{method} {path}: security");
+        }
+
+        Assert.That(root.TryGetProperty("servers", out var servers) ? servers.EnumerateArray().Select(s => s.GetProperty("url").GetString()) : [], Has.None.EndsWith("/"));
+    }
+
+    [Test]
     public async Task OpenApi_EveryKeyedOperation_DeclaresItsProblemsAndPicturesTheirType()
     {
         await using var factory = new ApiFactory();
