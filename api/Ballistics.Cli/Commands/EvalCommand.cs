@@ -190,7 +190,8 @@ internal static class EvalCommand
         if (known.Any(t => t?.WeakContact is not null))
         {
             // Each firing presses its own share of the primer on the breech face: two firings can agree only where both did.
-            var shared = pairs.Select(p => known[p.A] is { } a && known[p.B] is { } b ? WeakContactSector.SharedContact(a.WeakContact, b.WeakContact) : (double?)null).ToArray();
+            // Only same-source pairs share a frame in which their sectors can be compared.
+            var shared = pairs.Select((p, k) => scored[k].SameSource && known[p.A] is { } a && known[p.B] is { } b ? WeakContactSector.SharedContact(a.WeakContact, b.WeakContact) : (double?)null).ToArray();
             var bands = SameSourceBands.Compute(scored, shared, [0, 0.25, 0.5, 0.75, 1]);
             yield return "shared_contact: " + string.Join("  ", bands.Select(band => string.Create(CultureInfo.InvariantCulture, $"{band.From * 100:0}-{band.To * 100:0}% auc={band.Auc:0.0000} ({band.SameSourcePairs} same)")));
         }

@@ -78,6 +78,7 @@ internal static class RecordEncoding
     private static (int? FirstUtf8Line, int? FirstInvalidLine) Scan(Stream stream)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes + 4);
+        // Decoded only to find where valid UTF-8 stops: never more characters than bytes.
         var chars = ArrayPool<char>.Shared.Rent(ChunkBytes + 4);
         try
         {
@@ -110,11 +111,11 @@ internal static class RecordEncoding
                     at += consumed;
                     if (status == OperationStatus.InvalidData)
                     {
+                        // An invalid byte is never a line feed (that is ASCII): skip it and go on.
                         firstInvalid ??= line;
-                        line += span[at] == (byte)'\n' ? 1 : 0;
                         at++;
                     }
-                    else if (status is OperationStatus.NeedMoreData or OperationStatus.DestinationTooSmall)
+                    else if (status == OperationStatus.NeedMoreData)
                     {
                         break;
                     }
