@@ -7,6 +7,7 @@ using Ballistics.Api.Linkage;
 using Ballistics.Api.Records;
 using Ballistics.Api.Reports;
 using Ballistics.Api.Review;
+using Ballistics.Api.Texts;
 using Ballistics.Cluster.Hosting;
 using Ballistics.Store;
 using Microsoft.AspNetCore.Authentication;
@@ -63,7 +64,7 @@ public static class ApiHost
         builder.Services.AddSingleton(services => new SharingRules(services.GetRequiredService<IConfiguration>().GetValue("Sharing:CrossBorder", true)));
         // The CLI's JSON and the API's read alike: item_id, exhibit_id.
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Apply(json.SerializerOptions));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ApiTexts.Localize);
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
@@ -95,8 +96,8 @@ public static class ApiHost
                     {
                         Status = StatusCodes.Status429TooManyRequests,
                         Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4",
-                        Title = "Too many requests",
-                        Detail = $"at most {perMinute} requests a minute per key",
+                        Title = ApiTexts.Format(rejected.HttpContext, "title.too_many_requests"),
+                        Detail = ApiTexts.Format(rejected.HttpContext, "detail.too_many_requests", perMinute),
                     },
                 });
             };
@@ -107,6 +108,7 @@ public static class ApiHost
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseApiLanguage();
         app.UseMiddleware<AuditMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -20,11 +20,11 @@ public static class AuditApi
         return app;
     }
 
-    private static Results<Ok<AuditPage>, ProblemHttpResult> ReadAudit(StoreAccess store, long after = 0, int limit = 1000)
+    private static Results<Ok<AuditPage>, ProblemHttpResult> ReadAudit(HttpContext context, StoreAccess store, long after = 0, int limit = 1000)
     {
         if (after < 0 || limit < 1 || limit > MaxPage)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid paging", detail: $"after must be at least 0 and limit between 1 and {MaxPage} (got after={after}, limit={limit})");
+            return ApiProblems.Whole(context, StatusCodes.Status400BadRequest, "title.invalid_paging", "detail.invalid_paging", MaxPage, after, limit);
         }
 
         var entries = store.Use(s => s.Audit.Read(after, limit));

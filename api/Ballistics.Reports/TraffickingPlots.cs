@@ -1,11 +1,12 @@
 using System.Globalization;
 using Ballistics.Intelligence.Trafficking;
+using Ballistics.Reports.Texts;
 using ScottPlot;
 
 namespace Ballistics.Reports;
 
 /// <summary>
-/// The trafficking report's plots as PNG, drawn with ScottPlot; each is null when it would have nothing to show (the
+/// The trafficking report's plots, drawn with ScottPlot (<see cref="Png"/> renders one); each is null when it would have nothing to show (the
 /// page says so in words instead). Nothing is plotted that the tables beside it do not already show as counts.
 /// </summary>
 internal static class TraffickingPlots
@@ -22,27 +23,28 @@ internal static class TraffickingPlots
     private static readonly Color UnitedStates = Color.FromHex("#7570b3");
     private static readonly Color Other = Color.FromHex("#999999");
 
-    public static byte[]? TimeToCrime(TimeToCrimeSummary ttc)
+    public static Plot? TimeToCrime(TimeToCrimeSummary ttc, ReportWords w)
     {
         if (ttc.Known == 0)
         {
             return null;
         }
 
-        var plot = NewPlot($"Time-to-crime of {ttc.Known} traced firearms (median {ttc.MedianDays?.ToString("0", CultureInfo.InvariantCulture)} days)");
+        var plot = NewPlot(w.Format("plot.ttc.title", ttc.Known, ttc.MedianDays?.ToString("0", CultureInfo.InvariantCulture)));
         var bars = ttc.Bands.Select((b, i) => new Bar { Position = i, Value = b.Count, FillColor = b.Short ? ShortColour : LongColour }).ToList();
         plot.Add.Bars(bars);
-        plot.Axes.Bottom.SetTicks([.. ttc.Bands.Select((_, i) => (double)i)], [.. ttc.Bands.Select(b => b.Label)]);
-        plot.YLabel("traced firearms");
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "short (under 3 years)", FillColor = ShortColour });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "3 years or more", FillColor = LongColour });
+        plot.Axes.Bottom.SetTicks([.. ttc.Bands.Select((_, i) => (double)i)], [.. ttc.Bands.Select((_, i) => w[$"band.{i}"])]);
+        plot.YLabel(w["plot.ttc.y"]);
+        WholeNumbers(plot.Axes.Left);
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = w["plot.ttc.short"], FillColor = ShortColour });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = w["plot.ttc.long"], FillColor = LongColour });
         plot.ShowLegend(Alignment.UpperRight);
         plot.Axes.Margins(bottom: 0);
-        return Png(plot);
+        return plot;
     }
 
     /// <summary>Recoveries in one country's states: trace requests (the firearms traced) and seizure reports side by side.</summary>
-    public static byte[]? Recoveries(IReadOnlyList<RecoveryPlace> places, string country, string countryName)
+    public static Plot? Recoveries(IReadOnlyList<RecoveryPlace> places, string country, ReportWords w)
     {
         var here = places.Where(p => p.Country == country).Take(MostShown).ToArray();
         if (here.Length == 0)
@@ -50,7 +52,7 @@ internal static class TraffickingPlots
             return null;
         }
 
-        var plot = NewPlot($"Recoveries in {countryName} by state");
+        var plot = NewPlot(w[$"plot.rec.title_{country.ToLowerInvariant()}"]);
         var bars = new List<Bar>();
         for (var i = 0; i < here.Length; i++)
         {
@@ -60,42 +62,44 @@ internal static class TraffickingPlots
         }
 
         plot.Add.Bars(bars).Horizontal = true;
-        plot.Axes.Left.SetTicks([.. here.Select((_, i) => (double)(here.Length - 1 - i))], [.. here.Select(p => p.StateCode ?? "unknown")]);
-        plot.XLabel("records");
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "trace requests", FillColor = LongColour });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "seizure reports", FillColor = Other });
+        plot.Axes.Left.SetTicks([.. here.Select((_, i) => (double)(here.Length - 1 - i))], [.. here.Select(p => p.StateCode ?? w["unknown"])]);
+        plot.XLabel(w["plot.rec.x"]);
+        WholeNumbers(plot.Axes.Bottom);
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = w["col.trace_requests"], FillColor = LongColour });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = w["col.seizure_reports"], FillColor = Other });
         plot.ShowLegend(Alignment.LowerRight);
         plot.Axes.Margins(left: 0);
-        return Png(plot);
+        return plot;
     }
 
-    public static byte[]? SourceDealers(IReadOnlyList<SourceDealer> dealers) =>
-        Ranked("Source dealers of the traced firearms (FFL)", [.. dealers.Select(d => (d.Licence ?? d.Name ?? "unknown", d.Traced, d.ShortTimeToCrime))]);
+    public static Plot? SourceDealers(IReadOnlyList<SourceDealer> dealers, ReportWords w) =>
+        Ranked(w["plot.src.dealers"], [.. dealers.Select(d => (d.Licence ?? d.Name ?? w["unknown"], d.Traced, d.ShortTimeToCrime))], w);
 
-    public static byte[]? SourceStates(IReadOnlyList<SourceState> states) =>
-        Ranked("Source states of the traced firearms (dealer's licence)", [.. states.Select(s => (s.StateCode ?? "unknown", s.Traced, s.ShortTimeToCrime))]);
+    public static Plot? SourceStates(IReadOnlyList<SourceState> states, ReportWords w) =>
+        Ranked(w["plot.src.states"], [.. states.Select(s => (s.StateCode ?? w["unknown"], s.Traced, s.ShortTimeToCrime))], w);
 
-    public static byte[]? PurchasersBySales(MultipleSaleSummary sales)
+    public static Plot? PurchasersBySales(MultipleSaleSummary sales, ReportWords w)
     {
         if (sales.Purchasers == 0)
         {
             return null;
         }
 
-        var plot = NewPlot($"Purchasers by firearms bought ({sales.Purchasers} purchasers)");
+        var plot = NewPlot(w.Format("plot.ms.title", sales.Purchasers));
         plot.Add.Bars(sales.PurchasersBySales.Select((b, i) => new Bar { Position = i, Value = b.Count, FillColor = i == 0 ? LongColour : ShortColour }).ToList());
         plot.Axes.Bottom.SetTicks([.. sales.PurchasersBySales.Select((_, i) => (double)i)], [.. sales.PurchasersBySales.Select(b => b.Name)]);
-        plot.XLabel("retail sales to one purchaser");
-        plot.YLabel("purchasers");
+        plot.XLabel(w["plot.ms.x"]);
+        plot.YLabel(w["plot.ms.y"]);
+        WholeNumbers(plot.Axes.Left);
         plot.Axes.Margins(bottom: 0);
-        return Png(plot);
+        return plot;
     }
 
     /// <summary>
     /// The networks as graphs, largest first, each in a cell of a grid with its nodes on a circle: incidents as circles,
     /// firearms as squares, coloured by country. No labels: the nodes are anonymous by design.
     /// </summary>
-    public static byte[]? Networks(NetworkSummary networks)
+    public static Plot? Networks(NetworkSummary networks, ReportWords w)
     {
         if (networks.Networks.Count == 0)
         {
@@ -104,8 +108,8 @@ internal static class TraffickingPlots
 
         var shown = Math.Min(networks.Networks.Count, MostShown);
         var plot = NewPlot(shown < networks.Networks.Count
-            ? $"Linkage networks: the {shown} largest of {networks.Networks.Count}"
-            : $"Linkage networks: {networks.Networks.Count} joined by {networks.ConfirmedHits} confirmed hits");
+            ? w.Format("plot.net.title_some", shown, networks.Networks.Count)
+            : w.Format("plot.net.title_all", networks.Networks.Count, networks.ConfirmedHits));
         var columns = (int)Math.Ceiling(Math.Sqrt(shown * 2.0));
         var position = new (double X, double Y)[networks.Nodes.Count];
         for (var n = 0; n < shown; n++)
@@ -132,34 +136,35 @@ internal static class TraffickingPlots
             plot.Add.Marker(position[i].X, position[i].Y, shape, 12, CountryColour(node.Country));
         }
 
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "incident", MarkerStyle = new MarkerStyle(MarkerShape.FilledCircle, 10, Other) });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "seized firearm", MarkerStyle = new MarkerStyle(MarkerShape.FilledSquare, 10, Other) });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Mexico", FillColor = Mexico });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "United States", FillColor = UnitedStates });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = w["plot.net.incident"], MarkerStyle = new MarkerStyle(MarkerShape.FilledCircle, 10, Other) });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = w["plot.net.firearm"], MarkerStyle = new MarkerStyle(MarkerShape.FilledSquare, 10, Other) });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = w["country.MX"], FillColor = Mexico });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = w["country.US"], FillColor = UnitedStates });
         // Beside the grid, not over it: a corner of the grid may hold a network.
         plot.ShowLegend(Edge.Right);
         plot.Axes.Frameless();
         plot.Axes.Title.IsVisible = true;
         plot.HideGrid();
         plot.Axes.SetLimits(-0.6, columns - 0.4, -((shown - 1) / columns) - 0.6, 0.6);
-        return Png(plot);
+        return plot;
     }
 
-    public static byte[]? Activity(ActivitySummary activity)
+    public static Plot? Activity(ActivitySummary activity, ReportWords w)
     {
         if (activity.Periods.Count == 0)
         {
             return null;
         }
 
-        var plot = NewPlot($"Leads and hits per {activity.Period}");
+        var period = w.Period(activity.Period);
+        var plot = NewPlot(w.Format("plot.act.title", period));
         var xs = activity.Periods.Select(p => p.Start.ToDateTime(TimeOnly.MinValue).ToOADate()).ToArray();
         // Searches store tens of candidates for each one a reviewer takes up: the reviews get an axis of their own, on the right.
         foreach (var (label, values, colour, right) in new[]
         {
-            ("leads stored (search candidates, left)", activity.Periods.Select(p => (double)p.LeadsStored).ToArray(), Other, false),
-            ("made leads by a reviewer (right)", activity.Periods.Select(p => (double)p.LeadsPromoted).ToArray(), LongColour, true),
-            ("confirmed hits (right)", activity.Periods.Select(p => (double)p.HitsConfirmed).ToArray(), ShortColour, true),
+            (w["plot.act.stored"], activity.Periods.Select(p => (double)p.LeadsStored).ToArray(), Other, false),
+            (w["plot.act.promoted"], activity.Periods.Select(p => (double)p.LeadsPromoted).ToArray(), LongColour, true),
+            (w["plot.act.confirmed"], activity.Periods.Select(p => (double)p.HitsConfirmed).ToArray(), ShortColour, true),
         })
         {
             var series = plot.Add.Scatter(xs, values, colour);
@@ -177,8 +182,8 @@ internal static class TraffickingPlots
         var rightMax = Math.Max(1, activity.Periods.Max(p => Math.Max(p.LeadsPromoted, p.HitsConfirmed)));
         plot.Axes.SetLimitsY(0, leftMax * 1.15, plot.Axes.Left);
         plot.Axes.SetLimitsY(0, rightMax * 1.15, plot.Axes.Right);
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        plot.Axes.Right.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        WholeNumbers(plot.Axes.Left);
+        WholeNumbers(plot.Axes.Right);
         if (xs.Length <= 16)
         {
             // Few periods: one tick for each, named by its first day, and half a period of room either side.
@@ -192,14 +197,14 @@ internal static class TraffickingPlots
             dates.TickGenerator = new ScottPlot.TickGenerators.DateTimeAutomatic { LabelFormatter = day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
         }
 
-        plot.Axes.Left.Label.Text = $"leads stored per {activity.Period}";
-        plot.Axes.Right.Label.Text = $"reviews per {activity.Period}";
+        plot.Axes.Left.Label.Text = w.Format("plot.act.left", period);
+        plot.Axes.Right.Label.Text = w.Format("plot.act.right", period);
         plot.ShowLegend(Edge.Bottom);
-        return Png(plot);
+        return plot;
     }
 
     /// <summary>Horizontal bars of traced firearms per name, most first, the short time-to-crime share darker.</summary>
-    private static byte[]? Ranked(string title, (string Name, int Traced, int Short)[] rows)
+    private static Plot? Ranked(string title, (string Name, int Traced, int Short)[] rows, ReportWords w)
     {
         var top = rows.Take(MostShown).ToArray();
         if (top.Length == 0)
@@ -207,7 +212,7 @@ internal static class TraffickingPlots
             return null;
         }
 
-        var plot = NewPlot(rows.Length > top.Length ? $"{title}: {top.Length} of {rows.Length}" : title);
+        var plot = NewPlot(rows.Length > top.Length ? w.Format("plot.ranked.of", title, top.Length, rows.Length) : title);
         var bars = new List<Bar>();
         for (var i = 0; i < top.Length; i++)
         {
@@ -218,12 +223,13 @@ internal static class TraffickingPlots
 
         plot.Add.Bars(bars).Horizontal = true;
         plot.Axes.Left.SetTicks([.. top.Select((_, i) => (double)(top.Length - 1 - i))], [.. top.Select(r => r.Name)]);
-        plot.XLabel("traced firearms");
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "all traced", FillColor = LongColour });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "short time-to-crime", FillColor = ShortColour });
+        plot.XLabel(w["plot.ranked.x"]);
+        WholeNumbers(plot.Axes.Bottom);
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = w["plot.ranked.all"], FillColor = LongColour });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = w["plot.ranked.short"], FillColor = ShortColour });
         plot.ShowLegend(Alignment.LowerRight);
         plot.Axes.Margins(left: 0);
-        return Png(plot);
+        return plot;
     }
 
     private static Color CountryColour(string? country) => country switch
@@ -233,6 +239,10 @@ internal static class TraffickingPlots
         _ => Other,
     };
 
+    /// <summary>An axis of counts: ticks at whole numbers only (a count of 2.5 firearms is no count).</summary>
+    private static void WholeNumbers(ScottPlot.IAxis axis) =>
+        axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+
     private static Plot NewPlot(string title)
     {
         var plot = new Plot();
@@ -240,5 +250,5 @@ internal static class TraffickingPlots
         return plot;
     }
 
-    private static byte[] Png(Plot plot) => plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    public static byte[] Png(Plot plot) => plot.GetImageBytes(Width, Height, ImageFormat.Png);
 }

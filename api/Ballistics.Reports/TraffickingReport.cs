@@ -1,5 +1,6 @@
 using System.Reflection;
 using Ballistics.Intelligence.Trafficking;
+using Ballistics.Reports.Texts;
 using Ballistics.Store;
 
 namespace Ballistics.Reports;
@@ -24,10 +25,8 @@ public static class TraffickingReport
     /// <summary>Named on the page with the build, so a figure can be traced to the code that made it.</summary>
     public const string Version = "trafficking-report/1";
 
-    public const string Disclaimer =
-        "Traced firearms are not a random sample of the firearms used in crime, nor of the firearms sold. Trace data reflect "
-        + "which firearms law enforcement recovered and chose to trace, and which of those traces could be completed: the "
-        + "figures here describe the traces, seizures and leads on file, not the firearms market or crime as a whole.";
+    /// <summary>What the figures are not, said at the top and the bottom of every report.</summary>
+    public static string Disclaimer(Language language) => new ReportWords(language)["disclaimer"];
 
     public static TraffickingSummary Summarize(DataStore store)
     {
@@ -35,27 +34,28 @@ public static class TraffickingReport
         return TraffickingAnalysis.Summarize(store.Trafficking.Facts(), store.Registry);
     }
 
-    public static RenderedReport Render(TraffickingSummary summary, ReportSource source)
+    public static RenderedReport Render(TraffickingSummary summary, ReportSource source, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        var w = new ReportWords(language);
         var figures = new List<ReportFigure>();
-        void Add(string file, string caption, byte[]? png)
+        void Add(string file, string caption, ScottPlot.Plot? plot)
         {
-            if (png is not null)
+            if (plot is not null)
             {
-                figures.Add(new ReportFigure(file, caption, png));
+                figures.Add(new ReportFigure(file, caption, TraffickingPlots.Png(plot)));
             }
         }
 
-        Add("time-to-crime.png", "Time-to-crime by band", TraffickingPlots.TimeToCrime(summary.TimeToCrime));
-        Add("recoveries-mx.png", "Recoveries in Mexico by state", TraffickingPlots.Recoveries(summary.Recoveries, "MX", "Mexico"));
-        Add("recoveries-us.png", "Recoveries in the United States by state", TraffickingPlots.Recoveries(summary.Recoveries, "US", "the United States"));
-        Add("source-dealers.png", "Source dealers", TraffickingPlots.SourceDealers(summary.SourceDealers));
-        Add("source-states.png", "Source states", TraffickingPlots.SourceStates(summary.SourceStates));
-        Add("purchasers.png", "Purchasers by firearms bought", TraffickingPlots.PurchasersBySales(summary.MultipleSales));
-        Add("networks.png", "Linkage networks", TraffickingPlots.Networks(summary.Networks));
-        Add("activity.png", "Leads and hits over time", TraffickingPlots.Activity(summary.Activity));
-        return new RenderedReport(TraffickingReportPage.Html(summary, source, figures, Build()), figures);
+        Add("time-to-crime.png", w["fig.time_to_crime"], TraffickingPlots.TimeToCrime(summary.TimeToCrime, w));
+        Add("recoveries-mx.png", w["fig.recoveries_mx"], TraffickingPlots.Recoveries(summary.Recoveries, "MX", w));
+        Add("recoveries-us.png", w["fig.recoveries_us"], TraffickingPlots.Recoveries(summary.Recoveries, "US", w));
+        Add("source-dealers.png", w["fig.source_dealers"], TraffickingPlots.SourceDealers(summary.SourceDealers, w));
+        Add("source-states.png", w["fig.source_states"], TraffickingPlots.SourceStates(summary.SourceStates, w));
+        Add("purchasers.png", w["fig.purchasers"], TraffickingPlots.PurchasersBySales(summary.MultipleSales, w));
+        Add("networks.png", w["fig.networks"], TraffickingPlots.Networks(summary.Networks, w));
+        Add("activity.png", w["fig.activity"], TraffickingPlots.Activity(summary.Activity, w));
+        return new RenderedReport(TraffickingReportPage.Html(summary, source, figures, Build(), w), figures);
     }
 
     private static string Build()

@@ -1,8 +1,10 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Ballistics.Intelligence.Tracing;
 using Ballistics.Intelligence.Trafficking;
+using Ballistics.Reports.Texts;
 
 namespace Ballistics.Reports;
 
@@ -18,144 +20,141 @@ internal static class TraffickingReportPage
         + ".disclaimer{border:2px solid #c0392b;background:#fdf2f0;padding:0.8em 1em}.empty{color:#666;font-style:italic}"
         + "img{max-width:100%;display:block;margin:0.5em 0}dl{display:grid;grid-template-columns:max-content auto;gap:2px 1em}dd{margin:0}";
 
-    public static string Html(TraffickingSummary s, ReportSource source, IReadOnlyList<ReportFigure> figures, string build)
+    public static string Html(TraffickingSummary s, ReportSource source, IReadOnlyList<ReportFigure> figures, string build, ReportWords w)
     {
         var html = new StringBuilder(64 * 1024);
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Trafficking report</title><style>").Append(Style).Append("</style></head><body>\n");
-        html.Append("<h1>Firearms trafficking report</h1>\n<dl>");
-        Fact(html, "generated", source.GeneratedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
-        Fact(html, "store", $"{source.Store} (schema version {source.SchemaVersion})");
-        Fact(html, "method", $"{build}; each trace request resolved as `ballistics trace --request` resolves it; short time-to-crime under {TraceResolver.ShortTimeToCrimeYears} years; networks from leads an examiner confirmed");
-        html.Append("</dl>\n<p class=\"disclaimer\"><strong>Not a random sample.</strong> ").Append(Encode(TraffickingReport.Disclaimer)).Append("</p>\n");
-        html.Append("<p>Aggregates only: no purchaser, possessor, serial number, person key or address appears in this report; purchasers are counted, never named. "
-            + "Dealers are named by federal firearms licence and business name, which are public business records.</p>\n");
+        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(w.Language.Tag()).Append("\"><head><meta charset=\"utf-8\"><title>").Append(Encode(w["trafficking.page_title"])).Append("</title><style>").Append(Style).Append("</style></head><body>\n");
+        html.Append("<h1>").Append(Encode(w["trafficking.title"])).Append("</h1>\n<dl>");
+        Fact(html, w["fact.generated"], source.GeneratedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
+        Fact(html, w["fact.store"], w.Format("fact.store_value", source.Store, source.SchemaVersion));
+        Fact(html, w["fact.method"], w.Format("fact.method_value", build, TraceResolver.ShortTimeToCrimeYears));
+        html.Append("</dl>\n<p class=\"disclaimer\"><strong>").Append(Encode(w["disclaimer.head"])).Append("</strong> ").Append(Encode(w["disclaimer"])).Append("</p>\n");
+        html.Append("<p>").Append(Encode(w["aggregates"])).Append("</p>\n");
 
         if (s.IsEmpty)
         {
-            html.Append("<p class=\"empty\">The store holds no trace requests, seizure reports, transactions or leads: there is nothing to report yet.</p>\n");
+            Empty(html, w["empty.store"]);
             return html.Append("</body></html>\n").ToString();
         }
 
-        html.Append("<h2>On file</h2>\n");
-        Table(html, ["records", "count"], [["trace requests", N(s.TraceRequests)], ["seizure reports", N(s.SeizureReports)], ["firearm transactions", N(s.Transactions)]]);
-        Table(html, ["trace outcome", "trace requests"], s.Outcomes.Select(o => new[] { o.Name, N(o.Count) }));
+        html.Append("<h2>").Append(Encode(w["on_file"])).Append("</h2>\n");
+        Table(html, [w["col.records"], w["col.count"]], [[w["col.trace_requests"], N(s.TraceRequests)], [w["col.seizure_reports"], N(s.SeizureReports)], [w["col.transactions"], N(s.Transactions)]]);
+        Table(html, [w["col.trace_outcome"], w["col.trace_requests"]], s.Outcomes.Select(o => new[] { o.Name, N(o.Count) }));
 
-        TimeToCrime(html, s.TimeToCrime, figures);
-        Recoveries(html, s.Recoveries, figures);
-        Sources(html, s, figures);
-        MultipleSales(html, s.MultipleSales, figures);
-        Networks(html, s.Networks, figures);
-        Activity(html, s.Activity, figures);
+        TimeToCrime(html, s.TimeToCrime, figures, w);
+        Recoveries(html, s.Recoveries, figures, w);
+        Sources(html, s, figures, w);
+        MultipleSales(html, s.MultipleSales, figures, w);
+        Networks(html, s.Networks, figures, w);
+        Activity(html, s.Activity, figures, w);
 
-        html.Append("<hr><p class=\"disclaimer\">").Append(Encode(TraffickingReport.Disclaimer)).Append("</p>\n");
+        html.Append("<hr><p class=\"disclaimer\">").Append(Encode(w["disclaimer"])).Append("</p>\n");
         return html.Append("</body></html>\n").ToString();
     }
 
-    private static void TimeToCrime(StringBuilder html, TimeToCrimeSummary ttc, IReadOnlyList<ReportFigure> figures)
+    private static void TimeToCrime(StringBuilder html, TimeToCrimeSummary ttc, IReadOnlyList<ReportFigure> figures, ReportWords w)
     {
-        html.Append("<h2>Time-to-crime</h2>\n");
+        html.Append("<h2>").Append(Encode(w["ttc.heading"])).Append("</h2>\n");
         if (ttc.Known == 0)
         {
-            Empty(html, "No completed trace has both a retail sale date and a recovery date.");
+            Empty(html, w["ttc.empty"]);
             return;
         }
 
-        html.Append("<p>Days from the first retail sale to the recovery, over the ").Append(N(ttc.Known)).Append(" completed traces that know both dates.</p>\n");
-        Table(html, ["measure", "value"],
+        html.Append("<p>").Append(Encode(w.Format("ttc.intro", N(ttc.Known)))).Append("</p>\n");
+        Table(html, [w["col.measure"], w["col.value"]],
         [
-            ["median (days)", D(ttc.MedianDays)],
-            ["mean (days)", D(ttc.MeanDays)],
-            [$"short: under {TraceResolver.ShortTimeToCrimeYears} years", N(ttc.Short)],
-            ["share short", ttc.ShortShare is { } share ? share.ToString("0.0%", CultureInfo.InvariantCulture) : "–"],
+            [w["ttc.median"], D(ttc.MedianDays)],
+            [w["ttc.mean"], D(ttc.MeanDays)],
+            [w.Format("ttc.short", TraceResolver.ShortTimeToCrimeYears), N(ttc.Short)],
+            [w["ttc.share_short"], ttc.ShortShare is { } share ? share.ToString("0.0%", CultureInfo.InvariantCulture) : "–"],
         ]);
         Figure(html, figures, "time-to-crime.png");
-        Table(html, ["band", "from (days)", "traced firearms"], ttc.Bands.Select(b => new[] { b.Label, N(b.FromDays), N(b.Count) }));
+        Table(html, [w["col.band"], w["col.from_days"], w["col.traced"]], ttc.Bands.Select((b, i) => new[] { w[$"band.{i}"], N(b.FromDays), N(b.Count) }));
     }
 
-    private static void Recoveries(StringBuilder html, IReadOnlyList<RecoveryPlace> places, IReadOnlyList<ReportFigure> figures)
+    private static void Recoveries(StringBuilder html, IReadOnlyList<RecoveryPlace> places, IReadOnlyList<ReportFigure> figures, ReportWords w)
     {
-        html.Append("<h2>Recoveries by state</h2>\n");
+        html.Append("<h2>").Append(Encode(w["rec.heading"])).Append("</h2>\n");
         if (places.Count == 0)
         {
-            Empty(html, "No trace request or seizure report on file.");
+            Empty(html, w["rec.empty"]);
             return;
         }
 
         Figure(html, figures, "recoveries-mx.png");
         Figure(html, figures, "recoveries-us.png");
-        Table(html, ["country", "state (ISO 3166-2)", "trace requests", "seizure reports"],
-            places.Select(p => new[] { p.Country ?? "unknown", p.StateCode ?? "unknown", N(p.TraceRequests), N(p.SeizureReports) }));
+        Table(html, [w["col.country"], w["col.state_iso"], w["col.trace_requests"], w["col.seizure_reports"]],
+            places.Select(p => new[] { p.Country ?? w["unknown"], p.StateCode ?? w["unknown"], N(p.TraceRequests), N(p.SeizureReports) }));
     }
 
-    private static void Sources(StringBuilder html, TraffickingSummary s, IReadOnlyList<ReportFigure> figures)
+    private static void Sources(StringBuilder html, TraffickingSummary s, IReadOnlyList<ReportFigure> figures, ReportWords w)
     {
-        html.Append("<h2>Source dealers and states</h2>\n");
+        html.Append("<h2>").Append(Encode(w["src.heading"])).Append("</h2>\n");
         if (s.SourceDealers.Count == 0)
         {
-            Empty(html, "No trace request was traced to a dealer.");
+            Empty(html, w["src.empty"]);
             return;
         }
 
-        html.Append("<p>The dealers that sold the firearms traced to a sale; the state is the licence's (its district), the transactions on file give no dealer address.</p>\n");
+        html.Append("<p>").Append(Encode(w["src.intro"])).Append("</p>\n");
         Figure(html, figures, "source-dealers.png");
-        Table(html, ["licence (FFL)", "dealer", "state", "traced firearms", "short time-to-crime", "median days"],
-            s.SourceDealers.Select(d => new[] { d.Licence ?? "unknown", d.Name ?? "unknown", d.StateCode ?? "unknown", N(d.Traced), N(d.ShortTimeToCrime), D(d.MedianDays) }));
+        Table(html, [w["col.licence"], w["col.dealer"], w["col.state"], w["col.traced"], w["col.short_ttc"], w["col.median_days"]],
+            s.SourceDealers.Select(d => new[] { d.Licence ?? w["unknown"], d.Name ?? w["unknown"], d.StateCode ?? w["unknown"], N(d.Traced), N(d.ShortTimeToCrime), D(d.MedianDays) }));
         Figure(html, figures, "source-states.png");
-        Table(html, ["state (ISO 3166-2)", "traced firearms", "short time-to-crime"],
-            s.SourceStates.Select(st => new[] { st.StateCode ?? "unknown", N(st.Traced), N(st.ShortTimeToCrime) }));
+        Table(html, [w["col.state_iso"], w["col.traced"], w["col.short_ttc"]],
+            s.SourceStates.Select(st => new[] { st.StateCode ?? w["unknown"], N(st.Traced), N(st.ShortTimeToCrime) }));
     }
 
-    private static void MultipleSales(StringBuilder html, MultipleSaleSummary m, IReadOnlyList<ReportFigure> figures)
+    private static void MultipleSales(StringBuilder html, MultipleSaleSummary m, IReadOnlyList<ReportFigure> figures, ReportWords w)
     {
-        html.Append("<h2>Purchasers with multiple sales</h2>\n");
+        html.Append("<h2>").Append(Encode(w["ms.heading"])).Append("</h2>\n");
         if (m.Purchasers == 0 && m.Reports == 0 && m.TracedToSale == 0)
         {
-            Empty(html, "No retail sale to a known purchaser on file.");
+            Empty(html, w["ms.empty"]);
             return;
         }
 
         Figure(html, figures, "purchasers.png");
-        Table(html, ["firearms bought", "purchasers"], m.PurchasersBySales.Select(b => new[] { b.Name, N(b.Count) }));
-        Table(html, ["measure", "count"],
+        Table(html, [w["col.firearms_bought"], w["col.purchasers"]], m.PurchasersBySales.Select(b => new[] { b.Name, N(b.Count) }));
+        Table(html, [w["col.measure"], w["col.count"]],
         [
-            ["purchasers on file", N(m.Purchasers)],
-            ["multiple-sale reports (ATF 3310.4)", N(m.Reports)],
-            ["firearms on those reports", N(m.FirearmsOnReports)],
-            ["traced firearms traced to a sale", N(m.TracedToSale)],
-            ["… sold on a multiple-sale report", N(m.TracedOnReport)],
-            [$"… with a multiple-sale indicator (a report, or another purchase within {TraceResolver.MultipleSaleBusinessDays} business days)", N(m.TracedWithMultipleSaleIndicator)],
+            [w["ms.purchasers"], N(m.Purchasers)],
+            [w["ms.reports"], N(m.Reports)],
+            [w["ms.firearms_on_reports"], N(m.FirearmsOnReports)],
+            [w["ms.traced_to_sale"], N(m.TracedToSale)],
+            [w["ms.traced_on_report"], N(m.TracedOnReport)],
+            [w.Format("ms.traced_with_indicator", TraceResolver.MultipleSaleBusinessDays), N(m.TracedWithMultipleSaleIndicator)],
         ]);
     }
 
-    private static void Networks(StringBuilder html, NetworkSummary n, IReadOnlyList<ReportFigure> figures)
+    private static void Networks(StringBuilder html, NetworkSummary n, IReadOnlyList<ReportFigure> figures, ReportWords w)
     {
-        html.Append("<h2>Linkage networks</h2>\n");
+        html.Append("<h2>").Append(Encode(w["net.heading"])).Append("</h2>\n");
         if (n.Networks.Count == 0)
         {
-            Empty(html, n.ConfirmedHits == 0 ? "No confirmed hit on file." : $"{N(n.ConfirmedHits)} confirmed hits, none joining two incidents or firearms.");
+            Empty(html, n.ConfirmedHits == 0 ? w["net.empty_none"] : w.Format("net.empty_unjoined", N(n.ConfirmedHits)));
             return;
         }
 
-        html.Append("<p>Incidents and seized firearms joined by hits an examiner confirmed: ").Append(N(n.Networks.Count)).Append(" networks from ")
-            .Append(N(n.ConfirmedHits)).Append(" confirmed hits, ").Append(N(n.Networks.Count(x => x.CrossBorder))).Append(" of them across the border.</p>\n");
+        html.Append("<p>").Append(Encode(w.Format("net.intro", N(n.Networks.Count), N(n.ConfirmedHits), N(n.Networks.Count(x => x.CrossBorder))))).Append("</p>\n");
         Figure(html, figures, "networks.png");
-        Table(html, ["network", "incidents", "firearms", "hits", "countries"],
-            n.Networks.Select((x, i) => new[] { N(i + 1), N(x.Incidents), N(x.Firearms), N(x.Hits), x.Countries.Count == 0 ? "unknown" : string.Join(", ", x.Countries) }));
+        Table(html, [w["col.network"], w["col.incidents"], w["col.firearms"], w["col.hits"], w["col.countries"]],
+            n.Networks.Select((x, i) => new[] { N(i + 1), N(x.Incidents), N(x.Firearms), N(x.Hits), x.Countries.Count == 0 ? w["unknown"] : string.Join(", ", x.Countries) }));
     }
 
-    private static void Activity(StringBuilder html, ActivitySummary a, IReadOnlyList<ReportFigure> figures)
+    private static void Activity(StringBuilder html, ActivitySummary a, IReadOnlyList<ReportFigure> figures, ReportWords w)
     {
-        html.Append("<h2>Leads and hits over time</h2>\n");
+        html.Append("<h2>").Append(Encode(w["act.heading"])).Append("</h2>\n");
         if (a.Periods.Count == 0)
         {
-            Empty(html, "No lead on file.");
+            Empty(html, w["act.empty"]);
             return;
         }
 
-        html.Append("<p>Per ").Append(Encode(a.Period)).Append(": ").Append(N(a.LeadsStored)).Append(" leads stored by searches, ")
-            .Append(N(a.LeadsPromoted)).Append(" made leads by a reviewer, ").Append(N(a.HitsConfirmed)).Append(" confirmed by an examiner.</p>\n");
+        html.Append("<p>").Append(Encode(w.Format("act.intro", w.Period(a.Period), N(a.LeadsStored), N(a.LeadsPromoted), N(a.HitsConfirmed)))).Append("</p>\n");
         Figure(html, figures, "activity.png");
-        Table(html, [$"{a.Period} from", "leads stored", "made leads", "confirmed hits"],
+        Table(html, [w.Format("col.period_from", w.Period(a.Period)), w["col.leads_stored"], w["col.made_leads"], w["col.confirmed_hits"]],
             a.Periods.Select(p => new[] { p.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), N(p.LeadsStored), N(p.LeadsPromoted), N(p.HitsConfirmed) }));
     }
 
@@ -194,7 +193,10 @@ internal static class TraffickingReportPage
 
     private static void Empty(StringBuilder html, string why) => html.Append("<p class=\"empty\">").Append(Encode(why)).Append("</p>\n");
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    // Markup characters escaped, letters kept as they are: a Spanish page reads "tráfico" in its source, not "tr&#225;fico".
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string Encode(string text) => Encoder.Encode(text);
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -102,7 +102,7 @@ public sealed class RecordsApiTests
         Assert.That(problem!.Extensions["field"]?.ToString(), Is.EqualTo(field), problem.Detail);
     }
 
-    [TestCase("serial_numbr", "OU0001684", "serial_numbr", "not a field")]
+    [TestCase("serial_numbr", "OU0001684", "serial_numbr", "no es un campo")] // a Mexican key hears Spanish
     [TestCase("make", null, "make", "longer than 512")]
     public async Task SubmitTrace_UnknownOrOverlongField_BadRequestNamingItAndNothingStored(string field, string? value, string expected, string reason)
     {

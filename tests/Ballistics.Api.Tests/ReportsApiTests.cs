@@ -28,7 +28,7 @@ public sealed class ReportsApiTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), html);
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
         Assert.That(response.Headers.GetValues("Content-Security-Policy").Single(), Is.EqualTo(ReportsApi.ContentSecurityPolicy));
-        Assert.That(html, Does.Contain(TraffickingReport.Disclaimer));
+        Assert.That(html, Does.Contain(TraffickingReport.Disclaimer(Ballistics.Reports.Texts.Language.English)));
         Assert.That(html, Does.Contain("data:image/png;base64,"));
         Assert.That(html, Does.Not.Contain("src=\"http").And.Not.Contain("<link").And.Not.Contain("<script"), "nothing fetched from elsewhere");
         Assert.That(html, Does.Contain("5-74-215-02-5F-13307").And.Contain("Rio Grande Pawn &amp; Gun"), "the source dealer, by licence and name");
@@ -92,7 +92,7 @@ public sealed class ReportsApiTests
 
         var html = await analyst.GetStringAsync(Report);
 
-        Assert.That(html, Does.Contain("nothing to report yet").And.Contain(TraffickingReport.Disclaimer));
+        Assert.That(html, Does.Contain("nothing to report yet").And.Contain(TraffickingReport.Disclaimer(Ballistics.Reports.Texts.Language.English)));
         Assert.That(html, Does.Not.Contain("<img"));
     }
 

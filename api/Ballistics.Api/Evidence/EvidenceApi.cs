@@ -35,14 +35,14 @@ public static class EvidenceApi
         var request = context.Request;
         if (!request.HasFormContentType)
         {
-            return Invalid(context, "body", "send multipart/form-data with a part 'file' (the scan) and a part 'metadata' (JSON)");
+            return Invalid(context, "body", "detail.multipart_required");
         }
 
         // A body declared over the limit is refused before a byte of it is read, with the status that says so.
         var limit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Features.FormOptions>>().Value.MultipartBodyLengthLimit;
         if (request.ContentLength > limit)
         {
-            return TooLarge(context, $"{request.ContentLength:N0} bytes, over the limit of {limit:N0}");
+            return TooLarge(context, "detail.body_over_limit", request.ContentLength, limit);
         }
 
         IFormCollection form;
@@ -52,30 +52,30 @@ public static class EvidenceApi
         }
         catch (BadHttpRequestException bad) when (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge(context, bad.Message);
+            return TooLarge(context, "detail.as_given", bad.Message);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
             // A broken multipart body, or one over the form's length limit: the caller's error, said as such.
-            return Invalid(context, "body", $"not a readable multipart form: {ex.Message}");
+            return Invalid(context, "body", "detail.not_multipart", ex.Message);
         }
 
         if (form.Files.GetFile("file") is not { Length: > 0 } file)
         {
-            return Invalid(context, "file", "missing or empty: the scan goes in a part named 'file'");
+            return Invalid(context, "file", "detail.file_missing");
         }
 
         var fileName = Path.GetFileName(file.FileName);
         if (!fileName.EndsWith(".x3p", StringComparison.OrdinalIgnoreCase))
         {
             // The matching core compares topography; a 2D intensity image cannot be searched against it.
-            return Invalid(context, "file", $"'{fileName}' is not an x3p file: evidence is searched by its topography, and a 2D image (PNG, TIFF) holds intensities, not heights, and no trustworthy pixel size");
+            return Invalid(context, "file", "detail.not_x3p", fileName);
         }
 
         var (metadata, refused) = ReadMetadata(form["metadata"].ToString(), fileName, caller);
         if (refused is { } error)
         {
-            return Invalid(context, error.Field, error.Reason);
+            return Invalid(context, error.Field, "detail.as_given", error.Reason);
         }
 
         // The upload is written where the store keeps its own temporaries, under its own name (the default exhibit id).
@@ -99,7 +99,7 @@ public static class EvidenceApi
 
         if (submitted.Item is not { } item)
         {
-            return Invalid(context, "file", submitted.Refusal ?? "not stored");
+            return submitted.Refusal is { } refusal ? Invalid(context, "file", "detail.as_given", refusal) : Invalid(context, "file", "detail.not_stored");
         }
 
         var leads = store.Use(s => s.Leads.For(item.Id));
@@ -121,7 +121,7 @@ public static class EvidenceApi
     private static Results<Ok<EvidenceView>, ProblemHttpResult> GetEvidence(long id, [AsParameters] ApiRequest api)
     {
         var (_, caller, _, corpus, sharing) = api;
-        return corpus.Get(id) is { } item && sharing.CanSee(caller, item) ? TypedResults.Ok(EvidenceView.Of(item)) : NotFound(id);
+        return corpus.Get(id) is { } item && sharing.CanSee(caller, item) ? TypedResults.Ok(EvidenceView.Of(item)) : NotFound(api.Context, id);
     }
 
     private static Results<Ok<IReadOnlyList<LeadView>>, ProblemHttpResult> GetLeads(long id, [AsParameters] ApiRequest api)
@@ -129,7 +129,7 @@ public static class EvidenceApi
         var (_, caller, store, corpus, sharing) = api;
         if (corpus.Get(id) is not { } item || !sharing.CanSee(caller, item))
         {
-            return NotFound(id);
+            return NotFound(api.Context, id);
         }
 
         return TypedResults.Ok(Views(store.Use(s => s.Leads.For(id)), caller, corpus, sharing));
@@ -229,12 +229,12 @@ public static class EvidenceApi
         return name.Length > 120 ? name[^120..] : name;
     }
 
-    private static ProblemHttpResult TooLarge(HttpContext context, string reason) =>
-        ApiProblems.Field(context, StatusCodes.Status413PayloadTooLarge, "Submission too large", "body", $"body: {reason}");
+    private static ProblemHttpResult TooLarge(HttpContext context, string reason, params object?[] args) =>
+        ApiProblems.Field(context, StatusCodes.Status413PayloadTooLarge, "title.submission_too_large", "body", reason, args);
 
-    private static ProblemHttpResult Invalid(HttpContext context, string field, string reason) =>
-        ApiProblems.Field(context, StatusCodes.Status400BadRequest, "Invalid submission", field, $"{field}: {reason}");
+    private static ProblemHttpResult Invalid(HttpContext context, string field, string reason, params object?[] args) =>
+        ApiProblems.Field(context, StatusCodes.Status400BadRequest, "title.invalid_submission", field, reason, args);
 
-    internal static ProblemHttpResult NotFound(long id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such evidence", detail: $"no evidence item {id} that this key may see");
+    internal static ProblemHttpResult NotFound(HttpContext context, long id) =>
+        ApiProblems.Whole(context, StatusCodes.Status404NotFound, "title.no_such_evidence", "detail.no_such_evidence", id);
 }

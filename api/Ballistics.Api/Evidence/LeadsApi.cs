@@ -26,17 +26,17 @@ public static class LeadsApi
         var (context, caller, store, _, _) = api;
         if (body?.Status is not { Length: > 0 } status)
         {
-            return Problem(context, StatusCodes.Status400BadRequest, "status", "missing: send {\"status\": \"lead\" | \"confirmed\" | \"rejected\", \"note\": \"...\"}");
+            return ApiProblems.Field(context, StatusCodes.Status400BadRequest, "title.review_refused", "status", "detail.review_status_missing");
         }
 
         if (body.Note is { Length: > 4000 })
         {
-            return Problem(context, StatusCodes.Status400BadRequest, "note", "at most 4,000 characters");
+            return ApiProblems.Field(context, StatusCodes.Status400BadRequest, "title.review_refused", "note", "detail.note_too_long", 4000);
         }
 
         if (ReviewApi.Visible(id, api) is not var (lead, evidence, candidate))
         {
-            return ReviewApi.NoSuchLead(id);
+            return ReviewApi.NoSuchLead(context, id);
         }
 
         var reviewer = caller.Name;
@@ -50,7 +50,7 @@ public static class LeadsApi
                 ReviewRefusalKind.NotThisRole => StatusCodes.Status403Forbidden,
                 _ => StatusCodes.Status409Conflict,
             };
-            return Problem(context, code, "status", refused.Message);
+            return ApiProblems.FieldAsGiven(context, code, "title.review_refused", "status", refused.Message);
         }
 
         var history = store.Use(s => s.Leads.History(id));
@@ -89,8 +89,6 @@ public static class LeadsApi
         return links;
     }
 
-    private static ProblemHttpResult Problem(HttpContext context, int status, string field, string reason) =>
-        ApiProblems.Field(context, status, "Review refused", field, reason);
 }
 
 /// <summary>Body of a review: the status to move the lead to and why.</summary>

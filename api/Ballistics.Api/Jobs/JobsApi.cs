@@ -34,13 +34,13 @@ public static class JobsApi
         var (context, caller, store, corpus, _) = api;
         if (body is null || (body.All != true) == (body.Since is null))
         {
-            return ApiProblems.Field(context, StatusCodes.Status400BadRequest, "Invalid job", "since", "give either \"since\": \"YYYY-MM-DD\" or \"all\": true");
+            return ApiProblems.Field(context, StatusCodes.Status400BadRequest, "title.invalid_job", "since", "detail.job_since_or_all");
         }
 
         var leads = body.Leads ?? 10;
         if (leads is < 1 or > MaxLeadsPerItem)
         {
-            return ApiProblems.Field(context, StatusCodes.Status400BadRequest, "Invalid job", "leads", $"between 1 and {MaxLeadsPerItem} (got {leads})");
+            return ApiProblems.Field(context, StatusCodes.Status400BadRequest, "title.invalid_job", "leads", "detail.job_leads_range", MaxLeadsPerItem, leads);
         }
 
         DateTimeOffset? since = body.Since is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
@@ -64,7 +64,7 @@ public static class JobsApi
         if (job is null)
         {
             context.Response.Headers.RetryAfter = "60";
-            return ApiProblems.Field(context, StatusCodes.Status429TooManyRequests, "Too many jobs", "key", $"this key has {MaxUnfinishedPerKey} correlation jobs unfinished, the most it may have: wait for one to finish (GET /v1/jobs/{{id}})");
+            return ApiProblems.Field(context, StatusCodes.Status429TooManyRequests, "title.too_many_jobs", "key", "detail.too_many_jobs", MaxUnfinishedPerKey);
         }
 
         if (!resumed)
@@ -100,12 +100,12 @@ public static class JobsApi
         });
         if (job is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such job", detail: $"no job {id} of this key");
+            return ApiProblems.Whole(context, StatusCodes.Status404NotFound, "title.no_such_job", "detail.no_such_job_of_key", id);
         }
 
         if (!cancelled && job.CancelledAt is null)
         {
-            return ApiProblems.Field(context, StatusCodes.Status409Conflict, "Job finished", "id", $"job {id} finished at {job.FinishedAt:O}: there is nothing left to cancel");
+            return ApiProblems.Field(context, StatusCodes.Status409Conflict, "title.job_finished", "id", "detail.job_finished", id, job.FinishedAt);
         }
 
         if (!cancelled)
@@ -116,11 +116,11 @@ public static class JobsApi
         return TypedResults.Ok(Status(store, corpus, job, withResults: false));
     }
 
-    private static Results<Ok<JobStatus>, ProblemHttpResult> GetJob(long id, StoreAccess store, ApiCorpus corpus)
+    private static Results<Ok<JobStatus>, ProblemHttpResult> GetJob(long id, HttpContext context, StoreAccess store, ApiCorpus corpus)
     {
         var job = store.Use(s => s.Correlations.Get(id));
         return job is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such job", detail: $"no job {id}")
+            ? ApiProblems.Whole(context, StatusCodes.Status404NotFound, "title.no_such_job", "detail.no_such_job", id)
             : TypedResults.Ok(Status(store, corpus, job, withResults: job.FinishedAt is not null));
     }
 

@@ -38,7 +38,7 @@ public static class LinkageApi
 
         if (Around(corpus.OfFirearm(id), caller, store, corpus, sharing) is not { } around)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such firearm", detail: $"no scans of firearm '{id}' that this key may see");
+            return ApiProblems.Whole(api.Context, StatusCodes.Status404NotFound, "title.no_such_firearm", "detail.no_such_firearm", id);
         }
 
         var (scans, leads, linked) = around;
@@ -92,7 +92,7 @@ public static class LinkageApi
 
         if (Around(corpus.OfIncident(id), caller, store, corpus, sharing) is not { } around)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such incident", detail: $"no evidence of incident '{id}' that this key may see");
+            return ApiProblems.Whole(api.Context, StatusCodes.Status404NotFound, "title.no_such_incident", "detail.no_such_incident", id);
         }
 
         var (scans, leads, linked) = around;

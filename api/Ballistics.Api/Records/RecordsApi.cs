@@ -65,7 +65,7 @@ public static class RecordsApi
         if (stored is not { } result)
         {
             // A trace number names one request within its agency: another request under it would make the number ambiguous.
-            return ApiProblems.Field(context, StatusCodes.Status409Conflict, "Trace number in use", "trace_number", $"'{number}' already names another trace request of {trace.Agency} ({taken!.ContentId})");
+            return ApiProblems.Field(context, StatusCodes.Status409Conflict, "title.trace_number_in_use", "trace_number", "detail.trace_number_in_use", number, trace.Agency, taken!.ContentId);
         }
 
         var (answer, added) = result;
@@ -98,7 +98,7 @@ public static class RecordsApi
         });
         if (found is not { } trace)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such trace", detail: $"no trace request '{id}' that this key may see");
+            return ApiProblems.Whole(context, StatusCodes.Status404NotFound, "title.no_such_trace", "detail.no_such_trace", id);
         }
 
         return TypedResults.Ok(ForCaller(trace.Answer, caller, trace.Agency));
@@ -157,7 +157,7 @@ public static class RecordsApi
         {
             if (string.IsNullOrWhiteSpace(context.Request.Headers[header]))
             {
-                return Problem(context, header, "required of investigators: the case this trace serves and why");
+                return Problem(context, header, "detail.investigator_header");
             }
         }
 
@@ -170,7 +170,7 @@ public static class RecordsApi
         if (!context.Request.HasJsonContentType())
         {
             // A body that is not declared JSON is not read as JSON: the client's framing is wrong, and it should hear so.
-            return (null, ApiProblems.Field(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Content-Type", $"'{context.Request.ContentType}' is not JSON: send the record as application/json"));
+            return (null, ApiProblems.Field(context, StatusCodes.Status415UnsupportedMediaType, "title.unsupported_media_type", "Content-Type", "detail.not_json", context.Request.ContentType));
         }
 
         JsonObject body;
@@ -181,12 +181,12 @@ public static class RecordsApi
         }
         catch (JsonException ex)
         {
-            return (null, Problem(context, "body", $"one JSON object with the record's fields: {ex.Message}"));
+            return (null, Problem(context, "body", "detail.record_body", ex.Message));
         }
 
         if (FirstBadText(body, string.Empty) is { } bad)
         {
-            return (null, Problem(context, bad.Field, bad.Reason));
+            return (null, Problem(context, bad.Field, "detail.as_given", bad.Reason));
         }
 
         var agencyField = kind == RecordKind.Seizure ? "autoridad" : "agency";
@@ -195,7 +195,7 @@ public static class RecordsApi
         {
             if (stated.Value is not null && !string.Equals(stated.Value.ToString().Trim(), caller.Agency, StringComparison.OrdinalIgnoreCase))
             {
-                return (null, Problem(context, stated.Key, $"'{stated.Value}' is not the key's agency ({caller.Agency}): a record is filed by its own agency"));
+                return (null, Problem(context, stated.Key, "detail.not_own_agency", stated.Value, caller.Agency));
             }
 
             if (stated.Value is null)
@@ -208,7 +208,7 @@ public static class RecordsApi
         var opened = RecordFileReader.Open(stream, "request", RecordFormat.Json, kind);
         if (!opened.Success)
         {
-            return (null, Problem(context, "body", opened.Error!.Message));
+            return (null, Problem(context, "body", "detail.as_given", opened.Error!.Message));
         }
 
         using var reader = opened.Value;
@@ -216,18 +216,18 @@ public static class RecordsApi
         if (reader.IgnoredColumns.Order(StringComparer.Ordinal).FirstOrDefault() is { } unknown)
         {
             // A misspelt field would otherwise vanish and the record be filed without it.
-            return (null, Problem(context, unknown, $"not a field of a {kind.ToString().ToLowerInvariant()} record"));
+            return (null, Problem(context, unknown, "detail.unknown_record_field", kind.ToString().ToLowerInvariant()));
         }
 
         if (results is not [var result])
         {
-            return (null, Problem(context, "body", $"one record per request, not {results.Length}"));
+            return (null, Problem(context, "body", "detail.one_record", results.Length));
         }
 
         if (result.Record is null)
         {
             var error = result.Errors[0];
-            return (null, Problem(context, error.Field, string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Reason}"))));
+            return (null, Problem(context, error.Field, "detail.as_given", string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Reason}"))));
         }
 
         return (result.Record, null);
@@ -265,8 +265,8 @@ public static class RecordsApi
         }
     }
 
-    private static ProblemHttpResult Problem(HttpContext context, string field, string reason) =>
-        ApiProblems.Field(context, StatusCodes.Status400BadRequest, "Invalid record", field, reason);
+    private static ProblemHttpResult Problem(HttpContext context, string field, string reason, params object?[] args) =>
+        ApiProblems.Field(context, StatusCodes.Status400BadRequest, "title.invalid_record", field, reason, args);
 }
 
 /// <summary>A trace request on file and its resolution now.</summary>

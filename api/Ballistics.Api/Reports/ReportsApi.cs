@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ballistics.Api.Access;
+using Ballistics.Api.Texts;
 using Ballistics.Intelligence.Trafficking;
 using Ballistics.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,7 +42,7 @@ public static class ReportsApi
         var (context, _, store, _, _) = api;
         if (format is not (null or "html" or "json"))
         {
-            return ApiProblems.Field(context, StatusCodes.Status400BadRequest, "Invalid format", "format", $"html or json (got '{format}')");
+            return ApiProblems.Field(context, StatusCodes.Status400BadRequest, "title.invalid_format", "format", "detail.format_html_or_json", format);
         }
 
         // The figures are read under the store's lock; the plots, the slow part, are drawn after it is released.
@@ -52,7 +53,8 @@ public static class ReportsApi
             return TypedResults.Ok(summary);
         }
 
-        var report = TraffickingReport.Render(summary, new ReportSource("the server's store", schema, DateTimeOffset.UtcNow));
+        // In the caller's language (Accept-Language, else the key's country), as every text the API writes.
+        var report = TraffickingReport.Render(summary, new ReportSource("the server's store", schema, DateTimeOffset.UtcNow), ApiTexts.Of(context));
         context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         return TypedResults.Content(report.Html, "text/html; charset=utf-8");
     }

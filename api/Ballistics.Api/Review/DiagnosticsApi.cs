@@ -1,4 +1,5 @@
 using Ballistics.Api.Evidence;
+using Ballistics.Api.Texts;
 using Ballistics.Engine.Comparison;
 using Ballistics.Engine.Diagnostics;
 using Ballistics.Store.Scans;
@@ -35,7 +36,7 @@ public static class DiagnosticsApi
         var (context, _, _, _, _) = api;
         if (ReviewApi.Visible(id, api) is not var (lead, evidence, candidate))
         {
-            return ReviewApi.NoSuchLead(id);
+            return ReviewApi.NoSuchLead(context, id);
         }
 
         return await Describe(context, evidence, candidate, lead, Figures(lead), $"/v1/leads/{id}/diagnostics", diagnostics);
@@ -51,7 +52,7 @@ public static class DiagnosticsApi
 
         return ReviewApi.Visible(id, api) is var (_, evidence, candidate)
             ? await Picture(context, evidence, candidate, name, $"lead-{id}", diagnostics)
-            : ReviewApi.NoSuchLead(id);
+            : ReviewApi.NoSuchLead(context, id);
     }
 
     private static async Task<Results<Ok<DiagnosticsView>, ProblemHttpResult>> DescribePair(long a, long b, [AsParameters] ApiRequest api, LeadDiagnostics diagnostics)
@@ -59,7 +60,7 @@ public static class DiagnosticsApi
         var (context, _, _, _, _) = api;
         if (ScoredPair(a, b, api) is not var (evidence, candidate, lead, stored))
         {
-            return NoSuchPair(a, b);
+            return NoSuchPair(context, a, b);
         }
 
         return await Describe(context, evidence, candidate, lead, stored, $"/v1/pairs/{a}/{b}/diagnostics", diagnostics);
@@ -75,7 +76,7 @@ public static class DiagnosticsApi
 
         return ScoredPair(a, b, api) is var (evidence, candidate, _, _)
             ? await Picture(context, evidence, candidate, name, $"pair-{a}-{b}", diagnostics)
-            : NoSuchPair(a, b);
+            : NoSuchPair(context, a, b);
     }
 
     /// <summary>Both items when the caller may see them and a lead or a batch job scored a against b, with the figures kept.</summary>
@@ -126,7 +127,7 @@ public static class DiagnosticsApi
     private static ProblemHttpResult? UnknownPicture(HttpContext context, string name) =>
         ComparisonDiagnostics.ImageNames.Concat(ComparisonDiagnostics.RegionImageNames).Contains(name, StringComparer.Ordinal)
             ? null
-            : ApiProblems.Field(context, StatusCodes.Status404NotFound, "No such picture", "name", $"'{name}' is none of {string.Join(", ", ComparisonDiagnostics.ImageNames.Concat(ComparisonDiagnostics.RegionImageNames))}");
+            : ApiProblems.Field(context, StatusCodes.Status404NotFound, "title.no_such_picture", "name", "detail.no_such_picture", name, string.Join(", ", ComparisonDiagnostics.ImageNames.Concat(ComparisonDiagnostics.RegionImageNames)));
 
     /// <summary>
     /// The same comparison gives the same figures; after an upgrade of the matcher they may differ, and the page says so. A
@@ -136,11 +137,11 @@ public static class DiagnosticsApi
         again.AlgorithmVersion.Split(' ').All(part => stored.AlgorithmVersion.Split(' ').Contains(part, StringComparer.Ordinal))
         && Math.Abs(stored.Score - again.Score) < 1e-9 && stored.Cmc == again.Cmc;
 
-    private static ProblemHttpResult NoSuchPair(long a, long b) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such scored pair", detail: $"no lead or batch result of item {a} against item {b} that this key may see (pairs are named as scored: the searched item first)");
+    private static ProblemHttpResult NoSuchPair(HttpContext context, long a, long b) =>
+        ApiProblems.Whole(context, StatusCodes.Status404NotFound, "title.no_such_pair", "detail.no_such_pair", a, b);
 
     private static ProblemHttpResult Unavailable(HttpContext context, string? reason) =>
-        ApiProblems.Field(context, StatusCodes.Status409Conflict, "Comparison unavailable", "lead", $"the comparison cannot be made again: {reason ?? "unknown"}");
+        ApiProblems.Field(context, StatusCodes.Status409Conflict, "title.comparison_unavailable", "lead", "detail.comparison_unavailable", reason ?? ApiTexts.Format(context, "detail.unknown"));
 }
 
 /// <summary>A comparison's figures, as stored with the lead or batch result, or as made again; no pose when it could not be registered.</summary>

@@ -47,7 +47,7 @@ public static class ReviewApi
         var (_, caller, store, _, _) = api;
         if (Visible(id, api) is not { } visible)
         {
-            return NoSuchLead(id);
+            return NoSuchLead(api.Context, id);
         }
 
         var history = store.Use(s => s.Leads.History(id));
@@ -68,8 +68,8 @@ public static class ReviewApi
             : (lead, evidence, candidate);
     }
 
-    internal static ProblemHttpResult NoSuchLead(long id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such lead", detail: $"no lead {id} that this key may see");
+    internal static ProblemHttpResult NoSuchLead(HttpContext context, long id) =>
+        ApiProblems.Whole(context, StatusCodes.Status404NotFound, "title.no_such_lead", "detail.no_such_lead", id);
 }
 
 /// <summary>The calling key as the review page shows it, and the review steps its role may take.</summary>

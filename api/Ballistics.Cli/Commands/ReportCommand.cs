@@ -2,11 +2,12 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Ballistics.Reports;
+using Ballistics.Reports.Texts;
 
 namespace Ballistics.Cli.Commands;
 
 /// <summary>
-/// `ballistics report trafficking [--store DIR] --out DIR`: the analyst's trafficking report as
+/// `ballistics report trafficking [--store DIR] --out DIR [--language en|es]`: the analyst's trafficking report as
 /// `DIR/trafficking.html`, self-contained (its plots embedded), and the same plots as PNG files beside it for slides
 /// and documents. The page is the one <c>GET /v1/reports/trafficking</c> returns.
 /// </summary>
@@ -16,15 +17,23 @@ internal static class ReportCommand
     {
         var store = StoreVerbs.StoreOption();
         var outDir = new Option<string>("--out") { Required = true, Description = "folder for trafficking.html and its plots (made if missing)" };
+        var language = new Option<string>("--language") { Description = "en (en-US) or es (es-MX): the language of the page and its plots", DefaultValueFactory = _ => "en" };
+        language.Validators.Add(result =>
+        {
+            if (Languages.FromTag(result.GetValueOrDefault<string>()) is null)
+            {
+                result.AddError($"--language: '{result.GetValueOrDefault<string>()}' is neither en nor es");
+            }
+        });
         var trafficking = new Command("trafficking", "Time-to-crime, recoveries by state, source dealers and states, multiple sales, linkage networks, leads and hits over time (aggregates only).")
         {
-            store, outDir,
+            store, outDir, language,
         };
-        trafficking.SetAction(parse => Trafficking(parse.GetValue(store)!, parse.GetValue(outDir)!, output, error));
+        trafficking.SetAction(parse => Trafficking(parse.GetValue(store)!, parse.GetValue(outDir)!, output, error, Languages.FromTag(parse.GetValue(language))!.Value));
         return new Command("report", "Analyst reports over the store.") { trafficking };
     }
 
-    internal static int Trafficking(string storePath, string outDir, TextWriter output, TextWriter error)
+    internal static int Trafficking(string storePath, string outDir, TextWriter output, TextWriter error, Language language = Language.English)
     {
         var watch = Stopwatch.StartNew();
         using var store = StoreVerbs.OpenStore(storePath, create: false, error);
@@ -35,7 +44,7 @@ internal static class ReportCommand
 
         var summary = TraffickingReport.Summarize(store);
         var figuresDone = watch.Elapsed;
-        var report = TraffickingReport.Render(summary, new ReportSource(store.Folder, store.SchemaVersion, DateTimeOffset.UtcNow));
+        var report = TraffickingReport.Render(summary, new ReportSource(store.Folder, store.SchemaVersion, DateTimeOffset.UtcNow), language);
         Directory.CreateDirectory(outDir);
         var page = Path.GetFullPath(Path.Combine(outDir, TraffickingReport.FileName));
         File.WriteAllText(page, report.Html);

@@ -32,7 +32,7 @@ public sealed class ReportCommandTests
         Assert.That(plots.Select(File.Exists), Is.All.True);
         Assert.That(lines[^1], Does.StartWith("done in "));
         var html = File.ReadAllText(page);
-        Assert.That(html, Does.Contain(TraffickingReport.Disclaimer));
+        Assert.That(html, Does.Contain(TraffickingReport.Disclaimer(Ballistics.Reports.Texts.Language.English)));
         Assert.That(records.Transactions.Select(t => t["purchaser"]).Distinct().Where(name => html.Contains(name, StringComparison.Ordinal)), Is.Empty);
     }
 
