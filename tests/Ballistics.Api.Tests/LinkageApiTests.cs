@@ -110,6 +110,35 @@ public sealed class LinkageApiTests
     }
 
     [Test]
+    public async Task FirearmLinkagePicture_MexicanAnalyst_SvgInSpanishPurchaserMasked()
+    {
+        await using var factory = await Story();
+        using var analyst = factory.Client("analyst", "SESNSP", "MX");
+
+        using var response = await analyst.GetAsync(new Uri("/v1/firearms/SEIZED-42/linkage/picture", UriKind.Relative));
+        var svg = await response.Content.ReadAsStringAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), svg);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/svg+xml"));
+        var document = System.Xml.Linq.XDocument.Parse(svg);
+        Assert.That(document.Root!.Name.LocalName, Is.EqualTo("svg"));
+        Assert.That(svg, Does.Contain("arma asegurada").And.Contain("coincidencia confirmada").And.Contain("data-masked=\"true\""));
+        Assert.That(svg, Does.Not.Contain("James Carter"), "the picture shares what the graph shares, no more");
+    }
+
+    [Test]
+    public async Task IncidentLinkagePicture_UnknownIncident_NotFoundProblem()
+    {
+        await using var factory = new ApiFactory();
+        using var analyst = factory.Client("analyst");
+
+        using var response = await analyst.GetAsync(new Uri("/v1/incidents/NOPE/linkage/picture", UriKind.Relative));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+    }
+
+    [Test]
     public async Task FirearmLinkage_InvestigatorWithoutCaseNumber_BadRequest()
     {
         await using var factory = await Story();

@@ -1,9 +1,11 @@
 using Ballistics.Api.Access;
 using Ballistics.Api.Evidence;
 using Ballistics.Api.Records;
+using Ballistics.Api.Texts;
 using Ballistics.Intelligence.Linkage;
 using Ballistics.Intelligence.Tracing;
 using Ballistics.Ingest.Scans;
+using Ballistics.Reports.Linkage;
 using Ballistics.Store;
 using Ballistics.Store.Scans;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +15,8 @@ namespace Ballistics.Api.Linkage;
 /// <summary>
 /// The post-seizure linkage of a firearm (<see cref="LinkageBuilder"/>) as nodes, edges and leads to follow. Every role
 /// may ask; each sees the scans its sharing rules allow, and the purchaser's personal data only as an admin or an
-/// investigator of the seizing agency (who, as for traces, states a case number and purpose).
+/// investigator of the seizing agency (who, as for traces, states a case number and purpose). Each graph is also served
+/// drawn (<see cref="LinkagePicture"/>), for the review page and for anyone who reads a picture faster than a table.
 /// </summary>
 public static class LinkageApi
 {
@@ -25,8 +28,29 @@ public static class LinkageApi
         app.MapGet("/v1/incidents/{id}/linkage", IncidentLinkage).WithName("GetIncidentLinkage").WithTags("Linkage").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .RequireAuthorization(EvidenceApi.ReadRoles)
             .WithSummary("An incident's cartridge cases, the incidents and seized firearms their leads and hits reach, and the leads to follow.");
+        app.MapGet("/v1/firearms/{id}/linkage/picture", (string id, [AsParameters] ApiRequest api) => Picture(FirearmLinkage(id, api), api.Context))
+            .WithName("GetFirearmLinkagePicture").WithTags("Linkage").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .RequireAuthorization(EvidenceApi.ReadRoles)
+            .Produces<string>(StatusCodes.Status200OK, SvgType)
+            .WithSummary("The firearm's linkage drawn as an SVG picture, in the caller's language (the same graph, and the same sharing, as /linkage).");
+        app.MapGet("/v1/incidents/{id}/linkage/picture", (string id, [AsParameters] ApiRequest api) => Picture(IncidentLinkage(id, api), api.Context))
+            .WithName("GetIncidentLinkagePicture").WithTags("Linkage").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .RequireAuthorization(EvidenceApi.ReadRoles)
+            .Produces<string>(StatusCodes.Status200OK, SvgType)
+            .WithSummary("The incident's linkage drawn as an SVG picture, in the caller's language.");
         return app;
     }
+
+    private const string SvgType = "image/svg+xml";
+
+    /// <summary>The graph an endpoint answers, drawn; a refusal stays the same refusal.</summary>
+    private static Results<ContentHttpResult, ProblemHttpResult> Picture(Results<Ok<LinkageGraph>, ProblemHttpResult> answer, HttpContext context) =>
+        answer.Result switch
+        {
+            Ok<LinkageGraph> { Value: { } graph } => TypedResults.Content(LinkagePicture.Svg(graph, ApiTexts.Of(context)), SvgType),
+            ProblemHttpResult problem => problem,
+            _ => throw new InvalidOperationException("a linkage answers a graph or a problem"),
+        };
 
     private static Results<Ok<LinkageGraph>, ProblemHttpResult> FirearmLinkage(string id, [AsParameters] ApiRequest api)
     {

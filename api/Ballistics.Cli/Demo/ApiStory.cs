@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Ballistics.Api;
 using Ballistics.Intelligence.Linkage;
 using Ballistics.Ingest.Records;
+using Ballistics.Reports.Linkage;
+using Ballistics.Reports.Texts;
 using Ballistics.Samples;
 using Ballistics.Store;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -179,9 +180,12 @@ internal static class ApiStory
 
             var jsonPath = Path.Combine(outDir, "linkage.json");
             var htmlPath = Path.Combine(outDir, "linkage.html");
+            var spanishPath = Path.Combine(outDir, "linkage.es.html");
             await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(graph, Json));
-            await File.WriteAllTextAsync(htmlPath, Html(graph));
-            output.WriteLine($"  wrote {Path.GetFullPath(jsonPath)} and {Path.GetFullPath(htmlPath)}");
+            // The page in English and in Spanish, each with a link to the other.
+            await File.WriteAllTextAsync(htmlPath, LinkagePage.Html(graph, Language.English, Path.GetFileName(spanishPath)));
+            await File.WriteAllTextAsync(spanishPath, LinkagePage.Html(graph, Language.Spanish, Path.GetFileName(htmlPath)));
+            output.WriteLine($"  wrote {Path.GetFullPath(jsonPath)}, {Path.GetFullPath(htmlPath)} and {Path.GetFileName(spanishPath)} beside it");
             return 0;
         }
         finally
@@ -199,36 +203,5 @@ internal static class ApiStory
         content.Add(file, "file", name);
         content.Add(new StringContent(JsonSerializer.Serialize(metadata)), "metadata");
         return content;
-    }
-
-    /// <summary>One self-contained page: the leads to follow, then every node and edge.</summary>
-    private static string Html(LinkageGraph graph)
-    {
-        static string E(string? text) => System.Net.WebUtility.HtmlEncode(text ?? string.Empty);
-        var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Linkage of {E(graph.Root)}</title>")
-            .Append("<style>body{font-family:sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse;margin-bottom:2em}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}th{background:#eee}</style></head><body>")
-            .Append(CultureInfo.InvariantCulture, $"<h1>Post-seizure linkage: {E(graph.Root)}</h1>")
-            .Append("<p>Investigative leads for examiners and investigators, not identifications; traced firearms are not a random sample of firearms.</p>")
-            .Append("<h2>Leads to follow</h2><table><tr><th>#</th><th>kind</th><th>subject</th><th>why</th></tr>");
-        foreach (var lead in graph.Leads)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{lead.Rank}</td><td>{E(lead.Kind)}</td><td>{E(lead.Subject)}</td><td>{E(lead.Why)}</td></tr>");
-        }
-
-        html.Append("</table><h2>Nodes</h2><table><tr><th>id</th><th>kind</th><th>label</th><th>facts</th></tr>");
-        foreach (var node in graph.Nodes)
-        {
-            var facts = string.Join("; ", node.Facts.Where(f => f.Value is not null).Select(f => $"{f.Key}: {f.Value}"));
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(node.Id)}</td><td>{E(node.Kind)}</td><td>{E(node.Label)}</td><td>{E(facts)}</td></tr>");
-        }
-
-        html.Append("</table><h2>Edges</h2><table><tr><th>from</th><th>to</th><th>kind</th><th>score</th><th>status</th></tr>");
-        foreach (var edge in graph.Edges)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(edge.From)}</td><td>{E(edge.To)}</td><td>{E(edge.Kind)}</td><td>{edge.Score?.ToString("0.000", CultureInfo.InvariantCulture)}</td><td>{E(edge.Status)}</td></tr>");
-        }
-
-        return html.Append("</table></body></html>").ToString();
     }
 }

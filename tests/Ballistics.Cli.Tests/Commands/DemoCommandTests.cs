@@ -27,7 +27,8 @@ public sealed class DemoCommandTests
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "linkage.json")));
         Assert.That(json.RootElement.GetProperty("root").GetString(), Does.StartWith("firearm:SEIZED-"));
         Assert.That(json.RootElement.GetProperty("leads")[0].GetProperty("kind").GetString(), Is.EqualTo("hit"));
-        Assert.That(File.ReadAllText(Path.Combine(folder, "linkage.html")), Does.Contain("<h2>Leads to follow</h2>").And.Contain("not identifications"));
+        Assert.That(File.ReadAllText(Path.Combine(folder, "linkage.html")), Does.Contain("<h2>Leads to follow</h2>").And.Contain("not identifications").And.Contain("<svg"));
+        Assert.That(File.ReadAllText(Path.Combine(folder, "linkage.es.html")), Does.Contain("<h2>Pistas a seguir</h2>").And.Contain("<svg"));
         Assert.That(output, Does.Contain("== 9. the analyst's trafficking reports"));
         Assert.That(File.ReadAllText(Path.Combine(store, "demo", "report", "trafficking.html")), Does.Contain("Not a random sample").And.Contain("Time-to-crime"));
         Assert.That(output, Does.Contain($"wrote {Path.Combine(folder, "report", "networks.png")}"), "the story's confirmed hit is a linkage network");
