@@ -2,6 +2,8 @@ using Ballistics.Api.Evidence;
 using Ballistics.Api.Texts;
 using Ballistics.Engine.Comparison;
 using Ballistics.Engine.Diagnostics;
+using Ballistics.Engine.Matching;
+using Ballistics.Reports.Texts;
 using Ballistics.Store.Scans;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -111,12 +113,29 @@ public static class DiagnosticsApi
         }
 
         var again = LeadFigures.Of(r.Score, r.CmcCount, r.Ccf, r.Registration.RotationDeg, r.Registration.DxUm, r.Registration.DyUm, RegistrationOutcome.Of(r.Registration), r.AlgorithmVersion);
-        var images = d.Images.Select(i => new DiagnosticImageView(i.Name, i.Title, i.Description, i.WidthPx, i.HeightPx, $"{baseUrl}/{i.Name}.png")).ToArray();
+        var language = ApiTexts.Of(context);
+        var images = d.Images.Select(i => new DiagnosticImageView(i.Name, PictureTitle(i, language), PictureDescription(i, r, d, language), i.WidthPx, i.HeightPx, $"{baseUrl}/{i.Name}.png")).ToArray();
         return TypedResults.Ok(new DiagnosticsView(
             lead is null ? null : LeadView.Of(lead, candidate), EvidenceView.Of(evidence), EvidenceView.Of(candidate), stored, again, SameFigures(stored, again),
             r.Forward.CmcCount, r.Forward.ValidCells, r.Backward.CmcCount, r.Backward.ValidCells, images, [.. d.Cells.Select(CellView.Of)], d.ExaggerationFactor, d.DifferenceRangeUm,
-            d.AlgorithmVersion, "An investigative lead for a firearms examiner, not an identification."));
+            d.AlgorithmVersion, ApiTexts.Format(context, "diagnostics.note")));
     }
+
+    private static string PictureTitle(DiagnosticImage image, Language language) => ApiTexts.Catalog.Get(language, $"picture.{image.Name}.title");
+
+    /// <summary>
+    /// What a picture shows, in the caller's language, with the comparison's own figures. A region picture's English
+    /// caption is the engine's, which also gives the region's area and share and where it was found from.
+    /// </summary>
+    private static string PictureDescription(DiagnosticImage image, ComparisonResult r, ComparisonDiagnostics d, Language language) => image.Name switch
+    {
+        "aligned" => ApiTexts.Catalog.Format(language, "picture.aligned.description", r.Registration.RotationDeg, r.Registration.DxUm, r.Registration.DyUm),
+        "cells" => ApiTexts.Catalog.Format(language, "picture.cells.description", r.Options.Cmc.GridCells, r.Options.Cmc.CcfThreshold, r.Forward.CmcCount, r.Forward.ValidCells),
+        "difference" => ApiTexts.Catalog.Format(language, "picture.difference.description", d.DifferenceRangeUm, d.Options.DifferenceQuantile),
+        _ when ComparisonDiagnostics.RegionImageNames.Contains(image.Name, StringComparer.Ordinal) =>
+            language == Language.English ? image.Description : ApiTexts.Catalog.Get(language, "picture.region.description"),
+        _ => ApiTexts.Catalog.Get(language, $"picture.{image.Name}.description"),
+    };
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Picture(HttpContext context, ScanItem evidence, ScanItem candidate, string name, string stem, LeadDiagnostics diagnostics)
     {

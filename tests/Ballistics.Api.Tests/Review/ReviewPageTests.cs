@@ -49,9 +49,18 @@ public sealed class ReviewPageTests
         return (server, testFire);
     }
 
-    private async Task<IPage> SignedIn(LiveServer server, string key)
+    /// <summary>Signed in, the first item of the queue opened and its first candidate's cells picture shown.</summary>
+    private async Task<IPage> FirstItemOpened(LiveServer server, string key, int width = 1600)
     {
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 }, BaseURL = server.Address.ToString() });
+        var page = await SignedIn(server, key, width);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#picture-img[data-picture=cells]");
+        return page;
+    }
+
+    private async Task<IPage> SignedIn(LiveServer server, string key, int width = 1600)
+    {
+        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 1000 }, BaseURL = server.Address.ToString() });
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
         await page.GotoAsync("/review");
@@ -77,7 +86,9 @@ public sealed class ReviewPageTests
         await page.WaitForSelectorAsync("#picture-img[data-picture=cells]");
         Assert.That(await page.GetAttributeAsync("#candidate-rows tr[aria-selected=true]", "data-lead-id"), Is.EqualTo(lead.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.That(await NaturalWidth(page), Is.GreaterThan(500), "the cells picture decoded");
-        Assert.That(await page.TextContentAsync("#figures"), Does.Contain("same figures"));
+        // A Mexican key, and no language chosen in this browser: the page speaks Spanish.
+        Assert.That(await page.GetAttributeAsync("html", "lang"), Is.EqualTo("es-MX"));
+        Assert.That(await page.TextContentAsync("#figures"), Does.Contain("mismas cifras"));
         await Shot(page, "cells");
 
         await page.Keyboard.PressAsync("2");
@@ -91,7 +102,7 @@ public sealed class ReviewPageTests
         await page.Keyboard.PressAsync("Escape");
         await page.Keyboard.PressAsync("c");
         await page.WaitForSelectorAsync("#candidate-rows tr[aria-selected=true] td.status-confirmed");
-        Assert.That(await page.TextContentAsync("#status"), Does.Contain("now confirmed").And.Contain("firearm SEIZED-MX-0042"));
+        Assert.That(await page.TextContentAsync("#status"), Does.Contain("ahora está: confirmada").And.Contain("firearm SEIZED-MX-0042"));
         await Shot(page, "confirmed");
 
         var history = server.WithStore(s => s.Leads.History(lead.Id));
@@ -104,9 +115,7 @@ public sealed class ReviewPageTests
     {
         var (server, testFire) = await ServerWithLeads();
         await using var _ = server;
-        var page = await SignedIn(server, server.Key("reviewer", "ATF", "US"));
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForSelectorAsync("#picture-img[data-picture=cells]");
+        var page = await FirstItemOpened(server, server.Key("reviewer", "ATF", "US"));
 
         Assert.That(await page.IsHiddenAsync("button[data-step=confirmed]"), Is.True, "confirming is for examiners");
         await page.Keyboard.PressAsync("j");
@@ -151,6 +160,81 @@ public sealed class ReviewPageTests
         await investigator.WaitForSelectorAsync("#status.error");
         Assert.That(await investigator.TextContentAsync("#status"), Does.Contain("not on file, or not shared with this key"));
         Assert.That(await investigator.IsHiddenAsync("#evidence"), Is.True);
+    }
+
+    [Test]
+    public async Task Language_SwitchedToSpanish_PageTableAndMessagesInSpanishAndRemembered()
+    {
+        var (server, _) = await ServerWithLeads();
+        await using var _ = server;
+        var page = await FirstItemOpened(server, server.Key("reviewer", "ATF", "US"));
+        Assert.That(await page.TextContentAsync("#candidates thead"), Does.Contain("score").And.Contain("status"), "a US key reads English");
+
+        await page.SelectOptionAsync("#language", "es");
+        await page.WaitForSelectorAsync("#status:has-text('Candidato 1 de')");
+
+        Assert.That(await page.TextContentAsync("#candidates thead"), Does.Contain("puntuación").And.Contain("estado"));
+        Assert.That(await page.TextContentAsync("header h1"), Is.EqualTo("Revisión de correlaciones"));
+        Assert.That(await page.TextContentAsync("#candidate-rows tr[aria-selected=true] td[data-status]"), Is.EqualTo("candidato"));
+        Assert.That(await page.GetAttributeAsync("#note", "placeholder"), Is.EqualTo("Por qué — se guarda con el paso"));
+        Assert.That(await page.TextContentAsync("#picture-tabs"), Does.Contain("Celdas coincidentes congruentes"), "the server's captions too");
+        Assert.That(await page.TextContentAsync("#picture-caption"), Does.StartWith("Izquierda: las celdas 8×8"));
+        await page.Keyboard.PressAsync("c");
+        Assert.That(await page.TextContentAsync("#status"), Does.Contain("no da ese paso"));
+        await Shot(page, "spanish");
+
+        // Chosen, not defaulted: a reload keeps it.
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("#queue li");
+        Assert.That(await page.GetAttributeAsync("html", "lang"), Is.EqualTo("es-MX"));
+    }
+
+    /// <summary>The candidate table whole (its status column in view) and no sideways scrolling, from a laptop to a 2560 px screen.</summary>
+    [TestCase(1280)]
+    [TestCase(1400)]
+    [TestCase(1600)]
+    [TestCase(1920)]
+    [TestCase(2560)]
+    public async Task Layout_Width_CandidateTableWholeAndNoSidewaysScroll(int width)
+    {
+        var (server, _) = await ServerWithLeads();
+        await using var _ = server;
+        var page = await FirstItemOpened(server, server.Key("examiner", "FGJ Sonora", "MX"), width);
+
+        var evidence = (await page.Locator("#evidence").BoundingBoxAsync())!;
+        var status = (await page.Locator("#candidates thead th:last-child").BoundingBoxAsync())!;
+        var picture = (await page.Locator("#picture-img").BoundingBoxAsync())!;
+        var lead = (await page.Locator("#lead").BoundingBoxAsync())!;
+        await Shot(page, $"{width}px");
+
+        Assert.That(status.X + status.Width, Is.LessThanOrEqualTo(evidence.X + evidence.Width + 0.5), "the status column is inside its panel");
+        Assert.That(await page.EvalOnSelectorAsync<int>("#evidence", "e => e.scrollWidth - e.clientWidth"), Is.LessThanOrEqualTo(0), "the candidate table does not scroll sideways");
+        Assert.That(await page.EvalOnSelectorAsync<int>("html", "e => e.scrollWidth - e.clientWidth"), Is.LessThanOrEqualTo(0), "the page does not scroll sideways");
+        Assert.That(picture.X + picture.Width, Is.LessThanOrEqualTo(lead.X + lead.Width + 0.5), "the picture is inside its panel");
+    }
+
+    [Test]
+    public async Task Linkage_TestFireOfASeizedPistol_DrawnWithItsLeadsAndTables()
+    {
+        var (server, _) = await ServerWithLeads();
+        await using var _ = server;
+        var page = await FirstItemOpened(server, server.Key("examiner", "FGJ Sonora", "MX"));
+
+        await page.Keyboard.PressAsync("g");
+        await page.WaitForSelectorAsync("#linkage:not([hidden]) #linkage-img[src^='blob:']");
+        // Polled from here: the page's policy forbids the script evaluation a waiting predicate would need.
+        var decoded = 0;
+        for (var i = 0; i < 50 && decoded == 0; i++)
+        {
+            decoded = await page.EvalOnSelectorAsync<int>("#linkage-img", "img => img.complete ? img.naturalWidth : 0");
+            await Task.Delay(decoded == 0 ? 100 : 0);
+        }
+
+        Assert.That(await page.TextContentAsync("#linkage-title"), Is.EqualTo("Vinculación de SEIZED-MX-0042"));
+        Assert.That(decoded, Is.GreaterThan(300), "the SVG decoded");
+        Assert.That(await page.Locator("#linkage-edges tbody tr").CountAsync(), Is.GreaterThan(2));
+        Assert.That(await page.TextContentAsync("#linkage-nodes"), Does.Contain("firearm:SEIZED-MX-0042"));
+        await Shot(page, "linkage");
     }
 
     [Test]

@@ -5,12 +5,61 @@
 
 const PICTURES = ['cells', 'aligned', 'overlay', 'difference', 'reference', 'target', 'region-a', 'region-b'];
 const KEY_STORE = 'ballistics.apiKey';
+const LANGUAGE_STORE = 'ballistics.language';
+const LANGUAGE_TAGS = { en: 'en-US', es: 'es-MX' };
 const $ = (id) => document.getElementById(id);
 
 const state = {
   key: null, me: null, queue: [], queueIndex: 0, evidence: null, leads: [], leadIndex: 0,
   detail: null, diagnostics: null, picture: 'cells', pictures: new Map(), mode: 'queue', token: 0,
+  language: 'en', texts: {}, linkage: null,
 };
+
+// --- language -----------------------------------------------------------------------------------------------
+
+/** A text of the page's language (/review/texts.LANG.json), its {0}, {1}… filled in order. */
+function t(key, ...args) {
+  const text = state.texts[key];
+  if (text === undefined) {
+    console.error(`no text '${key}' in ${state.language}`);
+    return key;
+  }
+  return text.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+}
+
+function applyTexts() {
+  document.documentElement.lang = LANGUAGE_TAGS[state.language];
+  for (const node of document.querySelectorAll('[data-text]')) node.textContent = t(node.dataset.text);
+  for (const node of document.querySelectorAll('*')) {
+    for (const { name, value } of [...node.attributes]) {
+      if (name.startsWith('data-text-')) node.setAttribute(name.slice('data-text-'.length), t(value));
+    }
+  }
+  $('language').value = state.language;
+}
+
+/** Loads the texts of a language and redraws what is on screen in it; a chosen language is remembered in this browser. */
+async function setLanguage(language, remember) {
+  const response = await fetch(`/review/texts.${language}.json`);
+  state.texts = await response.json();
+  state.language = language;
+  if (remember) localStorage.setItem(LANGUAGE_STORE, language);
+  applyTexts();
+  if (!state.me) return;
+  renderWho();
+  renderQueue();
+  if (state.evidence) { renderEvidence(); renderLeads(); }
+  // The pictures' titles and captions are the server's words: asked for again in the new language.
+  if (state.diagnostics) await selectLead(state.leadIndex);
+  if (state.linkage) renderLinkage();
+}
+
+/** The reader's own choice, else (before sign-in) the browser's language. */
+function startingLanguage() {
+  const chosen = localStorage.getItem(LANGUAGE_STORE);
+  if (chosen === 'en' || chosen === 'es') return chosen;
+  return (navigator.language || '').toLowerCase().startsWith('es') ? 'es' : 'en';
+}
 
 class ApiError extends Error {
   constructor(status, message) { super(message); this.status = status; }
@@ -19,7 +68,8 @@ class ApiError extends Error {
 async function api(path, options = {}) {
   const response = await fetch(path, {
     ...options,
-    headers: { Authorization: `Bearer ${state.key}`, Accept: 'application/json', ...(options.headers || {}) },
+    // The API writes its refusals in the page's language.
+    headers: { Authorization: `Bearer ${state.key}`, Accept: 'application/json', 'Accept-Language': LANGUAGE_TAGS[state.language], ...(options.headers || {}) },
   });
   if (!response.ok) {
     let message = `${response.status} ${response.statusText}`;
@@ -64,15 +114,24 @@ async function signIn(key) {
   } catch (error) {
     sessionStorage.removeItem(KEY_STORE);
     state.key = null;
-    say(error.status === 401 ? 'That key is not valid (or was revoked).' : `Sign-in failed: ${error.message}`, true);
+    say(error.status === 401 ? t('signin.invalid') : t('signin.failed', error.message), true);
     return;
   }
   sessionStorage.setItem(KEY_STORE, key);
+  // Without a choice of their own, a reader works in their key's country's language.
+  if (!localStorage.getItem(LANGUAGE_STORE)) {
+    const language = state.me.country === 'MX' ? 'es' : 'en';
+    if (language !== state.language) await setLanguage(language, false);
+  }
   $('sign-in').hidden = true;
   $('workspace').hidden = false;
   $('sign-out').hidden = false;
-  $('who').textContent = `${state.me.role} · ${state.me.agency} (${state.me.country})`;
+  renderWho();
   await loadQueue();
+}
+
+function renderWho() {
+  $('who').textContent = `${state.me.role} · ${state.me.agency} (${state.me.country})`;
 }
 
 function signOut() {
@@ -90,7 +149,7 @@ async function loadQueue(keepSelection = false) {
   renderQueue();
   if (!keepSelection) {
     $('queue').focus();
-    say(state.queue.length ? `${state.queue.length} evidence items with leads. Enter opens one.` : 'No evidence with leads to review.');
+    say(state.queue.length ? t('queue.count', state.queue.length) : t('queue.empty'));
     await openLinked();
   }
 }
@@ -105,7 +164,7 @@ async function openLinked() {
     if (index >= 0) selectQueue(index);
     await openEvidence(index >= 0 ? state.queue[index].evidence : await api(`/v1/evidence/${id}`));
   } catch (error) {
-    say(`Evidence ${id}: ${error.status === 404 ? 'not on file, or not shared with this key' : error.message}`, true);
+    say(error.status === 404 ? t('evidence.not_found', id) : t('evidence.error', id, error.message), true);
   }
 }
 
@@ -114,12 +173,12 @@ function renderQueue() {
     const e = entry.evidence;
     const todo = entry.candidates + entry.leads;
     return el('li', { role: 'option', 'aria-selected': String(i === state.queueIndex), 'data-evidence-id': e.id, onclick: () => { selectQueue(i); openEvidence(); } },
-      el('strong', {}, e.exhibit_id), ` ${e.kind === 'test_fire' ? 'test fire' : 'evidence'}`,
+      el('strong', {}, e.exhibit_id), ` ${kindWord(e.kind)}`,
       el('div', {}, [e.incident_id, e.firearm_id, e.country].filter(Boolean).join(' · ')),
       el('div', { class: 'counts' },
-        el('span', { class: todo ? 'badge todo' : 'badge' }, `${todo} to review`),
-        el('span', { class: 'badge' }, `${entry.confirmed} confirmed`),
-        el('span', { class: 'badge' }, `${entry.rejected} rejected`)));
+        el('span', { class: todo ? 'badge todo' : 'badge' }, t('badge.to_review', todo)),
+        el('span', { class: 'badge' }, t('badge.confirmed', entry.confirmed)),
+        el('span', { class: 'badge' }, t('badge.rejected', entry.rejected))));
   });
   $('queue').replaceChildren(...items);
 }
@@ -139,16 +198,32 @@ async function openEvidence(evidence = state.queue[state.queueIndex]?.evidence) 
   // The address names the item, so a reviewer can send it to an examiner (who signs in with their own key).
   history.replaceState(null, '', `#evidence/${evidence.id}`);
   state.leads = await api(`/v1/evidence/${state.evidence.id}/leads`);
-  const e = state.evidence;
-  $('evidence-title').textContent = `${e.exhibit_id} (${e.kind === 'test_fire' ? 'test fire' : 'evidence'})`;
-  facts($('evidence-facts'), [
-    ['lab', e.lab], ['agency', e.agency], ['country', e.country], ['incident', e.incident_id], ['firearm', e.firearm_id],
-    ['caliber', e.caliber], ['date', e.date], ['state', e.mx_state || e.us_state], ['file', e.file_name]]);
+  state.linkage = null;
+  $('linkage').hidden = true;
+  renderEvidence();
   $('evidence').hidden = false;
   state.mode = 'leads';
   renderLeads();
   await selectLead(0);
   $('candidate-rows').children[0]?.focus();
+}
+
+function kindWord(kind) {
+  return t(kind === 'test_fire' ? 'kind.test_fire' : 'kind.evidence');
+}
+
+function statusWord(status) {
+  return state.texts[`status.${status}`] === undefined ? status : t(`status.${status}`);
+}
+
+function renderEvidence() {
+  const e = state.evidence;
+  $('evidence-title').textContent = `${e.exhibit_id} (${kindWord(e.kind)})`;
+  facts($('evidence-facts'), [
+    [t('fact.lab'), e.lab], [t('fact.agency'), e.agency], [t('fact.country'), e.country], [t('fact.incident'), e.incident_id],
+    [t('fact.firearm'), e.firearm_id], [t('fact.caliber'), e.caliber], [t('fact.date'), e.date], [t('fact.state'), e.mx_state || e.us_state],
+    [t('fact.file'), e.file_name]]);
+  $('linkage-toggle').disabled = !e.firearm_id && !e.incident_id;
 }
 
 function renderLeads() {
@@ -157,19 +232,19 @@ function renderLeads() {
   },
   el('td', {}, String(lead.rank)), el('td', {}, lead.candidate_exhibit_id),
   lead.registration?.status === 'failed'
-    ? el('td', { class: 'registration-failed', title: `registration failed: ${lead.registration.reason}` }, `${fixed(lead.score, 3)} not registered`)
+    ? el('td', { class: 'registration-failed', title: t('lead.registration_failed', lead.registration.reason) }, t('lead.not_registered', fixed(lead.score, 3)))
     : el('td', {}, fixed(lead.score, 3)),
   el('td', {}, String(lead.cmc)),
   el('td', {}, fixed(lead.ccf, 3)), el('td', {}, lead.candidate_incident_id ?? ''),
   el('td', {}, lead.candidate_firearm_id ?? ''), el('td', {}, lead.candidate_country ?? ''),
-  el('td', { class: `status-${lead.status}` }, lead.status)));
+  el('td', { class: `status-${lead.status}`, 'data-status': lead.status }, statusWord(lead.status))));
   $('candidate-rows').replaceChildren(...rows);
 }
 
 async function selectLead(i) {
   if (!state.leads.length) {
     $('lead').hidden = true;
-    say('This item has no candidates this key may see.');
+    say(t('lead.none'));
     return;
   }
   state.leadIndex = Math.max(0, Math.min(state.leads.length - 1, i));
@@ -179,7 +254,7 @@ async function selectLead(i) {
   if (state.mode === 'leads') row?.focus();
   const lead = state.leads[state.leadIndex];
   const token = ++state.token;
-  say(`Comparing ${state.evidence.exhibit_id} with ${lead.candidate_exhibit_id}…`);
+  say(t('lead.comparing', state.evidence.exhibit_id, lead.candidate_exhibit_id));
   try {
     const [detail, diagnostics] = await Promise.all([api(`/v1/leads/${lead.id}`), api(`/v1/leads/${lead.id}/diagnostics`)]);
     if (token !== state.token) return; // another candidate was chosen meanwhile
@@ -187,9 +262,9 @@ async function selectLead(i) {
     state.diagnostics = diagnostics;
     renderLead();
     await showPicture(state.picture);
-    say(`Candidate ${lead.rank} of ${state.leads.length}: ${lead.candidate_exhibit_id}, score ${fixed(lead.score, 3)}.`);
+    say(t('lead.shown', lead.rank, state.leads.length, lead.candidate_exhibit_id, fixed(lead.score, 3)));
   } catch (error) {
-    if (token === state.token) say(`Could not load lead ${lead.id}: ${error.message}`, true);
+    if (token === state.token) say(t('lead.load_failed', lead.id, error.message), true);
   }
 }
 
@@ -198,14 +273,14 @@ function renderLead() {
   const s = d.stored;
   const r = d.recomputed;
   const figures = [
-    ['score', fixed(s.score, 3)], ['CMC', `${d.forward_cmc}/${d.forward_valid_cells} · ${d.backward_cmc}/${d.backward_valid_cells}`],
+    [t('fig.score'), fixed(s.score, 3)], ['CMC', `${d.forward_cmc}/${d.forward_valid_cells} · ${d.backward_cmc}/${d.backward_valid_cells}`],
     ['CCF', fixed(s.ccf, 3)],
     // A pair that could not be registered has no pose: say so, never print zeros that read like one.
     ...(s.registration?.status === 'failed'
-      ? [['registration', `failed: ${s.registration.reason}`]]
-      : [['θ', `${fixed(s.theta_deg, 1)}°`], ['shift', `${fixed(s.dx_um, 0)}, ${fixed(s.dy_um, 0)} µm`]]),
-    ['relief ×', fixed(d.exaggeration_factor, 0)], ['status', state.detail.lead.status],
-    ['remade', d.same_as_stored ? 'same figures' : `differs: score ${fixed(r.score, 3)} (${r.algorithm_version})`],
+      ? [[t('fig.registration'), t('fig.registration_failed', s.registration.reason)]]
+      : [['θ', `${fixed(s.theta_deg, 1)}°`], [t('fig.shift'), `${fixed(s.dx_um, 0)}, ${fixed(s.dy_um, 0)} µm`]]),
+    [t('fig.relief'), fixed(d.exaggeration_factor, 0)], [t('fig.status'), statusWord(state.detail.lead.status)],
+    [t('fig.remade'), d.same_as_stored ? t('fig.same') : t('fig.differs', fixed(r.score, 3), r.algorithm_version)],
   ];
   $('figures').replaceChildren(...figures.flatMap(([k, v]) => [el('span', { class: 'k' }, k), el('span', {}, v)]));
   $('picture-tabs').replaceChildren(...PICTURES.map((name, i) => el('button', {
@@ -217,7 +292,7 @@ function renderLead() {
     button.disabled = !state.detail.next_steps.includes(step);
   }
   $('history').replaceChildren(...state.detail.history.map((h) => el('li', {},
-    `${new Date(h.at).toISOString().slice(0, 16).replace('T', ' ')} ${h.reviewer} (${h.role}): ${h.from_status} → ${h.to_status}${h.note ? ` — ${h.note}` : ''}`)));
+    `${new Date(h.at).toISOString().slice(0, 16).replace('T', ' ')} ${h.reviewer} (${h.role}): ${statusWord(h.from_status)} → ${statusWord(h.to_status)}${h.note ? ` — ${h.note}` : ''}`)));
   $('lead').hidden = false;
 }
 
@@ -245,7 +320,7 @@ async function showPicture(name) {
 async function review(step) {
   const lead = state.leads[state.leadIndex];
   if (!lead || !state.detail?.next_steps.includes(step)) {
-    say(state.me?.review_steps.includes(step) ? `A ${lead?.status ?? 'lead'} cannot be made ${step} now.` : `Your role (${state.me?.role}) does not take that step.`, true);
+    say(state.me?.review_steps.includes(step) ? t('review.cannot', statusWord(lead?.status ?? 'lead'), statusWord(step)) : t('review.role', state.me?.role), true);
     return;
   }
   const note = $('note').value.trim();
@@ -256,15 +331,57 @@ async function review(step) {
     $('note').value = '';
     state.leads[state.leadIndex] = reviewed.lead;
     const links = reviewed.links.map((l) => `${l.from_kind} ${l.from} ↔ ${l.to_kind} ${l.to}`).join('; ');
-    say(`Lead ${lead.id} is now ${reviewed.lead.status}.${links ? ` Linked: ${links}.` : ''}`);
+    say(`${t('review.done', lead.id, statusWord(reviewed.lead.status))}${links ? ` ${t('review.linked', links)}` : ''}`);
     state.detail = await api(`/v1/leads/${lead.id}`);
     renderLeads();
     renderLead();
     $('candidate-rows').children[state.leadIndex]?.focus();
     await loadQueue(true);
   } catch (error) {
-    say(`Not recorded: ${error.message}`, true);
+    say(t('review.not_recorded', error.message), true);
   }
+}
+
+// --- linkage ----------------------------------------------------------------------------------------------
+
+/** The linkage of the open item's firearm (a test fire's), else of its incident: the picture, the leads to follow, and the tables. */
+async function showLinkage() {
+  const e = state.evidence;
+  const subject = e?.firearm_id ? ['firearms', e.firearm_id] : e?.incident_id ? ['incidents', e.incident_id] : null;
+  if (!subject) {
+    say(t('linkage.none'), true);
+    return;
+  }
+  const path = `/v1/${subject[0]}/${encodeURIComponent(subject[1])}/linkage`;
+  say(t('linkage.loading', subject[1]));
+  try {
+    const [graph, picture] = await Promise.all([api(path), api(`${path}/picture`, { headers: { Accept: 'image/svg+xml' } })]);
+    if (state.linkage?.url) URL.revokeObjectURL(state.linkage.url);
+    state.linkage = { subject: subject[1], graph, url: URL.createObjectURL(picture) };
+    renderLinkage();
+    $('linkage').hidden = false;
+    $('linkage').scrollIntoView({ block: 'start' });
+    say(t('linkage.shown', subject[1], graph.nodes.length, graph.edges.length, graph.leads.length));
+  } catch (error) {
+    say(t('linkage.failed', subject[1], error.message), true);
+  }
+}
+
+function renderLinkage() {
+  const { subject, graph, url } = state.linkage;
+  $('linkage-title').textContent = t('linkage.title', subject);
+  const img = $('linkage-img');
+  img.src = url;
+  img.alt = t('linkage.title', subject);
+  const rows = (id, cells) => $(id).querySelector('tbody').replaceChildren(...cells.map((row) => el('tr', {}, ...row.map((c) => el('td', {}, c ?? '')))));
+  rows('linkage-leads', graph.leads.map((l) => [String(l.rank), l.kind, l.subject, l.why]));
+  rows('linkage-nodes', graph.nodes.map((n) => [n.id, n.kind, n.label]));
+  rows('linkage-edges', graph.edges.map((x) => [x.from, x.to, x.kind, x.score === null || x.score === undefined ? '' : fixed(x.score, 3), x.status ? statusWord(x.status) : '']));
+}
+
+// The picture is redrawn in the new language when the language changes (the server writes its words).
+async function redrawLinkage() {
+  if (state.linkage && !$('linkage').hidden) await showLinkage();
 }
 
 // --- keyboard ---------------------------------------------------------------------------------------------
@@ -296,12 +413,16 @@ function onKey(event) {
     if (key === 'c') { review('confirmed'); return true; }
     if (key === 'r') { review('rejected'); return true; }
     if (key === 'n') { $('note').focus(); return true; }
+    if (key === 'g') { showLinkage(); return true; }
     return false;
   })();
   if (handled) event.preventDefault();
 }
 
-document.addEventListener('DOMContentLoaded', () => {
+document.addEventListener('DOMContentLoaded', async () => {
+  await setLanguage(startingLanguage(), false);
+  $('language').addEventListener('change', async () => { await setLanguage($('language').value, true); await redrawLinkage(); });
+  $('linkage-toggle').addEventListener('click', showLinkage);
   $('sign-in').addEventListener('submit', (event) => { event.preventDefault(); signIn($('api-key').value.trim()); });
   $('sign-out').addEventListener('click', signOut);
   $('help-toggle').addEventListener('click', () => { $('help').hidden = !$('help').hidden; });
