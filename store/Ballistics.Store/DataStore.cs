@@ -164,7 +164,8 @@ public sealed class DataStore : IDisposable
     }
 
     /// <summary>
-    /// Stores the good records of <paramref name="reader"/> and writes its rejects to <paramref name="rejectsPath"/>.
+    /// Stores the good records of <paramref name="reader"/> and writes its rejects to <paramref name="rejectsPath"/>, and the
+    /// warnings of the records kept beside it (<see cref="WarningsPath"/>).
     /// A failure of the store itself (disk full, locked) throws <see cref="DbException"/> (SQLite's, or PostgreSQL's); the batches
     /// committed before it stay, and a rerun stores the rest.
     /// </summary>
@@ -173,14 +174,26 @@ public sealed class DataStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(reader);
         using var rejects = new RejectsFile(rejectsPath);
+        using var warnings = new RejectsFile(WarningsPath(rejectsPath));
         IngestCounts counts;
         using (var writer = new SqlRecordWriter(_connection))
         {
-            counts = RecordIngestion.Run(reader, writer, rejects, batchSize, progress);
+            counts = RecordIngestion.Run(reader, writer, rejects, warnings, batchSize, progress);
         }
 
         rejects.Complete();
+        warnings.Complete();
         return counts;
+    }
+
+    /// <summary>Where the warnings of the records kept go, beside the rejects: <c>X.rejects.csv</c> → <c>X.warnings.csv</c>.</summary>
+    public static string WarningsPath(string rejectsPath)
+    {
+        ArgumentNullException.ThrowIfNull(rejectsPath);
+        const string Rejects = ".rejects.csv";
+        return rejectsPath.EndsWith(Rejects, StringComparison.OrdinalIgnoreCase)
+            ? string.Concat(rejectsPath.AsSpan(0, rejectsPath.Length - Rejects.Length), ".warnings.csv")
+            : rejectsPath + ".warnings.csv";
     }
 
     /// <summary>One validated record stored once by content id (an API submission): its content id and whether it was new.</summary>

@@ -53,6 +53,25 @@ public sealed class RecordsApiTests
         Assert.That((logged.Action, logged.CaseNumber, logged.Purpose, logged.Outcome), Is.EqualTo(("SubmitTrace", "FGR-SON-2026-118", "trafficking investigation", "allowed")));
     }
 
+    [Test]
+    public async Task SubmitTrace_ImporterNamedAsMaker_CreatedWithTheOriginalMakerAndAWarning()
+    {
+        await using var factory = WithSale();
+        using var investigator = factory.Client("investigator", "FGR Sonora", "MX");
+        var body = (Dictionary<string, string?>)Trace();
+        (body["make"], body["model"], body["serial"], body["trace_number"]) = ("Century Arms", "WASR-10", "RO-1977-4411", "T-26-0777");
+
+        using var request = WithCase(HttpMethod.Post, Traces, body);
+        using var response = await investigator.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var answer = System.Text.Json.JsonSerializer.Deserialize<TraceAnswer>(text, ApiFactory.Json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), text);
+        Assert.That(answer!.Warnings.Select(w => w.Field), Is.EqualTo(new[] { "make" }));
+        Assert.That(answer.Warnings[0].Reason, Does.Contain("Romarm"));
+        Assert.That(answer.Result.Query.Make, Is.EqualTo("Romarm"), "the trace asks for the original maker");
+    }
+
     [TestCase("Case-Number")]
     [TestCase("Purpose")]
     public async Task SubmitTrace_InvestigatorWithoutCaseStatement_BadRequestNamingTheHeader(string omitted)

@@ -19,8 +19,9 @@ public sealed class RecordIngestionTests(StoreEngine engine)
         using (var connection = TestStores.Connection(store))
         using (var writer = new FailingWriter(new SqlRecordWriter(connection), failAt: 23))
         using (var rejects = new RejectsFile(dir.File("rejects.csv")))
+        using (var warnings = new RejectsFile(dir.File("warnings.csv")))
         {
-            Assert.That(() => RecordIngestion.Run(reader, writer, rejects, batchSize: 10), Throws.InstanceOf<IOException>());
+            Assert.That(() => RecordIngestion.Run(reader, writer, rejects, warnings, batchSize: 10), Throws.InstanceOf<IOException>());
         }
 
         using var reopened = TestStores.Create(dir, engine);
@@ -45,6 +46,28 @@ public sealed class RecordIngestionTests(StoreEngine engine)
         var fields = File.ReadAllLines(dir.File("s.csv.rejects.csv")).Skip(1).Select(l => l.Split(',')[2]);
         Assert.That(fields, Is.EqualTo(new[] { "make", "retail_date" }));
     }
+
+    [Test]
+    public void Run_ImporterNamedAsMaker_StoredWithTheMakerAndWarnedBesideTheRejects()
+    {
+        using var dir = new TempDirectory();
+        const string Text = "serial,make,model,retail date,purchaser,purchaser dob\nRO1,Century Arms,WASR-10,2019-01-01,A,1970-01-01\nIO2,I.O. Inc.,Sporter,2019-01-02,B,1971-01-01\nAC3,Acme,X,2019-01-03,C,1972-01-01\n";
+        using var store = TestStores.Create(dir, engine);
+
+        var counts = TestStores.Ingest(store, dir, "s.csv", Text, RecordKind.Transaction);
+
+        Assert.That(counts, Is.EqualTo(new IngestCounts(3, 2, 0, 1) { Warned = 2 }));
+        var warnings = File.ReadAllLines(dir.File("s.csv.warnings.csv"));
+        Assert.That(warnings[0], Is.EqualTo("file,line,field,reason"));
+        Assert.That(warnings.Skip(1).Select(l => l.Split(',')[1]), Is.EqualTo(new[] { "2", "3" }));
+        Assert.That(warnings[1], Does.Contain("Romarm"));
+        Assert.That(File.ReadAllLines(dir.File("s.csv.rejects.csv")), Has.Length.EqualTo(2), "the unknown maker alone is rejected");
+    }
+
+    [TestCase("x/s.rejects.csv", "x/s.warnings.csv")]
+    [TestCase("x/errors.csv", "x/errors.csv.warnings.csv")]
+    public void WarningsPath_RejectsPath_BesideIt(string rejects, string warnings) =>
+        Assert.That(DataStore.WarningsPath(rejects), Is.EqualTo(warnings));
 
     [Test]
     public void Run_LongFile_ProgressRisesToAHundredPerCent()

@@ -40,7 +40,7 @@ public static class RecordsApi
             return missing;
         }
 
-        var (record, problem) = await Read(context, caller, RecordKind.Trace, cancel);
+        var (record, problem, warnings) = await Read(context, caller, RecordKind.Trace, cancel);
         if (problem is not null)
         {
             return problem;
@@ -74,7 +74,7 @@ public static class RecordsApi
             context.Items[AuditMiddleware.DetailItem] = $"trace {answer.Id} already on file, resolved again";
         }
 
-        var shown = ForCaller(answer, caller, trace.Agency);
+        var shown = ForCaller(answer, caller, trace.Agency) with { Warnings = warnings };
         return added ? TypedResults.Created($"/v1/traces/{answer.Id}", shown) : TypedResults.Ok(shown);
     }
 
@@ -107,7 +107,7 @@ public static class RecordsApi
     private static async Task<Results<Created<StoredRecord>, Ok<StoredRecord>, ProblemHttpResult>> SubmitSeizure([AsParameters] ApiRequest api, CancellationToken cancel)
     {
         var (context, caller, store, _, _) = api;
-        var (record, problem) = await Read(context, caller, RecordKind.Seizure, cancel);
+        var (record, problem, warnings) = await Read(context, caller, RecordKind.Seizure, cancel);
         if (problem is not null)
         {
             return problem;
@@ -115,7 +115,7 @@ public static class RecordsApi
 
         var audit = AuditMiddleware.WithChange<string>(context, StatusCodes.Status201Created, id => $"seizure {id} stored");
         var (contentId, added) = store.Use(s => s.Store(record!, "api", 1, audit));
-        var stored = new StoredRecord(contentId, "seizure", !added);
+        var stored = new StoredRecord(contentId, "seizure", !added) { Warnings = warnings };
         return added ? TypedResults.Created($"/v1/seizures/{contentId}", stored) : TypedResults.Ok(stored);
     }
 
@@ -165,12 +165,12 @@ public static class RecordsApi
     }
 
     /// <summary>The body as one record of <paramref name="kind"/>, normalised as a record file's would be; the record belongs to the caller's agency.</summary>
-    private static async Task<(FirearmRecord? Record, ProblemHttpResult? Problem)> Read(HttpContext context, Caller caller, RecordKind kind, CancellationToken cancel)
+    private static async Task<(FirearmRecord? Record, ProblemHttpResult? Problem, IReadOnlyList<RecordWarning> Warnings)> Read(HttpContext context, Caller caller, RecordKind kind, CancellationToken cancel)
     {
         if (!context.Request.HasJsonContentType())
         {
             // A body that is not declared JSON is not read as JSON: the client's framing is wrong, and it should hear so.
-            return (null, ApiProblems.Field(context, StatusCodes.Status415UnsupportedMediaType, "title.unsupported_media_type", "Content-Type", "detail.not_json", context.Request.ContentType));
+            return (null, ApiProblems.Field(context, StatusCodes.Status415UnsupportedMediaType, "title.unsupported_media_type", "Content-Type", "detail.not_json", context.Request.ContentType), []);
         }
 
         JsonObject body;
@@ -181,12 +181,12 @@ public static class RecordsApi
         }
         catch (JsonException ex)
         {
-            return (null, Problem(context, "body", "detail.record_body", ex.Message));
+            return (null, Problem(context, "body", "detail.record_body", ex.Message), []);
         }
 
         if (FirstBadText(body, string.Empty) is { } bad)
         {
-            return (null, Problem(context, bad.Field, "detail.as_given", bad.Reason));
+            return (null, Problem(context, bad.Field, "detail.as_given", bad.Reason), []);
         }
 
         var agencyField = kind == RecordKind.Seizure ? "autoridad" : "agency";
@@ -195,7 +195,7 @@ public static class RecordsApi
         {
             if (stated.Value is not null && !string.Equals(stated.Value.ToString().Trim(), caller.Agency, StringComparison.OrdinalIgnoreCase))
             {
-                return (null, Problem(context, stated.Key, "detail.not_own_agency", stated.Value, caller.Agency));
+                return (null, Problem(context, stated.Key, "detail.not_own_agency", stated.Value, caller.Agency), []);
             }
 
             if (stated.Value is null)
@@ -208,7 +208,7 @@ public static class RecordsApi
         var opened = RecordFileReader.Open(stream, "request", RecordFormat.Json, kind);
         if (!opened.Success)
         {
-            return (null, Problem(context, "body", "detail.as_given", opened.Error!.Message));
+            return (null, Problem(context, "body", "detail.as_given", opened.Error!.Message), []);
         }
 
         using var reader = opened.Value;
@@ -216,21 +216,21 @@ public static class RecordsApi
         if (reader.IgnoredColumns.Order(StringComparer.Ordinal).FirstOrDefault() is { } unknown)
         {
             // A misspelt field would otherwise vanish and the record be filed without it.
-            return (null, Problem(context, unknown, "detail.unknown_record_field", kind.ToString().ToLowerInvariant()));
+            return (null, Problem(context, unknown, "detail.unknown_record_field", kind.ToString().ToLowerInvariant()), []);
         }
 
         if (results is not [var result])
         {
-            return (null, Problem(context, "body", "detail.one_record", results.Length));
+            return (null, Problem(context, "body", "detail.one_record", results.Length), []);
         }
 
         if (result.Record is null)
         {
             var error = result.Errors[0];
-            return (null, Problem(context, error.Field, "detail.as_given", string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Reason}"))));
+            return (null, Problem(context, error.Field, "detail.as_given", string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Reason}"))), []);
         }
 
-        return (result.Record, null);
+        return (result.Record, null, [.. result.Warnings.Select(w => new RecordWarning(w.Field, w.Reason))]);
     }
 
     /// <summary>The first value anywhere in <paramref name="node"/> that <see cref="FieldText"/> refuses, with its path.</summary>
@@ -270,7 +270,18 @@ public static class RecordsApi
 }
 
 /// <summary>A trace request on file and its resolution now.</summary>
-public sealed record TraceAnswer(string Id, string? TraceNumber, TraceResult Result, bool PersonalDataMasked = false);
+public sealed record TraceAnswer(string Id, string? TraceNumber, TraceResult Result, bool PersonalDataMasked = false)
+{
+    /// <summary>What the normalisation resolved with a doubt when the request was filed (an importer named as the maker); empty otherwise.</summary>
+    public IReadOnlyList<RecordWarning> Warnings { get; init; } = [];
+}
 
 /// <summary>A record stored (or found already on file) by its content id.</summary>
-public sealed record StoredRecord(string Id, string Kind, bool AlreadyOnFile);
+public sealed record StoredRecord(string Id, string Kind, bool AlreadyOnFile)
+{
+    /// <summary>What the normalisation resolved with a doubt (an importer named as the maker); empty otherwise.</summary>
+    public IReadOnlyList<RecordWarning> Warnings { get; init; } = [];
+}
+
+/// <summary>A field of a record kept with a warning, and why.</summary>
+public sealed record RecordWarning(string Field, string Reason);

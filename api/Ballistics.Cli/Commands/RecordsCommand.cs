@@ -70,7 +70,7 @@ internal static class RecordsCommand
             error.WriteLine($"note: {file}: ignored columns (no {kind.ToString().ToLowerInvariant()} field of that name): {string.Join(", ", reader.IgnoredColumns)}");
         }
 
-        int ok = 0, rejected = 0;
+        int ok = 0, rejected = 0, warned = 0;
         using (var stream = new FileStream(outFile, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         using (var json = new NormalizedRecordJson(stream))
         {
@@ -80,6 +80,11 @@ internal static class RecordsCommand
                 if (result.IsOk)
                 {
                     ok++;
+                    if (result.Warnings.Count > 0 && warned++ < ErrorsShown)
+                    {
+                        error.WriteLine($"warning: {file}: line {result.Line}, {string.Join("; ", result.Warnings.Select(w => $"field {w.Field}: {w.Reason}"))}");
+                    }
+
                     continue;
                 }
 
@@ -101,6 +106,10 @@ internal static class RecordsCommand
         }
 
         output.WriteLine($"{file}: {ok + rejected} records, {ok} ok, {rejected} rejected (dates read as {DateLocales.Name(options.Locale)}; text read as {reader.EncodingName}) -> {outFile}");
+        if (warned > 0)
+        {
+            output.WriteLine($"warnings: {warned} records kept with a warning, each in its line's \"warnings\"");
+        }
         return rejected == 0 ? 0 : 1;
     }
 
@@ -137,6 +146,10 @@ internal static class RecordsCommand
             progress.Done();
             output.WriteLine($"{file}: {counts.Read} records: {counts.Stored} stored, {counts.Duplicates} skipped as duplicates, {counts.Rejected} rejected (dates read as {DateLocales.Name(options.Locale)}; text read as {reader.EncodingName})");
             output.WriteLine($"store: {store.DatabasePath}; rejects: {Path.GetFullPath(rejectsPath)}");
+            if (counts.Warned > 0)
+            {
+                output.WriteLine($"warnings: {counts.Warned} records kept with a warning (an importer named as the maker): {Path.GetFullPath(DataStore.WarningsPath(rejectsPath))}");
+            }
             return counts.Rejected == 0 ? 0 : 1;
         }
         catch (DbException ex)

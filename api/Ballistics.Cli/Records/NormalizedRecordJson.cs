@@ -6,7 +6,7 @@ namespace Ballistics.Cli.Records;
 
 /// <summary>
 /// One line of `records normalize` output: `line`, `status`, `errors`, `firearm`, `recovery`, exactly as
-/// the command's contract names them, absent parts null. Written field by field rather than serialised
+/// the command's contract names them, absent parts null; then `warnings` (a record kept with a doubt), and the firearm's `importer` after its other keys. Written field by field rather than serialised
 /// so the contract stays visible here and no intermediate object is built per record.
 /// </summary>
 internal sealed class NormalizedRecordJson : IDisposable
@@ -28,16 +28,7 @@ internal sealed class NormalizedRecordJson : IDisposable
         w.WriteStartObject();
         w.WriteNumber("line", result.Line);
         w.WriteString("status", result.IsOk ? "ok" : "rejected");
-        w.WriteStartArray("errors");
-        foreach (var error in result.Errors)
-        {
-            w.WriteStartObject();
-            w.WriteString("field", error.Field);
-            w.WriteString("reason", error.Reason);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        Problems(w, "errors", result.Errors);
         var f = result.Firearm;
         w.WriteStartObject("firearm");
         w.WriteString("make", f.Make);
@@ -49,6 +40,7 @@ internal sealed class NormalizedRecordJson : IDisposable
         w.WriteString("serial", f.Serial.Value);
         w.WriteString("serial_key", f.Serial.Key);
         w.WriteBoolean("obliterated", f.Serial.IsObliterated);
+        w.WriteString("importer", f.Importer);
         w.WriteEndObject();
         if (result.Recovery is { } recovery)
         {
@@ -72,10 +64,26 @@ internal sealed class NormalizedRecordJson : IDisposable
             w.WriteNull("recovery");
         }
 
+        // After the contract's keys, so a reader of the first five finds them where they always were.
+        Problems(w, "warnings", result.Warnings);
         w.WriteEndObject();
         w.Flush();
         w.Reset();
         _stream.Write(NewLine);
+    }
+
+    private static void Problems(Utf8JsonWriter w, string name, IReadOnlyList<FieldError> problems)
+    {
+        w.WriteStartArray(name);
+        foreach (var problem in problems)
+        {
+            w.WriteStartObject();
+            w.WriteString("field", problem.Field);
+            w.WriteString("reason", problem.Reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     public void Dispose() => _json.Dispose();

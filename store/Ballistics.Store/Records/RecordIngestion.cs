@@ -4,7 +4,7 @@ namespace Ballistics.Store.Records;
 
 /// <summary>
 /// Ingests one record file: each good record stored once (by content id), each bad one written to the
-/// rejects with its located reasons, committed in batches of whole records so a kill loses at most the
+/// rejects with its located reasons, each good one with a warning to the warnings (same columns), committed in batches of whole records so a kill loses at most the
 /// open batch and a rerun stores exactly what is missing.
 /// </summary>
 internal static class RecordIngestion
@@ -18,13 +18,14 @@ internal static class RecordIngestion
     public const int DefaultBatchSize = 20_000;
 
     /// <remarks><c>progress</c> is told how far through the file reading has come, in per cent, as it moves.</remarks>
-    public static IngestCounts Run(RecordFileReader reader, IRecordWriter writer, RejectsFile rejects, int batchSize = DefaultBatchSize, IProgress<int>? progress = null)
+    public static IngestCounts Run(RecordFileReader reader, IRecordWriter writer, RejectsFile rejects, RejectsFile warnings, int batchSize = DefaultBatchSize, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(rejects);
+        ArgumentNullException.ThrowIfNull(warnings);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        int read = 0, stored = 0, duplicates = 0, rejected = 0, pending = 0;
+        int read = 0, stored = 0, duplicates = 0, rejected = 0, warned = 0, pending = 0;
         var shown = -1;
         while (reader.Next() is { } result)
         {
@@ -39,6 +40,12 @@ internal static class RecordIngestion
                 rejects.Write(result);
                 rejected++;
                 continue;
+            }
+
+            if (result.Warnings.Count > 0)
+            {
+                warnings.Write(result.Source, result.Line, result.Warnings);
+                warned++;
             }
 
             if (writer.TryAdd(record, RecordIdentity.ContentId(record), result.Source, result.Line))
@@ -63,6 +70,6 @@ internal static class RecordIngestion
             progress.Report(100);
         }
 
-        return new IngestCounts(read, stored, duplicates, rejected);
+        return new IngestCounts(read, stored, duplicates, rejected) { Warned = warned };
     }
 }

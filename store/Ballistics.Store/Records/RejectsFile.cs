@@ -4,8 +4,9 @@ using Ballistics.Ingest.Tables;
 namespace Ballistics.Store.Records;
 
 /// <summary>
-/// The rejects of one ingest as CSV, one row per problem: <c>file,line,field,reason</c>. Written to a
-/// temporary file and moved into place when complete, so a reader never sees half a rejects file.
+/// The rejects of one ingest as CSV, one row per problem: <c>file,line,field,reason</c> (and, in a file of its own, the
+/// warnings of the records kept). Written to a temporary file and moved into place when complete, so a reader never
+/// sees half a rejects file.
 /// </summary>
 internal sealed class RejectsFile : IDisposable
 {
@@ -35,15 +36,21 @@ internal sealed class RejectsFile : IDisposable
     public void Write(RecordResult rejected)
     {
         ArgumentNullException.ThrowIfNull(rejected);
-        foreach (var error in rejected.Errors)
+        Write(rejected.Source, rejected.Line, rejected.Errors);
+    }
+
+    public void Write(string source, int line, IReadOnlyList<FieldError> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        foreach (var problem in problems)
         {
-            _writer.Write(CsvText.Field(rejected.Source));
+            _writer.Write(CsvText.Field(source));
             _writer.Write(',');
-            _writer.Write(rejected.Line);
+            _writer.Write(line);
             _writer.Write(',');
-            _writer.Write(CsvText.Field(error.Field));
+            _writer.Write(CsvText.Field(problem.Field));
             _writer.Write(',');
-            _writer.WriteLine(CsvText.Field(error.Reason));
+            _writer.WriteLine(CsvText.Field(problem.Reason));
         }
     }
 

@@ -9,7 +9,7 @@ namespace Ballistics.Cli.Tests.Commands;
 [TestFixture]
 public sealed class RecordsCommandTests
 {
-    private static readonly string[] FirearmKeys = ["make", "make_code", "model", "caliber", "caliber_code", "type_code", "serial", "serial_key", "obliterated"];
+    private static readonly string[] FirearmKeys = ["make", "make_code", "model", "caliber", "caliber_code", "type_code", "serial", "serial_key", "obliterated", "importer"];
     private static readonly string[] RecoveryKeys = ["date", "country", "state_code", "municipality"];
 
     [Test]
@@ -33,7 +33,7 @@ public sealed class RecordsCommandTests
         Assert.That(lines.Select(l => l.GetProperty("status").GetString()), Is.EqualTo(new[] { "ok", "rejected", "ok" }));
 
         var first = lines[0];
-        Assert.That(first.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "line", "status", "errors", "firearm", "recovery" }));
+        Assert.That(first.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "line", "status", "errors", "firearm", "recovery", "warnings" }));
         Assert.That(first.GetProperty("firearm").EnumerateObject().Select(p => p.Name), Is.EqualTo(FirearmKeys));
         Assert.That(first.GetProperty("recovery").EnumerateObject().Select(p => p.Name), Is.EqualTo(RecoveryKeys));
         Assert.That(first.GetProperty("firearm").GetProperty("make").GetString(), Is.EqualTo("Smith & Wesson"));

@@ -30,6 +30,50 @@ public sealed class RecordNormalizerTests
         Assert.That(trace.Possessor, Is.EqualTo(new PersonRecord("Juan Pérez", new DateOnly(1990, 5, 1), null, null)));
     }
 
+    /// <summary>An importer's name where the make goes: the model names the original maker (NCIC codes it), the importer is kept.</summary>
+    [TestCase("Century Arms", "WASR-10/63", "Romarm", "RMC")]
+    [TestCase("CENTURY ARMS INC.", "Mini Draco", "Romarm", "RMC")]
+    [TestCase("Century International Arms", "PAP M92 PV", "Zastava", "ZAS")]
+    [TestCase("C.A.I.", "TP9SF Elite", "Canik", null)]
+    public void Normalize_ImporterInMakeWithAModelItImports_OriginalMakerAndAWarning(string make, string model, string maker, string? code)
+    {
+        var csv = TraceHeader + $"\nT-7,,,,,,RO-1234,{make},,{model},7.62x39,Fusil,2023-04-03,MX,Tamaulipas,Reynosa,,\n";
+
+        var result = RecordText.Normalize(csv, RecordKind.Trace).Single();
+
+        Assert.That(result.IsOk, Is.True, string.Join("; ", result.Errors));
+        Assert.That(result.Firearm.Make, Is.EqualTo(maker));
+        Assert.That(result.Firearm.MakeCode, Is.EqualTo(code));
+        Assert.That(result.Firearm.Importer, Does.StartWith("Century"));
+        Assert.That(result.Warnings.Select(w => w.Field), Is.EqualTo(new[] { "make" }));
+        Assert.That(result.Warnings[0].Reason, Does.Contain("importer").And.Contain(maker));
+    }
+
+    [Test]
+    public void Normalize_ImporterInMakeOfATransactionWithAModelItDoesNotName_KeptMakeUnknownImporterRecorded()
+    {
+        var csv = TransactionHeader + "\nX-1,IO-555,I.O. Inc.,Sporter,7.62x39,Rifle,,,,Guns & More,5-74-029-01-2C-04112,,2019-05-16,Ana Ruiz,1980-02-02,\n";
+
+        var result = RecordText.Normalize(csv, RecordKind.Transaction).Single();
+
+        Assert.That(result.IsOk, Is.True, string.Join("; ", result.Errors));
+        Assert.That(result.Firearm.Make, Is.Null);
+        Assert.That(result.Firearm.Importer, Is.EqualTo("Inter Ordnance"));
+        Assert.That(result.Warnings.Single().Reason, Does.Contain("'Sporter' does not say who made it").And.Contain("give the original maker"));
+    }
+
+    [Test]
+    public void Normalize_UnknownMaker_StillRejected()
+    {
+        var csv = TraceHeader + "\nT-8,,,,,,AB-1,Acme Guns,,X1,9mm,Pistola,2023-04-03,MX,Tamaulipas,Reynosa,,\n";
+
+        var result = RecordText.Normalize(csv, RecordKind.Trace).Single();
+
+        Assert.That(result.IsOk, Is.False);
+        Assert.That(result.Errors.Single().Reason, Does.Contain("not a known maker"));
+        Assert.That(result.Warnings, Is.Empty);
+    }
+
     [Test]
     public void Normalize_TraceWithoutMakeOrDate_EachMissingFieldReported()
     {

@@ -28,6 +28,8 @@ internal static class RecordText
         {
             ["status"] = r.IsOk ? "ok" : "rejected",
             ["error"] = r.Errors.Count > 0 ? r.Errors[0].Field : null,
+            ["warning"] = r.Warnings.Count > 0 ? r.Warnings[0].Field : null,
+            ["importer"] = f.Importer,
             ["make"] = f.Make,
             ["make_code"] = f.MakeCode,
             ["model"] = f.Model,

@@ -48,7 +48,9 @@ public sealed class RecordVariantsTests
         yield return V("manufacturer", "FN Herstal", "make=FN Herstal;make_code=FNH");
         yield return V("marca", "Cugir/Century Arms", "make=Romarm;make_code=RMC;status=ok");
         yield return V("marca", "Zastava (Century)", "make=Zastava;make_code=ZAS;status=ok");
-        yield return V("marca", "Century Arms", "status=rejected;error=make;make=null");
+        // An importer alone: kept, the importer recorded, the make unknown (the base row's model, 19, names no import of it).
+        yield return V("marca", "Century Arms", "status=ok;warning=make;make=null;importer=Century Arms");
+        yield return V("marca", "I.O. Inc.", "status=ok;warning=make;make=null;importer=Inter Ordnance");
         yield return V("marca", "Barrett Firearms Manufacturing", "make=Barrett;make_code=BRT");
         yield return V("marca", "NORINCO", "make=Norinco;make_code=NON");
         yield return V("marca", "Obregón", "make=Obregon;make_code=OBR");

@@ -78,10 +78,31 @@ internal sealed class FirearmNormalizer(NormalizationTables tables, AliasTable<R
             return (found, importer ?? foundImporter?.Name);
         }
 
-        errors.Add(RecordField.Make, foundImporter is not null
-            ? $"'{text}' is an importer ({foundImporter.Name}); the make is the original maker, the importer goes in the importer field"
-            : $"'{text}' is not a known maker");
-        return (null, importer ?? foundImporter?.Name);
+        if (foundImporter is not null)
+        {
+            return Imported(foundImporter, text, raw, importer);
+        }
+
+        errors.Add(RecordField.Make, $"'{text}' is not a known maker");
+        return (null, importer);
+    }
+
+    /// <summary>
+    /// An importer's name where the make goes (Century Arms on a Romanian WASR-10): NCIC codes the original maker, which
+    /// the model names for the importer's known imports; else the record is kept with the make unknown and the importer
+    /// recorded. Either way a warning says what was done.
+    /// </summary>
+    private (Maker? Make, string? Importer) Imported(Maker importer, ReadOnlySpan<char> text, RawRecord raw, string? importerField)
+    {
+        var model = TextValue.Tidy(raw[RecordField.Model]);
+        if (tables.OriginalMaker(importer, model) is { } maker)
+        {
+            errors.Warn(RecordField.Make, $"'{text}' is the importer ({importer.Name}); the {model} is made by {maker.Name}, recorded as the make, the importer kept");
+            return (maker, importerField ?? importer.Name);
+        }
+
+        errors.Warn(RecordField.Make, $"'{text}' is the importer ({importer.Name}) and the model {(model is null ? "is not given" : $"'{model}' does not say who made it")}: kept with the make unknown and the importer recorded; give the original maker");
+        return (null, importerField ?? importer.Name);
     }
 
     private SerialNumber Serial(RawRecord raw, bool mustBePresent)

@@ -35,6 +35,7 @@ internal sealed class RecordNormalizer
         if (_errors.Any)
         {
             // The row itself is broken (wrong field count, open quote, bad JSON): its fields mean nothing.
+            _errors.TakeWarnings();
             return new RecordResult(source, raw.Line, _kind, _errors.Take(), new FirearmDescription(), null, null);
         }
 
@@ -57,7 +58,7 @@ internal sealed class RecordNormalizer
         }
 
         var ok = !_errors.Any;
-        return new RecordResult(source, raw.Line, _kind, _errors.Take(), firearm, recovery, ok ? record : null);
+        return new RecordResult(source, raw.Line, _kind, _errors.Take(), firearm, recovery, ok ? record : null) { Warnings = _errors.TakeWarnings() };
     }
 
     /// <summary>A trace request or a seizure report: the fields they share, then each one's own.</summary>

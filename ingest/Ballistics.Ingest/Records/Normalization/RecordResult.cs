@@ -16,6 +16,9 @@ public sealed record RecordResult(
 {
     public bool IsOk => Record is not null;
 
+    /// <summary>What a reader should know of a record kept (an importer's name in the make resolved, or kept with the make unknown).</summary>
+    public IReadOnlyList<FieldError> Warnings { get; init; } = [];
+
     /// <summary>The problems as located ingest errors ("FILE: line 7, field serial: reason").</summary>
     public IEnumerable<IngestError> LocatedErrors() =>
         Errors.Select(e => new IngestError(IngestErrorKind.InvalidValue, Source, $"line {Line}, field {e.Field}", e.Reason));

@@ -33,6 +33,26 @@ internal sealed class NormalizationTables
 
     public AliasTable<int> Months { get; } = new("months.tsv", AliasStyle.Plain);
 
+    /// <summary>Per importer, the model prefixes (folded) each of its makers' imports start with (importer_models.tsv).</summary>
+    private readonly Dictionary<string, List<(string ModelPrefix, Maker Maker)>> _imports = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The original maker of a model <paramref name="importer"/> brings in, when its prefixes name exactly one; null when
+    /// none or several match (the model does not say who made it).
+    /// </summary>
+    public Maker? OriginalMaker(Maker importer, string? model)
+    {
+        ArgumentNullException.ThrowIfNull(importer);
+        if (model is null || !_imports.TryGetValue(importer.Name, out var imports))
+        {
+            return null;
+        }
+
+        var folded = new string([.. model.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant)]);
+        var makers = imports.Where(i => folded.StartsWith(i.ModelPrefix, StringComparison.Ordinal)).Select(i => i.Maker).Distinct().ToArray();
+        return makers is [var only] ? only : null;
+    }
+
     /// <summary>Column and property names for one kind of record file.</summary>
     public AliasTable<RecordField> Fields(RecordKind kind) => _fields[kind];
 
@@ -74,6 +94,21 @@ internal sealed class NormalizationTables
 
             // The ISO code itself ("MX-JAL") and its subdivision part ("JAL") are aliases too.
             AddAll(table, TsvResource.Aliases(c[0], c[1]).Append(c[0][3..]), c[0], line);
+        }
+
+        foreach (var (line, c) in TsvResource.Read("importer_models.tsv", "importer", "models", "maker"))
+        {
+            if (!tables.Makers.TryFind(c[0], out var importer) || !importer.IsImporter || !tables.Makers.TryFind(c[2], out var maker) || maker.IsImporter)
+            {
+                throw TsvResource.Bad("importer_models.tsv", line, $"'{c[0]}' must be an importer and '{c[2]}' a maker of makers.tsv");
+            }
+
+            if (!tables._imports.TryGetValue(importer.Name, out var imports))
+            {
+                tables._imports[importer.Name] = imports = [];
+            }
+
+            imports.AddRange(c[1].Split('|').Select(prefix => (prefix, maker)));
         }
 
         LoadWords(tables.Words);
