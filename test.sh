@@ -11,6 +11,7 @@ source "$repo/scripts/test-postgres.sh"
 ensure_dotnet || { echo "0 passed, 0 failed"; exit 1; }
 ensure_native_deps || { echo "0 passed, 0 failed"; exit 1; }
 ensure_test_browser || { echo "0 passed, 0 failed"; exit 1; }
+ensure_redocly || { echo "0 passed, 0 failed"; exit 1; }
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 log="$(mktemp)"

@@ -42,6 +42,24 @@ ensure_test_browser() {
   apt_install "the browser for the review page's tests" chromium
 }
 
+# The OpenAPI document's tests run a standard linter over it: Redocly's CLI from npm, pinned, installed once into
+# .tools/ beside the repository's sources (ignored by git); its path goes to the tests in BALLISTICS_REDOCLY.
+BALLISTICS_REDOCLY_VERSION=2.77.0
+ensure_redocly() {
+  local dir="$repo/.tools/redocly-$BALLISTICS_REDOCLY_VERSION"
+  if [ ! -x "$dir/node_modules/.bin/redocly" ]; then
+    if ! command -v npm >/dev/null 2>&1; then
+      apt_install "Node.js for the OpenAPI linter" nodejs npm || return 1
+    fi
+    echo "ballistics: installing @redocly/cli $BALLISTICS_REDOCLY_VERSION into $dir" >&2
+    mkdir -p "$dir" && npm install --prefix "$dir" --no-audit --no-fund --loglevel=error "@redocly/cli@$BALLISTICS_REDOCLY_VERSION" >&2 || {
+      echo "ballistics: installing @redocly/cli failed (npm install --prefix $dir @redocly/cli@$BALLISTICS_REDOCLY_VERSION)" >&2
+      return 1
+    }
+  fi
+  export BALLISTICS_REDOCLY="$dir/node_modules/.bin/redocly"
+}
+
 ensure_dotnet() {
   if ! command -v dotnet >/dev/null 2>&1; then
     echo "ballistics: the .NET SDK (see global.json) is not on PATH; install dotnet-sdk-10.0" >&2

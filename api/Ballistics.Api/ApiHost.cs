@@ -69,7 +69,11 @@ public static class ApiHost
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ApiRoles.AdminPolicy, policy => policy.RequireRole(ApiRoles.Admin));
-        builder.Services.AddOpenApi(ApiKeyOpenApi.Configure);
+        builder.Services.AddOpenApi(options =>
+        {
+            ApiDocument.Configure(options);
+            ApiKeyOpenApi.Configure(options);
+        });
         builder.WebHost.ConfigureKestrel((context, kestrel) => kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue("Limits:MaxRequestBytes", DefaultMaxRequestBytes));
         // The form's own limit (128 MiB by default) follows the request limit, so one setting says how large an upload may be.
         builder.Services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>()

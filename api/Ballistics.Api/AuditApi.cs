@@ -15,7 +15,7 @@ public static class AuditApi
     {
         var group = app.MapGroup("/v1/audit").RequireAuthorization(ApiRoles.AdminPolicy).WithTags("Audit").KeyedProblems(StatusCodes.Status400BadRequest);
         group.MapGet("/", ReadAudit).WithName("ReadAudit").WithSummary("Audit entries after an id, oldest first.");
-        group.MapGet("/export", ExportAudit).WithName("ExportAudit").WithSummary("The whole audit log as CSV.");
+        group.MapGet("/export", ExportAudit).WithName("ExportAudit").Produces<string>(StatusCodes.Status200OK, "text/csv").WithSummary("The whole audit log as CSV.");
         group.MapGet("/verify", VerifyAudit).WithName("VerifyAudit").WithSummary("Recompute the audit log's hash chain.");
         return app;
     }

@@ -7,7 +7,9 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/health", GetHealth).WithName("GetHealth").WithSummary("Whether the service is up, and its version");
+        // No key needed, but the rate limit holds for every caller (by address when there is no key).
+        app.MapGet("/v1/health", GetHealth).WithName("GetHealth").WithTags("Health").WithSummary("Whether the service is up, and its version")
+            .Produces<Microsoft.AspNetCore.Mvc.ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json");
         return app;
     }
 

@@ -24,20 +24,7 @@ public static class SharedData
             return fromEnvironment;
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Ballistics.sln")))
-            {
-                var candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-
-                throw new DirectoryNotFoundException($"shared data expected at {candidate} (beside the repository root)");
-            }
-        }
-
-        throw new DirectoryNotFoundException("cannot find the repository root (Ballistics.sln) above " + AppContext.BaseDirectory);
+        var candidate = Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "data"));
+        return Directory.Exists(candidate) ? candidate : throw new DirectoryNotFoundException($"shared data expected at {candidate} (beside the repository root)");
     }
 }

@@ -18,6 +18,8 @@ public static class EvidenceApi
         var group = app.MapGroup("/v1/evidence").WithTags("Evidence").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapPost("/", Submit).WithName("SubmitEvidence").DisableAntiforgery()
             .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Lab, ApiRoles.Admin))
+            .WithUploadBody()
+            .KeyedProblems(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Submit a scan (multipart: part 'file', an x3p; part 'metadata', JSON): stored, searched, leads returned.");
         group.MapGet("/{id:long}", GetEvidence).WithName("GetEvidence").RequireAuthorization(ReadRoles).WithSummary("An evidence item's metadata.");
         group.MapGet("/{id:long}/leads", GetLeads).WithName("GetEvidenceLeads").RequireAuthorization(ReadRoles).WithSummary("An evidence item's ranked leads and their review status.");

@@ -23,19 +23,19 @@ public static class LinkageApi
     public static IEndpointRouteBuilder MapLinkageApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/v1/firearms/{id}/linkage", FirearmLinkage).WithName("GetFirearmLinkage").WithTags("Linkage").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
-            .RequireAuthorization(EvidenceApi.ReadRoles)
+            .RequireAuthorization(EvidenceApi.ReadRoles).WithCaseStatement()
             .WithSummary("A seized firearm's test fires, the crime-scene evidence they are linked to, its trace and the leads to follow.");
         app.MapGet("/v1/incidents/{id}/linkage", IncidentLinkage).WithName("GetIncidentLinkage").WithTags("Linkage").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
-            .RequireAuthorization(EvidenceApi.ReadRoles)
+            .RequireAuthorization(EvidenceApi.ReadRoles).WithCaseStatement()
             .WithSummary("An incident's cartridge cases, the incidents and seized firearms their leads and hits reach, and the leads to follow.");
         app.MapGet("/v1/firearms/{id}/linkage/picture", (string id, [AsParameters] ApiRequest api) => Picture(FirearmLinkage(id, api), api.Context))
             .WithName("GetFirearmLinkagePicture").WithTags("Linkage").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
-            .RequireAuthorization(EvidenceApi.ReadRoles)
+            .RequireAuthorization(EvidenceApi.ReadRoles).WithCaseStatement()
             .Produces<string>(StatusCodes.Status200OK, SvgType)
             .WithSummary("The firearm's linkage drawn as an SVG picture, in the caller's language (the same graph, and the same sharing, as /linkage).");
         app.MapGet("/v1/incidents/{id}/linkage/picture", (string id, [AsParameters] ApiRequest api) => Picture(IncidentLinkage(id, api), api.Context))
             .WithName("GetIncidentLinkagePicture").WithTags("Linkage").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
-            .RequireAuthorization(EvidenceApi.ReadRoles)
+            .RequireAuthorization(EvidenceApi.ReadRoles).WithCaseStatement()
             .Produces<string>(StatusCodes.Status200OK, SvgType)
             .WithSummary("The incident's linkage drawn as an SVG picture, in the caller's language.");
         return app;

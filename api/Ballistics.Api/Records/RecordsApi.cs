@@ -22,12 +22,14 @@ public static class RecordsApi
     {
         app.MapPost("/v1/traces", SubmitTrace).WithName("SubmitTrace").WithTags("Traces").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType)
             .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Investigator, ApiRoles.Admin))
+            .WithRecordBody(RecordKind.Trace).WithCaseStatement()
             .WithSummary("Request a trace of a recovered firearm: stored once, resolved against the transactions on file.");
-        app.MapGet("/v1/traces/{id}", GetTrace).WithName("GetTrace").WithTags("Traces").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+        app.MapGet("/v1/traces/{id}", GetTrace).WithName("GetTrace").WithTags("Traces").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound).WithCaseStatement()
             .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Investigator, ApiRoles.Analyst, ApiRoles.Admin))
             .WithSummary("A stored trace request (by trace number or content id), resolved now.");
         app.MapPost("/v1/seizures", SubmitSeizure).WithName("SubmitSeizure").WithTags("Seizures").KeyedProblems(StatusCodes.Status400BadRequest, StatusCodes.Status415UnsupportedMediaType)
             .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Investigator, ApiRoles.Lab, ApiRoles.Admin))
+            .WithRecordBody(RecordKind.Seizure)
             .WithSummary("Report a seizure of firearms (and the cartridge cases taken as evidence).");
         return app;
     }
