@@ -10,9 +10,10 @@ internal static class FieldText
 
     /// <summary>
     /// The text of a JSON value as a field holds it (a string as it is, anything else as written) and why it is refused,
-    /// if it is. A string escaping half a surrogate pair cannot become text at all: refused, not thrown.
+    /// if it is (a key of the API's texts and what fills it). A string escaping half a surrogate pair cannot become text
+    /// at all: refused, not thrown.
     /// </summary>
-    public static (string? Text, string? Problem) Of(JsonElement value)
+    public static (string? Text, (string Key, object?[] Args)? Problem) Of(JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.String)
         {
@@ -26,16 +27,16 @@ internal static class FieldText
         }
         catch (InvalidOperationException)
         {
-            return (null, "not valid text: it escapes half of a UTF-16 surrogate pair");
+            return (null, ("detail.half_surrogate", []));
         }
 
         return (text, Problem(text));
     }
 
-    /// <summary>Why <paramref name="value"/> is refused, or null when it is fine.</summary>
-    public static string? Problem(string value) =>
-        value.Length > MaxChars ? $"longer than {MaxChars} characters ({value.Length:N0})"
+    /// <summary>Why <paramref name="value"/> is refused (a key of the API's texts and what fills it), or null when it is fine.</summary>
+    public static (string Key, object?[] Args)? Problem(string value) =>
+        value.Length > MaxChars ? ("detail.too_long", [MaxChars, value.Length])
         // U+FFFD is what a decoder puts where bytes were not UTF-8: the sender's text was lost on the way.
-        : value.Contains('\uFFFD', StringComparison.Ordinal) ? "not valid UTF-8 text: some bytes could not be read as characters"
+        : value.Contains('\uFFFD', StringComparison.Ordinal) ? ("detail.not_utf8", [])
         : null;
 }

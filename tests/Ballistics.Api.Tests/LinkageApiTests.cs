@@ -56,7 +56,8 @@ public sealed class LinkageApiTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         Assert.That(graph!.Leads.Select(l => l.Kind), Is.EqualTo(new[] { "hit", "multiple_sale", "time_to_crime", "purchaser_firearm" }));
-        Assert.That(graph.Leads[1].Why, Does.Contain("bought 2 firearms"));
+        Assert.That(graph.Leads[1].Why, Does.Contain("compró 2 armas"), "a Mexican key reads why in Spanish");
+        Assert.That((graph.Leads[1].Reason, graph.Leads[1].Facts[0]), Is.EqualTo(("multiple_sale_purchases", "2")), "the reason and its facts as they are");
         Assert.That(graph.Leads[0].Subject, Is.EqualTo("incident:MX-SON-0007"));
         Assert.That(graph.Nodes.Select(n => n.Id), Is.SupersetOf(new[] { "firearm:SEIZED-42", "incident:MX-SON-0099", "incident:MX-SON-0007", "dealer:5-74-215-02-5F-13307" }));
         Assert.That(graph.Nodes.Single(n => n.Kind == "purchaser").Label, Is.EqualTo("James Carter"));

@@ -122,7 +122,7 @@ public sealed class RecordsApiTests
     }
 
     [TestCase("serial_numbr", "OU0001684", "serial_numbr", "no es un campo")] // a Mexican key hears Spanish
-    [TestCase("make", null, "make", "longer than 512")]
+    [TestCase("make", null, "make", "más de 512 caracteres")]
     public async Task SubmitTrace_UnknownOrOverlongField_BadRequestNamingItAndNothingStored(string field, string? value, string expected, string reason)
     {
         await using var factory = WithSale();

@@ -77,7 +77,7 @@ public static class EvidenceApi
         var (metadata, refused) = ReadMetadata(form["metadata"].ToString(), fileName, caller);
         if (refused is { } error)
         {
-            return Invalid(context, error.Field, "detail.as_given", error.Reason);
+            return Invalid(context, error.Field, error.Reason, error.Args);
         }
 
         // The upload is written where the store keeps its own temporaries, under its own name (the default exhibit id).
@@ -156,7 +156,7 @@ public static class EvidenceApi
             .Where(x => x.Candidate is not null && sharing.CanSee(caller, x.Candidate))
             .Select(x => LeadView.Of(x.Lead, x.Candidate!))];
 
-    internal static (ScanItemMetadata? Metadata, (string Field, string Reason)? Error) ReadMetadata(string json, string fileName, Caller caller)
+    internal static (ScanItemMetadata? Metadata, (string Field, string Reason, object?[] Args)? Error) ReadMetadata(string json, string fileName, Caller caller)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!string.IsNullOrWhiteSpace(json))
@@ -168,34 +168,34 @@ public static class EvidenceApi
             }
             catch (JsonException ex)
             {
-                return (null, ("metadata", $"not JSON: {ex.Message}"));
+                return (null, ("metadata", "detail.metadata_not_json", [ex.Message]));
             }
 
             using (document)
             {
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
                 {
-                    return (null, ("metadata", "must be a JSON object of the manifest's metadata columns"));
+                    return (null, ("metadata", "detail.metadata_not_object", []));
                 }
 
                 foreach (var property in document.RootElement.EnumerateObject())
                 {
                     if (!ScanItemFields.Columns.Contains(property.Name))
                     {
-                        return (null, ($"metadata.{property.Name}", $"unknown field; the fields are {string.Join(", ", ScanItemFields.Columns)}"));
+                        return (null, ($"metadata.{property.Name}", "detail.metadata_unknown_field", [string.Join(", ", ScanItemFields.Columns)]));
                     }
 
                     if (property.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null))
                     {
-                        return (null, ($"metadata.{property.Name}", "must be a string"));
+                        return (null, ($"metadata.{property.Name}", "detail.metadata_not_string", []));
                     }
 
                     if (property.Value.ValueKind != JsonValueKind.Null)
                     {
-                        var (text, reason) = FieldText.Of(property.Value);
-                        if (reason is not null)
+                        var (text, problem) = FieldText.Of(property.Value);
+                        if (problem is { } bad)
                         {
-                            return (null, ($"metadata.{property.Name}", reason));
+                            return (null, ($"metadata.{property.Name}", bad.Key, bad.Args));
                         }
 
                         fields[property.Name] = text!;
@@ -209,7 +209,7 @@ public static class EvidenceApi
         {
             if (caller.Role != ApiRoles.Admin && fields.TryGetValue(field, out var stated) && !string.Equals(stated.Trim(), own, StringComparison.OrdinalIgnoreCase))
             {
-                return (null, ($"metadata.{field}", $"'{stated}' is not the submitting key's {field} ({own})"));
+                return (null, ($"metadata.{field}", "detail.metadata_not_own", [stated, field, own]));
             }
 
             fields.TryAdd(field, own);
@@ -219,7 +219,7 @@ public static class EvidenceApi
         if (!read.Success)
         {
             var error = read.Error!;
-            return (null, (error.Location?.Replace("field ", "metadata.", StringComparison.Ordinal) ?? "metadata", error.Message));
+            return (null, (error.Location?.Replace("field ", "metadata.", StringComparison.Ordinal) ?? "metadata", "detail.as_given", [error.Message]));
         }
 
         return (read.Value, null);

@@ -84,7 +84,7 @@ public static class LinkageApi
             [.. seizures.Select(s => new SeizedFirearm(s.ContentId, s.Make, s.Model, s.Serial, s.IncidentId, s.RecoveryDate, s.Country, s.StateCode, s.Agency))],
             trace,
             purchaserSales);
-        return TypedResults.Ok(graph);
+        return TypedResults.Ok(LinkageTexts.InLanguage(graph, ApiTexts.Of(context)));
     }
 
     /// <summary>The seizures listing a firearm's cartridge cases, the one that names it by maker and serial, its trace then and the purchaser's other firearms.</summary>
@@ -131,7 +131,7 @@ public static class LinkageApi
         }
 
         var graph = LinkageBuilder.ForIncident(id, [.. scans.Select(Linked)], leads, linked, firearms);
-        return TypedResults.Ok(graph);
+        return TypedResults.Ok(LinkageTexts.InLanguage(graph, ApiTexts.Of(context)));
     }
 
     /// <summary>

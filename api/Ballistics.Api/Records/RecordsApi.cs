@@ -188,7 +188,7 @@ public static class RecordsApi
 
         if (FirstBadText(body, string.Empty) is { } bad)
         {
-            return (null, Problem(context, bad.Field, "detail.as_given", bad.Reason), []);
+            return (null, Problem(context, bad.Field, bad.Reason, bad.Args), []);
         }
 
         var agencyField = kind == RecordKind.Seizure ? "autoridad" : "agency";
@@ -235,8 +235,8 @@ public static class RecordsApi
         return (result.Record, null, [.. result.Warnings.Select(w => new RecordWarning(w.Field, w.Reason))]);
     }
 
-    /// <summary>The first value anywhere in <paramref name="node"/> that <see cref="FieldText"/> refuses, with its path.</summary>
-    private static (string Field, string Reason)? FirstBadText(JsonNode? node, string path)
+    /// <summary>The first value anywhere in <paramref name="node"/> that <see cref="FieldText"/> refuses, with its path (and the reason as a text key).</summary>
+    private static (string Field, string Reason, object?[] Args)? FirstBadText(JsonNode? node, string path)
     {
         switch (node)
         {
@@ -260,8 +260,8 @@ public static class RecordsApi
                 }
 
                 return null;
-            case JsonValue scalar when scalar.TryGetValue<JsonElement>(out var element) && FieldText.Of(element).Problem is { } reason:
-                return (path, reason);
+            case JsonValue scalar when scalar.TryGetValue<JsonElement>(out var element) && FieldText.Of(element).Problem is { } problem:
+                return (path, problem.Key, problem.Args);
             default:
                 return null;
         }

@@ -69,6 +69,8 @@ internal static class ApiStory
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             output.WriteLine($"  API listening at {address} (documentation at {address}/docs)");
             using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
+            // The console speaks English, whatever country a key is from; linkage.es.html says it in Spanish.
+            http.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en-US"));
             HttpRequestMessage As(string key, HttpMethod method, string path, HttpContent? content = null)
             {
                 var request = new HttpRequestMessage(method, path) { Content = content };

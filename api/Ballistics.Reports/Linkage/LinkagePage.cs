@@ -24,6 +24,7 @@ public static class LinkagePage
     public static string Html(LinkageGraph graph, Language language, string? otherLanguageHref = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        graph = LinkageTexts.InLanguage(graph, language);
         var w = new ReportWords(language);
         var html = new StringBuilder(32 * 1024);
         html.Append(CultureInfo.InvariantCulture, $"<!doctype html><html lang=\"{language.Tag()}\"><head><meta charset=\"utf-8\"><title>{E(w.Format("linkage.title", graph.Root))}</title><style>{Style}</style></head><body>");

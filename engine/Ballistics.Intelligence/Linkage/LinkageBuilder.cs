@@ -75,7 +75,7 @@ public static class LinkageBuilder
                 graph.Edge(node, incident, "found_at");
             }
 
-            if (Review(lead, incident ?? node, $"{scan.ExhibitId}{Where(scan)}", " was fired by this firearm") is { } next)
+            if (Review(lead, incident ?? node, "scan", $"{scan.ExhibitId}{Where(scan)}", null, firedByThisFirearm: true) is { } next)
             {
                 reviews.Add((other, next));
             }
@@ -96,27 +96,27 @@ public static class LinkageBuilder
                     var firearm = $"sale:{other.RecordId}";
                     graph.Node(firearm, "firearm_sold", $"{other.Make} {other.Model} {other.Serial}".Trim(), new() { ["retail_date"] = Day(other.RetailDate), ["dealer"] = other.Dealer });
                     graph.Edge(person, firearm, "also_bought");
-                    follow.Add((4, 0, new LeadToFollow(0, "purchaser_firearm", firearm, $"the purchaser also bought a {other.Make} {other.Model} ({other.Serial}) on {Day(other.RetailDate)}: trace it")));
+                    follow.Add((4, 0, LeadReason.Lead("purchaser_firearm", firearm, "purchaser_firearm", other.Make, other.Model, other.Serial, Day(other.RetailDate))));
                 }
             }
 
             if (trace.TimeToCrime is { IsShort: true } ttc)
             {
-                follow.Add((3, 0, new LeadToFollow(0, "time_to_crime", root, $"time-to-crime {ttc.Days} days (under {TraceResolver.ShortTimeToCrimeYears} years): an indicator of trafficking")));
+                follow.Add((3, 0, LeadReason.Lead("time_to_crime", root, "time_to_crime", N(ttc.Days), N(TraceResolver.ShortTimeToCrimeYears))));
             }
 
             if (trace.MultipleSale is { Any: true } multiple)
             {
                 // A multiple sale names more firearms to trace than a short time-to-crime does: it goes first.
                 var why = multiple.Report is { } report
-                    ? $"sold on multiple-sale report {report} with {multiple.FirearmsOnReport} firearms"
-                    : $"the purchaser bought {multiple.PurchaserFirearms} firearms, {multiple.PurchasesWithinFiveBusinessDays} within {TraceResolver.MultipleSaleBusinessDays} business days of this one";
-                follow.Add((3, 1, new LeadToFollow(0, "multiple_sale", dealer, why)));
+                    ? LeadReason.Lead("multiple_sale", dealer, "multiple_sale_report", report, N(multiple.FirearmsOnReport))
+                    : LeadReason.Lead("multiple_sale", dealer, "multiple_sale_purchases", N(multiple.PurchaserFirearms), N(multiple.PurchasesWithinFiveBusinessDays), N(TraceResolver.MultipleSaleBusinessDays));
+                follow.Add((3, 1, why));
             }
 
             foreach (var earlier in trace.EarlierTraces.Where(t => t.Link == TraceLink.Dealer))
             {
-                follow.Add((5, 0, new LeadToFollow(0, "dealer_trace", dealer, $"the same dealer sold a {earlier.Make} ({earlier.Serial}) traced {Day(earlier.RecoveryDate)} in {earlier.StateCode}")));
+                follow.Add((5, 0, LeadReason.Lead("dealer_trace", dealer, "dealer_trace", earlier.Make, earlier.Serial, Day(earlier.RecoveryDate), earlier.StateCode)));
             }
         }
 
@@ -162,6 +162,8 @@ public static class LinkageBuilder
             graph.Edge($"scan:{ownId}", node, lead.Status == LeadReview.Confirmed ? "hit" : "lead", lead.Score, lead.Status);
             string subject;
             string what;
+            string whatKind;
+            string? dealerName = null;
             if (other.TestFire && other.FirearmId is { } firearmId)
             {
                 firearms.TryGetValue(firearmId, out var summary);
@@ -180,7 +182,9 @@ public static class LinkageBuilder
                     graph.Edge(subject, graph.Incident(seizedAt, null, null, null, null)!, "seized_at");
                 }
 
-                what = $"firearm {firearmId}" + (summary?.Dealer is { } dealer ? $" (sold by {dealer})" : string.Empty);
+                what = firearmId;
+                dealerName = summary?.Dealer;
+                whatKind = dealerName is null ? "firearm" : "firearm_dealer";
             }
             else
             {
@@ -191,9 +195,10 @@ public static class LinkageBuilder
                 }
 
                 what = $"{other.ExhibitId}{Where(other)}";
+                whatKind = "scan";
             }
 
-            if (Review(lead, subject, what, string.Empty) is { } next)
+            if (Review(lead, subject, whatKind, what, dealerName, firedByThisFirearm: false) is { } next)
             {
                 reviews.Add((otherId, next));
             }
@@ -208,18 +213,23 @@ public static class LinkageBuilder
     private static IEnumerable<(int Tier, double Score, LeadToFollow Lead)> Strongest(List<(long Scan, (int Tier, double Score, LeadToFollow Lead) Entry)> reviews) =>
         reviews.GroupBy(r => r.Scan).Select(g => g.Select(r => r.Entry).OrderBy(e => e.Tier).ThenByDescending(e => e.Score).First());
 
-    /// <summary>A lead to follow for a ballistic lead by its review status (tiers 0–2); none for a rejected one or a weak candidate.</summary>
-    private static (int Tier, double Score, LeadToFollow Lead)? Review(LinkedLead lead, string hitSubject, string what, string hitSays)
+    /// <summary>
+    /// A lead to follow for a ballistic lead by its review status (tiers 0–2); none for a rejected one or a weak candidate.
+    /// <paramref name="whatKind"/> is what <paramref name="what"/> names: a scan, or a firearm with or without its dealer.
+    /// </summary>
+    private static (int Tier, double Score, LeadToFollow Lead)? Review(LinkedLead lead, string hitSubject, string whatKind, string what, string? dealer, bool firedByThisFirearm)
     {
         var score = lead.Score.ToString("0.00", CultureInfo.InvariantCulture);
         return lead.Status switch
         {
-            LeadReview.Confirmed => (0, lead.Score, new LeadToFollow(0, "hit", hitSubject, $"confirmed hit: {what}{hitSays}")),
-            LeadReview.Lead => (1, lead.Score, new LeadToFollow(0, "lead", $"lead:{lead.LeadId}", $"lead awaiting an examiner: {what}, score {score}")),
-            LeadReview.Candidate when lead.Score >= CandidateScoreToFollow => (2, lead.Score, new LeadToFollow(0, "candidate", $"lead:{lead.LeadId}", $"candidate to review: {what}, score {score}")),
+            LeadReview.Confirmed => (0, lead.Score, LeadReason.Lead("hit", hitSubject, firedByThisFirearm ? "hit_fired_by_this_firearm" : $"hit_{whatKind}", what, score, dealer)),
+            LeadReview.Lead => (1, lead.Score, LeadReason.Lead("lead", $"lead:{lead.LeadId}", $"lead_{whatKind}", what, score, dealer)),
+            LeadReview.Candidate when lead.Score >= CandidateScoreToFollow => (2, lead.Score, LeadReason.Lead("candidate", $"lead:{lead.LeadId}", $"candidate_{whatKind}", what, score, dealer)),
             _ => null,
         };
     }
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Where(LinkedScan scan)
     {

@@ -48,7 +48,7 @@ public sealed class LinkagePictureTests
                 new("firearm:SEIZED-1", "purchaser:1", "bought_by"),
                 new("purchaser:1", "sale:9", "also_bought"),
             ],
-            [new LeadToFollow(1, "hit", "incident:A", "confirmed hit: CASE-A was fired by this firearm")]);
+            [LeadReason.Lead("hit", "incident:A", "hit_fired_by_this_firearm", "CASE-A <1> (A, MX-SON)") with { Rank = 1 }]);
     }
 
     [Test]
@@ -98,6 +98,25 @@ public sealed class LinkagePictureTests
         Assert.That(svg, Does.Not.Contain("seized firearm").And.Not.Contain("(masked)"));
     }
 
+    /// <summary>The English sentences the graph's JSON carries and the catalogue's English are one text: they cannot drift apart.</summary>
+    [Test]
+    public void Reasons_EveryCode_InTheCatalogueWithTheGraphsEnglish()
+    {
+        var english = ReportWords.Catalog.All(Language.English);
+
+        Assert.That(LeadReason.English.Where(r => !english.TryGetValue($"linkage.why.{r.Key}", out var text) || text != r.Value).Select(r => r.Key), Is.Empty);
+        Assert.That(english.Keys.Where(k => k.StartsWith("linkage.why.", StringComparison.Ordinal)).Select(k => k["linkage.why.".Length..]), Is.EquivalentTo(LeadReason.English.Keys));
+    }
+
+    [Test]
+    public void InLanguage_Spanish_WhyInSpanishFromTheReasonAndFacts()
+    {
+        var spanish = LinkageTexts.InLanguage(Story(), Language.Spanish);
+
+        Assert.That(spanish.Leads.Single().Why, Is.EqualTo("coincidencia confirmada: CASE-A <1> (A, MX-SON) fue disparado por esta arma"));
+        Assert.That(LinkageTexts.InLanguage(Story(), Language.English).Leads.Single().Why, Is.EqualTo(Story().Leads.Single().Why));
+    }
+
     [Test]
     public void Html_BothLanguages_PictureInlineTablesKeptAndASwitch()
     {
@@ -106,7 +125,7 @@ public sealed class LinkagePictureTests
 
         Assert.That(english, Does.Contain("<html lang=\"en-US\">").And.Contain("<svg").And.Contain("<h2>Nodes</h2>").And.Contain("<h2>Edges</h2>")
             .And.Contain("href=\"linkage.es.html\" hreflang=\"es-MX\">Versión en español</a>"));
-        Assert.That(spanish, Does.Contain("<html lang=\"es-MX\">").And.Contain("<h2>Pistas a seguir</h2>").And.Contain("<h2>Vínculos</h2>")
+        Assert.That(spanish, Does.Contain("<html lang=\"es-MX\">").And.Contain("<h2>Pistas a seguir</h2>").And.Contain("<h2>Vínculos</h2>").And.Contain("fue disparado por esta arma")
             .And.Contain("href=\"linkage.html\" hreflang=\"en-US\">English version</a>"));
         Assert.That(english, Does.Contain("<td>scan:3</td>").And.Contain("<td>0.970</td>"), "every node and edge in the tables too");
     }

@@ -8,13 +8,21 @@ using System;
 namespace Ballistics.Api.Client.Models
 {
     /// <summary>
-    /// Something an investigator should look at next, best first, and why.
+    /// Something an investigator should look at next, best first, and why (in English; string? LeadToFollow.Reason and IReadOnlyList&amp;lt;string&amp;gt; LeadToFollow.Facts let a page say it in another language).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class LeadToFollow : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>What fills the reason&apos;s sentence, in order.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? Facts { get; set; }
+#nullable restore
+#else
+        public List<string> Facts { get; set; }
+#endif
         /// <summary>The kind property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -25,6 +33,14 @@ namespace Ballistics.Api.Client.Models
 #endif
         /// <summary>The rank property</summary>
         public int? Rank { get; set; }
+        /// <summary>The code of string LeadToFollow.Why (FrozenDictionary&amp;lt;string, string&amp;gt; LeadReason.English); null for a lead made without one.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Reason { get; set; }
+#nullable restore
+#else
+        public string Reason { get; set; }
+#endif
         /// <summary>The subject property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -66,8 +82,10 @@ namespace Ballistics.Api.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "facts", n => { Facts = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "kind", n => { Kind = n.GetStringValue(); } },
                 { "rank", n => { Rank = n.GetIntValue(); } },
+                { "reason", n => { Reason = n.GetStringValue(); } },
                 { "subject", n => { Subject = n.GetStringValue(); } },
                 { "why", n => { Why = n.GetStringValue(); } },
             };
@@ -79,8 +97,10 @@ namespace Ballistics.Api.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteCollectionOfPrimitiveValues<string>("facts", Facts);
             writer.WriteStringValue("kind", Kind);
             writer.WriteIntValue("rank", Rank);
+            writer.WriteStringValue("reason", Reason);
             writer.WriteStringValue("subject", Subject);
             writer.WriteStringValue("why", Why);
             writer.WriteAdditionalData(AdditionalData);
