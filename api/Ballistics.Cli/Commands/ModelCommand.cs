@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
+using System.Text;
 using Ballistics.Cli.Matching;
+using Ballistics.Engine.Comparison;
 using Ballistics.Engine.Corpus;
 using Ballistics.Engine.Evaluation;
 using Ballistics.Engine.Matching;
@@ -25,7 +28,8 @@ internal static class ModelCommand
         {
             Description = "NAME=VALUE, repeatable: hold one condition fixed in the random-conditions corpora, so the model never sees its other values (leave-one-setting-out; e.g. layout=raw, then eval a layout=processed set)",
         };
-        var train = new Command("train", "Train the score model on generated corpora whose seeds are never used for evaluation.") { outFile, difficulty, randomConditions, fix };
+        var featuresOut = new Option<string?>("--features-out") { Description = "also write every training pair's features and label to this CSV (same_source, then the columns of eval's features.csv), to study the training set" };
+        var train = new Command("train", "Train the score model on generated corpora whose seeds are never used for evaluation.") { outFile, difficulty, randomConditions, fix, featuresOut };
         train.SetAction(parse =>
         {
             var held = ScanConditions.None;
@@ -42,7 +46,7 @@ internal static class ModelCommand
                 }
             }
 
-            return Train(parse.GetValue(outFile)!, TrainingSet.Corpora(parse.GetValue(difficulty), parse.GetValue(randomConditions), held), output, error);
+            return Train(parse.GetValue(outFile)!, TrainingSet.Corpora(parse.GetValue(difficulty), parse.GetValue(randomConditions), held), output, error, parse.GetValue(featuresOut));
         });
         var projectionOut = new Option<string>("--out") { Required = true, Description = "projection file to write (the engine embeds engine/Ballistics.Engine/Corpus/signature-projection.bin)" };
         var signature = new Command("signature", "Train the stage-1 signature projection (principal axes) on a generated corpus whose seed is never used for evaluation.") { projectionOut };
@@ -75,11 +79,23 @@ internal static class ModelCommand
     /// <summary>Axes kept: 512 ranked mates as well as 2,976 raw numbers within 0.001 (docs/benchmarks.md); 384 lost 0.0025.</summary>
     private const int Dimensions = 512;
 
-    internal static int Train(string outPath, IReadOnlyList<TrainingCorpus> corpora, TextWriter output, TextWriter error)
+    internal static int Train(string outPath, IReadOnlyList<TrainingCorpus> corpora, TextWriter output, TextWriter error, string? featuresPath = null)
     {
         var watch = Stopwatch.StartNew();
         var matcher = new BreechFaceMatcher(model: null);
         var examples = TrainingSet.Build(corpora, matcher, error);
+        if (featuresPath is not null)
+        {
+            var csv = new StringBuilder("same_source,").AppendJoin(',', ComparisonFeatures.Names).Append('\n');
+            foreach (var (features, sameSource) in examples)
+            {
+                csv.Append(sameSource ? '1' : '0').Append(',').AppendJoin(',', features.ToVector().Select(v => v.ToString("R", CultureInfo.InvariantCulture))).Append('\n');
+            }
+
+            CliFiles.WriteAtomically(featuresPath, csv.ToString());
+            output.WriteLine($"wrote {featuresPath}: the features of {examples.Count} training pairs");
+        }
+
         using (var buffer = new MemoryStream())
         {
             ScoreModel.Train(examples, ScoreModelOptions.Default, buffer);

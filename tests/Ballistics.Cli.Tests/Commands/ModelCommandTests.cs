@@ -26,6 +26,22 @@ public sealed class ModelCommandTests
     }
 
     [Test]
+    public void Train_FeaturesOut_EveryTrainingPairWithItsLabel()
+    {
+        using var dir = new TempDirectory();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = ModelCommand.Train(dir.File("model.zip"), [new TrainingCorpus(77, Difficulty.Easy, 3, 3)], output, error, dir.File("features.csv"));
+
+        Assert.That(code, Is.Zero, error.ToString());
+        var lines = File.ReadAllLines(dir.File("features.csv"));
+        Assert.That(lines[0].Split(','), Is.EqualTo(new[] { "same_source" }.Concat(Engine.Comparison.ComparisonFeatures.Names)));
+        // Every pair of 3 firearms × 3 firings: 9 of the 36 are same-firearm pairs.
+        Assert.That(lines.Skip(1).Select(l => l.Split(',')[0]).GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count()), Is.EquivalentTo(new Dictionary<string, int> { ["1"] = 9, ["0"] = 27 }));
+    }
+
+    [Test]
     public void Corpora_OneDifficulty_OnlyItsCorporaInOrder()
     {
         Assert.That(TrainingSet.Corpora(null), Is.EqualTo(TrainingSet.DefaultCorpora));
