@@ -34,7 +34,8 @@ public static class TraffickingReport
         return TraffickingAnalysis.Summarize(store.Trafficking.Facts(), store.Registry);
     }
 
-    public static RenderedReport Render(TraffickingSummary summary, ReportSource source, Language language = Language.English)
+    /// <summary>The page and its figures in <paramref name="language"/>; <paramref name="otherLanguageHref"/>, when given, is where the same report in the other language is, and the page links it.</summary>
+    public static RenderedReport Render(TraffickingSummary summary, ReportSource source, Language language = Language.English, string? otherLanguageHref = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var w = new ReportWords(language);
@@ -55,7 +56,7 @@ public static class TraffickingReport
         Add("purchasers.png", w["fig.purchasers"], TraffickingPlots.PurchasersBySales(summary.MultipleSales, w));
         Add("networks.png", w["fig.networks"], TraffickingPlots.Networks(summary.Networks, w));
         Add("activity.png", w["fig.activity"], TraffickingPlots.Activity(summary.Activity, w));
-        return new RenderedReport(TraffickingReportPage.Html(summary, source, figures, Build(), w), figures);
+        return new RenderedReport(TraffickingReportPage.Html(summary, source, figures, Build(), w, otherLanguageHref), figures);
     }
 
     private static string Build()

@@ -18,12 +18,20 @@ internal static class TraffickingReportPage
         "body{font-family:sans-serif;max-width:1000px;margin:2em auto;color:#222}table{border-collapse:collapse;margin:0.5em 0 1.5em}"
         + "th,td{border:1px solid #ccc;padding:3px 8px;text-align:right}th:first-child,td:first-child{text-align:left}th{background:#f2f2f2}"
         + ".disclaimer{border:2px solid #c0392b;background:#fdf2f0;padding:0.8em 1em}.empty{color:#666;font-style:italic}"
-        + "img{max-width:100%;display:block;margin:0.5em 0}dl{display:grid;grid-template-columns:max-content auto;gap:2px 1em}dd{margin:0}";
+        + "img{max-width:100%;display:block;margin:0.5em 0}dl{display:grid;grid-template-columns:max-content auto;gap:2px 1em}dd{margin:0}"
+        + ".switch{float:right;margin:0}";
 
-    public static string Html(TraffickingSummary s, ReportSource source, IReadOnlyList<ReportFigure> figures, string build, ReportWords w)
+    public static string Html(TraffickingSummary s, ReportSource source, IReadOnlyList<ReportFigure> figures, string build, ReportWords w, string? otherLanguageHref = null)
     {
         var html = new StringBuilder(64 * 1024);
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(w.Language.Tag()).Append("\"><head><meta charset=\"utf-8\"><title>").Append(Encode(w["trafficking.page_title"])).Append("</title><style>").Append(Style).Append("</style></head><body>\n");
+        if (otherLanguageHref is not null)
+        {
+            var other = w.Language == Language.English ? Language.Spanish : Language.English;
+            html.Append("<p class=\"switch\"><a href=\"").Append(Encode(otherLanguageHref)).Append("\" hreflang=\"").Append(other.Tag()).Append("\">")
+                .Append(Encode(w["trafficking.other_language"])).Append("</a></p>\n");
+        }
+
         html.Append("<h1>").Append(Encode(w["trafficking.title"])).Append("</h1>\n<dl>");
         Fact(html, w["fact.generated"], source.GeneratedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
         Fact(html, w["fact.store"], w.Format("fact.store_value", source.Store, source.SchemaVersion));

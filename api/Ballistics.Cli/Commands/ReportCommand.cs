@@ -44,12 +44,18 @@ internal static class ReportCommand
 
         var summary = TraffickingReport.Summarize(store);
         var figuresDone = watch.Elapsed;
-        var report = TraffickingReport.Render(summary, new ReportSource(store.Folder, store.SchemaVersion, DateTimeOffset.UtcNow), language);
+        // The page in the language asked for, and beside it the same page in the other (trafficking.es.html or
+        // trafficking.en.html), each linking the other; the plots as files in the language asked for.
+        var source = new ReportSource(store.Folder, store.SchemaVersion, DateTimeOffset.UtcNow);
+        var other = language == Language.English ? Language.Spanish : Language.English;
+        var otherFile = $"{Path.GetFileNameWithoutExtension(TraffickingReport.FileName)}.{other.Code()}.html";
+        var report = TraffickingReport.Render(summary, source, language, otherFile);
         Directory.CreateDirectory(outDir);
         var page = Path.GetFullPath(Path.Combine(outDir, TraffickingReport.FileName));
         File.WriteAllText(page, report.Html);
+        File.WriteAllText(Path.Combine(outDir, otherFile), TraffickingReport.Render(summary, source, other, TraffickingReport.FileName).Html);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"wrote {page}: {summary.TraceRequests} trace requests, {summary.SeizureReports} seizure reports, {summary.Transactions} transactions, {summary.Networks.Networks.Count} linkage networks"));
+            $"wrote {page}: {summary.TraceRequests} trace requests, {summary.SeizureReports} seizure reports, {summary.Transactions} transactions, {summary.Networks.Networks.Count} linkage networks ({otherFile} beside it)"));
         foreach (var figure in report.Figures)
         {
             var path = Path.GetFullPath(Path.Combine(outDir, figure.FileName));

@@ -26,13 +26,15 @@ public sealed class ReportCommandTests
         Assert.That(code, Is.Zero, error);
         var page = Path.Combine(outDir, TraffickingReport.FileName);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(lines[0], Is.EqualTo($"wrote {page}: 50 trace requests, 50 seizure reports, 50 transactions, 0 linkage networks"));
+        Assert.That(lines[0], Is.EqualTo($"wrote {page}: 50 trace requests, 50 seizure reports, 50 transactions, 0 linkage networks (trafficking.es.html beside it)"));
         var plots = lines.Skip(1).Where(l => l.StartsWith("wrote ", StringComparison.Ordinal)).Select(l => l["wrote ".Length..l.IndexOf(": ", StringComparison.Ordinal)]).ToArray();
         Assert.That(plots, Has.Length.GreaterThanOrEqualTo(5).And.All.EndsWith(".png"));
         Assert.That(plots.Select(File.Exists), Is.All.True);
         Assert.That(lines[^1], Does.StartWith("done in "));
         var html = File.ReadAllText(page);
-        Assert.That(html, Does.Contain(TraffickingReport.Disclaimer(Ballistics.Reports.Texts.Language.English)));
+        Assert.That(html, Does.Contain(TraffickingReport.Disclaimer(Ballistics.Reports.Texts.Language.English)).And.Contain("href=\"trafficking.es.html\""));
+        var spanish = File.ReadAllText(Path.Combine(outDir, "trafficking.es.html"));
+        Assert.That(spanish, Does.Contain(TraffickingReport.Disclaimer(Ballistics.Reports.Texts.Language.Spanish)).And.Contain("href=\"trafficking.html\""));
         Assert.That(records.Transactions.Select(t => t["purchaser"]).Distinct().Where(name => html.Contains(name, StringComparison.Ordinal)), Is.Empty);
     }
 
@@ -73,7 +75,7 @@ public sealed class ReportCommandTests
         Assert.That(code, Is.Zero);
         Assert.That(output, Does.Contain("the store holds nothing to report yet"));
         Assert.That(File.ReadAllText(dir.File("report/trafficking.html")), Does.Contain("nothing to report yet"));
-        Assert.That(Directory.GetFiles(dir.File("report")), Has.Length.EqualTo(1), "no plot of nothing");
+        Assert.That(Directory.GetFiles(dir.File("report")).Select(Path.GetFileName), Is.EquivalentTo(new[] { "trafficking.html", "trafficking.es.html" }), "the two pages, no plot of nothing");
     }
 
     [Test]
