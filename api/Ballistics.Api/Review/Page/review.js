@@ -12,7 +12,7 @@ const $ = (id) => document.getElementById(id);
 const state = {
   key: null, me: null, queue: [], queueIndex: 0, evidence: null, leads: [], leadIndex: 0,
   detail: null, diagnostics: null, picture: 'cells', pictures: new Map(), mode: 'queue', token: 0,
-  language: 'en', texts: {}, linkage: null,
+  language: 'en', texts: {}, linkage: null, textsLoaded: Promise.resolve(),
 };
 
 // --- language -----------------------------------------------------------------------------------------------
@@ -108,6 +108,7 @@ const fixed = (value, digits) => (value === null || value === undefined ? '—' 
 // --- signing in -------------------------------------------------------------------------------------------
 
 async function signIn(key) {
+  await state.textsLoaded;
   state.key = key;
   try {
     state.me = await api('/v1/me');
@@ -419,8 +420,9 @@ function onKey(event) {
   if (handled) event.preventDefault();
 }
 
-document.addEventListener('DOMContentLoaded', async () => {
-  await setLanguage(startingLanguage(), false);
+document.addEventListener('DOMContentLoaded', () => {
+  // The handlers first, so a key typed while the texts load is never sent as a form; signing in waits for the texts.
+  state.textsLoaded = setLanguage(startingLanguage(), false);
   $('language').addEventListener('change', async () => { await setLanguage($('language').value, true); await redrawLinkage(); });
   $('linkage-toggle').addEventListener('click', showLinkage);
   $('sign-in').addEventListener('submit', (event) => { event.preventDefault(); signIn($('api-key').value.trim()); });
