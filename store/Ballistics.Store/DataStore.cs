@@ -173,8 +173,8 @@ public sealed class DataStore : IDisposable
     public IngestCounts Ingest(RecordFileReader reader, string rejectsPath, int batchSize = RecordIngestion.DefaultBatchSize, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        using var rejects = new RejectsFile(rejectsPath);
-        using var warnings = new RejectsFile(WarningsPath(rejectsPath));
+        using var rejects = new RecordProblemsFile(rejectsPath);
+        using var warnings = new RecordProblemsFile(WarningsPath(rejectsPath));
         IngestCounts counts;
         using (var writer = new SqlRecordWriter(_connection))
         {

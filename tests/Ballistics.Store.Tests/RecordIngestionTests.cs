@@ -18,8 +18,8 @@ public sealed class RecordIngestionTests(StoreEngine engine)
         using (var reader = TestStores.Reader(dir, "sales.csv", text, RecordKind.Transaction))
         using (var connection = TestStores.Connection(store))
         using (var writer = new FailingWriter(new SqlRecordWriter(connection), failAt: 23))
-        using (var rejects = new RejectsFile(dir.File("rejects.csv")))
-        using (var warnings = new RejectsFile(dir.File("warnings.csv")))
+        using (var rejects = new RecordProblemsFile(dir.File("rejects.csv")))
+        using (var warnings = new RecordProblemsFile(dir.File("warnings.csv")))
         {
             Assert.That(() => RecordIngestion.Run(reader, writer, rejects, warnings, batchSize: 10), Throws.InstanceOf<IOException>());
         }

@@ -77,7 +77,7 @@ public static class LinkagePicture
             var (x1, y1) = (ax + NodeWidth, ay + (NodeHeight / 2.0));
             var (x2, y2) = a.Column == b.Column ? (bx + NodeWidth, by + (NodeHeight / 2.0)) : (bx, by + (NodeHeight / 2.0));
             var bend = a.Column == b.Column ? x1 + 40 : (x1 + x2) / 2;
-            var (stroke, strokeWidth, dash) = EdgeStyle(edge);
+            var (stroke, strokeWidth, dash) = EdgeStyle(edge.Status);
             svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M {x1:0.#} {y1:0.#} C {bend:0.#} {y1:0.#}, {bend:0.#} {y2:0.#}, {x2:0.#} {y2:0.#}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{strokeWidth:0.#}\"{dash}>")
                 .Append("<title>").Append(Xml(EdgeTitle(edge, w))).Append("</title></path>");
             // Scores beside hits, leads and candidates worth following; weaker candidates' are in the tables (and the line's title).
@@ -92,7 +92,7 @@ public static class LinkagePicture
         {
             var (x, y) = TopLeft(places[node.Id]);
             var masked = node.Label == PersonalDataMask.Masked;
-            var (fill, stroke, ink, radius) = NodeStyle(node, masked, node.Id == graph.Root);
+            var (fill, stroke, ink, radius) = NodeStyle(node.Kind, node.Facts.GetValueOrDefault("country"), masked, node.Id == graph.Root);
             var facts = string.Join("; ", node.Facts.Where(f => f.Value is not null).Select(f => $"{f.Key}: {f.Value}"));
             var label = masked ? w["linkage.masked"] : node.Label;
             svg.Append(CultureInfo.InvariantCulture, $"<g data-node=\"{Xml(node.Id)}\" data-kind=\"{Xml(node.Kind)}\"{(masked ? " data-masked=\"true\"" : string.Empty)}>")
@@ -120,7 +120,7 @@ public static class LinkagePicture
         var entries = new List<Func<int, int, string>>();
         foreach (var kind in NodeKinds.Where(k => nodes.Any(n => n.Kind == k)))
         {
-            var (fill, stroke, _, radius) = NodeStyle(new LinkageNode("legend", kind, string.Empty, new Dictionary<string, string?>()), masked: false, root: false);
+            var (fill, stroke, _, radius) = NodeStyle(kind, country: null, masked: false, root: false);
             entries.Add((x, y) => string.Create(CultureInfo.InvariantCulture,
                 $"<rect x=\"{x}\" y=\"{y}\" width=\"26\" height=\"16\" rx=\"{Math.Min(radius, 8)}\" fill=\"{fill}\" stroke=\"{stroke}\"/><text x=\"{x + 32}\" y=\"{y + 12}\" fill=\"#333333\">{Xml(KindWord(kind, w))}</text>"));
         }
@@ -133,7 +133,7 @@ public static class LinkagePicture
 
         foreach (var status in Statuses.Where(s => graph.Edges.Any(e => e.Status == s)))
         {
-            var (stroke, strokeWidth, dash) = EdgeStyle(new LinkageEdge("a", "b", status == LeadReview.Confirmed ? "hit" : "lead", 0, status));
+            var (stroke, strokeWidth, dash) = EdgeStyle(status);
             entries.Add((x, y) => string.Create(CultureInfo.InvariantCulture,
                 $"<line x1=\"{x}\" y1=\"{y + 8}\" x2=\"{x + 26}\" y2=\"{y + 8}\" stroke=\"{stroke}\" stroke-width=\"{strokeWidth:0.#}\"{dash}/><text x=\"{x + 32}\" y=\"{y + 12}\" fill=\"#333333\">{Xml(StatusWord(status, w))}</text>"));
         }
@@ -141,13 +141,13 @@ public static class LinkagePicture
         return entries;
     }
 
-    private static (string Fill, string Stroke, string Ink, int Radius) NodeStyle(LinkageNode node, bool masked, bool root) => node.Kind switch
+    private static (string Fill, string Stroke, string Ink, int Radius) NodeStyle(string kind, string? country, bool masked, bool root) => kind switch
     {
         _ when masked => ("#eeeeee", "#888888", "#444444", 4),
         "firearm" => (root ? "#2d3436" : "#636e72", "#2d3436", "#ffffff", 2),
         "test_fire" => ("#dfe6e9", "#636e72", "#2d3436", 8),
         "evidence" => ("#ffeaa7", "#e17055", "#2d3436", 8),
-        "incident" => node.Facts.GetValueOrDefault("country") switch
+        "incident" => country switch
         {
             "MX" => ("#d8f3ea", "#1b9e77", "#123d31", 22),
             "US" => ("#e6e4f5", "#7570b3", "#2b2860", 22),
@@ -159,7 +159,7 @@ public static class LinkagePicture
         _ => ("#f4f4f4", "#999999", "#333333", 4),
     };
 
-    private static (string Stroke, double Width, string Dash) EdgeStyle(LinkageEdge edge) => edge.Status switch
+    private static (string Stroke, double Width, string Dash) EdgeStyle(string? status) => status switch
     {
         LeadReview.Confirmed => ("#1e8449", 4, string.Empty),
         LeadReview.Lead => ("#d35400", 2.5, string.Empty),

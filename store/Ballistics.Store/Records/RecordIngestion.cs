@@ -18,7 +18,7 @@ internal static class RecordIngestion
     public const int DefaultBatchSize = 20_000;
 
     /// <remarks><c>progress</c> is told how far through the file reading has come, in per cent, as it moves.</remarks>
-    public static IngestCounts Run(RecordFileReader reader, IRecordWriter writer, RejectsFile rejects, RejectsFile warnings, int batchSize = DefaultBatchSize, IProgress<int>? progress = null)
+    public static IngestCounts Run(RecordFileReader reader, IRecordWriter writer, RecordProblemsFile rejects, RecordProblemsFile warnings, int batchSize = DefaultBatchSize, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(writer);

@@ -4,11 +4,11 @@ using Ballistics.Ingest.Tables;
 namespace Ballistics.Store.Records;
 
 /// <summary>
-/// The rejects of one ingest as CSV, one row per problem: <c>file,line,field,reason</c> (and, in a file of its own, the
-/// warnings of the records kept). Written to a temporary file and moved into place when complete, so a reader never
-/// sees half a rejects file.
+/// Record problems of one ingest as CSV, one row per problem: <c>file,line,field,reason</c> — the rejects' errors in one
+/// file, the kept records' warnings in another. Written to a temporary file and moved into place when complete, so a
+/// reader never sees half a file.
 /// </summary>
-internal sealed class RejectsFile : IDisposable
+internal sealed class RecordProblemsFile : IDisposable
 {
     public const string Header = "file,line,field,reason";
 
@@ -17,11 +17,11 @@ internal sealed class RejectsFile : IDisposable
     private readonly StreamWriter _writer;
     private bool _completed;
 
-    public RejectsFile(string path)
+    public RecordProblemsFile(string path)
     {
         _path = Path.GetFullPath(path);
 
-        // Found out now, not when the file is moved into place after every record is stored.
+        // Found out now, not when the file is moved into place after every record is stored (named as the user knows it: --rejects).
         if (Directory.Exists(_path))
         {
             throw new IOException($"rejects file {_path} is a folder");

@@ -6,7 +6,7 @@ using Ballistics.Testing;
 namespace Ballistics.Store.Tests;
 
 [TestFixture]
-public sealed class RejectsFileTests
+public sealed class RecordProblemsFileTests
 {
     private static readonly RecordResult Rejected = new(
         "in, with comma.csv",
@@ -21,7 +21,7 @@ public sealed class RejectsFileTests
     public void Complete_ProblemsWithCommas_OneQuotedRowPerProblem()
     {
         using var dir = new TempDirectory();
-        using (var rejects = new RejectsFile(dir.File("out/rejects.csv")))
+        using (var rejects = new RecordProblemsFile(dir.File("out/rejects.csv")))
         {
             rejects.Write(Rejected);
             rejects.Complete();
@@ -41,7 +41,7 @@ public sealed class RejectsFileTests
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("rejects.csv"), "earlier run\n");
-        using (var rejects = new RejectsFile(dir.File("rejects.csv")))
+        using (var rejects = new RecordProblemsFile(dir.File("rejects.csv")))
         {
             rejects.Write(Rejected);
         }
