@@ -44,7 +44,8 @@ public static class CartridgeCaseSimulator
         var roughness = PrimerRoughness.Render(
             StableHash.Random(seed, RandomStream.PrimerRoughness, firearm.Number, fireIndex, ammoKey), draw.Width, draw.Height, draw.StepUm, draw.RoughnessUm);
         var inCrater = conditions.Crater is null or CraterRendering.Instrument ? null : new bool[draw.Width * draw.Height];
-        var heights = PrimerTopography.Render(firearm.MakeModel, draw, options.Contact, options.Geometry, impression, roughness, inCrater);
+        var pinTransfer = PinMarkTransfer.Draw(StableHash.Random(seed, RandomStream.FiringPinTransfer, firearm.Number, fireIndex, ammoKey), firearm.PinMarks.Shears);
+        var heights = PrimerTopography.Render(firearm.MakeModel, draw, options.Contact, options.Geometry, impression, roughness, firearm.PinMarks, pinTransfer, inCrater);
         ScanArtefacts.Apply(
             heights,
             draw,
@@ -94,6 +95,7 @@ public static class CartridgeCaseSimulator
             FiringPinCentreYUm = pinY,
             ApertureRadiusUm = Math.Max(firearm.MakeModel.ApertureHalfWidthUm, firearm.MakeModel.ApertureHalfHeightUm),
             HasDragMark = draw.HasDrag,
+            HasApertureShear = pinTransfer.Shear > 0,
             HasPartialContact = draw.PartialContact,
             WeakContact = draw.PartialContact ? new WeakContactSector(draw.SectorCentreRad * 180 / Math.PI, draw.SectorHalfWidthRad * 180 / Math.PI) : null,
             Conditions = conditions,

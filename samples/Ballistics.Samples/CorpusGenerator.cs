@@ -101,7 +101,9 @@ public static class CorpusGenerator
                         firing.HasDragMark,
                         firing.HasPartialContact,
                         firing.Conditions,
-                        firing.WeakContact);
+                        firing.WeakContact,
+                        firearm.MakeModel.FiringPin,
+                        firing.HasApertureShear);
                     progress?.Report(Interlocked.Increment(ref written));
                 }
             });

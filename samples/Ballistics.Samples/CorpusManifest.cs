@@ -11,7 +11,7 @@ public static class CorpusManifest
 
     /// <summary>The ground truth's columns: how each scan was made, then the conditions it was made under (<see cref="ScanConditions.Names"/>; empty where the difficulty decided).</summary>
     public static string GroundTruthHeader { get; } =
-        "file,group,rotation_deg,translation_x_um,translation_y_um,lateral_step_um,width,height,instrument,drag_mark,partial_contact,weak_contact_centre_deg,weak_contact_half_width_deg," + string.Join(',', ScanConditions.Names);
+        "file,group,rotation_deg,translation_x_um,translation_y_um,lateral_step_um,width,height,instrument,drag_mark,partial_contact,weak_contact_centre_deg,weak_contact_half_width_deg,firing_pin_shape,aperture_shear," + string.Join(',', ScanConditions.Names);
 
     public static string Format(IEnumerable<ManifestRow> rows)
     {
@@ -44,6 +44,8 @@ public static class CorpusManifest
                 r.HasPartialContact ? "true" : "false",
                 r.WeakContact?.CentreDeg.ToString("F2", CultureInfo.InvariantCulture) ?? string.Empty,
                 r.WeakContact?.HalfWidthDeg.ToString("F2", CultureInfo.InvariantCulture) ?? string.Empty,
+                r.FiringPinShape.ToString().ToLowerInvariant(),
+                r.HasApertureShear ? "true" : "false",
                 .. (r.Conditions ?? ScanConditions.None).Values(),
             ]);
         }

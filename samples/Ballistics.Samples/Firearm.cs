@@ -10,8 +10,9 @@ public sealed class Firearm
 {
     private readonly float[] _breechFaceUm;
 
-    private Firearm(int seed, int number, Difficulty difficulty, ProductionSlot slot, float[] breechFaceUm)
+    private Firearm(int seed, int number, Difficulty difficulty, ProductionSlot slot, float[] breechFaceUm, FiringPinMarks pinMarks)
     {
+        PinMarks = pinMarks;
         Seed = seed;
         Number = number;
         Difficulty = difficulty;
@@ -43,6 +44,9 @@ public sealed class Firearm
     /// <summary>Breech-face heights on the synthesis grid; the simulator reads them, nothing writes them.</summary>
     internal ReadOnlySpan<float> BreechFaceHeightsUm => _breechFaceUm;
 
+    /// <summary>The firing pin's own marks: made apart from the slide, so not shared with the production group.</summary>
+    internal FiringPinMarks PinMarks { get; }
+
     internal static GunGrid Grid => GunGrid.Standard;
 
     /// <param name="seed">The corpus's seed.</param>
@@ -68,7 +72,7 @@ public sealed class Firearm
         }
 
         var heights = BreechFaceSynthesizer.Synthesize(seed, number, slot, options);
-        return new Firearm(seed, number, difficulty, slot, heights);
+        return new Firearm(seed, number, difficulty, slot, heights, FiringPinMarks.Create(seed, number, slot.MakeModel));
     }
 
     public static string FormatId(int number) => $"F{number:D4}";

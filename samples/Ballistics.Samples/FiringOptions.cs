@@ -42,9 +42,6 @@ internal sealed record ContactOptions
     /// <summary>Slow variation of contact around the primer (pressure is never perfectly even).</summary>
     public required double ContactVariation { get; init; }
 
-    /// <summary>Transfer of the firing-pin tip's face into the bottom of the crater, relative to the breech face's.</summary>
-    public double CraterFloorTransfer { get; init; } = 0.4;
-
     /// <summary>Softness of the contact floor: how gradually the primer stops filling deeper valleys.</summary>
     public double ContactSoftnessUm { get; init; } = 0.35;
 }

@@ -8,8 +8,11 @@ internal readonly record struct PinMark(double HeightUm, double ApertureNorm, bo
 
 /// <summary>
 /// The firing pin's part of the primer, in the gun frame: a crater from the pin's rounded tip (spherical cap,
-/// elongated for an elliptical pin), primer metal flowing back into the firing-pin hole around it, and when the
-/// pin was still out as the barrel unlocked, a groove dragged from the crater outward.
+/// elongated for an elliptical pin) whose floor carries the tip's own texture, primer metal flowing back into the
+/// firing-pin hole around it (its leading edge sheared into striae when the hole's edge cut it as the barrel
+/// unlocked), and when the pin was still out as the barrel unlocked, a groove dragged from the crater outward,
+/// scored by the tip. The marks are the firearm's (<see cref="FiringPinMarks"/>), recorded as strongly as this
+/// firing's <see cref="PinMarkTransfer"/> says.
 /// </summary>
 internal readonly struct FiringPinImpression
 {
@@ -31,9 +34,22 @@ internal readonly struct FiringPinImpression
     private readonly double _dragLength;
     private readonly double _dragDepth;
     private readonly double _reach;
+    private readonly FiringPinMarks? _marks;
+    private readonly PinMarkTransfer _transfer;
+    private readonly double _shearCos;
+    private readonly double _shearSin;
 
-    public FiringPinImpression(MakeModel model, FiringDraw draw)
+    /// <param name="model">The make's pin and hole.</param>
+    /// <param name="draw">This firing's pose, crater depth, flowback and drag.</param>
+    /// <param name="marks">The firearm's pin marks; null for the bare geometry.</param>
+    /// <param name="transfer">How much of them this firing records.</param>
+    public FiringPinImpression(MakeModel model, FiringDraw draw, FiringPinMarks? marks = null, PinMarkTransfer transfer = default)
     {
+        _marks = marks;
+        _transfer = transfer;
+        // The hole's edge cuts along the barrel's unlocking motion, which varies far less from firing to firing than
+        // how far the pin is still out when it starts (the drag's direction).
+        (_shearSin, _shearCos) = Math.SinCos((model.DragDirectionDeg * Math.PI / 180) + transfer.ShearDirectionJitterRad);
         _pinX = draw.PinOffsetXUm;
         _pinY = draw.PinOffsetYUm;
         _apertureHalfWidth = model.ApertureHalfWidthUm;
@@ -69,19 +85,32 @@ internal readonly struct FiringPinImpression
 
         var apertureNorm = Norm(x / _apertureHalfWidth, y / _apertureHalfHeight, _apertureExponent);
         var height = 0.0;
+        var craterNorm = Norm(x / _craterHalfWidth, y / _craterHalfHeight, _craterExponent);
         if (apertureNorm < 1)
         {
             // Metal pushed back into the hole stands proud of the breech-face plane and is sheared at the hole's edge.
             var a2 = apertureNorm * apertureNorm;
             var a8 = a2 * a2 * a2 * a2;
             height += _flowback * (1 - a8);
+            if (_marks is not null && _transfer.Shear > 0 && craterNorm >= 1)
+            {
+                // Striae along the motion on the flowback's leading edge, where the hole's edge met it.
+                var along = (x * _shearCos) + (y * _shearSin);
+                var across = (-x * _shearSin) + (y * _shearCos);
+                var leading = PrimerTopography.SmoothStep(0, 0.25 * _apertureHalfWidth, along) * PrimerTopography.SmoothStep(0.55, 0.85, apertureNorm);
+                height += _transfer.Shear * leading * _marks.ShearStriaUm(across);
+            }
         }
 
-        var craterNorm = Norm(x / _craterHalfWidth, y / _craterHalfHeight, _craterExponent);
         if (craterNorm < 1)
         {
             var r = craterNorm * _craterRadius;
             height -= _depth - (_tipRadius - Math.Sqrt((_tipRadius * _tipRadius) - (r * r)));
+            if (_marks is not null)
+            {
+                height += _transfer.Tip * _marks.TipUm(x, y);
+            }
+
             return new PinMark(height, apertureNorm, true);
         }
 
@@ -97,7 +126,13 @@ internal readonly struct FiringPinImpression
                 var w = across / halfWidth;
                 if (w is > -1 and < 1)
                 {
-                    height -= _dragDepth * Math.Pow(1 - fraction, 1.5) * (1 - (w * w));
+                    var groove = Math.Pow(1 - fraction, 1.5) * (1 - (w * w));
+                    height -= _dragDepth * groove;
+                    if (_marks is not null)
+                    {
+                        // The tip scores the groove along its length; the striae fade where the groove does.
+                        height += _transfer.Drag * groove * _marks.DragStriaUm(across);
+                    }
                 }
             }
         }

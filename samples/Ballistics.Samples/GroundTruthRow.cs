@@ -16,4 +16,6 @@ public sealed record GroundTruthRow(
     bool HasDragMark,
     bool HasPartialContact,
     ScanConditions? Conditions = null,
-    WeakContactSector? WeakContact = null);
+    WeakContactSector? WeakContact = null,
+    FiringPinShape FiringPinShape = FiringPinShape.Circular,
+    bool HasApertureShear = false);

@@ -78,4 +78,13 @@ public sealed record MakeModel
 
     /// <summary>Direction of the drag in the breech-face frame: the way the barrel tilts on unlocking.</summary>
     public required double DragDirectionDeg { get; init; }
+
+    /// <summary>Root mean square of the firing-pin tip's own relief (<see cref="FiringPinMarks"/>), and of the striae it scores along a drag.</summary>
+    public double FiringPinTipRmsUm { get; init; } = 0.3;
+
+    /// <summary>Root mean square of the striae the firing-pin hole's edge shears into the flowback.</summary>
+    public double ApertureShearRmsUm { get; init; } = 0.35;
+
+    /// <summary>Share of firearms of this make whose hole shears the flowback as the barrel unlocks.</summary>
+    public double ApertureShearProbability { get; init; } = 0.5;
 }

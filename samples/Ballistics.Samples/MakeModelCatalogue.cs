@@ -45,6 +45,9 @@ public static class MakeModelCatalogue
         StrikeFactor = 0.9,
         DragProbability = 0.55,
         DragDirectionDeg = 90,
+        // The rectangular hole's long edges shear the flowback on most Glocks (Glock's "aperture shear" is a
+        // recognised class mark).
+        ApertureShearProbability = 0.85,
     };
 
     public static MakeModel SmithWessonMp9Like { get; } = new()

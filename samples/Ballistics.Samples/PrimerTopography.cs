@@ -19,7 +19,8 @@ internal static class PrimerTopography
     private const double ApertureFade = 0.12;
 
     /// <remarks>When <c>inCrater</c> is given (the scan's size), it is set at the points inside the firing-pin crater.</remarks>
-    public static float[] Render(MakeModel model, FiringDraw d, ContactOptions contact, PrimerGeometryOptions geometry, float[] impression, float[] roughness, bool[]? inCrater = null)
+    /// <remarks>The firing pin's own marks (<paramref name="pinMarks"/>, recorded as <paramref name="pinTransfer"/> says) stand on the crater floor in place of the breech face's.</remarks>
+    public static float[] Render(MakeModel model, FiringDraw d, ContactOptions contact, PrimerGeometryOptions geometry, float[] impression, float[] roughness, FiringPinMarks? pinMarks = null, PinMarkTransfer pinTransfer = default, bool[]? inCrater = null)
     {
         var width = d.Width;
         var heights = new float[width * d.Height];
@@ -38,7 +39,7 @@ internal static class PrimerTopography
         var (phase1Sin, phase1Cos) = Math.SinCos(d.ContactPhase1Rad);
         var (phase2Sin, phase2Cos) = Math.SinCos(d.ContactPhase2Rad);
 
-        var pin = new FiringPinImpression(model, d);
+        var pin = new FiringPinImpression(model, d, pinMarks, pinTransfer);
         var turnWave = 2 * Math.PI / d.CaseHeadTurnPitchUm;
 
         for (var row = 0; row < d.Height; row++)
@@ -101,7 +102,7 @@ internal static class PrimerTopography
                         inCrater[k] = mark.InCrater;
                     }
 
-                    transfer *= mark.InCrater ? contact.CraterFloorTransfer : SmoothStep(1, 1 + ApertureFade, mark.ApertureNorm);
+                    transfer *= mark.InCrater ? 0 : SmoothStep(1, 1 + ApertureFade, mark.ApertureNorm);
                     z += (transfer * impression[k]) + roughness[k] + mark.HeightUm;
                 }
 
@@ -112,7 +113,8 @@ internal static class PrimerTopography
         return heights;
     }
 
-    private static double SmoothStep(double edge0, double edge1, double x)
+    /// <summary>0 below <paramref name="edge0"/>, 1 above <paramref name="edge1"/>, a cubic between.</summary>
+    internal static double SmoothStep(double edge0, double edge1, double x)
     {
         var t = Math.Clamp((x - edge0) / (edge1 - edge0), 0, 1);
         return t * t * (3 - (2 * t));

@@ -57,6 +57,9 @@ public sealed record SimulatedFiring
 
     public required bool HasDragMark { get; init; }
 
+    /// <summary>True when the firing-pin hole's edge sheared striae into the flowback (<see cref="FiringPinMarks"/>).</summary>
+    public bool HasApertureShear { get; init; }
+
     /// <summary>True when a sector of the primer barely touched the breech face.</summary>
     public required bool HasPartialContact { get; init; }
 

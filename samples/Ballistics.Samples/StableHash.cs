@@ -21,6 +21,8 @@ internal enum RandomStream
     Records = 16,
     ElasticWarp = 17,
     Conditions = 18,
+    FiringPinMarks = 19,
+    FiringPinTransfer = 20,
 }
 
 /// <summary>

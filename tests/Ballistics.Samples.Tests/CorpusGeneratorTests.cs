@@ -138,6 +138,24 @@ public sealed class CorpusGeneratorTests
     }
 
     [Test]
+    public void Generate_GroundTruthFile_NamesEachFiringPinsShapeAndShear()
+    {
+        var table = Ballistics.Ingest.Tables.CsvTable.Read(_summary.GroundTruthPath, ["file", "firing_pin_shape", "aperture_shear"]);
+        Assert.That(table.Success, Is.True);
+        var makes = _summary.Rows.ToDictionary(r => r.File, r => r.MakeModel);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var row in table.Value.Rows)
+            {
+                var expected = makes[row["file"]] == MakeModelCatalogue.Glock17Like.Name ? "elliptical" : "circular";
+                Assert.That(row["firing_pin_shape"], Is.EqualTo(expected), row["file"]);
+                Assert.That(row["aperture_shear"], Is.AnyOf("true", "false"), row["file"]);
+            }
+        });
+    }
+
+    [Test]
     public void Generate_Summary_CountsMakesAndAmmunition()
     {
         Assert.Multiple(() =>
