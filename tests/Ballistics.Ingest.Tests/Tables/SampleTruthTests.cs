@@ -55,4 +55,16 @@ public sealed class SampleTruthTests
         Assert.That(result.Value.Entries[Path.Combine(dir.Path, "b.x3p")].WeakContact, Is.Null);
         Assert.That(result.Value.Errors.Select(e => e.Location), Is.EqualTo(new[] { "line 4, field weak_contact_half_width_deg" }));
     }
+
+    [Test]
+    public void Read_FiringPinColumns_DescribeTheScanNotConditions()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("ground_truth.csv");
+        File.WriteAllText(path, "file,rotation_deg,firing_pin_shape,aperture_shear,dropout\na.x3p,5,elliptical,true,0.08\n");
+
+        var result = SampleTruth.Read(path);
+
+        Assert.That(result.Value.Entries[Path.Combine(dir.Path, "a.x3p")].Conditions!.Keys, Is.EqualTo(new[] { "dropout" }));
+    }
 }
