@@ -73,27 +73,11 @@ internal static class BreechFaceImpression
                     dy += Math.Sin((kx[Waves + i] * xUm) + (ky[Waves + i] * yUm) + phase[Waves + i]);
                 }
 
-                warped[(row * width) + column] = Bilinear(impression, width, height, column + (scale * dx), row + (scale * dy));
+                warped[(row * width) + column] = FloatImage.Bilinear(impression, width, height, column + (scale * dx), row + (scale * dy));
             }
         }
 
         return warped;
-    }
-
-    private static float Bilinear(float[] image, int width, int height, double x, double y)
-    {
-        var x0 = (int)Math.Floor(x);
-        var y0 = (int)Math.Floor(y);
-        if (x0 < 0 || y0 < 0 || x0 >= width - 1 || y0 >= height - 1)
-        {
-            return 0f;
-        }
-
-        var (fx, fy) = ((float)(x - x0), (float)(y - y0));
-        var i = (y0 * width) + x0;
-        var top = image[i] + (fx * (image[i + 1] - image[i]));
-        var bottom = image[i + width] + (fx * (image[i + width + 1] - image[i + width]));
-        return top + (fy * (bottom - top));
     }
 
     /// <summary>Scan pixel → gun-grid pixel, the same mapping as <see cref="FiringDraw.ScanToGun"/>.</summary>

@@ -15,9 +15,6 @@ internal sealed class FiringPinMarks
     /// <summary>Half size of the tip texture's grid: the largest crater of the catalogue and the pin's play fit in it.</summary>
     private const double TipReachUm = 720;
 
-    /// <summary>Step of the striae profiles.</summary>
-    private const double StriaStepUm = 1;
-
     /// <summary>Half length of the striae profiles, across the drag or the shear: the widest hole of the catalogue.</summary>
     private const double StriaReachUm = 1_000;
 
@@ -64,7 +61,7 @@ internal sealed class FiringPinMarks
             }
         }
 
-        Scale(tip, model.FiringPinTipRmsUm);
+        FloatImage.Scale(tip, (float)model.FiringPinTipRmsUm);
         var drag = Profile(rng, rng.Uniform(2, 5), model.FiringPinTipRmsUm);
         var shear = Profile(rng, rng.Uniform(2, 6), model.ApertureShearRmsUm);
         return new FiringPinMarks(tip, tipSide, drag, shear, rng.Chance(model.ApertureShearProbability));
@@ -72,47 +69,22 @@ internal sealed class FiringPinMarks
 
     /// <summary>The tip's relief at (<paramref name="x"/>, <paramref name="y"/>) µm from the pin's axis.</summary>
     public double TipUm(double x, double y) =>
-        Bilinear(_tip, _tipSide, (x / TipStepUm) + ((_tipSide - 1) / 2.0), (y / TipStepUm) + ((_tipSide - 1) / 2.0));
+        FloatImage.Bilinear(_tip, _tipSide, _tipSide, (x / TipStepUm) + ((_tipSide - 1) / 2.0), (y / TipStepUm) + ((_tipSide - 1) / 2.0));
 
     /// <summary>The drag striae's relief <paramref name="acrossUm"/> from the drag's centre line.</summary>
-    public double DragStriaUm(double acrossUm) => Sample(_drag, acrossUm);
+    public double DragStriaUm(double acrossUm) => GrooveProfile.Sample(_drag, acrossUm + StriaReachUm);
 
     /// <summary>The shear striae's relief <paramref name="acrossUm"/> from the line through the pin's axis along the shear.</summary>
-    public double ShearStriaUm(double acrossUm) => Sample(_shear, acrossUm);
+    public double ShearStriaUm(double acrossUm) => GrooveProfile.Sample(_shear, acrossUm + StriaReachUm);
 
     private static float[] Profile(Random rng, double correlationUm, double rmsUm)
     {
-        var profile = new float[(2 * (int)Math.Ceiling(StriaReachUm / StriaStepUm)) + 1];
+        // One sample per µm, as GrooveProfile.Sample reads it, centred on the line the striae are measured from.
+        var profile = new float[(2 * (int)Math.Ceiling(StriaReachUm / GrooveProfile.SampleUm)) + 1];
         rng.FillGaussian(profile, 1);
-        FloatImage.GaussianBlur1D(profile, correlationUm / StriaStepUm);
+        FloatImage.GaussianBlur1D(profile, correlationUm / GrooveProfile.SampleUm);
         FloatImage.Standardise(profile);
-        Scale(profile, rmsUm);
+        FloatImage.Scale(profile, (float)rmsUm);
         return profile;
-    }
-
-    private static void Scale(Span<float> values, double rmsUm)
-    {
-        foreach (ref var v in values)
-        {
-            v *= (float)rmsUm;
-        }
-    }
-
-    private static double Sample(float[] profile, double acrossUm)
-    {
-        var t = Math.Clamp((acrossUm / StriaStepUm) + ((profile.Length - 1) / 2.0), 0, profile.Length - 1.000001);
-        var i = (int)t;
-        var f = t - i;
-        return ((1 - f) * profile[i]) + (f * profile[i + 1]);
-    }
-
-    private static double Bilinear(float[] grid, int side, double column, double row)
-    {
-        column = Math.Clamp(column, 0, side - 1.000001);
-        row = Math.Clamp(row, 0, side - 1.000001);
-        var (c, r) = ((int)column, (int)row);
-        var (fc, fr) = (column - c, row - r);
-        var k = (r * side) + c;
-        return ((1 - fr) * (((1 - fc) * grid[k]) + (fc * grid[k + 1]))) + (fr * (((1 - fc) * grid[k + side]) + (fc * grid[k + side + 1])));
     }
 }

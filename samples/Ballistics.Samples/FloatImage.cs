@@ -63,6 +63,23 @@ internal static class FloatImage
         }
     }
 
+    /// <summary>Bilinear interpolation at (<paramref name="x"/>, <paramref name="y"/>) points; 0 where a neighbour lies outside.</summary>
+    public static float Bilinear(float[] image, int width, int height, double x, double y)
+    {
+        var x0 = (int)Math.Floor(x);
+        var y0 = (int)Math.Floor(y);
+        if (x0 < 0 || y0 < 0 || x0 >= width - 1 || y0 >= height - 1)
+        {
+            return 0f;
+        }
+
+        var (fx, fy) = ((float)(x - x0), (float)(y - y0));
+        var i = (y0 * width) + x0;
+        var top = image[i] + (fx * (image[i + 1] - image[i]));
+        var bottom = image[i + width] + (fx * (image[i + width + 1] - image[i + width]));
+        return top + (fy * (bottom - top));
+    }
+
     public static void Scale(Span<float> values, float factor) => TensorPrimitives.Multiply(values, factor, values);
 
     /// <summary>destination += weight · source.</summary>
