@@ -5,6 +5,7 @@ using System.Text.Json;
 using Ballistics.Cli.Matching;
 using Ballistics.Engine.Comparison;
 using Ballistics.Engine.Diagnostics;
+using Ballistics.Engine.FiringPin;
 using Ballistics.Engine.Matching;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Tables;
@@ -17,7 +18,7 @@ namespace Ballistics.Cli.Commands;
 /// </summary>
 internal static class CompareCommand
 {
-    public const string ScoresHeader = "a,b,score,cmc,ccf,theta_deg,dx_um,dy_um,ms,status";
+    public const string ScoresHeader = "a,b,score,cmc,ccf,theta_deg,dx_um,dy_um,ms,status,fp_status,fp_ncc,fp_theta_deg,fp_peak_z,fp_angle_from_bf_deg";
 
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -186,7 +187,20 @@ internal static class CompareCommand
         var registration = RegistrationOutcome.Of(r.Registration);
         return string.Join(',', CsvText.Field(a), CsvText.Field(b), F(r.Score, "0.######"), r.CmcCount.ToString(CultureInfo.InvariantCulture), F(r.Ccf, "0.######"),
             F(registration.Pose(r.Registration.RotationDeg), "0.###"), F(registration.Pose(r.Registration.DxUm), "0.##"), F(registration.Pose(r.Registration.DyUm), "0.##"),
-            F(r.ElapsedMs, "0.#"), CsvText.Field(registration.CsvStatus));
+            F(r.ElapsedMs, "0.#"), CsvText.Field(registration.CsvStatus), FiringPinColumns(r.FiringPin));
+    }
+
+    /// <summary>
+    /// The firing pin's columns: `fp_status` is `compared`, or `absent: REASON` / `failed: REASON` with the rest empty.
+    /// </summary>
+    private static string FiringPinColumns(FiringPinComparison f)
+    {
+        if (f.Status != RegionComparisonStatus.Compared)
+        {
+            return string.Join(',', CsvText.Field($"{f.Status.ToString().ToLowerInvariant()}: {f.Reason}"), string.Empty, string.Empty, string.Empty, string.Empty);
+        }
+
+        return string.Join(',', "compared", F(f.Ncc, "0.######"), F(f.RotationDeg, "0.###"), F(f.PeakZ, "0.###"), F(f.AngleFromBreechFaceDeg, "0.###"));
     }
 
     private static string F(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? string.Empty;

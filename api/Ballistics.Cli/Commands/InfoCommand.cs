@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Ballistics.Cli.Matching;
+using Ballistics.Engine.FiringPin;
 using Ballistics.Engine.Preprocessing;
 using Ballistics.Engine.Surfaces;
 using Ballistics.Ingest;
@@ -63,29 +64,31 @@ internal static class InfoCommand
     {
         var stats = s.Statistics();
         var m = s.Metadata;
+        var (breechFace, firingPin) = s.Kind == SurfaceKind.Topography ? Regions(s) : (null, null);
         return new InfoLine(
             file, true, s.Width, s.Height, s.LateralStepXUm, s.LateralStepYUm, s.Kind == SurfaceKind.Topography ? "topography" : "intensity2d",
             s.Kind == SurfaceKind.Topography ? "um" : "intensity",
             stats.ValidPoints == 0 ? null : stats.Min, stats.ValidPoints == 0 ? null : stats.Max, stats.ValidFraction,
             s.Mask is not null, s.Mask?.RegionFraction(), m.Instrument?.ToString(), m.Creator, m.Date, m.Comment, m.SourceSha256, m.Notes,
-            s.Kind == SurfaceKind.Topography ? BreechFace(s) : null);
+            breechFace, firingPin);
     }
 
-    /// <summary>What preprocessing keeps of the scan for comparison, or why it keeps nothing.</summary>
-    private static BreechFaceLine BreechFace(Surface s)
+    /// <summary>What preprocessing keeps of the scan for comparison — breech face and firing pin — or why it keeps nothing.</summary>
+    private static (BreechFaceLine BreechFace, FiringPinLine? FiringPin) Regions(Surface s)
     {
         try
         {
             var prepared = Preprocessor.Prepare(s);
             var kept = prepared.Surface.Statistics().ValidPoints;
             var step = prepared.Surface.LateralStepXUm;
-            return new BreechFaceLine(
+            var breechFace = new BreechFaceLine(
                 JsonNamingPolicy.SnakeCaseLower.ConvertName(prepared.Geometry.Source.ToString()), prepared.RegionPoints, kept, prepared.KeptShare,
                 kept * step * step / 1e6, prepared.Notes, null);
+            return (breechFace, FiringPinLine.Of(prepared.FiringPin));
         }
         catch (ArgumentException ex)
         {
-            return new BreechFaceLine(null, 0, 0, 0, 0, [], ex.Message);
+            return (new BreechFaceLine(null, 0, 0, 0, 0, [], ex.Message), null);
         }
     }
 
@@ -120,6 +123,14 @@ internal static class InfoCommand
             parts.Add(string.Format(c, "breech_face={0} kept={1:0%} of {2} region points ({3:0.00} mm²)", b.Source, b.KeptShare, b.RegionPoints, b.KeptAreaMm2));
         }
 
+        if (l.FiringPin is { } f)
+        {
+            var shape = f.Shape is null ? string.Empty : string.Format(c, " shape={0} crater_radius_um={1:0}", f.Shape, f.CraterRadiusUm);
+            parts.Add(f.Status == "found"
+                ? string.Format(c, "firing_pin=found{0} points={1} ({2:0.00} mm²)", shape, f.Points, f.AreaMm2)
+                : $"firing_pin={f.Status}{shape} (\"{f.Reason}\")");
+        }
+
         return string.Join("  ", parts);
     }
 
@@ -127,7 +138,7 @@ internal static class InfoCommand
         string File, bool Ok, int Width, int Height, double StepXUm, double StepYUm, string Kind,
         string ZUnit, float? ZMin, float? ZMax, double ValidFraction, bool HasMask, double? MaskRegionFraction,
         string? Instrument, string? Creator, string? Date, string? Comment, string? Sha256, IReadOnlyList<string> Notes,
-        BreechFaceLine? BreechFace);
+        BreechFaceLine? BreechFace, FiringPinLine? FiringPin);
 
     /// <summary>
     /// The breech face preprocessing finds: where its region came from (`mask`, `detected`, `already_cropped`), its
@@ -135,6 +146,24 @@ internal static class InfoCommand
     /// </summary>
     internal sealed record BreechFaceLine(
         string? Source, int RegionPoints, long KeptPoints, double KeptShare, double KeptAreaMm2, IReadOnlyList<string> Notes, string? Error);
+
+    /// <summary>
+    /// The firing-pin impression preprocessing finds: `found`, `absent` or `failed` with the reason; the crater's shape
+    /// class as measured (`circular`, `elliptical`, `rectangular`) with the numbers it was decided on; the points compared.
+    /// </summary>
+    internal sealed record FiringPinLine(
+        string Status, string? Reason, string? Shape, double? Aspect, double? RectangleFill, double? CraterRadiusUm, int Points, double AreaMm2)
+    {
+        public static FiringPinLine Of(FiringPinRegion region)
+        {
+            var outline = region.Outline;
+            var step = region.Impression?.Surface.LateralStepXUm ?? 0;
+            var points = region.Impression?.Points ?? 0;
+            return new FiringPinLine(
+                region.Status.ToString().ToLowerInvariant(), region.Reason, outline?.Shape.ToString().ToLowerInvariant(),
+                outline?.Aspect, outline?.RectangleFill, outline?.EquivalentRadiusUm, points, points * step * step / 1e6);
+        }
+    }
 
     internal sealed record InfoError(string File, string ErrorKind, string Error)
     {

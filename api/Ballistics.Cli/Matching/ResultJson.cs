@@ -1,4 +1,5 @@
 using Ballistics.Engine.Comparison;
+using Ballistics.Engine.FiringPin;
 using Ballistics.Engine.Matching;
 
 namespace Ballistics.Cli.Matching;
@@ -17,6 +18,7 @@ internal sealed record ResultJson(
     double? DxUm,
     double? DyUm,
     RegistrationOutcome Registration,
+    FiringPinJson FiringPin,
     double KeptShareA,
     double KeptShareB,
     IReadOnlyList<string> PreprocessNotesA,
@@ -39,9 +41,30 @@ internal sealed record ResultJson(
             registration.Pose(r.Registration.RotationDeg),
             registration.Pose(r.Registration.DxUm),
             registration.Pose(r.Registration.DyUm),
-            registration, r.KeptShareA, r.KeptShareB, r.PreprocessNotesA, r.PreprocessNotesB, r.ElapsedMs,
+            registration, FiringPinJson.Of(r.FiringPin), r.KeptShareA, r.KeptShareB, r.PreprocessNotesA, r.PreprocessNotesB, r.ElapsedMs,
             r.Features, r.Forward with { Cells = [.. r.Forward.Cells.Where(c => c.Found)] }, r.Backward with { Cells = [.. r.Backward.Cells.Where(c => c.Found)] },
             new { comparison = r.Options, preprocess_a = r.PreprocessOptionsA, preprocess_b = r.PreprocessOptionsB }, r.AlgorithmVersion, LeadNote);
     }
 }
 
+
+/// <summary>
+/// The firing-pin impressions' comparison as JSON: `status` (`compared`, `absent`, `failed`) with the reason when not
+/// compared, and then no pose or correlation (nulls), never zeros that read like a result.
+/// </summary>
+internal sealed record FiringPinJson(
+    string Status,
+    string? Reason,
+    double? Ncc,
+    double? NccForward,
+    double? NccBackward,
+    double? RotationDeg,
+    double? AxisShiftUm,
+    double? PeakZ,
+    double? AngleFromBreechFaceDeg,
+    int? OverlapPoints)
+{
+    public static FiringPinJson Of(FiringPinComparison c) => c.Status == RegionComparisonStatus.Compared
+        ? new("compared", null, c.Ncc, c.NccForward, c.NccBackward, c.RotationDeg, c.AxisShiftUm, c.PeakZ, c.AngleFromBreechFaceDeg, c.OverlapPoints)
+        : new(c.Status.ToString().ToLowerInvariant(), c.Reason, null, null, null, null, null, null, null, null);
+}

@@ -1,3 +1,5 @@
+using Ballistics.Engine.FiringPin;
+
 namespace Ballistics.Engine.Comparison;
 
 /// <summary>Options of the comparison of two prepared scans; recorded with every result.</summary>
@@ -8,4 +10,7 @@ public sealed record ComparisonOptions
     public RegistrationOptions Registration { get; init => field = value ?? throw new ArgumentNullException(nameof(Registration)); } = RegistrationOptions.Default;
 
     public CmcOptions Cmc { get; init => field = value ?? throw new ArgumentNullException(nameof(Cmc)); } = CmcOptions.Default;
+
+    /// <summary>How the firing-pin impressions are compared, when both scans hold one.</summary>
+    public FiringPinComparisonOptions FiringPin { get; init => field = value ?? throw new ArgumentNullException(nameof(FiringPin)); } = FiringPinComparisonOptions.Default;
 }

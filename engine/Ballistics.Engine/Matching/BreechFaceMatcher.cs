@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Ballistics.Engine.Comparison;
 using Ballistics.Engine.Corpus;
+using Ballistics.Engine.FiringPin;
 using Ballistics.Engine.Preprocessing;
 using Ballistics.Engine.Scoring;
 using Ballistics.Engine.Surfaces;
@@ -13,9 +14,10 @@ namespace Ballistics.Engine.Matching;
 /// </summary>
 public sealed class BreechFaceMatcher
 {
-    public const string ComparisonVersion = "compare/1.8";
+    public const string ComparisonVersion = "compare/1.9";
 
     private readonly SurfaceComparer _comparer;
+    private readonly FiringPinComparer _firingPins;
 
     static BreechFaceMatcher() => OpenCvThreads.Configure();
 
@@ -28,6 +30,7 @@ public sealed class BreechFaceMatcher
         PreprocessOptions = preprocess ?? PreprocessOptions.Default;
         ComparisonOptions = comparison ?? ComparisonOptions.Default;
         _comparer = new SurfaceComparer(ComparisonOptions);
+        _firingPins = new FiringPinComparer(ComparisonOptions.FiringPin);
     }
 
     public ScoreModel? Model { get; }
@@ -173,8 +176,10 @@ public sealed class BreechFaceMatcher
         var watch = Stopwatch.StartNew();
         var measured = Measure(a, b);
         var score = model.Score(measured.Features);
+        var firingPin = _firingPins.Compare(a.FiringPin, b.FiringPin, measured.Registration);
         return new ComparisonResult
         {
+            FiringPin = firingPin,
             Score = score,
             CmcCount = measured.Features.CmcMin,
             Ccf = measured.Features.AlignedCcf,

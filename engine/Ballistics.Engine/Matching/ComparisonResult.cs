@@ -1,4 +1,5 @@
 using Ballistics.Engine.Comparison;
+using Ballistics.Engine.FiringPin;
 using Ballistics.Engine.Preprocessing;
 
 namespace Ballistics.Engine.Matching;
@@ -22,6 +23,9 @@ public sealed record ComparisonResult
     public required Registration Registration { get; init; }
 
     public required ComparisonFeatures Features { get; init; }
+
+    /// <summary>The firing-pin impressions compared (or why they were not): a second witness beside the breech face.</summary>
+    public FiringPinComparison FiringPin { get; init; } = FiringPinComparison.Absent("not compared");
 
     /// <summary>A's cells searched in B.</summary>
     public required CmcDirection Forward { get; init; }

@@ -11,9 +11,10 @@ namespace Ballistics.Engine.Preprocessing;
 /// </summary>
 internal sealed class FiringPinAperture : IDisposable
 {
-    private FiringPinAperture(Mat mask, Point2d centre, double equivalentRadius, double thresholdUm)
+    private FiringPinAperture(Mat mask, Mat core, Point2d centre, double equivalentRadius, double thresholdUm)
     {
         Mask = mask;
+        Core = core;
         Centre = centre;
         EquivalentRadius = equivalentRadius;
         ThresholdUm = thresholdUm;
@@ -21,6 +22,12 @@ internal sealed class FiringPinAperture : IDisposable
 
     /// <summary>8-bit mask of the zone on the coarse grid (255 inside, holes filled).</summary>
     public Mat Mask { get; }
+
+    /// <summary>
+    /// 8-bit mask of the crater's core on the coarse grid: the zone's measured deeper half, or where the crater was
+    /// too deep or steep to measure, the unmeasured hole in it. Its outline is the pin's shape.
+    /// </summary>
+    public Mat Core { get; }
 
     /// <summary>Centroid of the crater (the deep or unmeasured core), where the case turns about; coarse grid points.</summary>
     public Point2d Centre { get; }
@@ -49,7 +56,11 @@ internal sealed class FiringPinAperture : IDisposable
     /// <summary>Zones smaller than a disc of this radius are dropouts or dents, not a firing pin.</summary>
     private const double MinRadiusUm = 100;
 
-    public void Dispose() => Mask.Dispose();
+    public void Dispose()
+    {
+        Mask.Dispose();
+        Core.Dispose();
+    }
 
     /// <summary>
     /// Levels on the primer's breech-face ring only (a quadratic, robustly), then takes the connected zone about the
@@ -133,13 +144,21 @@ internal sealed class FiringPinAperture : IDisposable
         }
 
         var coreLevel = Math.Min(-threshold, 0.5 * deepest);
-        var (area, finite) = CoreCentroid(z, deviation, coreLevel, coarse.Width, withUnmeasured: false);
+        var area = (double)Cv2.CountNonZero(zone);
+        var core = new Mat(coarse.Height, coarse.Width, MatType.CV_8UC1, Scalar.All(0));
+        var c = core.AsSpan<byte>();
         var minCore = Math.PI * Square(MinRadiusUm / 2 / coarse.StepUm);
-        var core = finite.Count >= minCore ? finite : CoreCentroid(z, deviation, coreLevel, coarse.Width, withUnmeasured: true).Core;
-        Point2d centre;
-        if (core.Count >= 8)
+        var (coreX, coreY, n) = CoreCentroid(z, deviation, coreLevel, coarse.Width, withUnmeasured: false, c);
+        if (n < minCore)
         {
-            centre = new Point2d(core.X, core.Y);
+            c.Clear();
+            (coreX, coreY, n) = CoreCentroid(z, deviation, coreLevel, coarse.Width, withUnmeasured: true, c);
+        }
+
+        Point2d centre;
+        if (n >= 8)
+        {
+            centre = new Point2d(coreX, coreY);
         }
         else
         {
@@ -147,7 +166,7 @@ internal sealed class FiringPinAperture : IDisposable
             centre = new Point2d(moments.M10 / moments.M00, moments.M01 / moments.M00);
         }
 
-        return new FiringPinAperture(zone, centre, Math.Sqrt(area / Math.PI), threshold);
+        return new FiringPinAperture(zone, core, centre, Math.Sqrt(area / Math.PI), threshold);
     }
 
     /// <summary>The largest outer contour of <paramref name="off"/> whose centroid lies near the primer centre, filled (its holes included); null when none is large enough.</summary>
@@ -187,26 +206,21 @@ internal sealed class FiringPinAperture : IDisposable
 
     private static double Square(double v) => v * v;
 
-    /// <summary>The zone's area (points) and the centroid and size of its core: points deeper than <paramref name="coreLevel"/>, and unmeasured ones when asked.</summary>
-    private static (double Area, (double X, double Y, double Count) Core) CoreCentroid(ReadOnlySpan<byte> zone, float[] deviation, double coreLevel, int width, bool withUnmeasured)
+    /// <summary>The centroid and size of the zone's core — points deeper than <paramref name="coreLevel"/>, and unmeasured ones when asked — marked in <paramref name="core"/>.</summary>
+    private static (double X, double Y, double Count) CoreCentroid(ReadOnlySpan<byte> zone, float[] deviation, double coreLevel, int width, bool withUnmeasured, Span<byte> core)
     {
-        double sx = 0, sy = 0, n = 0, area = 0;
+        double sx = 0, sy = 0, n = 0;
         for (var i = 0; i < zone.Length; i++)
         {
-            if (zone[i] == 0)
-            {
-                continue;
-            }
-
-            area++;
-            if (deviation[i] < coreLevel || (withUnmeasured && float.IsNaN(deviation[i])))
+            if (zone[i] != 0 && (deviation[i] < coreLevel || (withUnmeasured && float.IsNaN(deviation[i]))))
             {
                 sx += i % width;
                 sy += i / width;
                 n++;
+                core[i] = 255;
             }
         }
 
-        return (area, n > 0 ? (sx / n, sy / n, n) : (0, 0, 0));
+        return n > 0 ? (sx / n, sy / n, n) : (0, 0, 0);
     }
 }

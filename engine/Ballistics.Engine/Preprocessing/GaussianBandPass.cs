@@ -25,15 +25,9 @@ internal static class GaussianBandPass
     /// <summary>Band-pass in place: long-wave form removed, short waves smoothed; points with too little valid support become NaN.</summary>
     public static void Apply(HeightGrid grid, BandPassOptions options)
     {
-        using var pairs = new Mat(grid.Height, grid.Width, MatType.CV_32FC2);
+        using var pairs = Pairs(grid);
         var p = pairs.AsSpan<float>();
         var z = grid.Values;
-        for (var i = 0; i < z.Length; i++)
-        {
-            var valid = float.IsFinite(z[i]);
-            p[2 * i] = valid ? z[i] : 0f;
-            p[(2 * i) + 1] = valid ? 1f : 0f;
-        }
 
         // High-pass: subtract the NaN-aware long-wave mean where it has enough support.
         using var longMean = new Mat();
@@ -63,6 +57,43 @@ internal static class GaussianBandPass
             var sw = s[(2 * i) + 1];
             z[i] = p[(2 * i) + 1] > 0 && sw >= minWeight ? s[2 * i] / sw : float.NaN;
         }
+    }
+
+    /// <summary>
+    /// The NaN-aware Gaussian mean of <paramref name="grid"/> at <paramref name="cutoffUm"/>: every point with at least
+    /// <paramref name="minWeight"/> of the kernel's weight on valid points gets a value, gaps inside that reach included.
+    /// </summary>
+    public static float[] LowPass(HeightGrid grid, double cutoffUm, double minWeight)
+    {
+        using var pairs = Pairs(grid);
+        var z = grid.Values;
+        using var mean = new Mat();
+        Smooth(pairs, mean, SigmaUm(cutoffUm) / grid.StepUm);
+        var m = mean.AsSpan<float>();
+        var result = new float[z.Length];
+        for (var i = 0; i < z.Length; i++)
+        {
+            var w = m[(2 * i) + 1];
+            result[i] = w >= minWeight ? m[2 * i] / w : float.NaN;
+        }
+
+        return result;
+    }
+
+    /// <summary>Heights times weights (zero where invalid) and the weights (0 or 1), as the two channels of one image.</summary>
+    private static Mat Pairs(HeightGrid grid)
+    {
+        var pairs = new Mat(grid.Height, grid.Width, MatType.CV_32FC2);
+        var p = pairs.AsSpan<float>();
+        var z = grid.Values;
+        for (var i = 0; i < z.Length; i++)
+        {
+            var valid = float.IsFinite(z[i]);
+            p[2 * i] = valid ? z[i] : 0f;
+            p[(2 * i) + 1] = valid ? 1f : 0f;
+        }
+
+        return pairs;
     }
 
     /// <summary>Separable Gaussian of σ points on both channels, zero outside the grid (the weights carry the border).</summary>

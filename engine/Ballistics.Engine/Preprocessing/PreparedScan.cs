@@ -1,4 +1,5 @@
 using Ballistics.Engine.Comparison;
+using Ballistics.Engine.FiringPin;
 using Ballistics.Engine.Surfaces;
 
 namespace Ballistics.Engine.Preprocessing;
@@ -23,6 +24,9 @@ public sealed class PreparedScan
     }
 
     public Surface Surface { get; }
+
+    /// <summary>The firing-pin impression: found and prepared, absent (a processed breech-face scan), or failed, with the reason.</summary>
+    public FiringPinRegion FiringPin { get; init; } = FiringPinRegion.Absent("not looked for");
 
     public BreechFaceGeometry Geometry { get; }
 

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Text;
+using Ballistics.Engine.FiringPin;
 using Ballistics.Engine.Surfaces;
 
 namespace Ballistics.Engine.Preprocessing;
@@ -13,7 +14,7 @@ namespace Ballistics.Engine.Preprocessing;
 /// </summary>
 public static class PreparedScanCodec
 {
-    private const uint Magic = 0x31535042; // "BPS1"
+    private const uint Magic = 0x31535042; // "BPS1"; the firing-pin region follows the breech face since preprocess/1.6, whose version check keeps older entries out
 
     public static void Write(PreparedScan scan, Stream destination)
     {
@@ -46,6 +47,61 @@ public static class PreparedScanCodec
         writer.Write(scan.SourceOffset.X);
         writer.Write(scan.SourceOffset.Y);
         writer.Write(MemoryMarshal.AsBytes(surface.Values));
+        WriteFiringPin(writer, scan.FiringPin);
+    }
+
+    /// <summary>The firing-pin region after the breech face: status, reason, the crater's outline, the impression's heights.</summary>
+    private static void WriteFiringPin(BinaryWriter writer, FiringPinRegion region)
+    {
+        writer.Write((int)region.Status);
+        writer.Write(region.Reason ?? string.Empty);
+        writer.Write(region.Outline is not null);
+        if (region.Outline is { } outline)
+        {
+            writer.Write((int)outline.Shape);
+            writer.Write(outline.Aspect);
+            writer.Write(outline.RectangleFill);
+            writer.Write(outline.EquivalentRadiusUm);
+        }
+
+        if (region.Impression is { } impression)
+        {
+            var surface = impression.Surface;
+            writer.Write(surface.Width);
+            writer.Write(surface.Height);
+            writer.Write(surface.LateralStepXUm);
+            writer.Write(impression.AxisUm.X);
+            writer.Write(impression.AxisUm.Y);
+            writer.Write(impression.Points);
+            writer.Write(MemoryMarshal.AsBytes(surface.Values));
+        }
+    }
+
+    private static FiringPinRegion ReadFiringPin(BinaryReader reader)
+    {
+        var status = (FiringPinStatus)reader.ReadInt32();
+        var reason = reader.ReadString();
+        CraterOutline? outline = reader.ReadBoolean()
+            ? new CraterOutline((FiringPinShape)reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble())
+            : null;
+        switch (status)
+        {
+            case FiringPinStatus.Found:
+                var width = reader.ReadInt32();
+                var height = reader.ReadInt32();
+                var step = reader.ReadDouble();
+                var axis = (reader.ReadDouble(), reader.ReadDouble());
+                var points = reader.ReadInt32();
+                var values = new float[checked(width * height)];
+                reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
+                return FiringPinRegion.Found(new FiringPinImpression(new Surface(width, height, step, step, values), axis, outline, points));
+            case FiringPinStatus.Failed:
+                return FiringPinRegion.Failed(reason, outline);
+            case FiringPinStatus.Absent:
+                return FiringPinRegion.Absent(reason);
+            default:
+                throw new InvalidDataException($"unknown firing-pin status {(int)status}");
+        }
     }
 
     /// <summary>The scan, or null when the bytes were written by another preprocessing version or options.</summary>
@@ -89,7 +145,8 @@ public static class PreparedScanCodec
             var sourceOffset = (reader.ReadInt32(), reader.ReadInt32());
             var values = new float[checked(width * height)];
             reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
-            return new PreparedScan(new Surface(width, height, stepX, stepY, values), geometry, options, notes, regionPoints, sourceOffset);
+            var firingPin = ReadFiringPin(reader);
+            return new PreparedScan(new Surface(width, height, stepX, stepY, values), geometry, options, notes, regionPoints, sourceOffset) { FiringPin = firingPin };
         }
         catch (Exception ex) when (ex is EndOfStreamException or ArgumentException or OverflowException)
         {

@@ -1,3 +1,5 @@
+using Ballistics.Engine.FiringPin;
+
 namespace Ballistics.Engine.Preprocessing;
 
 /// <summary>Where the breech-face region comes from and how it is trimmed. Lengths in micrometres.</summary>
@@ -149,6 +151,19 @@ public sealed record PreprocessOptions
     } = new();
 
     public ResampleOptions Resample { get; init => field = value ?? throw new ArgumentNullException(nameof(Resample)); } = new();
+
+    /// <summary>How a raw scan's firing-pin impression is cut out and prepared (a second witness beside the breech face).</summary>
+    public FiringPinOptions FiringPin
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            field = value.ShortCutoffUm < value.LongCutoffUm
+                ? value
+                : throw new ArgumentOutOfRangeException(nameof(FiringPin), $"The firing pin's short cut-off ({value.ShortCutoffUm} µm) must be below its long one ({value.LongCutoffUm} µm).");
+        }
+    } = new();
 }
 
 internal static class Check

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ballistics.Engine.FiringPin;
 using Ballistics.Engine.Surfaces;
 using OpenCvSharp;
 
@@ -14,7 +15,7 @@ namespace Ballistics.Engine.Preprocessing;
 /// </summary>
 public static class Preprocessor
 {
-    public const string AlgorithmVersion = "preprocess/1.5";
+    public const string AlgorithmVersion = "preprocess/1.6";
 
     /// <summary>Fewer valid points than this cannot hold a breech face worth comparing.</summary>
     public const int MinValidPoints = 1_000;
@@ -68,7 +69,7 @@ public static class Preprocessor
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"scan step {surface.LateralStepXUm:0.###} µm is finer than the target; upsampled to {options.Resample.TargetStepUm} µm"));
         }
 
-        var (geometry, source) = Region(surface, grid, options.Region, notes);
+        var (geometry, source, firingPin) = Region(surface, grid, options, notes);
         TooLittleLeft(grid, options, source, "in the breech-face region");
         var regionPoints = grid.CountValid();
         var regionMm2 = regionPoints * grid.StepUm * grid.StepUm / 1e6;
@@ -86,7 +87,7 @@ public static class Preprocessor
         RobustLeveller.Apply(grid, options.Levelling);
         GaussianBandPass.Apply(grid, options.BandPass);
         TrimHalo(grid, geometry, regionX, regionY, source, options.Region, notes);
-        ErodeEdges(grid, options.Region);
+        ErodeEdges(grid, options.Region.EdgeErosionUm, options.Region.MaxDropoutAreaUm2);
         TooLittleLeft(grid, options, source, "after preprocessing");
 
         var (cropped, cropX, cropY) = Crop(grid, margin: 2);
@@ -105,7 +106,12 @@ public static class Preprocessor
             source);
         var result = new Surface(cropped.Width, cropped.Height, step, step, cropped.Values) { Metadata = surface.Metadata };
         notes.Add(string.Create(CultureInfo.InvariantCulture, $"kept {cropped.CountValid() / (double)regionPoints:P0} of the region's {regionPoints} valid points"));
-        return new PreparedScan(result, placed, options, notes, regionPoints, (offsetX, offsetY));
+        notes.Add(firingPin.Status switch
+        {
+            FiringPinStatus.Found => string.Create(CultureInfo.InvariantCulture, $"firing-pin impression prepared: {firingPin.Impression!.Points} points at {options.FiringPin.StepUm} µm, crater {firingPin.Outline?.ToString() ?? "not outlined"}"),
+            _ => $"firing-pin impression {firingPin.Status.ToString().ToLowerInvariant()}: {firingPin.Reason}",
+        });
+        return new PreparedScan(result, placed, options, notes, regionPoints, (offsetX, offsetY)) { FiringPin = firingPin };
     }
 
     /// <summary>
@@ -145,8 +151,9 @@ public static class Preprocessor
         }
     }
 
-    private static (DetectedCircles Geometry, RegionSource Source) Region(Surface surface, HeightGrid grid, BreechFaceRegionOptions options, List<string> notes)
+    private static (DetectedCircles Geometry, RegionSource Source, FiringPinRegion FiringPin) Region(Surface surface, HeightGrid grid, PreprocessOptions preprocess, List<string> notes)
     {
+        var options = preprocess.Region;
         var centre = new Point2d((grid.Width - 1) / 2.0, (grid.Height - 1) / 2.0);
         var unknown = new DetectedCircles(centre, 0, centre, 0);
         if (surface.Mask is not null)
@@ -154,7 +161,8 @@ public static class Preprocessor
             // Resample already left only the valid points inside the mask.
             using var region = grid.ValidMask();
             notes.Add("breech-face region from the scan's mask");
-            return (CirclesOf(region, unknown, grid.StepUm, notes), RegionSource.Mask);
+            var circles = CirclesOf(region, unknown, grid.StepUm, notes);
+            return (circles, RegionSource.Mask, FiringPinExtractor.FromMasked(surface, circles.PrimerCentre, circles.PrimerRadius, grid.StepUm, preprocess));
         }
 
         var range = grid.Quantile(0.99) - grid.Quantile(0.01);
@@ -162,21 +170,21 @@ public static class Preprocessor
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"height range {range:0.#} µm: taken as already cropped and filtered; its valid points are the region"));
             using var valid = grid.ValidMask();
-            return (CirclesOf(valid, unknown, grid.StepUm, notes), RegionSource.AlreadyCropped);
+            return (CirclesOf(valid, unknown, grid.StepUm, notes), RegionSource.AlreadyCropped, FiringPinRegion.Absent("the scan holds the breech face only (already cropped and filtered)"));
         }
 
         using var found = BreechFaceRegionFinder.Find(grid, options, notes);
         if (found is null)
         {
             notes.Add("breech face not located; the whole valid scan is compared");
-            return (unknown, RegionSource.AlreadyCropped);
+            return (unknown, RegionSource.AlreadyCropped, FiringPinRegion.Absent("no primer found to look for a firing pin in"));
         }
 
-        var circles = found.Circles;
         var step = grid.StepUm;
         using var keep = new Mat(grid.Height, grid.Width, MatType.CV_8UC1, Scalar.All(0));
-        Cv2.Circle(keep, new Point((int)Math.Round(circles.PrimerCentre.X), (int)Math.Round(circles.PrimerCentre.Y)),
-            (int)Math.Max(1, circles.PrimerRadius - (options.PrimerMarginUm / step)), Scalar.All(255), -1);
+        Cv2.Circle(keep, new Point((int)Math.Round(found.Circles.PrimerCentre.X), (int)Math.Round(found.Circles.PrimerCentre.Y)),
+            (int)Math.Max(1, found.Circles.PrimerRadius - (options.PrimerMarginUm / step)), Scalar.All(255), -1);
+        var firingPin = FiringPinRegion.Absent("no firing-pin impression found inside the primer");
         if (found.Aperture is { } aperture)
         {
             // The aperture zone as found (not a circle: flow-back, drags and non-round pins keep their shape), brought
@@ -194,11 +202,12 @@ public static class Preprocessor
             keep.SetTo(Scalar.All(0), zone);
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"firing-pin aperture (crater, flow-back, drag) cut out: {aperture.EquivalentRadius * found.CoarseStepUm:0} µm equivalent radius, points more than {aperture.ThresholdUm:0.#} µm off the breech face's level"));
+            firingPin = FiringPinExtractor.Extract(surface, aperture, found.CoarseStepUm, preprocess);
         }
 
         grid.KeepOnly(keep);
-        notes.Add(string.Create(CultureInfo.InvariantCulture, $"primer edge found: radius {circles.PrimerRadius * step:0} µm"));
-        return (circles, RegionSource.Detected);
+        notes.Add(string.Create(CultureInfo.InvariantCulture, $"primer edge found: radius {found.Circles.PrimerRadius * step:0} µm"));
+        return (found.Circles, RegionSource.Detected, firingPin);
     }
 
     /// <summary>
@@ -308,13 +317,13 @@ public static class Preprocessor
     /// <see cref="BreechFaceRegionOptions.EdgeErosionUm"/>; small gaps inside it (dropouts, removed spikes) are left as
     /// they are: a dropout is not an edge of the breech face, and the masked band-pass has already filtered around it.
     /// </summary>
-    private static void ErodeEdges(HeightGrid grid, BreechFaceRegionOptions options)
+    internal static void ErodeEdges(HeightGrid grid, double erosionUm, double maxDropoutAreaUm2)
     {
-        var radius = (int)Math.Round(options.EdgeErosionUm / grid.StepUm);
+        var radius = (int)Math.Round(erosionUm / grid.StepUm);
         using var valid = grid.ValidMask();
         // The region with its small gaps filled: eroding it erodes the region's own edges only.
         using var filled = valid.Clone();
-        var maxHole = options.MaxDropoutAreaUm2 / (grid.StepUm * grid.StepUm);
+        var maxHole = maxDropoutAreaUm2 / (grid.StepUm * grid.StepUm);
         Cv2.FindContours(valid, out var contours, out var hierarchy, RetrievalModes.CComp, ContourApproximationModes.ApproxSimple);
         for (var i = 0; i < contours.Length; i++)
         {
@@ -337,7 +346,7 @@ public static class Preprocessor
         grid.KeepOnly(valid);
     }
 
-    private static (HeightGrid Grid, int OffsetX, int OffsetY) Crop(HeightGrid grid, int margin)
+    internal static (HeightGrid Grid, int OffsetX, int OffsetY) Crop(HeightGrid grid, int margin)
     {
         using var valid = grid.ValidMask();
         var box = Cv2.BoundingRect(valid);

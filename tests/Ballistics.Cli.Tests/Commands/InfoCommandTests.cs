@@ -55,6 +55,30 @@ public sealed class InfoCommandTests
         Assert.That(face.GetProperty("kept_area_mm2").GetDouble(), Is.GreaterThan(1));
     }
 
+    [TestCase("cartridge/baldwin_K013sA1_raw.x3p", "found", "circular")]
+    [TestCase("raw/fadul_1-2_raw.x3p", "failed", "circular")]
+    [TestCase("cartridge/fadul_1-1_processed.x3p", "absent", null)]
+    public void Info_Json_ReportsTheFiringPinFoundAndItsShape(string file, string status, string? shape)
+    {
+        var (code, output, error) = Run(["info", "--json", SharedData.X3p(file)]);
+
+        Assert.That(code, Is.Zero, error);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        var pin = doc.RootElement.GetProperty("firing_pin");
+        Assert.That(pin.GetProperty("status").GetString(), Is.EqualTo(status));
+        Assert.That(pin.GetProperty("shape").GetString(), Is.EqualTo(shape));
+        if (status == "found")
+        {
+            Assert.That(pin.GetProperty("points").GetInt32(), Is.GreaterThan(2_000));
+            Assert.That(pin.GetProperty("crater_radius_um").GetDouble(), Is.InRange(200, 900));
+        }
+        else
+        {
+            // Fadul's raw crater was not measured, only its rim: the reason says how little there was.
+            Assert.That(pin.GetProperty("reason").GetString(), Is.Not.Empty);
+        }
+    }
+
     [Test]
     public void Info_BadFileAmongGood_ReportsItAndGoesOn()
     {

@@ -1,5 +1,7 @@
+using Ballistics.Engine.FiringPin;
 using Ballistics.Engine.Preprocessing;
 using Ballistics.Engine.Tests.Comparison;
+using Ballistics.Samples;
 
 namespace Ballistics.Engine.Tests.Preprocessing;
 
@@ -24,6 +26,36 @@ public sealed class PreparedScanCodecTests
         Assert.That(back.Notes, Is.EqualTo(scan.Notes));
         Assert.That((back.RegionPoints, back.KeptShare, back.SourceOffset), Is.EqualTo((scan.RegionPoints, scan.KeptShare, scan.SourceOffset)), "what the region picture and the kept share need");
         Assert.That(buffer.Length, Is.LessThan(scan.Surface.PointCount * sizeof(float)), "deflated");
+    }
+
+    [Test]
+    public void Read_WrittenRawScan_FiringPinImpressionBitEqual()
+    {
+        var raw = CartridgeCaseSimulator.Fire(Firearm.Create(5, 1, Difficulty.Easy), 1, "Federal", 5, new ScanConditions { Crater = CraterRendering.Data, Layout = ScanLayout.Raw }).Surface;
+        var scan = Preprocessor.Prepare(raw);
+        Assert.That(scan.FiringPin.Status, Is.EqualTo(FiringPinStatus.Found), scan.FiringPin.Reason);
+        using var buffer = new MemoryStream();
+        PreparedScanCodec.Write(scan, buffer);
+        buffer.Position = 0;
+
+        var back = PreparedScanCodec.Read(buffer, scan.Options)!.FiringPin;
+
+        var (written, read) = (scan.FiringPin.Impression!, back.Impression!);
+        Assert.That(read.Surface.ValuesBitEqual(written.Surface), Is.True);
+        Assert.That((read.AxisUm, read.Points, read.Outline), Is.EqualTo((written.AxisUm, written.Points, written.Outline)));
+    }
+
+    [Test]
+    public void Read_WrittenProcessedScan_FiringPinAbsentWithItsReason()
+    {
+        var scan = Fadul();
+        using var buffer = new MemoryStream();
+        PreparedScanCodec.Write(scan, buffer);
+        buffer.Position = 0;
+
+        var back = PreparedScanCodec.Read(buffer, scan.Options)!.FiringPin;
+
+        Assert.That((back.Status, back.Reason), Is.EqualTo((FiringPinStatus.Absent, scan.FiringPin.Reason)));
     }
 
     [Test]

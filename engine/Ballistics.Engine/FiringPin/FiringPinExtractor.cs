@@ -1,0 +1,237 @@
+using System.Globalization;
+using Ballistics.Engine.Preprocessing;
+using Ballistics.Engine.Surfaces;
+using OpenCvSharp;
+
+namespace Ballistics.Engine.FiringPin;
+
+/// <summary>
+/// Cuts the firing-pin impression out of a raw scan and prepares it for comparison: the aperture zone found on the
+/// coarse detection grid (<see cref="FiringPinAperture"/>: crater, flow-back, drag) is read again from the scan as
+/// given at <see cref="FiringPinOptions.StepUm"/>, levelled, its walls removed (their heights are the pin's shape,
+/// not its marks), band-passed and eroded at its edges. Positions travel in µm from the scan's corner: a point i of
+/// a grid of step s resampled from it lies at (i + ½)·s.
+/// </summary>
+internal static class FiringPinExtractor
+{
+    /// <summary>Grid on which a masked scan's aperture is looked for (that of <see cref="BreechFaceRegionFinder"/>).</summary>
+    private const double DetectionStepUm = BreechFaceRegionFinder.DetectionStepUm;
+
+    /// <summary>
+    /// A scan whose breech face came with a mask: the pin lies in the mask's hole, and the scan may still hold its
+    /// heights there (Baldwin's raw Cadre files do). The aperture is looked for in the scan without its mask, about
+    /// the primer circle the mask outlines.
+    /// </summary>
+    /// <param name="surface">The scan as given, mask and all.</param>
+    /// <param name="primerCentre">The mask's enclosing circle's centre, in points of a grid of step <paramref name="gridStepUm"/>.</param>
+    /// <param name="primerRadius">That circle's radius, in the same points.</param>
+    /// <param name="gridStepUm">Step of the grid the circle was found on.</param>
+    /// <param name="options">The scan's preprocessing options.</param>
+    public static FiringPinRegion FromMasked(Surface surface, Point2d primerCentre, double primerRadius, double gridStepUm, PreprocessOptions options)
+    {
+        if (primerRadius <= 0)
+        {
+            return FiringPinRegion.Absent("the scan's mask outlines no primer to look for a firing pin in");
+        }
+
+        var coarse = HeightGrid.Resample(surface.Values, surface.Width, surface.Height, surface.LateralStepXUm, surface.LateralStepXUm / DetectionStepUm, 0.3, null);
+        RobustLeveller.Apply(coarse, new LevellingOptions { Order = 1, Iterations = 3 });
+        var toCoarse = gridStepUm / coarse.StepUm;
+        var centre = new Point2d(((primerCentre.X + 0.5) * toCoarse) - 0.5, ((primerCentre.Y + 0.5) * toCoarse) - 0.5);
+        using var aperture = FiringPinAperture.Find(coarse, centre, primerRadius * toCoarse, options.Region);
+        return aperture is null
+            ? FiringPinRegion.Absent("no firing-pin impression in the scan's heights inside the mask's primer")
+            : Extract(surface, aperture, coarse.StepUm, options);
+    }
+
+    /// <summary>The impression within <paramref name="aperture"/> (found on a grid of step <paramref name="coarseStepUm"/> over the whole scan).</summary>
+    public static FiringPinRegion Extract(Surface surface, FiringPinAperture aperture, double coarseStepUm, PreprocessOptions options)
+    {
+        var pin = options.FiringPin;
+        var outline = CraterOutline.Measure(aperture.Core, coarseStepUm);
+        var box = Cv2.BoundingRect(aperture.Mask);
+        if (box.Width == 0 || box.Height == 0)
+        {
+            return FiringPinRegion.Absent("the firing-pin aperture zone found is empty");
+        }
+
+        // The zone's box, widened by the margin, on the scan as given.
+        var sourceStep = surface.LateralStepXUm;
+        var x0 = Math.Max(0, (int)Math.Floor(((box.X * coarseStepUm) - pin.MarginUm) / sourceStep));
+        var y0 = Math.Max(0, (int)Math.Floor(((box.Y * coarseStepUm) - pin.MarginUm) / sourceStep));
+        var x1 = Math.Min(surface.Width, (int)Math.Ceiling((((box.X + box.Width) * coarseStepUm) + pin.MarginUm) / sourceStep));
+        var y1 = Math.Min(surface.Height, (int)Math.Ceiling((((box.Y + box.Height) * coarseStepUm) + pin.MarginUm) / sourceStep));
+        var width = x1 - x0;
+        var height = y1 - y0;
+        var part = new float[width * height];
+        for (var y = 0; y < height; y++)
+        {
+            surface.Values.Slice(((y + y0) * surface.Width) + x0, width).CopyTo(part.AsSpan(y * width, width));
+        }
+
+        var grid = HeightGrid.Resample(part, width, height, sourceStep, sourceStep / pin.StepUm, options.Resample.MinValidFraction, null);
+        var originXUm = x0 * sourceStep;
+        var originYUm = y0 * sourceStep;
+        using var zone = Zone(grid, aperture.Mask, coarseStepUm, originXUm, originYUm, pin.MarginUm);
+        grid.KeepOnly(zone);
+        OutlierFilter.Apply(grid, options.Outliers);
+        // Walls are judged on the heights as measured: a levelling would take the crater's bowl into its quadratic.
+        var walls = RemoveWalls(grid, pin);
+        RobustLeveller.Apply(grid, options.Levelling);
+        GaussianBandPass.Apply(grid, new BandPassOptions { ShortCutoffUm = pin.ShortCutoffUm, LongCutoffUm = pin.LongCutoffUm, MinWeight = options.BandPass.MinWeight });
+        var axisXUm = (aperture.Centre.X + 0.5) * coarseStepUm;
+        var axisYUm = (aperture.Centre.Y + 0.5) * coarseStepUm;
+        RemoveRings(grid, ((axisXUm - originXUm) / pin.StepUm) - 0.5, ((axisYUm - originYUm) / pin.StepUm) - 0.5);
+        // The zone's outline is eroded, and nothing inside it: the filter's edge effects and the rim's leftover form lie
+        // on the outline, while dropouts and removed walls inside are gaps the masked band-pass already ignored (eroding
+        // round every gap left too little of a crater with clustered dropouts to compare).
+        Erode(zone, pin.EdgeErosionUm / pin.StepUm);
+        grid.KeepOnly(zone);
+        var points = grid.CountValid();
+        if (points < pin.MinPoints)
+        {
+            return FiringPinRegion.Failed(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"only {points} measured points on the firing-pin impression's floor, flow-back and rim ({walls} wall points removed, steeper than {pin.MaxSlope}); at least {pin.MinPoints} are needed"),
+                outline);
+        }
+
+        var (cropped, cropX, cropY) = Preprocessor.Crop(grid, margin: 2);
+        // The axis in µm from the cropped surface's centre.
+        var centreXUm = originXUm + ((cropX + (cropped.Width / 2.0)) * pin.StepUm);
+        var centreYUm = originYUm + ((cropY + (cropped.Height / 2.0)) * pin.StepUm);
+        var impression = new Surface(cropped.Width, cropped.Height, pin.StepUm, pin.StepUm, cropped.Values) { Metadata = surface.Metadata };
+        return FiringPinRegion.Found(new FiringPinImpression(impression, (axisXUm - centreXUm, axisYUm - centreYUm), outline, points));
+    }
+
+    /// <summary>
+    /// Subtracts the impression's mean on every ring about the axis, one grid step wide: what the band-pass leaves of the
+    /// crater's form (the bowl's change of curvature) is the same at every turn about the axis, so it would correlate
+    /// with any impression of a similar pin at any angle and say nothing about which pin.
+    /// </summary>
+    private static void RemoveRings(HeightGrid grid, double axisX, double axisY)
+    {
+        var rings = (int)Math.Ceiling(Math.Sqrt((grid.Width * grid.Width) + (grid.Height * grid.Height))) + 1;
+        var sums = new double[rings];
+        var counts = new int[rings];
+        var z = grid.Values;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var y = 0; y < grid.Height; y++)
+            {
+                for (var x = 0; x < grid.Width; x++)
+                {
+                    var i = (y * grid.Width) + x;
+                    if (!float.IsFinite(z[i]))
+                    {
+                        continue;
+                    }
+
+                    var ring = (int)Math.Sqrt(((x - axisX) * (x - axisX)) + ((y - axisY) * (y - axisY)));
+                    if (pass == 0)
+                    {
+                        sums[ring] += z[i];
+                        counts[ring]++;
+                    }
+                    else
+                    {
+                        z[i] -= (float)(sums[ring] / counts[ring]);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The coarse <paramref name="zone"/> widened by <paramref name="marginUm"/> on <paramref name="grid"/> (8-bit, 255 inside).</summary>
+    private static Mat Zone(HeightGrid grid, Mat zone, double coarseStepUm, double originXUm, double originYUm, double marginUm)
+    {
+        var keep = new Mat(grid.Height, grid.Width, MatType.CV_8UC1, Scalar.All(0));
+        var k = keep.AsSpan<byte>();
+        var z = zone.AsSpan<byte>();
+        for (var y = 0; y < grid.Height; y++)
+        {
+            var cy = (int)Math.Floor((originYUm + ((y + 0.5) * grid.StepUm)) / coarseStepUm);
+            if (cy < 0 || cy >= zone.Rows)
+            {
+                continue;
+            }
+
+            for (var x = 0; x < grid.Width; x++)
+            {
+                var cx = (int)Math.Floor((originXUm + ((x + 0.5) * grid.StepUm)) / coarseStepUm);
+                if (cx >= 0 && cx < zone.Cols && z[(cy * zone.Cols) + cx] != 0)
+                {
+                    k[(y * grid.Width) + x] = 255;
+                }
+            }
+        }
+
+        var radius = (int)Math.Round(marginUm / grid.StepUm);
+        if (radius >= 1)
+        {
+            using var kernel = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size((2 * radius) + 1, (2 * radius) + 1));
+            Cv2.Dilate(keep, keep, kernel);
+        }
+
+        return keep;
+    }
+
+    private static void Erode(Mat mask, double radiusPoints)
+    {
+        var radius = (int)Math.Round(radiusPoints);
+        if (radius >= 1)
+        {
+            using var kernel = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size((2 * radius) + 1, (2 * radius) + 1));
+            Cv2.Erode(mask, mask, kernel, null, 1, BorderTypes.Constant, Scalar.All(0));
+        }
+    }
+
+    /// <summary>
+    /// Removes the points where the impression's form — its NaN-aware Gaussian mean at <see cref="FiringPinOptions.SlopeBaseUm"/>,
+    /// which bridges dropouts — is steeper than <see cref="FiringPinOptions.MaxSlope"/>. Returns the points removed.
+    /// </summary>
+    private static int RemoveWalls(HeightGrid grid, FiringPinOptions options)
+    {
+        var form = GaussianBandPass.LowPass(grid, options.SlopeBaseUm, 0.3);
+        var z = grid.Values;
+        var w = grid.Width;
+        var h = grid.Height;
+        var max2 = options.MaxSlope * options.MaxSlope;
+        var remove = new bool[z.Length];
+        var removed = 0;
+        for (var y = 0; y < h; y++)
+        {
+            for (var x = 0; x < w; x++)
+            {
+                var i = (y * w) + x;
+                if (float.IsFinite(z[i]) && Gradient(form, i, x, w, 1) is { } gx && Gradient(form, i, y, h, w) is { } gy
+                    && ((gx * gx) + (gy * gy)) / (grid.StepUm * grid.StepUm) > max2)
+                {
+                    remove[i] = true;
+                    removed++;
+                }
+            }
+        }
+
+        for (var i = 0; i < z.Length; i++)
+        {
+            if (remove[i])
+            {
+                z[i] = float.NaN;
+            }
+        }
+
+        return removed;
+
+        // Central difference along one axis (points apart by stride), one-sided at the form's edge; null when neither neighbour has a value.
+        static double? Gradient(float[] f, int i, int at, int length, int stride)
+        {
+            var before = at > 0 ? f[i - stride] : float.NaN;
+            var after = at + 1 < length ? f[i + stride] : float.NaN;
+            return float.IsFinite(before) && float.IsFinite(after) ? (after - before) / 2.0
+                : float.IsFinite(after) && float.IsFinite(f[i]) ? after - f[i]
+                : float.IsFinite(before) && float.IsFinite(f[i]) ? f[i] - before
+                : null;
+        }
+    }
+}
