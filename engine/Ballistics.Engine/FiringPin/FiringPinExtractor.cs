@@ -14,9 +14,6 @@ namespace Ballistics.Engine.FiringPin;
 /// </summary>
 internal static class FiringPinExtractor
 {
-    /// <summary>Grid on which a masked scan's aperture is looked for (that of <see cref="BreechFaceRegionFinder"/>).</summary>
-    private const double DetectionStepUm = BreechFaceRegionFinder.DetectionStepUm;
-
     /// <summary>
     /// A scan whose breech face came with a mask: the pin lies in the mask's hole, and the scan may still hold its
     /// heights there (Baldwin's raw Cadre files do). The aperture is looked for in the scan without its mask, about
@@ -34,8 +31,7 @@ internal static class FiringPinExtractor
             return FiringPinRegion.Absent("the scan's mask outlines no primer to look for a firing pin in");
         }
 
-        var coarse = HeightGrid.Resample(surface.Values, surface.Width, surface.Height, surface.LateralStepXUm, surface.LateralStepXUm / DetectionStepUm, 0.3, null);
-        RobustLeveller.Apply(coarse, new LevellingOptions { Order = 1, Iterations = 3 });
+        var coarse = BreechFaceRegionFinder.DetectionGrid(surface.Values, surface.Width, surface.Height, surface.LateralStepXUm);
         var toCoarse = gridStepUm / coarse.StepUm;
         var centre = new Point2d(((primerCentre.X + 0.5) * toCoarse) - 0.5, ((primerCentre.Y + 0.5) * toCoarse) - 0.5);
         using var aperture = FiringPinAperture.Find(coarse, centre, primerRadius * toCoarse, options.Region);
@@ -197,7 +193,6 @@ internal static class FiringPinExtractor
         var w = grid.Width;
         var h = grid.Height;
         var max2 = options.MaxSlope * options.MaxSlope;
-        var remove = new bool[z.Length];
         var removed = 0;
         for (var y = 0; y < h; y++)
         {
@@ -207,17 +202,10 @@ internal static class FiringPinExtractor
                 if (float.IsFinite(z[i]) && Gradient(form, i, x, w, 1) is { } gx && Gradient(form, i, y, h, w) is { } gy
                     && ((gx * gx) + (gy * gy)) / (grid.StepUm * grid.StepUm) > max2)
                 {
-                    remove[i] = true;
+                    // The slope is read from the form, not from z: removing points here changes no later slope.
+                    z[i] = float.NaN;
                     removed++;
                 }
-            }
-        }
-
-        for (var i = 0; i < z.Length; i++)
-        {
-            if (remove[i])
-            {
-                z[i] = float.NaN;
             }
         }
 

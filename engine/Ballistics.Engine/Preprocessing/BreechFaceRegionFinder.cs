@@ -34,9 +34,8 @@ internal static class BreechFaceRegionFinder
 
     public static FoundRegion? Find(HeightGrid grid, BreechFaceRegionOptions options, List<string> notes)
     {
-        var coarse = grid.Resample(Math.Min(1, grid.StepUm / DetectionStepUm), 0.3);
+        var coarse = DetectionGrid(grid.Values, grid.Width, grid.Height, grid.StepUm);
         var step = coarse.StepUm;
-        RobustLeveller.Apply(coarse, new LevellingOptions { Order = 1, Iterations = 3 });
         var lo = coarse.Quantile(0.02);
         var hi = coarse.Quantile(0.98);
         if (!(hi > lo))
@@ -93,6 +92,17 @@ internal static class BreechFaceRegionFinder
             new Point2d(primerCentre.X * scale, primerCentre.Y * scale), primerRadius * scale,
             new Point2d(pinCentre.X * scale, pinCentre.Y * scale), pinRadius * scale);
         return new FoundRegion(found, aperture, step);
+    }
+
+    /// <summary>
+    /// Heights area-averaged to <see cref="DetectionStepUm"/> (never finer than given) and a plane taken off robustly:
+    /// the grid every detection in a raw scan works on — primer edge, firing-pin aperture.
+    /// </summary>
+    public static HeightGrid DetectionGrid(ReadOnlySpan<float> values, int width, int height, double stepUm)
+    {
+        var coarse = HeightGrid.Resample(values, width, height, stepUm, Math.Min(1, stepUm / DetectionStepUm), 0.3, null);
+        RobustLeveller.Apply(coarse, new LevellingOptions { Order = 1, Iterations = 3 });
+        return coarse;
     }
 
     /// <summary>

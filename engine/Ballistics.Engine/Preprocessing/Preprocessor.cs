@@ -87,7 +87,7 @@ public static class Preprocessor
         RobustLeveller.Apply(grid, options.Levelling);
         GaussianBandPass.Apply(grid, options.BandPass);
         TrimHalo(grid, geometry, regionX, regionY, source, options.Region, notes);
-        ErodeEdges(grid, options.Region.EdgeErosionUm, options.Region.MaxDropoutAreaUm2);
+        ErodeEdges(grid, options.Region);
         TooLittleLeft(grid, options, source, "after preprocessing");
 
         var (cropped, cropX, cropY) = Crop(grid, margin: 2);
@@ -161,8 +161,8 @@ public static class Preprocessor
             // Resample already left only the valid points inside the mask.
             using var region = grid.ValidMask();
             notes.Add("breech-face region from the scan's mask");
-            var circles = CirclesOf(region, unknown, grid.StepUm, notes);
-            return (circles, RegionSource.Mask, FiringPinExtractor.FromMasked(surface, circles.PrimerCentre, circles.PrimerRadius, grid.StepUm, preprocess));
+            var outlined = CirclesOf(region, unknown, grid.StepUm, notes);
+            return (outlined, RegionSource.Mask, FiringPinExtractor.FromMasked(surface, outlined.PrimerCentre, outlined.PrimerRadius, grid.StepUm, preprocess));
         }
 
         var range = grid.Quantile(0.99) - grid.Quantile(0.01);
@@ -180,10 +180,11 @@ public static class Preprocessor
             return (unknown, RegionSource.AlreadyCropped, FiringPinRegion.Absent("no primer found to look for a firing pin in"));
         }
 
+        var circles = found.Circles;
         var step = grid.StepUm;
         using var keep = new Mat(grid.Height, grid.Width, MatType.CV_8UC1, Scalar.All(0));
-        Cv2.Circle(keep, new Point((int)Math.Round(found.Circles.PrimerCentre.X), (int)Math.Round(found.Circles.PrimerCentre.Y)),
-            (int)Math.Max(1, found.Circles.PrimerRadius - (options.PrimerMarginUm / step)), Scalar.All(255), -1);
+        Cv2.Circle(keep, new Point((int)Math.Round(circles.PrimerCentre.X), (int)Math.Round(circles.PrimerCentre.Y)),
+            (int)Math.Max(1, circles.PrimerRadius - (options.PrimerMarginUm / step)), Scalar.All(255), -1);
         var firingPin = FiringPinRegion.Absent("no firing-pin impression found inside the primer");
         if (found.Aperture is { } aperture)
         {
@@ -206,8 +207,8 @@ public static class Preprocessor
         }
 
         grid.KeepOnly(keep);
-        notes.Add(string.Create(CultureInfo.InvariantCulture, $"primer edge found: radius {found.Circles.PrimerRadius * step:0} µm"));
-        return (found.Circles, RegionSource.Detected, firingPin);
+        notes.Add(string.Create(CultureInfo.InvariantCulture, $"primer edge found: radius {circles.PrimerRadius * step:0} µm"));
+        return (circles, RegionSource.Detected, firingPin);
     }
 
     /// <summary>
@@ -317,13 +318,13 @@ public static class Preprocessor
     /// <see cref="BreechFaceRegionOptions.EdgeErosionUm"/>; small gaps inside it (dropouts, removed spikes) are left as
     /// they are: a dropout is not an edge of the breech face, and the masked band-pass has already filtered around it.
     /// </summary>
-    internal static void ErodeEdges(HeightGrid grid, double erosionUm, double maxDropoutAreaUm2)
+    private static void ErodeEdges(HeightGrid grid, BreechFaceRegionOptions options)
     {
-        var radius = (int)Math.Round(erosionUm / grid.StepUm);
+        var radius = (int)Math.Round(options.EdgeErosionUm / grid.StepUm);
         using var valid = grid.ValidMask();
         // The region with its small gaps filled: eroding it erodes the region's own edges only.
         using var filled = valid.Clone();
-        var maxHole = maxDropoutAreaUm2 / (grid.StepUm * grid.StepUm);
+        var maxHole = options.MaxDropoutAreaUm2 / (grid.StepUm * grid.StepUm);
         Cv2.FindContours(valid, out var contours, out var hierarchy, RetrievalModes.CComp, ContourApproximationModes.ApproxSimple);
         for (var i = 0; i < contours.Length; i++)
         {
