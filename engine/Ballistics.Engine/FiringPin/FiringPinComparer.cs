@@ -6,9 +6,8 @@ namespace Ballistics.Engine.FiringPin;
 /// <summary>
 /// Compares two firing-pin impressions about their own axes: every turn at once by the polar correlation of the
 /// impressions unwrapped about their axes (<see cref="CentredPolarImage"/>), then the best few turns and the breech
-/// face's angle refined in the plane — turn within a degree, shifts of the axes within
-/// <see cref="FiringPinComparisonOptions.ShiftRadiusUm"/> — by the exact masked NCC, and the best pose measured
-/// from both sides. Stateless; safe to share between threads.
+/// face's angle tried in the plane with shifts of the axes within <see cref="FiringPinComparisonOptions.ShiftRadiusUm"/>
+/// by the exact masked NCC, the best of them refined within a degree, and the best pose measured from both sides. Stateless; safe to share between threads.
 /// </summary>
 internal sealed class FiringPinComparer(FiringPinComparisonOptions options)
 {
@@ -60,18 +59,20 @@ internal sealed class FiringPinComparer(FiringPinComparisonOptions options)
         var best = (Peak: NccPeak.None, Angle: 0.0, X: 0.0, Y: 0.0);
         using (var forward = new DirectLevel(a.Image, b.Image, step, radius, options.MinOverlapFraction))
         {
-            var turns = (int)Math.Round(options.RefineRangeDeg / options.RefineStepDeg);
+            // Each candidate at its own turn first, then the finer turns about the best of them only: the polar
+            // correlation has already placed each within its 0.5° step, so refining every candidate repeats work.
             foreach (var candidate in candidates)
             {
-                for (var k = -turns; k <= turns; k++)
+                Try(forward, candidate);
+            }
+
+            var centre = best.Angle;
+            var turns = (int)Math.Round(options.RefineRangeDeg / options.RefineStepDeg);
+            for (var k = -turns; k <= turns; k++)
+            {
+                if (k != 0)
                 {
-                    var angle = candidate + (k * options.RefineStepDeg);
-                    var (x, y) = AxisOnAxis(a, b, angle);
-                    var (peak, px, py) = forward.Search(angle, x, y);
-                    if (peak.Found && peak.Ncc > best.Peak.Ncc)
-                    {
-                        best = (peak, angle, px, py);
-                    }
+                    Try(forward, centre + (k * options.RefineStepDeg));
                 }
             }
         }
@@ -104,6 +105,16 @@ internal sealed class FiringPinComparer(FiringPinComparisonOptions options)
             AngleFromBreechFaceDeg = breechFace.Registered ? Math.Abs(Rotation2D.Normalise(best.Angle - breechFace.RotationDeg)) : null,
             OverlapPoints = best.Peak.Overlap,
         };
+
+        void Try(DirectLevel forward, double angle)
+        {
+            var (x, y) = AxisOnAxis(a, b, angle);
+            var (peak, px, py) = forward.Search(angle, x, y);
+            if (peak.Found && peak.Ncc > best.Peak.Ncc)
+            {
+                best = (peak, angle, px, py);
+            }
+        }
     }
 
     /// <summary>

@@ -15,7 +15,10 @@ public sealed record FiringPinComparisonOptions
 
     public double PeakSeparationDeg { get; init => field = RegistrationOptions.InRange(value, 0.5, 90, nameof(PeakSeparationDeg)); } = 5;
 
-    /// <summary>Each candidate is refined this far either side, every <see cref="RefineStepDeg"/>.</summary>
+    /// <summary>
+    /// The best candidate (each is first tried at its own turn) is refined this far either side, every
+    /// <see cref="RefineStepDeg"/>. Refining every candidate instead cost 35 % more time per comparison for the same AUC.
+    /// </summary>
     public double RefineRangeDeg { get; init => field = RegistrationOptions.InRange(value, 0, 10, nameof(RefineRangeDeg)); } = 1;
 
     public double RefineStepDeg { get; init => field = RegistrationOptions.InRange(value, 0.1, 5, nameof(RefineStepDeg)); } = 0.5;
