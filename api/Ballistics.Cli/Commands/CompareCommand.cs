@@ -18,7 +18,7 @@ namespace Ballistics.Cli.Commands;
 /// </summary>
 internal static class CompareCommand
 {
-    public const string ScoresHeader = "a,b,score,cmc,ccf,theta_deg,dx_um,dy_um,ms,status,fp_status,fp_ncc,fp_theta_deg,fp_peak_z,fp_angle_from_bf_deg";
+    public const string ScoresHeader = "a,b,score,score_bf,score_fp,cmc,ccf,theta_deg,dx_um,dy_um,ms,status,fp_status,fp_ncc,fp_theta_deg,fp_peak_z,fp_angle_from_bf_deg";
 
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -116,6 +116,7 @@ internal static class CompareCommand
             c, "cells: {0} of {1} congruent A->B, {2} of {3} B->A (high CMC {4}/{5}); registration ccf={6:0.000} overlap={7:0%}",
             result.Forward.CmcCount, result.Forward.ValidCells, result.Backward.CmcCount, result.Backward.ValidCells,
             result.Forward.HighCmcCount, result.Backward.HighCmcCount, result.Registration.Ccf, result.Features.OverlapFraction));
+        output.WriteLine(RegionsLine(result));
         output.WriteLine($"algorithm: {result.AlgorithmVersion}");
         output.WriteLine($"note: {ResultJson.LeadNote}");
         return 0;
@@ -185,9 +186,21 @@ internal static class CompareCommand
     internal static string ScoreLine(string a, string b, ComparisonResult r)
     {
         var registration = RegistrationOutcome.Of(r.Registration);
-        return string.Join(',', CsvText.Field(a), CsvText.Field(b), F(r.Score, "0.######"), r.CmcCount.ToString(CultureInfo.InvariantCulture), F(r.Ccf, "0.######"),
+        return string.Join(',', CsvText.Field(a), CsvText.Field(b), F(r.Score, "0.######"), F(r.ScoreBf, "0.######"), F(r.ScoreFp, "0.######"), r.CmcCount.ToString(CultureInfo.InvariantCulture), F(r.Ccf, "0.######"),
             F(registration.Pose(r.Registration.RotationDeg), "0.###"), F(registration.Pose(r.Registration.DxUm), "0.##"), F(registration.Pose(r.Registration.DyUm), "0.##"),
             F(r.ElapsedMs, "0.#"), CsvText.Field(registration.CsvStatus), FiringPinColumns(r.FiringPin));
+    }
+
+    /// <summary>Each region's own score, or why the region was not compared.</summary>
+    private static string RegionsLine(ComparisonResult r)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var f = r.FiringPin;
+        var firingPin = f.Status != RegionComparisonStatus.Compared
+            ? $"firing_pin={f.Status.ToString().ToLowerInvariant()} ({f.Reason})"
+            : string.Format(c, "firing_pin={0} (ncc {1:0.000}, turn {2:0.0}°{3})", r.ScoreFp is { } s ? s.ToString("0.000", c) : "compared", f.Ncc, f.RotationDeg,
+                f.AngleFromBreechFaceDeg is { } d ? string.Format(c, ", {0:0.0}° from the breech face's", d) : string.Empty);
+        return string.Format(c, "regions: breech_face={0:0.000}  {1}", r.ScoreBf, firingPin);
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using Ballistics.Cli.Matching;
 using Ballistics.Cli.Reports;
 using Ballistics.Engine.Comparison;
 using Ballistics.Engine.Evaluation;
+using Ballistics.Engine.FiringPin;
 using Ballistics.Engine.Matching;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Tables;
@@ -114,9 +115,12 @@ internal static class EvalCommand
 
         var scored = pairs.Select((p, k) => new ScoredPair(p.A, p.B, results[k].Score, items[p.A].FirearmId == items[p.B].FirearmId)).ToArray();
         var baseline = pairs.Select((p, k) => new ScoredPair(p.A, p.B, results[k].Registration.Ccf, items[p.A].FirearmId == items[p.B].FirearmId)).ToArray();
+        // The breech face's own score in the same run: what the firing pin adds is read against it.
+        var breechFace = pairs.Select((p, k) => new ScoredPair(p.A, p.B, results[k].ScoreBf, items[p.A].FirearmId == items[p.B].FirearmId)).ToArray();
         int[] topK = [1, 10];
         var report = AccuracyMetrics.Compute(scored, items.Length, DefaultThreshold, topK);
         var baselineReport = AccuracyMetrics.Compute(baseline, items.Length, BaselineThreshold(baseline), topK);
+        var breechFaceReport = AccuracyMetrics.Compute(breechFace, items.Length, DefaultThreshold, topK);
 
         var folder = Path.GetFullPath(outDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(manifestPath))!, "eval"));
         Directory.CreateDirectory(folder);
@@ -142,13 +146,15 @@ internal static class EvalCommand
             Path.Combine(folder, "accuracy.png"),
             [("CMC + score model", report, scored), ("whole-scan CCF baseline", baselineReport, baseline)],
             $"{items.Length} scans, {pairs.Count} pairs: {Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(manifestPath)))}");
-        IEnumerable<string> truthLines = truth is null ? [] : TruthLines(truth, items, pairs, scored, baseline, results);
+        IEnumerable<string> truthLines = truth is null ? [] : TruthLines(truth, items, pairs, scored, baseline, breechFace, results);
         var calibration = Calibration.Compute(scored);
         AccuracyPlot.WriteReliability(Path.Combine(folder, "reliability.png"), calibration, $"Reliability of the score: {Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(manifestPath)))}");
         string[] lines =
         [
             Line("score", report),
+            Line("score_bf", breechFaceReport),
             Line("baseline_ccf", baselineReport),
+            FiringPinLine(results),
             string.Create(CultureInfo.InvariantCulture, $"calibration: brier={calibration.Brier:0.0000} ece={calibration.ExpectedCalibrationError:0.0000} bins={string.Join(' ', calibration.Bins.Where(b => b.Pairs > 0).Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.From:0.0}-{b.To:0.0}:{b.SameSourceRate:0.00}/{b.Pairs}")))}"),
             .. truthLines,
             string.Create(CultureInfo.InvariantCulture, $"registration_failed={results.Count(r => !r.Registration.Registered)} (same source {pairs.Where((p, k) => !results[k].Registration.Registered && items[p.A].FirearmId == items[p.B].FirearmId).Count()})"),
@@ -171,7 +177,8 @@ internal static class EvalCommand
     /// correlation in the same run), by the conditions the scans were made under, and how many same-source pairs
     /// registered at the generator's angle.
     /// </summary>
-    private static IEnumerable<string> TruthLines(SampleTruthResult truth, ManifestEntry[] items, List<(int A, int B)> pairs, ScoredPair[] scored, ScoredPair[] baseline, ComparisonResult[] results)
+    private static IEnumerable<string> TruthLines(
+        SampleTruthResult truth, ManifestEntry[] items, List<(int A, int B)> pairs, ScoredPair[] scored, ScoredPair[] baseline, ScoredPair[] breechFace, ComparisonResult[] results)
     {
         var known = items.Select(e => truth.Entries.TryGetValue(e.FullPath, out var t) ? t : (SampleTruthEntry?)null).ToArray();
         var groups = known.Select(t => t?.Group).ToArray();
@@ -179,7 +186,8 @@ internal static class EvalCommand
         {
             var split = GroupBreakdown.Compute(scored, groups);
             var plain = GroupBreakdown.Compute(baseline, groups);
-            yield return string.Create(CultureInfo.InvariantCulture, $"by_group: same_vs_same_group auc={split.SameGroupAuc:0.0000} ({split.SameGroupPairs} pairs) same_vs_other_groups auc={split.OtherGroupsAuc:0.0000} ({split.OtherGroupsPairs} pairs); baseline {plain.SameGroupAuc:0.0000} / {plain.OtherGroupsAuc:0.0000}");
+            var alone = GroupBreakdown.Compute(breechFace, groups);
+            yield return string.Create(CultureInfo.InvariantCulture, $"by_group: same_vs_same_group auc={split.SameGroupAuc:0.0000} ({split.SameGroupPairs} pairs) same_vs_other_groups auc={split.OtherGroupsAuc:0.0000} ({split.OtherGroupsPairs} pairs); breech face alone {alone.SameGroupAuc:0.0000} / {alone.OtherGroupsAuc:0.0000}; baseline {plain.SameGroupAuc:0.0000} / {plain.OtherGroupsAuc:0.0000}");
         }
 
         foreach (var condition in ConditionBreakdown.Compute(scored, known.Select(t => t?.Conditions).ToArray()).GroupBy(c => c.Condition))
@@ -216,6 +224,11 @@ internal static class EvalCommand
     /// <summary>The baseline has no calibrated threshold: its error rates are read at its own equal-error threshold.</summary>
     private static double BaselineThreshold(IReadOnlyList<ScoredPair> pairs) =>
         AccuracyMetrics.Compute(pairs, pairs.Max(p => Math.Max(p.A, p.B)) + 1, 0, []).EqualErrorThreshold;
+
+    /// <summary>How many pairs had their firing pins compared, and why the others did not (absent: a processed scan; failed: too little measured).</summary>
+    private static string FiringPinLine(ComparisonResult[] results) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"firing_pin: compared={results.Count(r => r.FiringPin.Status == RegionComparisonStatus.Compared)} absent={results.Count(r => r.FiringPin.Status == RegionComparisonStatus.Absent)} failed={results.Count(r => r.FiringPin.Status == RegionComparisonStatus.Failed)}");
 
     private static string Line(string method, AccuracyReport r) => string.Create(
         CultureInfo.InvariantCulture,

@@ -12,6 +12,8 @@ internal sealed record ResultJson(
     string A,
     string B,
     double Score,
+    double ScoreBf,
+    double? ScoreFp,
     int Cmc,
     double Ccf,
     double? ThetaDeg,
@@ -37,7 +39,7 @@ internal sealed record ResultJson(
     {
         var registration = RegistrationOutcome.Of(r.Registration);
         return new(
-            a, b, r.Score, r.CmcCount, r.Ccf,
+            a, b, r.Score, r.ScoreBf, r.ScoreFp, r.CmcCount, r.Ccf,
             registration.Pose(r.Registration.RotationDeg),
             registration.Pose(r.Registration.DxUm),
             registration.Pose(r.Registration.DyUm),

@@ -76,12 +76,39 @@ internal static class TrainingSet
         return only is { } difficulty ? [.. corpora.Where(c => c.Difficulty == difficulty)] : [.. corpora];
     }
 
+    /// <summary>
+    /// Corpora the firing pin's score and the fusion learn from (seeds never used for evaluation, nor for the breech
+    /// face's model, whose scores on its own corpora would be optimistic): random conditions, which leave the firing pin
+    /// absent in processed layouts and failed where a crater went unmeasured, and raw hard corpora whose craters were
+    /// measured, where the breech faces of a batch share their marks and the pin has to tell them apart.
+    /// </summary>
+    public static IReadOnlyList<TrainingCorpus> FusionCorpora { get; } =
+    [
+        new(9121, Difficulty.Easy, 12, 4, RandomConditions: true),
+        new(9122, Difficulty.Hard, 12, 4, RandomConditions: true),
+        new(9123, Difficulty.Hard, 12, 4, RandomConditions: true),
+        new(9124, Difficulty.Hard, 12, 4, Fixed: new ScanConditions { Layout = ScanLayout.Raw, Crater = CraterRendering.Data }),
+        new(9125, Difficulty.Hard, 12, 4, Fixed: new ScanConditions { Layout = ScanLayout.Raw, Crater = CraterRendering.Instrument }),
+        new(9126, Difficulty.Easy, 12, 4, Fixed: new ScanConditions { Layout = ScanLayout.Raw, Crater = CraterRendering.Data }),
+    ];
+
     public static List<(ComparisonFeatures Features, bool SameSource)> Build(
-        IReadOnlyList<TrainingCorpus> corpora, BreechFaceMatcher matcher, TextWriter error)
+        IReadOnlyList<TrainingCorpus> corpora, BreechFaceMatcher matcher, TextWriter error) =>
+        [.. Compare(corpora, matcher, error, (a, b) => matcher.Features(a, b)).Select(e => (e.Result, e.SameSource))];
+
+    /// <summary>Every pair of each corpus compared in full (a matcher with its score model), with the corpus's index.</summary>
+    public static List<(ComparisonResult Result, bool SameSource, int Corpus)> BuildResults(
+        IReadOnlyList<TrainingCorpus> corpora, BreechFaceMatcher matcher, TextWriter error) =>
+        Compare(corpora, matcher, error, matcher.Compare);
+
+    /// <summary>Prepares each corpus's scans and measures <paramref name="measure"/> on every pair of it.</summary>
+    private static List<(T Result, bool SameSource, int Corpus)> Compare<T>(
+        IReadOnlyList<TrainingCorpus> corpora, BreechFaceMatcher matcher, TextWriter error, Func<PreparedScan, PreparedScan, T> measure)
     {
-        var examples = new List<(ComparisonFeatures, bool)>();
-        foreach (var corpus in corpora)
+        var examples = new List<(T, bool, int)>();
+        for (var c = 0; c < corpora.Count; c++)
         {
+            var corpus = corpora[c];
             var scans = new List<(string Firearm, PreparedScan Scan)>();
             var firings = new (string Firearm, Engine.Surfaces.Surface Surface)[corpus.Firearms * corpus.Fires];
             Parallel.For(0, firings.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
@@ -97,18 +124,18 @@ internal static class TrainingSet
             }
 
             var pairs = ChoosePairs([.. scans.Select(s => s.Firearm)]);
-            var features = new ComparisonFeatures[pairs.Count];
+            var results = new T[pairs.Count];
             var progress = new ConsoleProgress(error, pairs.Count, $"training pairs ({corpus})");
             var done = 0;
             Parallel.For(0, pairs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
-                features[i] = matcher.Features(scans[pairs[i].A].Scan, scans[pairs[i].B].Scan);
+                results[i] = measure(scans[pairs[i].A].Scan, scans[pairs[i].B].Scan);
                 progress.Report(Interlocked.Increment(ref done));
             });
             progress.Done();
             for (var i = 0; i < pairs.Count; i++)
             {
-                examples.Add((features[i], pairs[i].Same));
+                examples.Add((results[i], pairs[i].Same, c));
             }
         }
 

@@ -24,9 +24,11 @@ public sealed class BreechFaceMatcher
     /// <param name="model">Null for a matcher that only measures features (training).</param>
     /// <param name="preprocess">Preprocessing options; the defaults when null.</param>
     /// <param name="comparison">Comparison options; the defaults when null.</param>
-    public BreechFaceMatcher(ScoreModel? model, PreprocessOptions? preprocess = null, ComparisonOptions? comparison = null)
+    /// <param name="fusion">The firing pin's score and the fusion; the engine's embedded ones when null (none for a matcher without a score model).</param>
+    public BreechFaceMatcher(ScoreModel? model, PreprocessOptions? preprocess = null, ComparisonOptions? comparison = null, RegionFusion? fusion = null)
     {
         Model = model;
+        Fusion = model is null ? null : fusion ?? RegionFusion.Default;
         PreprocessOptions = preprocess ?? PreprocessOptions.Default;
         ComparisonOptions = comparison ?? ComparisonOptions.Default;
         _comparer = new SurfaceComparer(ComparisonOptions);
@@ -34,6 +36,9 @@ public sealed class BreechFaceMatcher
     }
 
     public ScoreModel? Model { get; }
+
+    /// <summary>The firing pin's score and the fusion of the regions' scores; null when the engine has none (then the score is the breech face's).</summary>
+    public RegionFusion? Fusion { get; }
 
     public PreprocessOptions PreprocessOptions { get; }
 
@@ -175,12 +180,15 @@ public sealed class BreechFaceMatcher
         var model = Model ?? throw new InvalidOperationException("This matcher was made without a score model; it measures features only.");
         var watch = Stopwatch.StartNew();
         var measured = Measure(a, b);
-        var score = model.Score(measured.Features);
+        var scoreBf = model.Score(measured.Features);
         var firingPin = _firingPins.Compare(a.FiringPin, b.FiringPin, measured.Registration);
+        double? scoreFp = Fusion is not null && firingPin.Status == RegionComparisonStatus.Compared ? Fusion.FiringPinScore(firingPin) : null;
         return new ComparisonResult
         {
             FiringPin = firingPin,
-            Score = score,
+            Score = Fusion?.Combine(scoreBf, scoreFp, firingPin.AngleFromBreechFaceDeg) ?? scoreBf,
+            ScoreBf = scoreBf,
+            ScoreFp = scoreFp,
             CmcCount = measured.Features.CmcMin,
             Ccf = measured.Features.AlignedCcf,
             Registration = measured.Registration,
@@ -194,7 +202,7 @@ public sealed class BreechFaceMatcher
             PreprocessNotesB = b.Notes,
             PreprocessOptionsA = a.Options,
             PreprocessOptionsB = b.Options,
-            AlgorithmVersion = $"{a.AlgorithmVersion} {ComparisonVersion} {model.Version}",
+            AlgorithmVersion = scoreFp is null ? $"{a.AlgorithmVersion} {ComparisonVersion} {model.Version}" : $"{a.AlgorithmVersion} {ComparisonVersion} {model.Version} {Fusion!.Version}",
             ElapsedMs = watch.Elapsed.TotalMilliseconds,
         };
     }

@@ -10,8 +10,17 @@ namespace Ballistics.Engine.Matching;
 /// </summary>
 public sealed record ComparisonResult
 {
-    /// <summary>Probability-like lead score from the score model.</summary>
+    /// <summary>
+    /// Probability-like lead score: the breech face's (<see cref="ScoreBf"/>) fused with the firing pin's
+    /// (<see cref="ScoreFp"/>) when the firing pins were compared, else the breech face's as it is.
+    /// </summary>
     public required double Score { get; init; }
+
+    /// <summary>The breech face's own score (the score model on the breech-face features).</summary>
+    public required double ScoreBf { get; init; }
+
+    /// <summary>The firing pin's own score; null when the firing pins were not compared (<see cref="FiringPin"/> says why).</summary>
+    public double? ScoreFp { get; init; }
 
     /// <summary>Congruent matching cells: the smaller count of the two directions.</summary>
     public required int CmcCount { get; init; }

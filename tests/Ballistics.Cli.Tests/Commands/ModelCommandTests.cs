@@ -42,6 +42,26 @@ public sealed class ModelCommandTests
     }
 
     [Test]
+    public void TrainFusion_TinyRawCorpora_WritesLoadableModelsSameBytesTwice()
+    {
+        using var dir = new TempDirectory();
+        var raw = new ScanConditions { Layout = ScanLayout.Raw, Crater = CraterRendering.Data };
+        TrainingCorpus[] corpora = [new(78, Difficulty.Easy, 3, 3, Fixed: raw), new(79, Difficulty.Hard, 3, 3, Fixed: raw)];
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = ModelCommand.TrainFusion(dir.File("fp.zip"), dir.File("fusion.zip"), corpora, output, error);
+        var again = ModelCommand.TrainFusion(dir.File("fp2.zip"), dir.File("fusion2.zip"), corpora, output, error);
+
+        Assert.That((code, again), Is.EqualTo((0, 0)), error.ToString());
+        using var firingPin = File.OpenRead(dir.File("fp.zip"));
+        using var fusion = File.OpenRead(dir.File("fusion.zip"));
+        using var models = RegionFusion.Load(firingPin, fusion);
+        Assert.That(output.ToString(), Does.Contain($"trained {models.Version} on 72 pairs (18 same-source"));
+        Assert.That(File.ReadAllBytes(dir.File("fusion2.zip")), Is.EqualTo(File.ReadAllBytes(dir.File("fusion.zip"))), "the same corpora give the same model");
+    }
+
+    [Test]
     public void Corpora_OneDifficulty_OnlyItsCorporaInOrder()
     {
         Assert.That(TrainingSet.Corpora(null), Is.EqualTo(TrainingSet.DefaultCorpora));
