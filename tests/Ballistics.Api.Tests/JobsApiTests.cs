@@ -138,6 +138,10 @@ public sealed class JobsApiTests
         Assert.That((kept.Registration.Status, kept.Registration.Reason), Is.EqualTo(("failed", "no pose overlaps")), "a stored registration failure is said");
         Assert.That((kept.ThetaDeg, kept.DxUm, kept.DyUm), Is.EqualTo(((double?)null, (double?)null, (double?)null)), "and no pose is shown");
         Assert.That(done.Results!.Single(l => l.ItemId == 2).Registration.Status, Is.EqualTo("registered"));
+        // Processed scans carry no firing pin: the breech face's score is the score, and the firing pin's is null.
+        var fresh = done.Results!.Single(l => l.ItemId == 2);
+        Assert.That((fresh.ScoreBf, fresh.ScoreFp), Is.EqualTo(((double?)fresh.Score, (double?)null)));
+        Assert.That((kept.ScoreBf, kept.ScoreFp), Is.EqualTo(((double?)null, (double?)null)), "a lead stored without region scores has none");
         Assert.That(done.Results!.Single(l => l.ItemId == 2).CandidateExhibitId, Is.EqualTo("fadul_1-1_processed"));
     }
 

@@ -42,6 +42,20 @@ public sealed class CorrelationJobsTests(StoreEngine engine)
         Assert.That(store.Correlations.Scored(1, 2)?.Lead.RegistrationFailure, Is.EqualTo("no pose overlaps"));
     }
 
+    [Test]
+    public void Complete_RegionScores_KeptFiringPinNullWhenNotCompared()
+    {
+        using var dir = new TempDirectory();
+        using var store = TwoScans(dir);
+        var (job, _) = store.Correlations.StartOrResume(null, 10, 5, "out.csv", "test/1");
+
+        store.Correlations.Complete(job, 1, 1, [new CorrelationLead(1, 1, 2, 0.9, 0.3, 12, 0.5, 10, 1, 2, null, 0.6, 0.95)]);
+        store.Correlations.Complete(job, 2, 1, [new CorrelationLead(2, 1, 1, 0.7, 0.3, 12, 0.5, 10, 1, 2, null, 0.7, null)]);
+
+        Assert.That(store.Correlations.Leads(job).Select(l => (l.ScoreBf, l.ScoreFp)), Is.EqualTo(new[] { ((double?)0.6, (double?)0.95), (0.7, null) }));
+        Assert.That(store.Correlations.Scored(1, 2)?.Lead.ScoreFp, Is.EqualTo(0.95));
+    }
+
     /// <summary>A store of this fixture's engine with two scans on file (ids 1 and 2).</summary>
     private DataStore TwoScans(TempDirectory dir)
     {

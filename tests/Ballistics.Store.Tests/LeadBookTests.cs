@@ -41,6 +41,21 @@ public sealed class LeadBookTests(StoreEngine engine)
     }
 
     [Test]
+    public void Record_RegionScores_KeptFiringPinNullWhenNotCompared()
+    {
+        using var dir = new TempDirectory();
+        var (store, lead) = OneLead(dir);
+        using (store)
+        {
+            var scored = store.Leads.Record(2, [new NewLead(1, 1, 0.9, 0.4, 21, 0.74, 23, -112, -35, null, 0.6, 0.95)], "test/1").Single();
+
+            Assert.That((scored.ScoreBf, scored.ScoreFp), Is.EqualTo((0.6, 0.95)));
+            Assert.That(store.Leads.Get(scored.Id)! is { ScoreBf: 0.6, ScoreFp: 0.95 });
+            Assert.That((lead.ScoreBf, lead.ScoreFp), Is.EqualTo(((double?)null, (double?)null)), "a lead recorded without region scores has none");
+        }
+    }
+
+    [Test]
     public void Record_SameCandidateTwice_FirstKept()
     {
         using var dir = new TempDirectory();

@@ -156,16 +156,19 @@ public sealed record JobStatus(
     long Id, string Kind, string Status, DateOnly? Since, int LeadsPerItem, int ItemsTotal, int ItemsDone, int LeadsStored,
     DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, IReadOnlyList<JobLead>? Results);
 
-/// <summary>One lead of a finished job; a pair that could not be registered has no pose and says why (<see cref="Registration"/>).</summary>
+/// <summary>
+/// One lead of a finished job; a pair that could not be registered has no pose and says why (<see cref="Registration"/>).
+/// <see cref="ScoreBf"/> and <see cref="ScoreFp"/> are each region's own score beside the fused <see cref="Score"/>.
+/// </summary>
 public sealed record JobLead(
-    long ItemId, string? ItemExhibitId, int Rank, long CandidateId, string? CandidateExhibitId, double Score, double Similarity, int Cmc, double Ccf,
+    long ItemId, string? ItemExhibitId, int Rank, long CandidateId, string? CandidateExhibitId, double Score, double? ScoreBf, double? ScoreFp, double Similarity, int Cmc, double Ccf,
     double? ThetaDeg, double? DxUm, double? DyUm, RegistrationOutcome Registration)
 {
     internal static JobLead Of(CorrelationLead lead, string? itemExhibitId, string? candidateExhibitId)
     {
         var registration = RegistrationOutcome.Of(lead.RegistrationFailure);
         return new(
-            lead.ItemId, itemExhibitId, lead.Rank, lead.CandidateId, candidateExhibitId, lead.Score, lead.Similarity, lead.Cmc, lead.Ccf,
+            lead.ItemId, itemExhibitId, lead.Rank, lead.CandidateId, candidateExhibitId, lead.Score, lead.ScoreBf, lead.ScoreFp, lead.Similarity, lead.Cmc, lead.Ccf,
             registration.Pose(lead.ThetaDeg), registration.Pose(lead.DxUm), registration.Pose(lead.DyUm), registration);
     }
 }

@@ -19,7 +19,7 @@ namespace Ballistics.Cli.Commands;
 /// </summary>
 internal static class SearchCommand
 {
-    public const string Header = "rank,item_id,exhibit_id,score,similarity,cmc,theta_deg,dx_um,dy_um,incident_id,firearm_id,status";
+    public const string Header = "rank,item_id,exhibit_id,score,score_bf,score_fp,similarity,cmc,theta_deg,dx_um,dy_um,incident_id,firearm_id,status";
 
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -148,6 +148,8 @@ internal sealed record LeadRow(
     long ItemId,
     string ExhibitId,
     double Score,
+    double ScoreBf,
+    double? ScoreFp,
     double Similarity,
     int Cmc,
     double Ccf,
@@ -171,6 +173,8 @@ internal sealed record LeadRow(
             lead.ItemId,
             m?.ExhibitId ?? string.Empty,
             Math.Round(lead.Score, 4),
+            Math.Round(lead.Comparison.ScoreBf, 4),
+            lead.Comparison.ScoreFp is { } fp ? Math.Round(fp, 4) : null,
             Math.Round(lead.Similarity, 4),
             lead.Comparison.CmcCount,
             Math.Round(lead.Comparison.Ccf, 4),
@@ -187,7 +191,7 @@ internal sealed record LeadRow(
 
     public string ToCsv() => string.Join(',', new[]
     {
-        I(Rank), I(ItemId), Csv(ExhibitId), F(Score, "0.0000"), F(Similarity, "0.0000"), I(Cmc), F(ThetaDeg, "0.00"), F(DxUm, "0.0"), F(DyUm, "0.0"), Csv(IncidentId), Csv(FirearmId),
+        I(Rank), I(ItemId), Csv(ExhibitId), F(Score, "0.0000"), F(ScoreBf, "0.0000"), F(ScoreFp, "0.0000"), F(Similarity, "0.0000"), I(Cmc), F(ThetaDeg, "0.00"), F(DxUm, "0.0"), F(DyUm, "0.0"), Csv(IncidentId), Csv(FirearmId),
         Csv(Registration.CsvStatus),
     });
 

@@ -40,12 +40,14 @@ public readonly record struct FoundLead(
     [property: Id(6)] double ThetaDeg,
     [property: Id(7)] double DxUm,
     [property: Id(8)] double DyUm,
-    [property: Id(9)] string? RegistrationFailure = null)
+    [property: Id(9)] string? RegistrationFailure = null,
+    [property: Id(10)] double? ScoreBf = null,
+    [property: Id(11)] double? ScoreFp = null)
 {
     public static FoundLead Of(RankedLead lead) =>
-        new(lead.Rank, lead.ItemId, lead.Score, lead.Similarity, lead.Cmc, lead.Ccf, lead.ThetaDeg, lead.DxUm, lead.DyUm, lead.RegistrationFailure);
+        new(lead.Rank, lead.ItemId, lead.Score, lead.Similarity, lead.Cmc, lead.Ccf, lead.ThetaDeg, lead.DxUm, lead.DyUm, lead.RegistrationFailure, lead.ScoreBf, lead.ScoreFp);
 
-    public RankedLead ToLead() => new(Rank, ItemId, Score, Similarity, Cmc, Ccf, ThetaDeg, DxUm, DyUm, RegistrationFailure);
+    public RankedLead ToLead() => new(Rank, ItemId, Score, Similarity, Cmc, Ccf, ThetaDeg, DxUm, DyUm, RegistrationFailure, ScoreBf, ScoreFp);
 }
 
 /// <summary>A search's leads as they cross back from a silo (<see cref="RankedLeads"/> on the wire), or why it was refused.</summary>

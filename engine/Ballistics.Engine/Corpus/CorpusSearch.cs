@@ -124,7 +124,7 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(options);
-        var version = $"{Index.Codec.Version} {query.AlgorithmVersion} {BreechFaceMatcher.ComparisonVersion} {Matcher.Model?.Version}";
+        var version = $"{Index.Codec.Version} {query.AlgorithmVersion} {BreechFaceMatcher.ComparisonVersion} {Matcher.ScoringVersion}";
         if (options.FullComparisons is { } best && best < options.Candidates)
         {
             version += FormattableString.Invariant($" {ScreenVersion}(turns {options.Screen.Turns}, shift {options.Screen.ShiftRadiusUm} µm, full {best})");

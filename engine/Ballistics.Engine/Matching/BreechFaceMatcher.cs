@@ -40,6 +40,12 @@ public sealed class BreechFaceMatcher
     /// <summary>The firing pin's score and the fusion of the regions' scores; null when the engine has none (then the score is the breech face's).</summary>
     public RegionFusion? Fusion { get; }
 
+    /// <summary>
+    /// The versions of every model that may score a comparison (the breech face's, and the firing pin's and the fusion's
+    /// when there are any): what a search records, so that any of its comparisons made again is recognised as the same.
+    /// </summary>
+    public string ScoringVersion => Fusion is null ? Model?.Version ?? string.Empty : $"{Model?.Version} {Fusion.Version}";
+
     public PreprocessOptions PreprocessOptions { get; }
 
     public ComparisonOptions ComparisonOptions { get; }

@@ -8,14 +8,19 @@ namespace Ballistics.Store.Scans;
 
 /// <summary>
 /// A ranked candidate of a submitted evidence item, with where its review stands. <see cref="RegistrationFailure"/>
-/// says why the pair could not be registered (null when it was); θ, dx and dy are then no pose.
+/// says why the pair could not be registered (null when it was); θ, dx and dy are then no pose. <see cref="ScoreBf"/> and
+/// <see cref="ScoreFp"/> are each region's own score (the firing pin's null when it was not compared; both null on leads
+/// stored before migration 9).
 /// </summary>
 public sealed record StoredLead(
     long Id, long EvidenceId, long CandidateId, int Rank, double Score, double Similarity, int Cmc, double Ccf,
-    double ThetaDeg, double DxUm, double DyUm, string AlgorithmVersion, string Status, DateTimeOffset CreatedAt, string? RegistrationFailure = null);
+    double ThetaDeg, double DxUm, double DyUm, string AlgorithmVersion, string Status, DateTimeOffset CreatedAt, string? RegistrationFailure = null,
+    double? ScoreBf = null, double? ScoreFp = null);
 
 /// <summary>A search's candidate before it is stored (<see cref="StoredLead"/> for the registration failure).</summary>
-public readonly record struct NewLead(long CandidateId, int Rank, double Score, double Similarity, int Cmc, double Ccf, double ThetaDeg, double DxUm, double DyUm, string? RegistrationFailure = null);
+public readonly record struct NewLead(
+    long CandidateId, int Rank, double Score, double Similarity, int Cmc, double Ccf, double ThetaDeg, double DxUm, double DyUm, string? RegistrationFailure = null,
+    double? ScoreBf = null, double? ScoreFp = null);
 
 /// <summary>An evidence item with leads, and how far their review has gone: counts by status.</summary>
 public sealed record ReviewQueueEntry(long EvidenceId, int Candidates, int Leads, int Confirmed, int Rejected, DateTimeOffset LatestAt);
@@ -47,8 +52,8 @@ public sealed class LeadBook
             {
                 using var insert = _connection.CreateCommand();
                 insert.Transaction = transaction;
-                insert.CommandText = "INSERT INTO lead (evidence_id, candidate_id, rank, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, algorithm_version, created_at, registration_failure) "
-                    + "VALUES (@e, @c, @r, @s, @sim, @cmc, @ccf, @t, @dx, @dy, @v, @at, @rf) ON CONFLICT (evidence_id, candidate_id) DO NOTHING";
+                insert.CommandText = "INSERT INTO lead (evidence_id, candidate_id, rank, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, algorithm_version, created_at, registration_failure, score_bf, score_fp) "
+                    + "VALUES (@e, @c, @r, @s, @sim, @cmc, @ccf, @t, @dx, @dy, @v, @at, @rf, @sbf, @sfp) ON CONFLICT (evidence_id, candidate_id) DO NOTHING";
                 insert.With("@e", evidenceId);
                 insert.With("@c", lead.CandidateId);
                 insert.With("@r", lead.Rank);
@@ -62,6 +67,8 @@ public sealed class LeadBook
                 insert.With("@v", algorithmVersion);
                 insert.With("@at", now);
                 insert.With("@rf", lead.RegistrationFailure);
+                insert.With("@sbf", (object?)lead.ScoreBf ?? DBNull.Value);
+                insert.With("@sfp", (object?)lead.ScoreFp ?? DBNull.Value);
                 insert.ExecuteNonQuery();
             }
 
@@ -204,7 +211,7 @@ public sealed class LeadBook
     {
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT id, evidence_id, candidate_id, rank, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, algorithm_version, status, created_at, registration_failure FROM lead {where}";
+        command.CommandText = $"SELECT id, evidence_id, candidate_id, rank, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, algorithm_version, status, created_at, registration_failure, score_bf, score_fp FROM lead {where}";
         command.With("@id", id);
         using var reader = command.ExecuteReader();
         var leads = new List<StoredLead>();
@@ -214,7 +221,9 @@ public sealed class LeadBook
                 reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt32(3), reader.GetDouble(4), reader.GetDouble(5), reader.GetInt32(6),
                 reader.GetDouble(7), reader.GetDouble(8), reader.GetDouble(9), reader.GetDouble(10), reader.GetString(11), reader.GetString(12),
                 DateTimeOffset.Parse(reader.GetString(13), CultureInfo.InvariantCulture),
-                reader.IsDBNull(14) ? null : reader.GetString(14)));
+                reader.IsDBNull(14) ? null : reader.GetString(14),
+                reader.IsDBNull(15) ? null : reader.GetDouble(15),
+                reader.IsDBNull(16) ? null : reader.GetDouble(16)));
         }
 
         return leads;

@@ -269,12 +269,21 @@ async function selectLead(i) {
   }
 }
 
+function regionFigures(lead) {
+  if (lead.score_bf === null || lead.score_bf === undefined) return [];
+  return [[t('fig.score_bf'), fixed(lead.score_bf, 3)],
+    [t('fig.score_fp'), lead.score_fp === null || lead.score_fp === undefined ? t('fig.not_compared') : fixed(lead.score_fp, 3)]];
+}
+
 function renderLead() {
   const d = state.diagnostics;
   const s = d.stored;
   const r = d.recomputed;
   const figures = [
-    [t('fig.score'), fixed(s.score, 3)], ['CMC', `${d.forward_cmc}/${d.forward_valid_cells} · ${d.backward_cmc}/${d.backward_valid_cells}`],
+    [t('fig.score'), fixed(s.score, 3)],
+    // Each region's own score beside the fused one; a firing pin that was not compared says so.
+    ...regionFigures(state.detail.lead),
+    ['CMC', `${d.forward_cmc}/${d.forward_valid_cells} · ${d.backward_cmc}/${d.backward_valid_cells}`],
     ['CCF', fixed(s.ccf, 3)],
     // A pair that could not be registered has no pose: say so, never print zeros that read like one.
     ...(s.registration?.status === 'failed'

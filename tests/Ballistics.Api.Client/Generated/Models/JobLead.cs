@@ -8,7 +8,7 @@ using System;
 namespace Ballistics.Api.Client.Models
 {
     /// <summary>
-    /// One lead of a finished job; a pair that could not be registered has no pose and says why (RegistrationOutcome JobLead.Registration).
+    /// One lead of a finished job; a pair that could not be registered has no pose and says why (RegistrationOutcome JobLead.Registration).double? JobLead.ScoreBf and double? JobLead.ScoreFp are each region&apos;s own score beside the fused double JobLead.Score.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class JobLead : IAdditionalDataHolder, IParsable
@@ -55,6 +55,10 @@ namespace Ballistics.Api.Client.Models
 #endif
         /// <summary>The score property</summary>
         public double? Score { get; set; }
+        /// <summary>The score_bf property</summary>
+        public double? ScoreBf { get; set; }
+        /// <summary>The score_fp property</summary>
+        public double? ScoreFp { get; set; }
         /// <summary>The similarity property</summary>
         public double? Similarity { get; set; }
         /// <summary>The theta_deg property</summary>
@@ -95,6 +99,8 @@ namespace Ballistics.Api.Client.Models
                 { "rank", n => { Rank = n.GetIntValue(); } },
                 { "registration", n => { Registration = n.GetObjectValue<global::Ballistics.Api.Client.Models.RegistrationOutcome>(global::Ballistics.Api.Client.Models.RegistrationOutcome.CreateFromDiscriminatorValue); } },
                 { "score", n => { Score = n.GetDoubleValue(); } },
+                { "score_bf", n => { ScoreBf = n.GetDoubleValue(); } },
+                { "score_fp", n => { ScoreFp = n.GetDoubleValue(); } },
                 { "similarity", n => { Similarity = n.GetDoubleValue(); } },
                 { "theta_deg", n => { ThetaDeg = n.GetDoubleValue(); } },
             };
@@ -117,6 +123,8 @@ namespace Ballistics.Api.Client.Models
             writer.WriteIntValue("rank", Rank);
             writer.WriteObjectValue<global::Ballistics.Api.Client.Models.RegistrationOutcome>("registration", Registration);
             writer.WriteDoubleValue("score", Score);
+            writer.WriteDoubleValue("score_bf", ScoreBf);
+            writer.WriteDoubleValue("score_fp", ScoreFp);
             writer.WriteDoubleValue("similarity", Similarity);
             writer.WriteDoubleValue("theta_deg", ThetaDeg);
             writer.WriteAdditionalData(AdditionalData);
