@@ -43,6 +43,19 @@ public sealed class ScanCorpusTests(StoreEngine engine)
     }
 
     [Test]
+    public void Add_RawAndProcessedScans_FiringPinShapeMeasuredKeptAndReadBack()
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir, engine);
+
+        var added = Add(store, new ScanSubmission(Real("baldwin_K013sA1_raw")), new ScanSubmission(Real("fadul_1-1_processed")));
+
+        var shapes = added.Added.Select(id => store.Scans.Get(id)!).ToDictionary(i => i.FileName, i => i.FiringPinShape);
+        Assert.That(shapes, Is.EquivalentTo(new Dictionary<string, string?> { ["baldwin_K013sA1_raw.x3p"] = "circular", ["fadul_1-1_processed.x3p"] = null }));
+        Assert.That(ScanCorpus.Facets(store.Scans.Get(added.Added[0])!).FiringPinShape, Is.EqualTo(shapes[store.Scans.Get(added.Added[0])!.FileName]));
+    }
+
+    [Test]
     public void Add_BadFileAmongGood_RejectedWithItsPathAndTheOthersStored()
     {
         using var dir = new TempDirectory();

@@ -96,7 +96,7 @@ public sealed class ApiCorpus : IDisposable
                 _indexLock.EnterWriteLock();
                 try
                 {
-                    search.Index.Add(id, code, ScanCorpus.Facets(item.Metadata));
+                    search.Index.Add(id, code, ScanCorpus.Facets(item));
                 }
                 finally
                 {

@@ -4,10 +4,13 @@ using Ballistics.Store.Scans;
 
 namespace Ballistics.Api.Evidence;
 
-/// <summary>An evidence item as the API shows it.</summary>
+/// <summary>
+/// An evidence item as the API shows it: <c>firing_pin_class</c> as the submitter declared it, <c>firing_pin_shape</c> as
+/// measured in the scan (circular, elliptical, rectangular; null when it holds no firing-pin impression).
+/// </summary>
 public sealed record EvidenceView(
     long Id, string ExhibitId, string Kind, string? Lab, string? Agency, string? Country, string? IncidentId, string? FirearmId, string? Caliber,
-    string? FiringPinClass, string? BreechFaceClass, DateOnly? Date, string? UsState, string? MxState, string? MxMunicipality, string FileName,
+    string? FiringPinClass, string? FiringPinShape, string? BreechFaceClass, DateOnly? Date, string? UsState, string? MxState, string? MxMunicipality, string FileName,
     string Sha256, DateTimeOffset AddedAt)
 {
     internal static EvidenceView Of(ScanItem item)
@@ -15,7 +18,7 @@ public sealed record EvidenceView(
         var m = item.Metadata;
         return new EvidenceView(
             item.Id, m.ExhibitId, m.Kind == ScanItemKind.TestFire ? "test_fire" : "evidence", m.Lab, m.Agency, m.Country, m.IncidentId, m.FirearmId, m.Caliber,
-            m.FiringPinClass, m.BreechFaceClass, m.Date, m.UsState, m.MxState, m.MxMunicipality, item.FileName, item.Sha256, item.AddedAt);
+            m.FiringPinClass, item.FiringPinShape, m.BreechFaceClass, m.Date, m.UsState, m.MxState, m.MxMunicipality, item.FileName, item.Sha256, item.AddedAt);
     }
 }
 

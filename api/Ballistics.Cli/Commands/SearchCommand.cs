@@ -161,6 +161,7 @@ internal sealed record LeadRow(
     string? FirearmId,
     string? Kind,
     string? Caliber,
+    string? FiringPinShape,
     string? Country)
 {
     public static LeadRow Of(Lead lead, ScanItem? item)
@@ -186,6 +187,7 @@ internal sealed record LeadRow(
             m?.FirearmId,
             m is null ? null : m.Kind == ScanItemKind.TestFire ? "test_fire" : "evidence",
             m?.Caliber,
+            item?.FiringPinShape,
             m?.Country);
     }
 

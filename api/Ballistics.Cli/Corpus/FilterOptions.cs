@@ -13,6 +13,7 @@ internal sealed class FilterOptions
 {
     private readonly Option<string?> _caliber = new("--caliber") { Description = "only items of this caliber (e.g. 9x19, \"9mm Luger\")" };
     private readonly Option<string?> _firingPin = new("--firing-pin") { Description = "only items of this firing-pin impression class (as stored, e.g. hemispherical, rectangular)" };
+    private readonly Option<string?> _pinShape = new("--firing-pin-shape") { Description = "only items whose firing-pin impression was measured to be of this shape: circular, elliptical or rectangular" };
     private readonly Option<string?> _country = new("--country") { Description = "only items recovered in US or MX" };
     private readonly Option<string?> _region = new("--region") { Description = "only items of this state (US-TX, MX-SON, or a state name)" };
     private readonly Option<string?> _from = new("--from") { Description = "only items dated on or after (YYYY-MM-DD)" };
@@ -22,7 +23,7 @@ internal sealed class FilterOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new[] { _caliber, _firingPin, _country, _region, _from, _to })
+        foreach (var option in new[] { _caliber, _firingPin, _pinShape, _country, _region, _from, _to })
         {
             command.Options.Add(option);
         }
@@ -69,6 +70,19 @@ internal sealed class FilterOptions
             }
         }
 
+        string? shape = null;
+        if (parse.GetValue(_pinShape) is { } shapeText)
+        {
+            // The measured classes are the engine's own names, so the value is checked against them, not a table.
+            if (!Enum.TryParse<Engine.FiringPin.FiringPinShape>(shapeText, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(shapeText, out _))
+            {
+                error.WriteLine($"error: --firing-pin-shape: '{shapeText}' is not a measured shape; give circular, elliptical or rectangular");
+                return null;
+            }
+
+            shape = parsed.ToString().ToLowerInvariant();
+        }
+
         DateOnly? Date(Option<string?> option)
         {
             var text = parse.GetValue(option);
@@ -81,6 +95,7 @@ internal sealed class FilterOptions
             {
                 Caliber = read.Value.Caliber,
                 FiringPinClass = read.Value.FiringPinClass,
+                FiringPinShape = shape,
                 Country = read.Value.Country,
                 Region = region,
                 From = Date(_from),

@@ -32,15 +32,17 @@ public sealed record FilterMessage(
     [property: Id(2)] string? Country,
     [property: Id(3)] string? Region,
     [property: Id(4)] DateOnly? From,
-    [property: Id(5)] DateOnly? To)
+    [property: Id(5)] DateOnly? To,
+    [property: Id(6)] string? FiringPinShape = null)
 {
     public static FilterMessage Of(SearchFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return new(filter.Caliber, filter.FiringPinClass, filter.Country, filter.Region, filter.From, filter.To);
+        return new(filter.Caliber, filter.FiringPinClass, filter.Country, filter.Region, filter.From, filter.To, filter.FiringPinShape);
     }
 
-    public SearchFilter ToFilter() => new() { Caliber = Caliber, FiringPinClass = FiringPinClass, Country = Country, Region = Region, From = From, To = To };
+    public SearchFilter ToFilter() =>
+        new() { Caliber = Caliber, FiringPinClass = FiringPinClass, FiringPinShape = FiringPinShape, Country = Country, Region = Region, From = From, To = To };
 }
 
 /// <summary>A shard's best items for a query, best first, and how many items it holds.</summary>

@@ -13,6 +13,9 @@ public sealed record SearchFilter
 
     public string? FiringPinClass { get; init; }
 
+    /// <summary>The firing pin's shape class as measured in the scan (circular, elliptical, rectangular), not as declared.</summary>
+    public string? FiringPinShape { get; init; }
+
     /// <summary>US or MX.</summary>
     public string? Country { get; init; }
 
@@ -27,7 +30,11 @@ public sealed record SearchFilter
 }
 
 /// <summary>The searchable facts of one item, as the index keeps them beside its signature.</summary>
-public readonly record struct ItemFacets(string? Caliber, string? FiringPinClass, string? Country, string? Region, DateOnly? Date);
+public readonly record struct ItemFacets(string? Caliber, string? FiringPinClass, string? Country, string? Region, DateOnly? Date)
+{
+    /// <summary>The firing pin's shape class measured in the scan; null when it holds none.</summary>
+    public string? FiringPinShape { get; init; }
+}
 
 /// <summary>One stage-1 candidate: the store's item id and its signature similarity to the query (cosine, −1 … 1).</summary>
 public readonly record struct StageOneHit(long ItemId, float Similarity);

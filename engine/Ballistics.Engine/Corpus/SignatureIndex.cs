@@ -47,6 +47,7 @@ public sealed class SignatureIndex
         segment.Ids[at] = itemId;
         segment.Caliber[at] = NameId(facets.Caliber);
         segment.FiringPin[at] = NameId(facets.FiringPinClass);
+        segment.PinShape[at] = NameId(facets.FiringPinShape);
         segment.Country[at] = NameId(facets.Country);
         segment.Region[at] = NameId(facets.Region);
         segment.Day[at] = facets.Date is { } date ? date.DayNumber : Unknown;
@@ -166,22 +167,24 @@ public sealed class SignatureIndex
         var rule = new Rule(
             Lookup(filter.Caliber),
             Lookup(filter.FiringPinClass),
+            Lookup(filter.FiringPinShape),
             Lookup(filter.Country),
             Lookup(filter.Region),
             filter.From?.DayNumber ?? int.MinValue,
             filter.To?.DayNumber ?? int.MaxValue,
             filter.From is not null || filter.To is not null,
             exclude ?? long.MinValue);
-        return rule.Caliber == int.MinValue || rule.FiringPin == int.MinValue || rule.Country == int.MinValue || rule.Region == int.MinValue ? null : rule;
+        return rule.Caliber == int.MinValue || rule.FiringPin == int.MinValue || rule.PinShape == int.MinValue || rule.Country == int.MinValue || rule.Region == int.MinValue ? null : rule;
     }
 
-    private readonly record struct Rule(int Caliber, int FiringPin, int Country, int Region, int FromDay, int ToDay, bool Dates, long Exclude)
+    private readonly record struct Rule(int Caliber, int FiringPin, int PinShape, int Country, int Region, int FromDay, int ToDay, bool Dates, long Exclude)
     {
-        public bool Filters => Caliber != Unknown || FiringPin != Unknown || Country != Unknown || Region != Unknown || Dates || Exclude != long.MinValue;
+        public bool Filters => Caliber != Unknown || FiringPin != Unknown || PinShape != Unknown || Country != Unknown || Region != Unknown || Dates || Exclude != long.MinValue;
 
         public bool Keeps(Segment s, int i) =>
             (Caliber == Unknown || s.Caliber[i] == Caliber)
             && (FiringPin == Unknown || s.FiringPin[i] == FiringPin)
+            && (PinShape == Unknown || s.PinShape[i] == PinShape)
             && (Country == Unknown || s.Country[i] == Country)
             && (Region == Unknown || s.Region[i] == Region)
             && (!Dates || (s.Day[i] != Unknown && s.Day[i] >= FromDay && s.Day[i] <= ToDay))
@@ -190,8 +193,8 @@ public sealed class SignatureIndex
 
     private sealed class Segment(int codeBytes)
     {
-        /// <summary>Id, scale, four name columns and a day per item.</summary>
-        public const int FactBytes = sizeof(long) + sizeof(float) + (5 * sizeof(int));
+        /// <summary>Id, scale, five name columns and a day per item.</summary>
+        public const int FactBytes = sizeof(long) + sizeof(float) + (6 * sizeof(int));
 
         public sbyte[] Codes { get; } = GC.AllocateUninitializedArray<sbyte>(SegmentItems * codeBytes);
 
@@ -202,6 +205,9 @@ public sealed class SignatureIndex
         public int[] Caliber { get; } = new int[SegmentItems];
 
         public int[] FiringPin { get; } = new int[SegmentItems];
+
+        /// <summary>The firing pin's shape class as measured (the declared class is <see cref="FiringPin"/>).</summary>
+        public int[] PinShape { get; } = new int[SegmentItems];
 
         public int[] Country { get; } = new int[SegmentItems];
 

@@ -16,7 +16,7 @@ internal sealed class SqlScanCatalog(DbConnection connection, StoreDialect diale
     private const string Columns =
         "id, sha256, file_name, byte_count, exhibit_id, kind, lab, agency, country, firearm_id, incident_id, caliber, "
         + "firing_pin_class, breech_face_class, event_date, us_state, mx_state, mx_municipality, added_at, "
-        + "preprocess_version, signature_version";
+        + "preprocess_version, signature_version, firing_pin_shape";
 
     public HashSet<string> Hashes()
     {
@@ -38,7 +38,7 @@ internal sealed class SqlScanCatalog(DbConnection connection, StoreDialect diale
 
     /// <summary>Inserts one item; returns its id, or null when a file of the same content is already on file.</summary>
     /// <remarks><paramref name="audit"/>: The audit entry of the item stored (given its id), committed with the row; nothing when the file was on file already.</remarks>
-    public long? Add(string sha256, string fileName, long byteCount, ScanItemMetadata m, string preprocessVersion, string signatureVersion, byte[] signature, DateTimeOffset addedAt, Func<long, AuditEvent>? audit)
+    public long? Add(string sha256, string fileName, long byteCount, ScanItemMetadata m, string? firingPinShape, string preprocessVersion, string signatureVersion, byte[] signature, DateTimeOffset addedAt, Func<long, AuditEvent>? audit)
     {
         using var transaction = connection.BeginTransaction();
         // Ids must commit in order: a correlation job takes every item up to the largest id it saw when it started, and
@@ -48,8 +48,8 @@ internal sealed class SqlScanCatalog(DbConnection connection, StoreDialect diale
         command.Transaction = transaction;
         command.CommandText =
             "INSERT INTO scan_item (sha256, file_name, byte_count, exhibit_id, kind, lab, agency, country, firearm_id, incident_id, caliber, "
-            + "firing_pin_class, breech_face_class, event_date, us_state, mx_state, mx_municipality, added_at, preprocess_version, signature_version, signature) "
-            + "VALUES (@sha, @file, @bytes, @exhibit, @kind, @lab, @agency, @country, @firearm, @incident, @caliber, @pin, @face, @date, @us, @mx, @muni, @added, @pv, @sv, @sig) "
+            + "firing_pin_class, breech_face_class, event_date, us_state, mx_state, mx_municipality, added_at, preprocess_version, signature_version, signature, firing_pin_shape) "
+            + "VALUES (@sha, @file, @bytes, @exhibit, @kind, @lab, @agency, @country, @firearm, @incident, @caliber, @pin, @face, @date, @us, @mx, @muni, @added, @pv, @sv, @sig, @shape) "
             + "ON CONFLICT (sha256) DO NOTHING RETURNING id";
         command.With("@sha", sha256);
         command.With("@file", fileName);
@@ -72,6 +72,7 @@ internal sealed class SqlScanCatalog(DbConnection connection, StoreDialect diale
         command.With("@pv", preprocessVersion);
         command.With("@sv", signatureVersion);
         command.With("@sig", signature);
+        command.With("@shape", (object?)firingPinShape ?? DBNull.Value);
         var id = command.ExecuteScalar() as long?;
         if (id is { } added && audit is not null)
         {
@@ -122,7 +123,7 @@ internal sealed class SqlScanCatalog(DbConnection connection, StoreDialect diale
         var page = new List<(ScanItem, byte[])>();
         while (reader.Read())
         {
-            page.Add((Item(reader), (byte[])reader.GetValue(21)));
+            page.Add((Item(reader), (byte[])reader.GetValue(22)));
         }
 
         return page;
@@ -204,6 +205,7 @@ internal sealed class SqlScanCatalog(DbConnection connection, StoreDialect diale
             metadata,
             DateTimeOffset.Parse(r.GetString(18), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
             r.GetString(19),
-            r.GetString(20));
+            r.GetString(20),
+            Text(21));
     }
 }

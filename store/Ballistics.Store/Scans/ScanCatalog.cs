@@ -111,11 +111,12 @@ internal sealed class ScanCatalog(DbConnection connection, StoreDialect dialect)
     }
 
     /// <summary>The item's row (and its audit entry) in one transaction; null when its content is already on file.</summary>
-    public long? Add(string sha256, string fileName, long byteCount, ScanItemMetadata metadata, string preprocessVersion, string signatureVersion, byte[] signature, DateTimeOffset addedAt, Func<long, AuditEvent>? audit)
+    /// <remarks><paramref name="firingPinShape"/>: the firing pin's shape class measured in the scan; null when it holds no firing pin.</remarks>
+    public long? Add(string sha256, string fileName, long byteCount, ScanItemMetadata metadata, string? firingPinShape, string preprocessVersion, string signatureVersion, byte[] signature, DateTimeOffset addedAt, Func<long, AuditEvent>? audit)
     {
         lock (_lock)
         {
-            return _rows.Add(sha256, fileName, byteCount, metadata, preprocessVersion, signatureVersion, signature, addedAt, audit);
+            return _rows.Add(sha256, fileName, byteCount, metadata, firingPinShape, preprocessVersion, signatureVersion, signature, addedAt, audit);
         }
     }
 }

@@ -132,7 +132,7 @@ public sealed class ScanCorpus
                     continue;
                 }
 
-                index.Add(item.Id, StageOneCode.FromBytes(bytes), Facets(item.Metadata));
+                index.Add(item.Id, StageOneCode.FromBytes(bytes), Facets(item));
             }
         }
 
@@ -142,7 +142,7 @@ public sealed class ScanCorpus
             {
                 var code = codec.Encode(signature);
                 _catalog.UpdateSignature(item.Id, codec.Version, code.ToBytes());
-                index.Add(item.Id, code, Facets(item.Metadata));
+                index.Add(item.Id, code, Facets(item));
             }
         }
 
@@ -198,9 +198,10 @@ public sealed class ScanCorpus
         return Get(itemId) is { } item ? _prepared.ScreenSamples(item, matcher, fileOptions, localCacheFolder) : null;
     }
 
-    public static ItemFacets Facets(ScanItemMetadata metadata)
+    public static ItemFacets Facets(ScanItem item)
     {
-        ArgumentNullException.ThrowIfNull(metadata);
-        return new ItemFacets(metadata.Caliber, metadata.FiringPinClass, metadata.Country, metadata.MxState ?? metadata.UsState, metadata.Date);
+        ArgumentNullException.ThrowIfNull(item);
+        var m = item.Metadata;
+        return new ItemFacets(m.Caliber, m.FiringPinClass, m.Country, m.MxState ?? m.UsState, m.Date) { FiringPinShape = item.FiringPinShape };
     }
 }

@@ -123,7 +123,8 @@ internal sealed class ScanIngest(ScanCatalog catalog, ContentStore blobs, Derive
             }
 
             var metadata = submission.Metadata ?? new ScanItemMetadata { ExhibitId = Path.GetFileNameWithoutExtension(submission.Path) };
-            return catalog.Add(item.Sha256, Path.GetFileName(submission.Path), item.Bytes.Length, metadata, item.Prepared.AlgorithmVersion, codec.Version, item.Code.ToBytes(), DateTimeOffset.UtcNow, submission.Audit);
+            var shape = item.Prepared.FiringPin.Outline?.Shape.ToString().ToLowerInvariant();
+            return catalog.Add(item.Sha256, Path.GetFileName(submission.Path), item.Bytes.Length, metadata, shape, item.Prepared.AlgorithmVersion, codec.Version, item.Code.ToBytes(), DateTimeOffset.UtcNow, submission.Audit);
         }
     }
 

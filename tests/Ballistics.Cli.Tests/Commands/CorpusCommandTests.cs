@@ -95,6 +95,31 @@ public sealed class CorpusCommandTests
     }
 
     [Test]
+    public void Search_FiringPinShapeFilter_OnlyItemsMeasuredSoAndBadShapeRefused()
+    {
+        using var dir = new TempDirectory();
+        var manifest = Generate(dir, firearms: 3, fires: 2, seed: 517);
+        var store = dir.File("data");
+        Run(["corpus", "add", "--manifest", manifest, "--store", store]);
+        var query = dir.File("set/scans/F0001_fire01.x3p");
+
+        var (_, all, _) = Run(["search", query, "--store", store, "--json"]);
+        using var allJson = JsonDocument.Parse(all);
+        var shapes = allJson.RootElement.GetProperty("leads").EnumerateArray().Select(l => l.GetProperty("firing_pin_shape").GetString()).ToArray();
+        var shape = shapes.First(s => s is not null)!;
+        var (code, output, error) = Run(["search", query, "--store", store, "--json", "--firing-pin-shape", shape.ToUpperInvariant()]);
+        var (bad, _, badError) = Run(["search", query, "--store", store, "--firing-pin-shape", "hexagonal"]);
+
+        Assert.That(code, Is.Zero, error);
+        using var json = JsonDocument.Parse(output);
+        var kept = json.RootElement.GetProperty("leads").EnumerateArray().Select(l => l.GetProperty("firing_pin_shape").GetString()).ToArray();
+        Assert.That(kept, Has.Length.EqualTo(shapes.Count(s => s == shape)));
+        Assert.That(kept, Is.All.EqualTo(shape));
+        Assert.That(bad, Is.EqualTo(2));
+        Assert.That(badError, Does.Contain("--firing-pin-shape: 'hexagonal' is not a measured shape"));
+    }
+
+    [Test]
     public void Add_ManifestWithBadRowsAndBadFile_RejectsThemByLineAndKeepsTheRest()
     {
         using var dir = new TempDirectory();

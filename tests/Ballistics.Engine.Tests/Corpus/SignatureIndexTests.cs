@@ -105,6 +105,27 @@ public sealed class SignatureIndexTests
     }
 
     [Test]
+    public void Search_MeasuredShapeFilter_OnlyItemsMeasuredSoAndNotTheDeclaredClass()
+    {
+        var random = new Random(4);
+        var index = new SignatureIndex(Codec);
+        var codes = new StageOneCode[60];
+        var facets = new ItemFacets[60];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            codes[i] = RandomCode(random);
+            // The declared class says "elliptical" for every item: only the measured shape may select.
+            facets[i] = new ItemFacets(null, "elliptical", null, null, null) { FiringPinShape = (i % 3) switch { 0 => "circular", 1 => "elliptical", _ => null } };
+            index.Add(i, codes[i], facets[i]);
+        }
+
+        var hits = index.Search(codes[0], new SearchFilter { FiringPinShape = "elliptical" }, 60);
+
+        Assert.That(hits.Select(h => h.ItemId), Is.EquivalentTo(Enumerable.Range(0, 60).Where(i => i % 3 == 1).Select(i => (long)i)));
+        Assert.That(index.Search(codes[0], new SearchFilter { FiringPinShape = "rectangular" }, 60), Is.Empty, "a shape no item was measured to have");
+    }
+
+    [Test]
     public void Search_EqualSimilarities_LowerIdFirst()
     {
         var random = new Random(3);

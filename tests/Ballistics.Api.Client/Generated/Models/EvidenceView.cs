@@ -9,7 +9,7 @@ using System;
 namespace Ballistics.Api.Client.Models
 {
     /// <summary>
-    /// An evidence item as the API shows it.
+    /// An evidence item as the API shows it: `firing_pin_class` as the submitter declared it, `firing_pin_shape` asmeasured in the scan (circular, elliptical, rectangular; null when it holds no firing-pin impression).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class EvidenceView : IAdditionalDataHolder, IParsable
@@ -83,6 +83,14 @@ namespace Ballistics.Api.Client.Models
 #nullable restore
 #else
         public string FiringPinClass { get; set; }
+#endif
+        /// <summary>The firing_pin_shape property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? FiringPinShape { get; set; }
+#nullable restore
+#else
+        public string FiringPinShape { get; set; }
 #endif
         /// <summary>The id property</summary>
         public long? Id { get; set; }
@@ -177,6 +185,7 @@ namespace Ballistics.Api.Client.Models
                 { "file_name", n => { FileName = n.GetStringValue(); } },
                 { "firearm_id", n => { FirearmId = n.GetStringValue(); } },
                 { "firing_pin_class", n => { FiringPinClass = n.GetStringValue(); } },
+                { "firing_pin_shape", n => { FiringPinShape = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetLongValue(); } },
                 { "incident_id", n => { IncidentId = n.GetStringValue(); } },
                 { "kind", n => { Kind = n.GetStringValue(); } },
@@ -204,6 +213,7 @@ namespace Ballistics.Api.Client.Models
             writer.WriteStringValue("file_name", FileName);
             writer.WriteStringValue("firearm_id", FirearmId);
             writer.WriteStringValue("firing_pin_class", FiringPinClass);
+            writer.WriteStringValue("firing_pin_shape", FiringPinShape);
             writer.WriteLongValue("id", Id);
             writer.WriteStringValue("incident_id", IncidentId);
             writer.WriteStringValue("kind", Kind);
