@@ -134,6 +134,7 @@ public static class DiagnosticsApi
         "difference" => ApiTexts.Catalog.Format(language, "picture.difference.description", d.DifferenceRangeUm, d.Options.DifferenceQuantile),
         _ when ComparisonDiagnostics.RegionImageNames.Contains(image.Name, StringComparer.Ordinal) =>
             language == Language.English ? image.Description : ApiTexts.Catalog.Get(language, "picture.region.description"),
+        "firing-pin" => ApiTexts.Catalog.Format(language, "picture.firing-pin.description", r.FiringPin.RotationDeg, r.FiringPin.Ncc, r.FiringPin.OverlapPoints),
         _ => ApiTexts.Catalog.Get(language, $"picture.{image.Name}.description"),
     };
 
@@ -144,9 +145,9 @@ public static class DiagnosticsApi
     }
 
     private static ProblemHttpResult? UnknownPicture(HttpContext context, string name) =>
-        ComparisonDiagnostics.ImageNames.Concat(ComparisonDiagnostics.RegionImageNames).Contains(name, StringComparer.Ordinal)
+        ComparisonDiagnostics.ImageNames.Concat(ComparisonDiagnostics.RegionImageNames).Concat(ComparisonDiagnostics.FiringPinImageNames).Contains(name, StringComparer.Ordinal)
             ? null
-            : ApiProblems.Field(context, StatusCodes.Status404NotFound, "title.no_such_picture", "name", "detail.no_such_picture", name, string.Join(", ", ComparisonDiagnostics.ImageNames.Concat(ComparisonDiagnostics.RegionImageNames)));
+            : ApiProblems.Field(context, StatusCodes.Status404NotFound, "title.no_such_picture", "name", "detail.no_such_picture", name, string.Join(", ", ComparisonDiagnostics.ImageNames.Concat(ComparisonDiagnostics.RegionImageNames).Concat(ComparisonDiagnostics.FiringPinImageNames)));
 
     /// <summary>
     /// The same comparison gives the same figures; after an upgrade of the matcher they may differ, and the page says so. A

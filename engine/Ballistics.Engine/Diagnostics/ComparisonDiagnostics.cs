@@ -1,3 +1,4 @@
+using Ballistics.Engine.FiringPin;
 using Ballistics.Engine.Matching;
 using Ballistics.Engine.Preprocessing;
 using Ballistics.Engine.Surfaces;
@@ -26,6 +27,9 @@ public sealed record ComparisonDiagnostics(
 
     /// <summary>The names of <see cref="Images"/>, in order; each is also a file name stem.</summary>
     public static IReadOnlyList<string> ImageNames { get; } = ["reference", "target", "aligned", "overlay", "cells", "difference"];
+
+    /// <summary>Name of the picture of the two firing-pin impressions aligned, drawn when the comparison compared them.</summary>
+    public static IReadOnlyList<string> FiringPinImageNames { get; } = ["firing-pin"];
 
     /// <summary>Names of the pictures of the region compared over each scan as given, drawn when the scans as given are passed to <see cref="Of"/>.</summary>
     public static IReadOnlyList<string> RegionImageNames { get; } = ["region-a", "region-b"];
@@ -57,6 +61,11 @@ public sealed record ComparisonDiagnostics(
 
         options ??= DiagnosticsOptions.Default;
         var drawn = DiagnosticsRenderer.Render(a.Surface, b.Surface, result, options);
+        if (result.FiringPin.Status == RegionComparisonStatus.Compared && a.FiringPin.Impression is { } pinA && b.FiringPin.Impression is { } pinB)
+        {
+            drawn = drawn with { Images = [.. drawn.Images, DiagnosticsRenderer.FiringPin(pinA, pinB, result.FiringPin, options)] };
+        }
+
         if (sources is not { } given)
         {
             return drawn;

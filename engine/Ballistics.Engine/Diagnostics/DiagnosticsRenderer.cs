@@ -1,4 +1,5 @@
 using Ballistics.Engine.Comparison;
+using Ballistics.Engine.FiringPin;
 using Ballistics.Engine.Matching;
 using Ballistics.Engine.Surfaces;
 using OpenCvSharp;
@@ -50,6 +51,42 @@ internal static class DiagnosticsRenderer
             Encode("difference", "Difference (A − aligned B)", string.Format(c, "Height of the reference minus the aligned target where both have data, in µm (red: reference higher, blue: target higher); colours saturate at ±{0:0.00} µm, the {1:0%} quantile.", rangeUm, options.DifferenceQuantile), WithDifferenceLegend(difference, rangeUm, pixelUm)),
         };
         return new ComparisonDiagnostics(images, cells, exaggeration, rangeUm, options, $"{ComparisonDiagnostics.Version} {result.AlgorithmVersion}");
+    }
+
+    /// <summary>
+    /// The two firing-pin impressions as compared: A's, B's turned about its axis onto A's at the comparison's angle (axis
+    /// on axis), and the two overlaid in magenta and green, side by side, with the same relief exaggeration.
+    /// </summary>
+    public static DiagnosticImage FiringPin(FiringPinImpression a, FiringPinImpression b, FiringPinComparison comparison, DiagnosticsOptions options)
+    {
+        var (sa, sb) = (a.Surface, b.Surface);
+        var stepUm = sa.LateralStepXUm;
+        // B's axis onto A's: t = a − R(θ)·b, with both axes in µm from their surfaces' centres.
+        var (rx, ry) = Rotation2D.FromDegrees(comparison.RotationDeg).Apply(b.AxisUm.X, b.AxisUm.Y);
+        var pose = new Registration(comparison.RotationDeg, a.AxisUm.X - rx, a.AxisUm.Y - ry, 0, 0);
+        using var rawB = Planes(sb);
+        using var alignedPlanes = MaskedImage.Create(sa.Width, sa.Height);
+        alignedPlanes.WarpRegistered(rawB, pose, stepUm, 0);
+        var aligned = Heights(alignedPlanes);
+        var slopes = new[] { ShadedRelief.MedianSlope(sa.Values, sa.Width, sa.Height, stepUm), ShadedRelief.MedianSlope(sb.Values, sb.Width, sb.Height, stepUm) }
+            .Where(s => double.IsFinite(s) && s > 0).ToArray();
+        var exaggeration = slopes.Length == 0 ? 1 : options.TypicalSlope / slopes.Average();
+        var scale = Math.Max(1, (int)Math.Ceiling(options.MinPanelSidePx / 2.0 / Math.Max(sa.Width, sa.Height)));
+        using var reliefA = Relief(sa.Values, sa.Width, sa.Height, stepUm, exaggeration, options, scale);
+        using var reliefAligned = Relief(aligned, sa.Width, sa.Height, stepUm, exaggeration, options, scale);
+        using var maskA = UpscaledMask(sa.Values, sa.Width, sa.Height, scale);
+        using var maskAligned = UpscaledMask(aligned, sa.Width, sa.Height, scale);
+        using var edged = Edged(reliefAligned, maskA);
+        using var overlay = Overlay(reliefA, maskA, reliefAligned, maskAligned);
+        using var left = WithScaleBar(reliefA, stepUm / scale);
+        var picture = new Mat();
+        Cv2.HConcat([left, edged, overlay], picture);
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        return Encode(
+            "firing-pin",
+            "Firing-pin impressions",
+            string.Format(c, "Left: A's firing-pin impression as compared (floor, flow-back and rim; walls removed). Middle: B's turned {0:0.0}° about its axis onto A's (the yellow line is the edge of A's data). Right: A in magenta, B in green. Correlation {1:0.000} over {2:N0} points.", comparison.RotationDeg, comparison.Ncc, comparison.OverlapPoints),
+            picture);
     }
 
     private static string CellsDescription(ComparisonResult result) =>

@@ -5,6 +5,7 @@ using Ballistics.Engine.Preprocessing;
 using Ballistics.Engine.Scoring;
 using Ballistics.Engine.Surfaces;
 using Ballistics.Engine.Tests.Comparison;
+using Ballistics.Samples;
 using OpenCvSharp;
 
 namespace Ballistics.Engine.Tests.Diagnostics;
@@ -37,6 +38,31 @@ public sealed class ComparisonDiagnosticsTests
 
     [Test]
     public void Of_TurnedCopy_CongruentCellsMatchWhereTheTurnCarriesThem() => AssertForwardMatchesTheTurn(_diagnostics);
+
+    [Test]
+    public void Of_ProcessedScans_NoFiringPinPicture()
+    {
+        Assert.That(_diagnostics.Image(ComparisonDiagnostics.FiringPinImageNames[0]), Is.Null);
+    }
+
+    [Test]
+    public void Of_RawScansWithCraters_FiringPinPictureOfThreePanels()
+    {
+        var conditions = new ScanConditions { Crater = CraterRendering.Data, Layout = ScanLayout.Raw };
+        PreparedScan Raw(int fire) => _matcher.Prepare(CartridgeCaseSimulator.Fire(Firearm.Create(17, 1, Difficulty.Easy), fire, "Federal", 17, conditions).Surface);
+        var (a, b) = (Raw(1), Raw(2));
+        var result = _matcher.Compare(a, b);
+
+        var picture = ComparisonDiagnostics.Of(a, b, result).Image("firing-pin");
+
+        Assert.That(result.FiringPin.Status, Is.EqualTo(Engine.FiringPin.RegionComparisonStatus.Compared), result.FiringPin.Reason);
+        Assert.That(picture, Is.Not.Null);
+        Assert.That(picture!.Png.Take(4), Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47 }));
+        var side = a.FiringPin.Impression!.Surface.Width;
+        Assert.That(picture.WidthPx % 3, Is.Zero, "A, B turned onto A, and the overlay side by side");
+        Assert.That(picture.WidthPx / 3 % side, Is.Zero, "each panel A's impression, enlarged by a whole factor");
+        Assert.That(picture.Description, Does.Contain(result.FiringPin.RotationDeg.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)));
+    }
 
     [Test]
     public void Of_RegistrationOffByTensOfMicrometres_CellsStillMatchWhereTheTurnCarriesThem()

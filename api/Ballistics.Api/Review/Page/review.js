@@ -3,7 +3,12 @@
 // role allows. Plain DOM and fetch: the page is small, and a build toolchain would be the largest part of it.
 'use strict';
 
-const PICTURES = ['cells', 'aligned', 'overlay', 'difference', 'reference', 'target', 'region-a', 'region-b'];
+const PICTURES = ['cells', 'aligned', 'overlay', 'difference', 'reference', 'target', 'region-a', 'region-b', 'firing-pin'];
+
+// The pictures this comparison has, in PICTURES order: the firing pin's only when the firing pins were compared.
+function shownPictures() {
+  return PICTURES.filter((name) => state.diagnostics?.images.some((image) => image.name === name));
+}
 const KEY_STORE = 'ballistics.apiKey';
 const LANGUAGE_STORE = 'ballistics.language';
 const LANGUAGE_TAGS = { en: 'en-US', es: 'es-MX' };
@@ -293,7 +298,7 @@ function renderLead() {
     [t('fig.remade'), d.same_as_stored ? t('fig.same') : t('fig.differs', fixed(r.score, 3), r.algorithm_version)],
   ];
   $('figures').replaceChildren(...figures.flatMap(([k, v]) => [el('span', { class: 'k' }, k), el('span', {}, v)]));
-  $('picture-tabs').replaceChildren(...PICTURES.map((name, i) => el('button', {
+  $('picture-tabs').replaceChildren(...shownPictures().map((name, i) => el('button', {
     type: 'button', role: 'tab', 'aria-selected': String(name === state.picture), 'data-picture': name, onclick: () => showPicture(name),
   }, `${i + 1} ${d.images.find((image) => image.name === name)?.title ?? name}`)));
   for (const button of document.querySelectorAll('#review-actions button[data-step]')) {
@@ -418,7 +423,8 @@ function onKey(event) {
     if (key === 'Enter' && state.mode === 'queue') { openEvidence(); return true; }
     if (state.mode !== 'leads') return false;
     const picture = Number.parseInt(key, 10);
-    if (picture >= 1 && picture <= PICTURES.length) { showPicture(PICTURES[picture - 1]); return true; }
+    const pictures = shownPictures();
+    if (picture >= 1 && picture <= pictures.length) { showPicture(pictures[picture - 1]); return true; }
     if (key === 'l') { review('lead'); return true; }
     if (key === 'c') { review('confirmed'); return true; }
     if (key === 'r') { review('rejected'); return true; }
