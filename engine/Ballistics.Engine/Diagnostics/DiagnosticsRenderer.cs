@@ -20,14 +20,8 @@ internal static class DiagnosticsRenderer
     {
         var stepUm = a.LateralStepXUm;
         var registration = result.Registration;
-        using var rawB = Planes(b);
-        using var alignedPlanes = MaskedImage.Create(a.Width, a.Height);
-        alignedPlanes.WarpRegistered(rawB, registration, stepUm, 0);
-        var aligned = Heights(alignedPlanes);
-
-        var slopes = new[] { ShadedRelief.MedianSlope(a.Values, a.Width, a.Height, stepUm), ShadedRelief.MedianSlope(b.Values, b.Width, b.Height, stepUm) }
-            .Where(s => double.IsFinite(s) && s > 0).ToArray();
-        var exaggeration = slopes.Length == 0 ? 1 : options.TypicalSlope / slopes.Average();
+        var aligned = Aligned(a, b, registration);
+        var exaggeration = Exaggeration(a, b, options);
         var scale = Math.Max(1, (int)Math.Ceiling(options.MinPanelSidePx / (double)Math.Max(Math.Max(a.Width, a.Height), Math.Max(b.Width, b.Height))));
         var pixelUm = stepUm / scale;
 
@@ -64,13 +58,8 @@ internal static class DiagnosticsRenderer
         // B's axis onto A's: t = a − R(θ)·b, with both axes in µm from their surfaces' centres.
         var (rx, ry) = Rotation2D.FromDegrees(comparison.RotationDeg).Apply(b.AxisUm.X, b.AxisUm.Y);
         var pose = new Registration(comparison.RotationDeg, a.AxisUm.X - rx, a.AxisUm.Y - ry, 0, 0);
-        using var rawB = Planes(sb);
-        using var alignedPlanes = MaskedImage.Create(sa.Width, sa.Height);
-        alignedPlanes.WarpRegistered(rawB, pose, stepUm, 0);
-        var aligned = Heights(alignedPlanes);
-        var slopes = new[] { ShadedRelief.MedianSlope(sa.Values, sa.Width, sa.Height, stepUm), ShadedRelief.MedianSlope(sb.Values, sb.Width, sb.Height, stepUm) }
-            .Where(s => double.IsFinite(s) && s > 0).ToArray();
-        var exaggeration = slopes.Length == 0 ? 1 : options.TypicalSlope / slopes.Average();
+        var aligned = Aligned(sa, sb, pose);
+        var exaggeration = Exaggeration(sa, sb, options);
         var scale = Math.Max(1, (int)Math.Ceiling(options.MinPanelSidePx / 2.0 / Math.Max(sa.Width, sa.Height)));
         using var reliefA = Relief(sa.Values, sa.Width, sa.Height, stepUm, exaggeration, options, scale);
         using var reliefAligned = Relief(aligned, sa.Width, sa.Height, stepUm, exaggeration, options, scale);
@@ -94,6 +83,23 @@ internal static class DiagnosticsRenderer
             System.Globalization.CultureInfo.InvariantCulture,
             "Left: the reference's {0}×{0} cells coloured by their best correlation in the target (scale at right; the threshold {1:0.00} marked); congruent cells outlined and numbered ({2} of {3}). Right: the target, with each congruent cell where it matched.",
             result.Options.Cmc.GridCells, result.Options.Cmc.CcfThreshold, result.Forward.CmcCount, result.Forward.ValidCells);
+
+    /// <summary>B's heights (µm) on A's grid, turned and moved as <paramref name="pose"/> places it; NaN where B has none.</summary>
+    private static float[] Aligned(Surface a, Surface b, Registration pose)
+    {
+        using var rawB = Planes(b);
+        using var alignedPlanes = MaskedImage.Create(a.Width, a.Height);
+        alignedPlanes.WarpRegistered(rawB, pose, a.LateralStepXUm, 0);
+        return Heights(alignedPlanes);
+    }
+
+    /// <summary>One height exaggeration for both reliefs, bringing their median slope to the options' typical slope.</summary>
+    private static double Exaggeration(Surface a, Surface b, DiagnosticsOptions options)
+    {
+        var slopes = new[] { ShadedRelief.MedianSlope(a.Values, a.Width, a.Height, a.LateralStepXUm), ShadedRelief.MedianSlope(b.Values, b.Width, b.Height, b.LateralStepXUm) }
+            .Where(s => double.IsFinite(s) && s > 0).ToArray();
+        return slopes.Length == 0 ? 1 : options.TypicalSlope / slopes.Average();
+    }
 
     /// <summary>A surface's values as a masked image without standardising: the heights stay in µm.</summary>
     private static MaskedImage Planes(Surface surface)
