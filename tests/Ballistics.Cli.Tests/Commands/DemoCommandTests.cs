@@ -20,7 +20,8 @@ public sealed class DemoCommandTests
         Assert.That(output, Does.Contain("→ confirmed: 200"));
         Assert.That(output, Does.Match(@"lead \d+ pictures \(\d+ of \d+ cells congruent, the stored figures remade exactly\)"));
         var pictures = Directory.GetDirectories(Path.Combine(store, "demo", "story"), "lead-*").Single();
-        Assert.That(Directory.GetFiles(pictures, "*.png").Select(Path.GetFileNameWithoutExtension), Is.EquivalentTo(Ballistics.Engine.Diagnostics.ComparisonDiagnostics.ImageNames.Concat(Ballistics.Engine.Diagnostics.ComparisonDiagnostics.RegionImageNames)), "the six pictures and the region compared over each scan as submitted");
+        Assert.That(Directory.GetFiles(pictures, "*.png").Select(Path.GetFileNameWithoutExtension), Is.EquivalentTo(Ballistics.Engine.Diagnostics.ComparisonDiagnostics.ImageNames.Concat(Ballistics.Engine.Diagnostics.ComparisonDiagnostics.RegionImageNames).Concat(Ballistics.Engine.Diagnostics.ComparisonDiagnostics.FiringPinImageNames)),
+            "the six pictures, the region compared over each scan as submitted and, the demo's raw scans holding their craters, the firing pins aligned");
         Assert.That(output, Does.Contain("1. [hit] confirmed hit:"));
         Assert.That(output, Does.Contain("[time_to_crime]").Or.Contain("[multiple_sale]"), "the trace says trafficking");
         var folder = Path.Combine(store, "demo", "story");
