@@ -18,7 +18,7 @@ namespace Ballistics.Cli.Commands;
 /// </summary>
 internal static class CompareCommand
 {
-    public const string ScoresHeader = "a,b,score,score_bf,score_fp,cmc,ccf,theta_deg,dx_um,dy_um,ms,status,fp_status,fp_ncc,fp_theta_deg,fp_peak_z,fp_angle_from_bf_deg";
+    public const string ScoresHeader = "a,b,score,score_bf,score_fp,score_shear,cmc,ccf,theta_deg,dx_um,dy_um,ms,status,fp_status,fp_ncc,fp_theta_deg,fp_peak_z,fp_angle_from_bf_deg,shear_status,shear_ncc,shear_direction_deg,shear_offset_um,shear_overlap_um,shear_coherence";
 
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -186,9 +186,9 @@ internal static class CompareCommand
     internal static string ScoreLine(string a, string b, ComparisonResult r)
     {
         var registration = RegistrationOutcome.Of(r.Registration);
-        return string.Join(',', CsvText.Field(a), CsvText.Field(b), F(r.Score, "0.######"), F(r.ScoreBf, "0.######"), F(r.ScoreFp, "0.######"), r.CmcCount.ToString(CultureInfo.InvariantCulture), F(r.Ccf, "0.######"),
+        return string.Join(',', CsvText.Field(a), CsvText.Field(b), F(r.Score, "0.######"), F(r.ScoreBf, "0.######"), F(r.ScoreFp, "0.######"), F(r.ScoreShear, "0.######"), r.CmcCount.ToString(CultureInfo.InvariantCulture), F(r.Ccf, "0.######"),
             F(registration.Pose(r.Registration.RotationDeg), "0.###"), F(registration.Pose(r.Registration.DxUm), "0.##"), F(registration.Pose(r.Registration.DyUm), "0.##"),
-            F(r.ElapsedMs, "0.#"), CsvText.Field(registration.CsvStatus), FiringPinColumns(r.FiringPin));
+            F(r.ElapsedMs, "0.#"), CsvText.Field(registration.CsvStatus), FiringPinColumns(r.FiringPin), ShearColumns(r.ApertureShear));
     }
 
     /// <summary>Each region's own score, or why the region was not compared.</summary>
@@ -200,7 +200,11 @@ internal static class CompareCommand
             ? $"firing_pin={f.Status.ToString().ToLowerInvariant()} ({f.Reason})"
             : string.Format(c, "firing_pin={0} (ncc {1:0.000}, turn {2:0.0}°{3})", r.ScoreFp is { } s ? s.ToString("0.000", c) : "compared", f.Ncc, f.RotationDeg,
                 f.AngleFromBreechFaceDeg is { } d ? string.Format(c, ", {0:0.0}° from the breech face's", d) : string.Empty);
-        return string.Format(c, "regions: breech_face={0:0.000}  {1}", r.ScoreBf, firingPin);
+        var a = r.ApertureShear;
+        var shear = a.Status != RegionComparisonStatus.Compared
+            ? $"aperture_shear={a.Status.ToString().ToLowerInvariant()} ({a.Reason})"
+            : string.Format(c, "aperture_shear={0} (striae ncc {1:0.000} along {2:0}°)", r.ScoreShear is { } sh ? sh.ToString("0.000", c) : "compared", a.Ncc, a.DirectionDeg);
+        return string.Format(c, "regions: breech_face={0:0.000}  {1}  {2}", r.ScoreBf, firingPin, shear);
     }
 
     /// <summary>
@@ -214,6 +218,19 @@ internal static class CompareCommand
         }
 
         return string.Join(',', "compared", F(f.Ncc, "0.######"), F(f.RotationDeg, "0.###"), F(f.PeakZ, "0.###"), F(f.AngleFromBreechFaceDeg, "0.###"));
+    }
+
+    /// <summary>
+    /// The aperture shear's columns: `shear_status` is `compared`, or `absent: REASON` / `failed: REASON` with the rest empty.
+    /// </summary>
+    private static string ShearColumns(ApertureShearComparison s)
+    {
+        if (s.Status != RegionComparisonStatus.Compared)
+        {
+            return string.Join(',', CsvText.Field($"{s.Status.ToString().ToLowerInvariant()}: {s.Reason}"), string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
+        }
+
+        return string.Join(',', "compared", F(s.Ncc, "0.######"), F(s.DirectionDeg, "0.#"), F(s.OffsetUm, "0.#"), F(s.OverlapUm, "0.#"), F(s.Coherence, "0.###"));
     }
 
     private static string F(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? string.Empty;

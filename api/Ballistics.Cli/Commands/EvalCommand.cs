@@ -155,6 +155,7 @@ internal static class EvalCommand
             Line("score_bf", breechFaceReport),
             Line("baseline_ccf", baselineReport),
             FiringPinLine(results),
+            ShearLine(results),
             string.Create(CultureInfo.InvariantCulture, $"calibration: brier={calibration.Brier:0.0000} ece={calibration.ExpectedCalibrationError:0.0000} bins={string.Join(' ', calibration.Bins.Where(b => b.Pairs > 0).Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.From:0.0}-{b.To:0.0}:{b.SameSourceRate:0.00}/{b.Pairs}")))}"),
             .. truthLines,
             string.Create(CultureInfo.InvariantCulture, $"registration_failed={results.Count(r => !r.Registration.Registered)} (same source {pairs.Where((p, k) => !results[k].Registration.Registered && items[p.A].FirearmId == items[p.B].FirearmId).Count()})"),
@@ -229,6 +230,11 @@ internal static class EvalCommand
     private static string FiringPinLine(ComparisonResult[] results) => string.Create(
         CultureInfo.InvariantCulture,
         $"firing_pin: compared={results.Count(r => r.FiringPin.Status == RegionComparisonStatus.Compared)} absent={results.Count(r => r.FiringPin.Status == RegionComparisonStatus.Absent)} failed={results.Count(r => r.FiringPin.Status == RegionComparisonStatus.Failed)}");
+
+    /// <summary>How many pairs had their aperture shears compared, and why the others did not.</summary>
+    private static string ShearLine(ComparisonResult[] results) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"aperture_shear: compared={results.Count(r => r.ApertureShear.Status == RegionComparisonStatus.Compared)} absent={results.Count(r => r.ApertureShear.Status == RegionComparisonStatus.Absent)} failed={results.Count(r => r.ApertureShear.Status == RegionComparisonStatus.Failed)}");
 
     private static string Line(string method, AccuracyReport r) => string.Create(
         CultureInfo.InvariantCulture,

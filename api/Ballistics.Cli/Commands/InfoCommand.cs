@@ -64,17 +64,17 @@ internal static class InfoCommand
     {
         var stats = s.Statistics();
         var m = s.Metadata;
-        var (breechFace, firingPin) = s.Kind == SurfaceKind.Topography ? Regions(s) : (null, null);
+        var (breechFace, firingPin, shear) = s.Kind == SurfaceKind.Topography ? Regions(s) : (null, null, null);
         return new InfoLine(
             file, true, s.Width, s.Height, s.LateralStepXUm, s.LateralStepYUm, s.Kind == SurfaceKind.Topography ? "topography" : "intensity2d",
             s.Kind == SurfaceKind.Topography ? "um" : "intensity",
             stats.ValidPoints == 0 ? null : stats.Min, stats.ValidPoints == 0 ? null : stats.Max, stats.ValidFraction,
             s.Mask is not null, s.Mask?.RegionFraction(), m.Instrument?.ToString(), m.Creator, m.Date, m.Comment, m.SourceSha256, m.Notes,
-            breechFace, firingPin);
+            breechFace, firingPin, shear);
     }
 
-    /// <summary>What preprocessing keeps of the scan for comparison — breech face and firing pin — or why it keeps nothing.</summary>
-    private static (BreechFaceLine BreechFace, FiringPinLine? FiringPin) Regions(Surface s)
+    /// <summary>What preprocessing keeps of the scan for comparison — breech face, firing pin, aperture shear — or why it keeps nothing.</summary>
+    private static (BreechFaceLine BreechFace, FiringPinLine? FiringPin, ApertureShearLine? ApertureShear) Regions(Surface s)
     {
         try
         {
@@ -84,11 +84,11 @@ internal static class InfoCommand
             var breechFace = new BreechFaceLine(
                 JsonNamingPolicy.SnakeCaseLower.ConvertName(prepared.Geometry.Source.ToString()), prepared.RegionPoints, kept, prepared.KeptShare,
                 kept * step * step / 1e6, prepared.Notes, null);
-            return (breechFace, FiringPinLine.Of(prepared.FiringPin));
+            return (breechFace, FiringPinLine.Of(prepared.FiringPin), ApertureShearLine.Of(prepared.FiringPin.Shear));
         }
         catch (ArgumentException ex)
         {
-            return (new BreechFaceLine(null, 0, 0, 0, 0, [], ex.Message), null);
+            return (new BreechFaceLine(null, 0, 0, 0, 0, [], ex.Message), null, null);
         }
     }
 
@@ -131,6 +131,13 @@ internal static class InfoCommand
                 : $"firing_pin={f.Status}{shape} (\"{f.Reason}\")");
         }
 
+        if (l.ApertureShear is { } sh)
+        {
+            parts.Add(sh.Status == "found"
+                ? string.Format(c, "aperture_shear=found points={0} ({1:0.00} mm²)", sh.Points, sh.AreaMm2)
+                : $"aperture_shear={sh.Status} (\"{sh.Reason}\")");
+        }
+
         return string.Join("  ", parts);
     }
 
@@ -138,7 +145,7 @@ internal static class InfoCommand
         string File, bool Ok, int Width, int Height, double StepXUm, double StepYUm, string Kind,
         string ZUnit, float? ZMin, float? ZMax, double ValidFraction, bool HasMask, double? MaskRegionFraction,
         string? Instrument, string? Creator, string? Date, string? Comment, string? Sha256, IReadOnlyList<string> Notes,
-        BreechFaceLine? BreechFace, FiringPinLine? FiringPin);
+        BreechFaceLine? BreechFace, FiringPinLine? FiringPin, ApertureShearLine? ApertureShear);
 
     /// <summary>
     /// The breech face preprocessing finds: where its region came from (`mask`, `detected`, `already_cropped`), its
@@ -162,6 +169,17 @@ internal static class InfoCommand
             return new FiringPinLine(
                 region.Status.ToString().ToLowerInvariant(), region.Reason, outline?.Shape.ToString().ToLowerInvariant(),
                 outline?.Aspect, outline?.RectangleFill, outline?.EquivalentRadiusUm, points, points * step * step / 1e6);
+        }
+    }
+
+    /// <summary>The band about the crater where the aperture's edge sheared the primer: `found`, `absent` or `failed` with the reason; the points compared.</summary>
+    internal sealed record ApertureShearLine(string Status, string? Reason, int Points, double AreaMm2)
+    {
+        public static ApertureShearLine Of(ApertureShearRegion region)
+        {
+            var step = region.Band?.Surface.LateralStepXUm ?? 0;
+            var points = region.Band?.Points ?? 0;
+            return new ApertureShearLine(region.Status.ToString().ToLowerInvariant(), region.Reason, points, points * step * step / 1e6);
         }
     }
 

@@ -53,9 +53,10 @@ internal static class ModelCommand
         var signature = new Command("signature", "Train the stage-1 signature projection (principal axes) on a generated corpus whose seed is never used for evaluation.") { projectionOut };
         signature.SetAction(parse => TrainSignature(parse.GetValue(projectionOut)!, SignatureTraining, output, error));
         var firingPinOut = new Option<string>("--out-firing-pin") { Required = true, Description = "firing-pin score model to write (the engine embeds engine/Ballistics.Engine/Scoring/firingpin-score-model.zip)" };
+        var shearOut = new Option<string>("--out-shear") { Required = true, Description = "aperture-shear score model to write (the engine embeds engine/Ballistics.Engine/Scoring/shear-score-model.zip)" };
         var fusionOut = new Option<string>("--out-fusion") { Required = true, Description = "fusion model to write (the engine embeds engine/Ballistics.Engine/Scoring/fusion-score-model.zip)" };
-        var fusion = new Command("fusion", "Train the firing pin's score and the fusion of the regions' scores on generated corpora whose seeds are never used for evaluation, the firing pin randomly missing.") { firingPinOut, fusionOut };
-        fusion.SetAction(parse => TrainFusion(parse.GetValue(firingPinOut)!, parse.GetValue(fusionOut)!, TrainingSet.FusionCorpora, output, error));
+        var fusion = new Command("fusion", "Train the firing pin's and the aperture shear's scores and the fusion of the breech face's and the firing pin's on generated corpora whose seeds are never used for evaluation, the firing pin randomly missing.") { firingPinOut, shearOut, fusionOut };
+        fusion.SetAction(parse => TrainFusion(parse.GetValue(firingPinOut)!, parse.GetValue(shearOut)!, parse.GetValue(fusionOut)!, TrainingSet.FusionCorpora, output, error));
         var command = new Command("model", "The trained parts: how comparison features become a lead score, how signatures shrink for the index.") { train, signature, fusion };
         return command;
     }
@@ -66,33 +67,37 @@ internal static class ModelCommand
     /// </summary>
     private const double FusionMissingShare = 0.3;
 
-    internal static int TrainFusion(string firingPinPath, string fusionPath, IReadOnlyList<TrainingCorpus> corpora, TextWriter output, TextWriter error)
+    internal static int TrainFusion(string firingPinPath, string shearPath, string fusionPath, IReadOnlyList<TrainingCorpus> corpora, TextWriter output, TextWriter error)
     {
         var watch = Stopwatch.StartNew();
         var matcher = new BreechFaceMatcher(ScoreModel.LoadDefault());
         var results = TrainingSet.BuildResults(corpora, matcher, error);
-        var examples = results.Select(r => (r.Result.ScoreBf, r.Result.FiringPin, r.SameSource)).ToList();
+        var examples = results.Select(r => (r.Result.ScoreBf, r.Result.FiringPin, r.Result.ApertureShear, r.SameSource)).ToList();
         using (var firingPin = new MemoryStream())
+        using (var shear = new MemoryStream())
         using (var fusion = new MemoryStream())
         {
-            RegionFusion.Train(examples, [.. results.Select(r => r.Corpus % 2)], FusionMissingShare, ScoreModelOptions.Default.Seed, ScoreModelOptions.Default, firingPin, fusion);
+            RegionFusion.Train(examples, [.. results.Select(r => r.Corpus % 2)], FusionMissingShare, ScoreModelOptions.Default.Seed, ScoreModelOptions.Default, (firingPin, shear, fusion));
             CliFiles.WriteAtomically(firingPinPath, firingPin.ToArray());
+            CliFiles.WriteAtomically(shearPath, shear.ToArray());
             CliFiles.WriteAtomically(fusionPath, fusion.ToArray());
         }
 
         using var firingPinStream = File.OpenRead(firingPinPath);
+        using var shearStream = File.OpenRead(shearPath);
         using var fusionStream = File.OpenRead(fusionPath);
-        using var models = RegionFusion.Load(firingPinStream, fusionStream);
-        var compared = results.Where(r => r.Result.FiringPin.Status == RegionComparisonStatus.Compared).ToList();
+        using var models = RegionFusion.Load(firingPinStream, shearStream, fusionStream);
         var fused = results.Select((r, i) =>
         {
             var fp = r.Result.FiringPin.Status == RegionComparisonStatus.Compared ? models.FiringPinScore(r.Result.FiringPin) : (double?)null;
             return new ScoredPair(i, i, models.Combine(r.Result.ScoreBf, fp, r.Result.FiringPin.AngleFromBreechFaceDeg), r.SameSource);
         }).ToArray();
         var alone = results.Select((r, i) => new ScoredPair(i, i, r.Result.ScoreBf, r.SameSource)).ToArray();
-        output.WriteLine($"trained {models.Version} on {results.Count} pairs ({results.Count(r => r.SameSource)} same-source; firing pins compared in {compared.Count}) from {string.Join("; ", corpora)}");
+        output.WriteLine(
+            $"trained {models.Version} on {results.Count} pairs ({results.Count(r => r.SameSource)} same-source; firing pins compared in {results.Count(r => r.Result.FiringPin.Status == RegionComparisonStatus.Compared)}, "
+            + $"aperture shears in {results.Count(r => r.Result.ApertureShear.Status == RegionComparisonStatus.Compared)}) from {string.Join("; ", corpora)}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training-set AUC {AccuracyMetrics.Auc(fused):0.0000} combined, {AccuracyMetrics.Auc(alone):0.0000} breech face alone (optimistic by construction; see `ballistics eval` on unseen seeds) in {watch.Elapsed.TotalSeconds:0} s"));
-        output.WriteLine($"wrote {firingPinPath} and {fusionPath}");
+        output.WriteLine($"wrote {firingPinPath}, {shearPath} and {fusionPath}");
         return 0;
     }
 

@@ -19,7 +19,7 @@ namespace Ballistics.Cli.Commands;
 /// </summary>
 internal static class SearchCommand
 {
-    public const string Header = "rank,item_id,exhibit_id,score,score_bf,score_fp,similarity,cmc,theta_deg,dx_um,dy_um,incident_id,firearm_id,status";
+    public const string Header = "rank,item_id,exhibit_id,score,score_bf,score_fp,score_shear,similarity,cmc,theta_deg,dx_um,dy_um,incident_id,firearm_id,status";
 
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -150,6 +150,7 @@ internal sealed record LeadRow(
     double Score,
     double ScoreBf,
     double? ScoreFp,
+    double? ScoreShear,
     double Similarity,
     int Cmc,
     double Ccf,
@@ -176,6 +177,7 @@ internal sealed record LeadRow(
             Math.Round(lead.Score, 4),
             Math.Round(lead.Comparison.ScoreBf, 4),
             lead.Comparison.ScoreFp is { } fp ? Math.Round(fp, 4) : null,
+            lead.Comparison.ScoreShear is { } shear ? Math.Round(shear, 4) : null,
             Math.Round(lead.Similarity, 4),
             lead.Comparison.CmcCount,
             Math.Round(lead.Comparison.Ccf, 4),
@@ -193,7 +195,7 @@ internal sealed record LeadRow(
 
     public string ToCsv() => string.Join(',', new[]
     {
-        I(Rank), I(ItemId), Csv(ExhibitId), F(Score, "0.0000"), F(ScoreBf, "0.0000"), F(ScoreFp, "0.0000"), F(Similarity, "0.0000"), I(Cmc), F(ThetaDeg, "0.00"), F(DxUm, "0.0"), F(DyUm, "0.0"), Csv(IncidentId), Csv(FirearmId),
+        I(Rank), I(ItemId), Csv(ExhibitId), F(Score, "0.0000"), F(ScoreBf, "0.0000"), F(ScoreFp, "0.0000"), F(ScoreShear, "0.0000"), F(Similarity, "0.0000"), I(Cmc), F(ThetaDeg, "0.00"), F(DxUm, "0.0"), F(DyUm, "0.0"), Csv(IncidentId), Csv(FirearmId),
         Csv(Registration.CsvStatus),
     });
 

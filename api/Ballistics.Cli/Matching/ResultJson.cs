@@ -14,6 +14,7 @@ internal sealed record ResultJson(
     double Score,
     double ScoreBf,
     double? ScoreFp,
+    double? ScoreShear,
     int Cmc,
     double Ccf,
     double? ThetaDeg,
@@ -21,6 +22,7 @@ internal sealed record ResultJson(
     double? DyUm,
     RegistrationOutcome Registration,
     FiringPinJson FiringPin,
+    ApertureShearJson ApertureShear,
     double KeptShareA,
     double KeptShareB,
     IReadOnlyList<string> PreprocessNotesA,
@@ -39,11 +41,11 @@ internal sealed record ResultJson(
     {
         var registration = RegistrationOutcome.Of(r.Registration);
         return new(
-            a, b, r.Score, r.ScoreBf, r.ScoreFp, r.CmcCount, r.Ccf,
+            a, b, r.Score, r.ScoreBf, r.ScoreFp, r.ScoreShear, r.CmcCount, r.Ccf,
             registration.Pose(r.Registration.RotationDeg),
             registration.Pose(r.Registration.DxUm),
             registration.Pose(r.Registration.DyUm),
-            registration, FiringPinJson.Of(r.FiringPin), r.KeptShareA, r.KeptShareB, r.PreprocessNotesA, r.PreprocessNotesB, r.ElapsedMs,
+            registration, FiringPinJson.Of(r.FiringPin), ApertureShearJson.Of(r.ApertureShear), r.KeptShareA, r.KeptShareB, r.PreprocessNotesA, r.PreprocessNotesB, r.ElapsedMs,
             r.Features, r.Forward with { Cells = [.. r.Forward.Cells.Where(c => c.Found)] }, r.Backward with { Cells = [.. r.Backward.Cells.Where(c => c.Found)] },
             new { comparison = r.Options, preprocess_a = r.PreprocessOptionsA, preprocess_b = r.PreprocessOptionsB }, r.AlgorithmVersion, LeadNote);
     }
@@ -69,4 +71,23 @@ internal sealed record FiringPinJson(
     public static FiringPinJson Of(FiringPinComparison c) => c.Status == RegionComparisonStatus.Compared
         ? new("compared", null, c.Ncc, c.NccForward, c.NccBackward, c.RotationDeg, c.AxisShiftUm, c.PeakZ, c.AngleFromBreechFaceDeg, c.OverlapPoints)
         : new(c.Status.ToString().ToLowerInvariant(), c.Reason, null, null, null, null, null, null, null, null);
+}
+
+/// <summary>
+/// The aperture-shear bands' comparison as JSON: `status` (`compared`, `absent`, `failed`) with the reason when not
+/// compared, and then no direction or correlation (nulls).
+/// </summary>
+internal sealed record ApertureShearJson(
+    string Status,
+    string? Reason,
+    double? Ncc,
+    double? DirectionDeg,
+    double? OffsetUm,
+    double? OverlapUm,
+    double? Coherence,
+    double? RotationDeg)
+{
+    public static ApertureShearJson Of(ApertureShearComparison c) => c.Status == RegionComparisonStatus.Compared
+        ? new("compared", null, c.Ncc, c.DirectionDeg, c.OffsetUm, c.OverlapUm, c.Coherence, c.RotationDeg)
+        : new(c.Status.ToString().ToLowerInvariant(), c.Reason, null, null, null, null, null, null);
 }

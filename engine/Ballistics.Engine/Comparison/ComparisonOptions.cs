@@ -13,4 +13,7 @@ public sealed record ComparisonOptions
 
     /// <summary>How the firing-pin impressions are compared, when both scans hold one.</summary>
     public FiringPinComparisonOptions FiringPin { get; init => field = value ?? throw new ArgumentNullException(nameof(FiringPin)); } = FiringPinComparisonOptions.Default;
+
+    /// <summary>How the aperture-shear bands' striae are compared, when both scans hold one.</summary>
+    public ApertureShearComparisonOptions ApertureShear { get; init => field = value ?? throw new ArgumentNullException(nameof(ApertureShear)); } = ApertureShearComparisonOptions.Default;
 }

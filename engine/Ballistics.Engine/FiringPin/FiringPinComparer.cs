@@ -15,10 +15,9 @@ internal sealed class FiringPinComparer(FiringPinComparisonOptions options)
 
     public FiringPinComparison Compare(FiringPinRegion a, FiringPinRegion b, Registration breechFace)
     {
-        if (a.Status != FiringPinStatus.Found || b.Status != FiringPinStatus.Found)
+        if (RegionPair.NotComparable(a.Status, a.Reason, b.Status, b.Reason) is { } not)
         {
-            var reason = string.Join("; ", new[] { ("A", a), ("B", b) }.Where(s => s.Item2.Status != FiringPinStatus.Found).Select(s => $"{s.Item1}: {s.Item2.Reason}"));
-            return a.Status == FiringPinStatus.Absent || b.Status == FiringPinStatus.Absent ? FiringPinComparison.Absent(reason) : FiringPinComparison.Failed(reason);
+            return not.Status == RegionComparisonStatus.Absent ? FiringPinComparison.Absent(not.Reason) : FiringPinComparison.Failed(not.Reason);
         }
 
         var viewA = a.Impression!.View();

@@ -40,8 +40,14 @@ internal static class FiringPinExtractor
             : Extract(surface, aperture, coarse.StepUm, options);
     }
 
-    /// <summary>The impression within <paramref name="aperture"/> (found on a grid of step <paramref name="coarseStepUm"/> over the whole scan).</summary>
-    public static FiringPinRegion Extract(Surface surface, FiringPinAperture aperture, double coarseStepUm, PreprocessOptions options)
+    /// <summary>
+    /// The impression within <paramref name="aperture"/> (found on a grid of step <paramref name="coarseStepUm"/> over the
+    /// whole scan), and the band about it where the aperture's edge sheared the primer (<see cref="ApertureShearExtractor"/>).
+    /// </summary>
+    public static FiringPinRegion Extract(Surface surface, FiringPinAperture aperture, double coarseStepUm, PreprocessOptions options) =>
+        Impression(surface, aperture, coarseStepUm, options).WithShear(ApertureShearExtractor.Extract(surface, aperture, coarseStepUm, options));
+
+    private static FiringPinRegion Impression(Surface surface, FiringPinAperture aperture, double coarseStepUm, PreprocessOptions options)
     {
         var pin = options.FiringPin;
         var outline = CraterOutline.Measure(aperture.Core, coarseStepUm);
@@ -51,28 +57,12 @@ internal static class FiringPinExtractor
             return FiringPinRegion.Absent("the firing-pin aperture zone found is empty");
         }
 
-        // The zone's box, widened by the margin, on the scan as given.
-        var sourceStep = surface.LateralStepXUm;
-        var x0 = Math.Max(0, (int)Math.Floor(((box.X * coarseStepUm) - pin.MarginUm) / sourceStep));
-        var y0 = Math.Max(0, (int)Math.Floor(((box.Y * coarseStepUm) - pin.MarginUm) / sourceStep));
-        var x1 = Math.Min(surface.Width, (int)Math.Ceiling((((box.X + box.Width) * coarseStepUm) + pin.MarginUm) / sourceStep));
-        var y1 = Math.Min(surface.Height, (int)Math.Ceiling((((box.Y + box.Height) * coarseStepUm) + pin.MarginUm) / sourceStep));
-        var width = x1 - x0;
-        var height = y1 - y0;
-        var part = new float[width * height];
-        for (var y = 0; y < height; y++)
-        {
-            surface.Values.Slice(((y + y0) * surface.Width) + x0, width).CopyTo(part.AsSpan(y * width, width));
-        }
-
-        var grid = HeightGrid.Resample(part, width, height, sourceStep, sourceStep / pin.StepUm, options.Resample.MinValidFraction, null);
-        var originXUm = x0 * sourceStep;
-        var originYUm = y0 * sourceStep;
+        var (grid, originXUm, originYUm) = Cut(surface, box, coarseStepUm, pin.MarginUm, pin.StepUm, options.Resample.MinValidFraction);
         using var zone = Zone(grid, aperture.Mask, coarseStepUm, originXUm, originYUm, pin.MarginUm);
         grid.KeepOnly(zone);
         OutlierFilter.Apply(grid, options.Outliers);
         // Walls are judged on the heights as measured: a levelling would take the crater's bowl into its quadratic.
-        var walls = RemoveWalls(grid, pin);
+        var walls = RemoveWalls(grid, pin.MaxSlope, pin.SlopeBaseUm);
         RobustLeveller.Apply(grid, options.Levelling);
         GaussianBandPass.Apply(grid, new BandPassOptions { ShortCutoffUm = pin.ShortCutoffUm, LongCutoffUm = pin.LongCutoffUm, MinWeight = options.BandPass.MinWeight });
         var axisXUm = (aperture.Centre.X + 0.5) * coarseStepUm;
@@ -101,11 +91,34 @@ internal static class FiringPinExtractor
     }
 
     /// <summary>
+    /// The scan as given within <paramref name="box"/> (coarse grid points of step <paramref name="coarseStepUm"/>),
+    /// widened by <paramref name="marginUm"/>, resampled to <paramref name="stepUm"/>; with its first point's corner in
+    /// µm from the scan's.
+    /// </summary>
+    internal static (HeightGrid Grid, double OriginXUm, double OriginYUm) Cut(Surface surface, Rect box, double coarseStepUm, double marginUm, double stepUm, double minValidFraction)
+    {
+        var sourceStep = surface.LateralStepXUm;
+        var x0 = Math.Max(0, (int)Math.Floor(((box.X * coarseStepUm) - marginUm) / sourceStep));
+        var y0 = Math.Max(0, (int)Math.Floor(((box.Y * coarseStepUm) - marginUm) / sourceStep));
+        var x1 = Math.Min(surface.Width, (int)Math.Ceiling((((box.X + box.Width) * coarseStepUm) + marginUm) / sourceStep));
+        var y1 = Math.Min(surface.Height, (int)Math.Ceiling((((box.Y + box.Height) * coarseStepUm) + marginUm) / sourceStep));
+        var width = x1 - x0;
+        var height = y1 - y0;
+        var part = new float[width * height];
+        for (var y = 0; y < height; y++)
+        {
+            surface.Values.Slice(((y + y0) * surface.Width) + x0, width).CopyTo(part.AsSpan(y * width, width));
+        }
+
+        return (HeightGrid.Resample(part, width, height, sourceStep, sourceStep / stepUm, minValidFraction, null), x0 * sourceStep, y0 * sourceStep);
+    }
+
+    /// <summary>
     /// Subtracts the impression's mean on every ring about the axis, one grid step wide: what the band-pass leaves of the
     /// crater's form (the bowl's change of curvature) is the same at every turn about the axis, so it would correlate
     /// with any impression of a similar pin at any angle and say nothing about which pin.
     /// </summary>
-    private static void RemoveRings(HeightGrid grid, double axisX, double axisY)
+    internal static void RemoveRings(HeightGrid grid, double axisX, double axisY)
     {
         var rings = (int)Math.Ceiling(Math.Sqrt((grid.Width * grid.Width) + (grid.Height * grid.Height))) + 1;
         var sums = new double[rings];
@@ -139,7 +152,7 @@ internal static class FiringPinExtractor
     }
 
     /// <summary>The coarse <paramref name="zone"/> widened by <paramref name="marginUm"/> on <paramref name="grid"/> (8-bit, 255 inside).</summary>
-    private static Mat Zone(HeightGrid grid, Mat zone, double coarseStepUm, double originXUm, double originYUm, double marginUm)
+    internal static Mat Zone(HeightGrid grid, Mat zone, double coarseStepUm, double originXUm, double originYUm, double marginUm)
     {
         var keep = new Mat(grid.Height, grid.Width, MatType.CV_8UC1, Scalar.All(0));
         var k = keep.AsSpan<byte>();
@@ -172,7 +185,7 @@ internal static class FiringPinExtractor
         return keep;
     }
 
-    private static void Erode(Mat mask, double radiusPoints)
+    internal static void Erode(Mat mask, double radiusPoints)
     {
         var radius = (int)Math.Round(radiusPoints);
         if (radius >= 1)
@@ -183,16 +196,17 @@ internal static class FiringPinExtractor
     }
 
     /// <summary>
-    /// Removes the points where the impression's form — its NaN-aware Gaussian mean at <see cref="FiringPinOptions.SlopeBaseUm"/>,
-    /// which bridges dropouts — is steeper than <see cref="FiringPinOptions.MaxSlope"/>. Returns the points removed.
+    /// Removes the points where the impression's form — its NaN-aware Gaussian mean at <paramref name="slopeBaseUm"/>
+    /// (<see cref="FiringPinOptions.SlopeBaseUm"/>), which bridges dropouts — is steeper than <paramref name="maxSlope"/>.
+    /// Returns the points removed.
     /// </summary>
-    private static int RemoveWalls(HeightGrid grid, FiringPinOptions options)
+    internal static int RemoveWalls(HeightGrid grid, double maxSlope, double slopeBaseUm)
     {
-        var form = GaussianBandPass.LowPass(grid, options.SlopeBaseUm, 0.3);
+        var form = GaussianBandPass.LowPass(grid, slopeBaseUm, 0.3);
         var z = grid.Values;
         var w = grid.Width;
         var h = grid.Height;
-        var max2 = options.MaxSlope * options.MaxSlope;
+        var max2 = maxSlope * maxSlope;
         var removed = 0;
         for (var y = 0; y < h; y++)
         {

@@ -22,12 +22,13 @@ public enum FiringPinStatus
 /// </summary>
 public sealed class FiringPinRegion
 {
-    private FiringPinRegion(FiringPinStatus status, string? reason, FiringPinImpression? impression, CraterOutline? outline)
+    private FiringPinRegion(FiringPinStatus status, string? reason, FiringPinImpression? impression, CraterOutline? outline, ApertureShearRegion? shear = null)
     {
         Status = status;
         Reason = reason;
         Impression = impression;
         Outline = outline;
+        Shear = shear ?? ApertureShearRegion.Absent(status == FiringPinStatus.Absent ? reason ?? "no firing-pin impression" : "not looked for");
     }
 
     public FiringPinStatus Status { get; }
@@ -40,6 +41,15 @@ public sealed class FiringPinRegion
 
     /// <summary>The crater's outline and shape class as measured; null when no crater was seen.</summary>
     public CraterOutline? Outline { get; }
+
+    /// <summary>
+    /// The band about the crater where the aperture's edge sheared the primer and a drag scored it (the third witness):
+    /// looked for whenever the aperture was found, even when the crater's floor could not be compared.
+    /// </summary>
+    public ApertureShearRegion Shear { get; }
+
+    /// <summary>This region with its aperture-shear band.</summary>
+    public FiringPinRegion WithShear(ApertureShearRegion shear) => new(Status, Reason, Impression, Outline, shear);
 
     public static FiringPinRegion Absent(string reason) => new(FiringPinStatus.Absent, reason, null, null);
 

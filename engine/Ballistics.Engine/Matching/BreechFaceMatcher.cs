@@ -14,10 +14,11 @@ namespace Ballistics.Engine.Matching;
 /// </summary>
 public sealed class BreechFaceMatcher
 {
-    public const string ComparisonVersion = "compare/1.9";
+    public const string ComparisonVersion = "compare/1.10";
 
     private readonly SurfaceComparer _comparer;
     private readonly FiringPinComparer _firingPins;
+    private readonly ApertureShearComparer _shears;
 
     static BreechFaceMatcher() => OpenCvThreads.Configure();
 
@@ -33,6 +34,7 @@ public sealed class BreechFaceMatcher
         ComparisonOptions = comparison ?? ComparisonOptions.Default;
         _comparer = new SurfaceComparer(ComparisonOptions);
         _firingPins = new FiringPinComparer(ComparisonOptions.FiringPin);
+        _shears = new ApertureShearComparer(ComparisonOptions.ApertureShear);
     }
 
     public ScoreModel? Model { get; }
@@ -181,6 +183,13 @@ public sealed class BreechFaceMatcher
         return PoseScreen.Score((query.Coarse, polar, query.CoarseAxis), candidate, query.CoarseStepUm, options.Turns, options.ShiftRadiusUm, ComparisonOptions.Registration.MinOverlapFraction);
     }
 
+    /// <summary>The striae about the firing pins, read at the firing pins' turn when they were compared, else at the breech faces'.</summary>
+    private ApertureShearComparison CompareShears(PreparedScan a, PreparedScan b, FiringPinComparison firingPin, Registration breechFace) =>
+        _shears.Compare(
+            a.FiringPin.Shear,
+            b.FiringPin.Shear,
+            firingPin.Status == RegionComparisonStatus.Compared ? firingPin.RotationDeg : breechFace.Registered ? breechFace.RotationDeg : null);
+
     public ComparisonResult Compare(PreparedScan a, PreparedScan b)
     {
         var model = Model ?? throw new InvalidOperationException("This matcher was made without a score model; it measures features only.");
@@ -189,12 +198,16 @@ public sealed class BreechFaceMatcher
         var scoreBf = model.Score(measured.Features);
         var firingPin = _firingPins.Compare(a.FiringPin, b.FiringPin, measured.Registration);
         double? scoreFp = Fusion is not null && firingPin.Status == RegionComparisonStatus.Compared ? Fusion.FiringPinScore(firingPin) : null;
+        var shear = CompareShears(a, b, firingPin, measured.Registration);
+        double? scoreShear = Fusion is not null && shear.Status == RegionComparisonStatus.Compared ? Fusion.ShearScore(shear) : null;
         return new ComparisonResult
         {
             FiringPin = firingPin,
+            ApertureShear = shear,
             Score = Fusion?.Combine(scoreBf, scoreFp, firingPin.AngleFromBreechFaceDeg) ?? scoreBf,
             ScoreBf = scoreBf,
             ScoreFp = scoreFp,
+            ScoreShear = scoreShear,
             CmcCount = measured.Features.CmcMin,
             Ccf = measured.Features.AlignedCcf,
             Registration = measured.Registration,
@@ -208,7 +221,7 @@ public sealed class BreechFaceMatcher
             PreprocessNotesB = b.Notes,
             PreprocessOptionsA = a.Options,
             PreprocessOptionsB = b.Options,
-            AlgorithmVersion = scoreFp is null ? $"{a.AlgorithmVersion} {ComparisonVersion} {model.Version}" : $"{a.AlgorithmVersion} {ComparisonVersion} {model.Version} {Fusion!.Version}",
+            AlgorithmVersion = scoreFp is null && scoreShear is null ? $"{a.AlgorithmVersion} {ComparisonVersion} {model.Version}" : $"{a.AlgorithmVersion} {ComparisonVersion} {model.Version} {Fusion!.Version}",
             ElapsedMs = watch.Elapsed.TotalMilliseconds,
         };
     }

@@ -22,6 +22,9 @@ public sealed record ComparisonResult
     /// <summary>The firing pin's own score; null when the firing pins were not compared (<see cref="FiringPin"/> says why).</summary>
     public double? ScoreFp { get; init; }
 
+    /// <summary>The aperture shear's own score, reported beside <see cref="Score"/> and not fused into it; null when the bands were not compared (<see cref="ApertureShear"/> says why).</summary>
+    public double? ScoreShear { get; init; }
+
     /// <summary>Congruent matching cells: the smaller count of the two directions.</summary>
     public required int CmcCount { get; init; }
 
@@ -35,6 +38,9 @@ public sealed record ComparisonResult
 
     /// <summary>The firing-pin impressions compared (or why they were not): a second witness beside the breech face.</summary>
     public FiringPinComparison FiringPin { get; init; } = FiringPinComparison.Absent("not compared");
+
+    /// <summary>The striae the aperture's edge sheared and a drag scored about the firing pins, compared (or why not): a third witness.</summary>
+    public ApertureShearComparison ApertureShear { get; init; } = ApertureShearComparison.Absent("not compared");
 
     /// <summary>A's cells searched in B.</summary>
     public required CmcDirection Forward { get; init; }

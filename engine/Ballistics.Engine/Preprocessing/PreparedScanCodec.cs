@@ -14,7 +14,7 @@ namespace Ballistics.Engine.Preprocessing;
 /// </summary>
 public static class PreparedScanCodec
 {
-    private const uint Magic = 0x31535042; // "BPS1"; the firing-pin region follows the breech face since preprocess/1.6, whose version check keeps older entries out
+    private const uint Magic = 0x31535042; // "BPS1"; the firing-pin region follows the breech face since preprocess/1.6 and its aperture-shear band since 1.7, whose version checks keep older entries out
 
     public static void Write(PreparedScan scan, Stream destination)
     {
@@ -50,7 +50,7 @@ public static class PreparedScanCodec
         WriteFiringPin(writer, scan.FiringPin);
     }
 
-    /// <summary>The firing-pin region after the breech face: status, reason, the crater's outline, the impression's heights.</summary>
+    /// <summary>The firing-pin region after the breech face: status, reason, the crater's outline, the impression's heights, then the aperture-shear band's.</summary>
     private static void WriteFiringPin(BinaryWriter writer, FiringPinRegion region)
     {
         writer.Write((int)region.Status);
@@ -66,14 +66,61 @@ public static class PreparedScanCodec
 
         if (region.Impression is { } impression)
         {
-            var surface = impression.Surface;
-            writer.Write(surface.Width);
-            writer.Write(surface.Height);
-            writer.Write(surface.LateralStepXUm);
-            writer.Write(impression.AxisUm.X);
-            writer.Write(impression.AxisUm.Y);
-            writer.Write(impression.Points);
-            writer.Write(MemoryMarshal.AsBytes(surface.Values));
+            WriteAboutAxis(writer, impression.Surface, impression.AxisUm, impression.Points);
+        }
+
+        WriteShear(writer, region.Shear);
+    }
+
+    private static void WriteShear(BinaryWriter writer, ApertureShearRegion region)
+    {
+        writer.Write((int)region.Status);
+        writer.Write(region.Reason ?? string.Empty);
+        if (region.Band is { } band)
+        {
+            WriteAboutAxis(writer, band.Surface, band.AxisUm, band.Points);
+        }
+    }
+
+    /// <summary>A region's square-grid heights with the pin's axis and its valid points (the firing pin's impression, the shear's band).</summary>
+    private static void WriteAboutAxis(BinaryWriter writer, Surface surface, (double X, double Y) axisUm, int points)
+    {
+        writer.Write(surface.Width);
+        writer.Write(surface.Height);
+        writer.Write(surface.LateralStepXUm);
+        writer.Write(axisUm.X);
+        writer.Write(axisUm.Y);
+        writer.Write(points);
+        writer.Write(MemoryMarshal.AsBytes(surface.Values));
+    }
+
+    private static (Surface Surface, (double X, double Y) AxisUm, int Points) ReadAboutAxis(BinaryReader reader)
+    {
+        var width = reader.ReadInt32();
+        var height = reader.ReadInt32();
+        var step = reader.ReadDouble();
+        var axis = (reader.ReadDouble(), reader.ReadDouble());
+        var points = reader.ReadInt32();
+        var values = new float[checked(width * height)];
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
+        return (new Surface(width, height, step, step, values), axis, points);
+    }
+
+    private static ApertureShearRegion ReadShear(BinaryReader reader)
+    {
+        var status = (FiringPinStatus)reader.ReadInt32();
+        var reason = reader.ReadString();
+        switch (status)
+        {
+            case FiringPinStatus.Found:
+                var (surface, axis, points) = ReadAboutAxis(reader);
+                return ApertureShearRegion.Found(new ShearBand(surface, axis, points));
+            case FiringPinStatus.Failed:
+                return ApertureShearRegion.Failed(reason);
+            case FiringPinStatus.Absent:
+                return ApertureShearRegion.Absent(reason);
+            default:
+                throw new InvalidDataException($"unknown aperture-shear status {(int)status}");
         }
     }
 
@@ -84,24 +131,24 @@ public static class PreparedScanCodec
         CraterOutline? outline = reader.ReadBoolean()
             ? new CraterOutline((FiringPinShape)reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble())
             : null;
+        FiringPinRegion region;
         switch (status)
         {
             case FiringPinStatus.Found:
-                var width = reader.ReadInt32();
-                var height = reader.ReadInt32();
-                var step = reader.ReadDouble();
-                var axis = (reader.ReadDouble(), reader.ReadDouble());
-                var points = reader.ReadInt32();
-                var values = new float[checked(width * height)];
-                reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
-                return FiringPinRegion.Found(new FiringPinImpression(new Surface(width, height, step, step, values), axis, outline, points));
+                var (surface, axis, points) = ReadAboutAxis(reader);
+                region = FiringPinRegion.Found(new FiringPinImpression(surface, axis, outline, points));
+                break;
             case FiringPinStatus.Failed:
-                return FiringPinRegion.Failed(reason, outline);
+                region = FiringPinRegion.Failed(reason, outline);
+                break;
             case FiringPinStatus.Absent:
-                return FiringPinRegion.Absent(reason);
+                region = FiringPinRegion.Absent(reason);
+                break;
             default:
                 throw new InvalidDataException($"unknown firing-pin status {(int)status}");
         }
+
+        return region.WithShear(ReadShear(reader));
     }
 
     /// <summary>The scan, or null when the bytes were written by another preprocessing version or options.</summary>

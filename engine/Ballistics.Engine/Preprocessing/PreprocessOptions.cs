@@ -164,6 +164,19 @@ public sealed record PreprocessOptions
                 : throw new ArgumentOutOfRangeException(nameof(FiringPin), $"The firing pin's short cut-off ({value.ShortCutoffUm} µm) must be below its long one ({value.LongCutoffUm} µm).");
         }
     } = new();
+
+    /// <summary>How the band about a raw scan's firing-pin crater is prepared for its shear and drag striae (a third witness).</summary>
+    public ApertureShearOptions ApertureShear
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            field = value.ShortCutoffUm < value.LongCutoffUm
+                ? value
+                : throw new ArgumentOutOfRangeException(nameof(ApertureShear), $"The aperture shear's short cut-off ({value.ShortCutoffUm} µm) must be below its long one ({value.LongCutoffUm} µm).");
+        }
+    } = new();
 }
 
 internal static class Check

@@ -15,7 +15,7 @@ namespace Ballistics.Engine.Preprocessing;
 /// </summary>
 public static class Preprocessor
 {
-    public const string AlgorithmVersion = "preprocess/1.6";
+    public const string AlgorithmVersion = "preprocess/1.7";
 
     /// <summary>Fewer valid points than this cannot hold a breech face worth comparing.</summary>
     public const int MinValidPoints = 1_000;
@@ -111,6 +111,14 @@ public static class Preprocessor
             FiringPinStatus.Found => string.Create(CultureInfo.InvariantCulture, $"firing-pin impression prepared: {firingPin.Impression!.Points} points at {options.FiringPin.StepUm} µm, crater {firingPin.Outline?.ToString() ?? "not outlined"}"),
             _ => $"firing-pin impression {firingPin.Status.ToString().ToLowerInvariant()}: {firingPin.Reason}",
         });
+        if (firingPin.Status != FiringPinStatus.Absent)
+        {
+            var shear = firingPin.Shear;
+            notes.Add(shear.Status == FiringPinStatus.Found
+                ? string.Create(CultureInfo.InvariantCulture, $"aperture-shear band prepared: {shear.Band!.Points} points at {options.ApertureShear.StepUm} µm about the crater")
+                : $"aperture-shear band {shear.Status.ToString().ToLowerInvariant()}: {shear.Reason}");
+        }
+
         return new PreparedScan(result, placed, options, notes, regionPoints, (offsetX, offsetY)) { FiringPin = firingPin };
     }
 

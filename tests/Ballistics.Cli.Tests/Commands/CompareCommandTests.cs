@@ -100,8 +100,8 @@ public sealed class CompareCommandTests
         Assert.That(text, Does.Not.Contain("theta_deg="));
         Assert.That(pairsCode, Is.Zero, pairsError);
         var row = File.ReadAllLines(scores)[1].Split(',');
-        Assert.That(row[11], Does.StartWith("registration_failed: "), "the status column, before the firing pin's");
-        Assert.That(row[7..10], Is.All.Empty, "theta, dx and dy left empty");
+        Assert.That(row[12], Does.StartWith("registration_failed: "), "the status column, before the firing pin's");
+        Assert.That(row[8..11], Is.All.Empty, "theta, dx and dy left empty");
     }
 
     private static void WriteShape(string path, Func<double, bool> inside, int seed)
@@ -137,10 +137,11 @@ public sealed class CompareCommandTests
         Assert.That(error, Does.Contain("pairs.csv: line 3, field b: empty scan path"));
         Assert.That(error, Does.Contain("missing.x3p"));
         var lines = File.ReadAllLines(scores);
-        Assert.That(lines[0], Is.EqualTo("a,b,score,score_bf,score_fp,cmc,ccf,theta_deg,dx_um,dy_um,ms,status,fp_status,fp_ncc,fp_theta_deg,fp_peak_z,fp_angle_from_bf_deg"));
+        Assert.That(lines[0], Is.EqualTo("a,b,score,score_bf,score_fp,score_shear,cmc,ccf,theta_deg,dx_um,dy_um,ms,status,fp_status,fp_ncc,fp_theta_deg,fp_peak_z,fp_angle_from_bf_deg,shear_status,shear_ncc,shear_direction_deg,shear_offset_um,shear_overlap_um,shear_coherence"));
         Assert.That(lines, Has.Length.EqualTo(2), "the good pair is scored despite its bad neighbours");
-        Assert.That(lines[1], Does.EndWith(",registered,absent: A: the scan holds the breech face only (already cropped and filtered); B: the scan holds the breech face only (already cropped and filtered),,,,"),
-            "processed scans carry no firing pin: the columns say so and leave the numbers empty");
+        Assert.That(lines[1], Does.EndWith(",registered,absent: A: the scan holds the breech face only (already cropped and filtered); B: the scan holds the breech face only (already cropped and filtered),,,,"
+            + ",absent: A: the scan holds the breech face only (already cropped and filtered); B: the scan holds the breech face only (already cropped and filtered),,,,,"),
+            "processed scans carry no firing pin and no aperture shear: the columns say so and leave the numbers empty");
         Assert.That(output, Does.Contain("wrote 1 scores"));
     }
 

@@ -39,7 +39,7 @@ public sealed class CorpusCommandTests
         Assert.That(leads[0].GetProperty("firearm_id").GetString(), Is.EqualTo("F0002"));
         Assert.That(leads[0].GetProperty("rank").GetInt32(), Is.EqualTo(1));
         Assert.That(leads.Select(l => l.GetProperty("score").GetDouble()), Is.Ordered.Descending);
-        foreach (var name in new[] { "item_id", "score_bf", "score_fp", "similarity", "cmc", "theta_deg", "dx_um", "dy_um", "incident_id" })
+        foreach (var name in new[] { "item_id", "score_bf", "score_fp", "score_shear", "similarity", "cmc", "theta_deg", "dx_um", "dy_um", "incident_id" })
         {
             Assert.That(leads[0].TryGetProperty(name, out _), Is.True, name);
         }
@@ -85,7 +85,7 @@ public sealed class CorpusCommandTests
 
         Assert.That(code, Is.Zero, error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(lines[0], Is.EqualTo("rank,item_id,exhibit_id,score,score_bf,score_fp,similarity,cmc,theta_deg,dx_um,dy_um,incident_id,firearm_id,status"));
+        Assert.That(lines[0], Is.EqualTo("rank,item_id,exhibit_id,score,score_bf,score_fp,score_shear,similarity,cmc,theta_deg,dx_um,dy_um,incident_id,firearm_id,status"));
         Assert.That(lines, Has.Length.EqualTo(4), "three others on file");
         Assert.That(lines[1], Does.StartWith("1,").And.EndWith(",F0001,registered"));
         Assert.That(none, Is.Zero);

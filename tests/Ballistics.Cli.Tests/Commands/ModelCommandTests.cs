@@ -50,15 +50,17 @@ public sealed class ModelCommandTests
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var code = ModelCommand.TrainFusion(dir.File("fp.zip"), dir.File("fusion.zip"), corpora, output, error);
-        var again = ModelCommand.TrainFusion(dir.File("fp2.zip"), dir.File("fusion2.zip"), corpora, output, error);
+        var code = ModelCommand.TrainFusion(dir.File("fp.zip"), dir.File("shear.zip"), dir.File("fusion.zip"), corpora, output, error);
+        var again = ModelCommand.TrainFusion(dir.File("fp2.zip"), dir.File("shear2.zip"), dir.File("fusion2.zip"), corpora, output, error);
 
         Assert.That((code, again), Is.EqualTo((0, 0)), error.ToString());
         using var firingPin = File.OpenRead(dir.File("fp.zip"));
+        using var shear = File.OpenRead(dir.File("shear.zip"));
         using var fusion = File.OpenRead(dir.File("fusion.zip"));
-        using var models = RegionFusion.Load(firingPin, fusion);
+        using var models = RegionFusion.Load(firingPin, shear, fusion);
         Assert.That(output.ToString(), Does.Contain($"trained {models.Version} on 72 pairs (18 same-source"));
         Assert.That(File.ReadAllBytes(dir.File("fusion2.zip")), Is.EqualTo(File.ReadAllBytes(dir.File("fusion.zip"))), "the same corpora give the same model");
+        Assert.That(File.ReadAllBytes(dir.File("shear2.zip")), Is.EqualTo(File.ReadAllBytes(dir.File("shear.zip"))), "the same corpora give the same shear model");
     }
 
     [Test]

@@ -43,6 +43,10 @@ public sealed class PreparedScanCodecTests
         var (written, read) = (scan.FiringPin.Impression!, back.Impression!);
         Assert.That(read.Surface.ValuesBitEqual(written.Surface), Is.True);
         Assert.That((read.AxisUm, read.Points, read.Outline), Is.EqualTo((written.AxisUm, written.Points, written.Outline)));
+        Assert.That(back.Shear.Status, Is.EqualTo(FiringPinStatus.Found), scan.FiringPin.Shear.Reason);
+        var (bandWritten, bandRead) = (scan.FiringPin.Shear.Band!, back.Shear.Band!);
+        Assert.That(bandRead.Surface.ValuesBitEqual(bandWritten.Surface), Is.True);
+        Assert.That((bandRead.AxisUm, bandRead.Points), Is.EqualTo((bandWritten.AxisUm, bandWritten.Points)));
     }
 
     [Test]

@@ -19,7 +19,7 @@ public sealed class RegionFusionTests
     public void Default_Embedded_Loads()
     {
         Assert.That(RegionFusion.Default, Is.Not.Null);
-        Assert.That(RegionFusion.Default!.Version, Does.StartWith("fp lightgbm-").And.Contain(" fusion lightgbm-"));
+        Assert.That(RegionFusion.Default!.Version, Does.StartWith("fp lightgbm-").And.Contain(" shear lightgbm-").And.Contain(" fusion lightgbm-"));
     }
 
     [Test]
@@ -63,8 +63,9 @@ public sealed class RegionFusionTests
     public void Load_ScoreModelAsFusion_InvalidDataNamingIt()
     {
         using var stream = typeof(ScoreModel).Assembly.GetManifestResourceStream(ScoreModel.DefaultResourceName)!;
+        using var shear = typeof(ScoreModel).Assembly.GetManifestResourceStream(RegionFusion.ShearResourceName)!;
         using var fusion = typeof(ScoreModel).Assembly.GetManifestResourceStream(RegionFusion.FusionResourceName)!;
 
-        Assert.That(() => RegionFusion.Load(stream, fusion), Throws.InstanceOf<InvalidDataException>().With.Message.Contains("firing-pin score model"));
+        Assert.That(() => RegionFusion.Load(stream, shear, fusion), Throws.InstanceOf<InvalidDataException>().With.Message.Contains("firing-pin score model"));
     }
 }
