@@ -25,11 +25,12 @@ public sealed record EvidenceView(
 /// <summary>
 /// A lead as the API shows it: the comparison's figures, the review status and what the candidate belongs to. A pair
 /// that could not be registered has <c>registration.status</c> "failed" with the reason, and no pose (θ, dx, dy null).
-/// <c>score</c> fuses each region's own score: <c>score_bf</c> the breech face's, <c>score_fp</c> the firing pin's (null when
-/// the firing pins were not compared; both null on leads stored before the regions were scored).
+/// <c>score</c> fuses each region's own score: <c>score_bf</c> the breech face's, <c>score_fp</c> the firing pin's and
+/// <c>score_shear</c> the aperture shear's (null when that region was not compared; null on leads stored before the
+/// regions were scored).
 /// </summary>
 public sealed record LeadView(
-    long Id, int Rank, long CandidateId, string CandidateExhibitId, double Score, double? ScoreBf, double? ScoreFp, double Similarity, int Cmc, double Ccf, double? ThetaDeg,
+    long Id, int Rank, long CandidateId, string CandidateExhibitId, double Score, double? ScoreBf, double? ScoreFp, double? ScoreShear, double Similarity, int Cmc, double Ccf, double? ThetaDeg,
     double? DxUm, double? DyUm, RegistrationOutcome Registration, string Status, string? CandidateIncidentId, string? CandidateFirearmId, string? CandidateCountry,
     string? CandidateAgency, string AlgorithmVersion)
 {
@@ -37,7 +38,7 @@ public sealed record LeadView(
     {
         var registration = RegistrationOutcome.Of(lead.RegistrationFailure);
         return new(
-            lead.Id, lead.Rank, lead.CandidateId, candidate.Metadata.ExhibitId, lead.Score, lead.ScoreBf, lead.ScoreFp, lead.Similarity, lead.Cmc, lead.Ccf, registration.Pose(lead.ThetaDeg),
+            lead.Id, lead.Rank, lead.CandidateId, candidate.Metadata.ExhibitId, lead.Score, lead.ScoreBf, lead.ScoreFp, lead.ScoreShear, lead.Similarity, lead.Cmc, lead.Ccf, registration.Pose(lead.ThetaDeg),
             registration.Pose(lead.DxUm), registration.Pose(lead.DyUm), registration, lead.Status, candidate.Metadata.IncidentId, candidate.Metadata.FirearmId,
             candidate.Metadata.Country, candidate.Metadata.Agency, lead.AlgorithmVersion);
     }

@@ -158,17 +158,17 @@ public sealed record JobStatus(
 
 /// <summary>
 /// One lead of a finished job; a pair that could not be registered has no pose and says why (<see cref="Registration"/>).
-/// <see cref="ScoreBf"/> and <see cref="ScoreFp"/> are each region's own score beside the fused <see cref="Score"/>.
+/// <see cref="ScoreBf"/>, <see cref="ScoreFp"/> and <see cref="ScoreShear"/> are each region's own score beside the fused <see cref="Score"/>.
 /// </summary>
 public sealed record JobLead(
-    long ItemId, string? ItemExhibitId, int Rank, long CandidateId, string? CandidateExhibitId, double Score, double? ScoreBf, double? ScoreFp, double Similarity, int Cmc, double Ccf,
+    long ItemId, string? ItemExhibitId, int Rank, long CandidateId, string? CandidateExhibitId, double Score, double? ScoreBf, double? ScoreFp, double? ScoreShear, double Similarity, int Cmc, double Ccf,
     double? ThetaDeg, double? DxUm, double? DyUm, RegistrationOutcome Registration)
 {
     internal static JobLead Of(CorrelationLead lead, string? itemExhibitId, string? candidateExhibitId)
     {
         var registration = RegistrationOutcome.Of(lead.RegistrationFailure);
         return new(
-            lead.ItemId, itemExhibitId, lead.Rank, lead.CandidateId, candidateExhibitId, lead.Score, lead.ScoreBf, lead.ScoreFp, lead.Similarity, lead.Cmc, lead.Ccf,
+            lead.ItemId, itemExhibitId, lead.Rank, lead.CandidateId, candidateExhibitId, lead.Score, lead.ScoreBf, lead.ScoreFp, lead.ScoreShear, lead.Similarity, lead.Cmc, lead.Ccf,
             registration.Pose(lead.ThetaDeg), registration.Pose(lead.DxUm), registration.Pose(lead.DyUm), registration);
     }
 }

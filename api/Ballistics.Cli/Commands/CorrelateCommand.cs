@@ -17,7 +17,7 @@ namespace Ballistics.Cli.Commands;
 /// </summary>
 internal static class CorrelateCommand
 {
-    public const string Header = "item_id,exhibit_id,rank,candidate_id,candidate_exhibit_id,score,score_bf,score_fp,similarity,cmc,ccf,theta_deg,dx_um,dy_um,candidate_incident_id,candidate_firearm_id,status";
+    public const string Header = "item_id,exhibit_id,rank,candidate_id,candidate_exhibit_id,score,score_bf,score_fp,score_shear,similarity,cmc,ccf,theta_deg,dx_um,dy_um,candidate_incident_id,candidate_firearm_id,status";
 
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -129,6 +129,7 @@ internal static class CorrelateCommand
                 F(lead.Score, "0.0000"),
                 F(lead.ScoreBf, "0.0000"),
                 F(lead.ScoreFp, "0.0000"),
+                F(lead.ScoreShear, "0.0000"),
                 F(lead.Similarity, "0.0000"),
                 lead.Cmc.ToString(CultureInfo.InvariantCulture),
                 F(lead.Ccf, "0.0000"),

@@ -42,12 +42,13 @@ public readonly record struct FoundLead(
     [property: Id(8)] double DyUm,
     [property: Id(9)] string? RegistrationFailure = null,
     [property: Id(10)] double? ScoreBf = null,
-    [property: Id(11)] double? ScoreFp = null)
+    [property: Id(11)] double? ScoreFp = null,
+    [property: Id(12)] double? ScoreShear = null)
 {
     public static FoundLead Of(RankedLead lead) =>
-        new(lead.Rank, lead.ItemId, lead.Score, lead.Similarity, lead.Cmc, lead.Ccf, lead.ThetaDeg, lead.DxUm, lead.DyUm, lead.RegistrationFailure, lead.ScoreBf, lead.ScoreFp);
+        new(lead.Rank, lead.ItemId, lead.Score, lead.Similarity, lead.Cmc, lead.Ccf, lead.ThetaDeg, lead.DxUm, lead.DyUm, lead.RegistrationFailure, lead.ScoreBf, lead.ScoreFp, lead.ScoreShear);
 
-    public RankedLead ToLead() => new(Rank, ItemId, Score, Similarity, Cmc, Ccf, ThetaDeg, DxUm, DyUm, RegistrationFailure, ScoreBf, ScoreFp);
+    public RankedLead ToLead() => new(Rank, ItemId, Score, Similarity, Cmc, Ccf, ThetaDeg, DxUm, DyUm, RegistrationFailure, ScoreBf, ScoreFp, ScoreShear);
 }
 
 /// <summary>A search's leads as they cross back from a silo (<see cref="RankedLeads"/> on the wire), or why it was refused.</summary>

@@ -14,11 +14,11 @@ public sealed record CorrelationJob(long Id, string Selection, DateTimeOffset? S
 
 /// <summary>
 /// One lead of a job as stored; <see cref="RegistrationFailure"/> says why the pair could not be registered (θ, dx, dy are
-/// then no pose); <see cref="ScoreBf"/> and <see cref="ScoreFp"/> are each region's own score (as <see cref="StoredLead"/>'s).
+/// then no pose); <see cref="ScoreBf"/>, <see cref="ScoreFp"/> and <see cref="ScoreShear"/> are each region's own score (as <see cref="StoredLead"/>'s).
 /// </summary>
 public readonly record struct CorrelationLead(
     long ItemId, int Rank, long CandidateId, double Score, double Similarity, int Cmc, double Ccf, double ThetaDeg, double DxUm, double DyUm, string? RegistrationFailure = null,
-    double? ScoreBf = null, double? ScoreFp = null)
+    double? ScoreBf = null, double? ScoreFp = null, double? ScoreShear = null)
 {
     /// <summary>A search's lead for <paramref name="itemId"/> as a job stores it.</summary>
     public static CorrelationLead Of(long itemId, Engine.Corpus.Lead lead) => RankedLead.Of(lead).ToCorrelationLead(itemId);
@@ -201,14 +201,14 @@ public sealed class CorrelationJobs
 
         using var insert = _connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO correlation_lead (job_id, item_id, rank, candidate_id, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, registration_failure, score_bf, score_fp) "
-            + "VALUES (@job, @item, @rank, @cand, @score, @sim, @cmc, @ccf, @theta, @dx, @dy, @rf, @sbf, @sfp)";
-        var parameters = new[] { "@job", "@item", "@rank", "@cand", "@score", "@sim", "@cmc", "@ccf", "@theta", "@dx", "@dy", "@rf", "@sbf", "@sfp" }
+        insert.CommandText = "INSERT INTO correlation_lead (job_id, item_id, rank, candidate_id, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, registration_failure, score_bf, score_fp, score_shear) "
+            + "VALUES (@job, @item, @rank, @cand, @score, @sim, @cmc, @ccf, @theta, @dx, @dy, @rf, @sbf, @sfp, @ssh)";
+        var parameters = new[] { "@job", "@item", "@rank", "@cand", "@score", "@sim", "@cmc", "@ccf", "@theta", "@dx", "@dy", "@rf", "@sbf", "@sfp", "@ssh" }
             .Select(name => insert.With(name, DBNull.Value)).ToArray();
         foreach (var lead in leads)
         {
             object[] values = [job.Id, itemId, lead.Rank, lead.CandidateId, lead.Score, lead.Similarity, lead.Cmc, lead.Ccf, lead.ThetaDeg, lead.DxUm, lead.DyUm, (object?)lead.RegistrationFailure ?? DBNull.Value,
-                (object?)lead.ScoreBf ?? DBNull.Value, (object?)lead.ScoreFp ?? DBNull.Value];
+                (object?)lead.ScoreBf ?? DBNull.Value, (object?)lead.ScoreFp ?? DBNull.Value, (object?)lead.ScoreShear ?? DBNull.Value];
             for (var i = 0; i < values.Length; i++)
             {
                 parameters[i].Value = values[i];
@@ -226,7 +226,7 @@ public sealed class CorrelationJobs
     {
         ArgumentNullException.ThrowIfNull(job);
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT item_id, rank, candidate_id, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, registration_failure, score_bf, score_fp FROM correlation_lead WHERE job_id = @job ORDER BY item_id, rank";
+        command.CommandText = "SELECT item_id, rank, candidate_id, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, registration_failure, score_bf, score_fp, score_shear FROM correlation_lead WHERE job_id = @job ORDER BY item_id, rank";
         command.With("@job", job.Id);
         using var r = command.ExecuteReader();
         while (r.Read())
@@ -239,17 +239,17 @@ public sealed class CorrelationJobs
     public (CorrelationLead Lead, string AlgorithmVersion)? Scored(long itemId, long candidateId)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT l.item_id, l.rank, l.candidate_id, l.score, l.similarity, l.cmc, l.ccf, l.theta_deg, l.dx_um, l.dy_um, l.registration_failure, l.score_bf, l.score_fp, j.algorithm_version "
+        command.CommandText = "SELECT l.item_id, l.rank, l.candidate_id, l.score, l.similarity, l.cmc, l.ccf, l.theta_deg, l.dx_um, l.dy_um, l.registration_failure, l.score_bf, l.score_fp, l.score_shear, j.algorithm_version "
             + "FROM correlation_lead l JOIN correlation_job j ON j.id = l.job_id WHERE l.item_id = @a AND l.candidate_id = @b ORDER BY l.job_id DESC LIMIT 1";
         command.With("@a", itemId);
         command.With("@b", candidateId);
         using var r = command.ExecuteReader();
-        return r.Read() ? (Read(r), r.GetString(13)) : null;
+        return r.Read() ? (Read(r), r.GetString(14)) : null;
     }
 
     private static CorrelationLead Read(DbDataReader r) =>
         new(r.GetInt64(0), r.GetInt32(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4), r.GetInt32(5), r.GetDouble(6), r.GetDouble(7), r.GetDouble(8), r.GetDouble(9), r.IsDBNull(10) ? null : r.GetString(10),
-            r.IsDBNull(11) ? null : r.GetDouble(11), r.IsDBNull(12) ? null : r.GetDouble(12));
+            r.IsDBNull(11) ? null : r.GetDouble(11), r.IsDBNull(12) ? null : r.GetDouble(12), r.IsDBNull(13) ? null : r.GetDouble(13));
 
     /// <summary>Marks an open job finished (a cancelled one stays cancelled).</summary>
     public void Finish(CorrelationJob job) => Close(job, "finished_at", audit: null);

@@ -9,18 +9,18 @@ namespace Ballistics.Store.Scans;
 /// <summary>
 /// A ranked candidate of a submitted evidence item, with where its review stands. <see cref="RegistrationFailure"/>
 /// says why the pair could not be registered (null when it was); θ, dx and dy are then no pose. <see cref="ScoreBf"/> and
-/// <see cref="ScoreFp"/> are each region's own score (the firing pin's null when it was not compared; both null on leads
-/// stored before migration 9).
+/// <see cref="ScoreFp"/> and <see cref="ScoreShear"/> are each region's own score (the firing pin's and the shear's null when
+/// they were not compared; null on leads stored before migrations 9 and 11).
 /// </summary>
 public sealed record StoredLead(
     long Id, long EvidenceId, long CandidateId, int Rank, double Score, double Similarity, int Cmc, double Ccf,
     double ThetaDeg, double DxUm, double DyUm, string AlgorithmVersion, string Status, DateTimeOffset CreatedAt, string? RegistrationFailure = null,
-    double? ScoreBf = null, double? ScoreFp = null);
+    double? ScoreBf = null, double? ScoreFp = null, double? ScoreShear = null);
 
 /// <summary>A search's candidate before it is stored (<see cref="StoredLead"/> for the registration failure).</summary>
 public readonly record struct NewLead(
     long CandidateId, int Rank, double Score, double Similarity, int Cmc, double Ccf, double ThetaDeg, double DxUm, double DyUm, string? RegistrationFailure = null,
-    double? ScoreBf = null, double? ScoreFp = null);
+    double? ScoreBf = null, double? ScoreFp = null, double? ScoreShear = null);
 
 /// <summary>An evidence item with leads, and how far their review has gone: counts by status.</summary>
 public sealed record ReviewQueueEntry(long EvidenceId, int Candidates, int Leads, int Confirmed, int Rejected, DateTimeOffset LatestAt);
@@ -52,8 +52,8 @@ public sealed class LeadBook
             {
                 using var insert = _connection.CreateCommand();
                 insert.Transaction = transaction;
-                insert.CommandText = "INSERT INTO lead (evidence_id, candidate_id, rank, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, algorithm_version, created_at, registration_failure, score_bf, score_fp) "
-                    + "VALUES (@e, @c, @r, @s, @sim, @cmc, @ccf, @t, @dx, @dy, @v, @at, @rf, @sbf, @sfp) ON CONFLICT (evidence_id, candidate_id) DO NOTHING";
+                insert.CommandText = "INSERT INTO lead (evidence_id, candidate_id, rank, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, algorithm_version, created_at, registration_failure, score_bf, score_fp, score_shear) "
+                    + "VALUES (@e, @c, @r, @s, @sim, @cmc, @ccf, @t, @dx, @dy, @v, @at, @rf, @sbf, @sfp, @ssh) ON CONFLICT (evidence_id, candidate_id) DO NOTHING";
                 insert.With("@e", evidenceId);
                 insert.With("@c", lead.CandidateId);
                 insert.With("@r", lead.Rank);
@@ -69,6 +69,7 @@ public sealed class LeadBook
                 insert.With("@rf", lead.RegistrationFailure);
                 insert.With("@sbf", (object?)lead.ScoreBf ?? DBNull.Value);
                 insert.With("@sfp", (object?)lead.ScoreFp ?? DBNull.Value);
+                insert.With("@ssh", (object?)lead.ScoreShear ?? DBNull.Value);
                 insert.ExecuteNonQuery();
             }
 
@@ -211,7 +212,7 @@ public sealed class LeadBook
     {
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT id, evidence_id, candidate_id, rank, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, algorithm_version, status, created_at, registration_failure, score_bf, score_fp FROM lead {where}";
+        command.CommandText = $"SELECT id, evidence_id, candidate_id, rank, score, similarity, cmc, ccf, theta_deg, dx_um, dy_um, algorithm_version, status, created_at, registration_failure, score_bf, score_fp, score_shear FROM lead {where}";
         command.With("@id", id);
         using var reader = command.ExecuteReader();
         var leads = new List<StoredLead>();
@@ -223,7 +224,8 @@ public sealed class LeadBook
                 DateTimeOffset.Parse(reader.GetString(13), CultureInfo.InvariantCulture),
                 reader.IsDBNull(14) ? null : reader.GetString(14),
                 reader.IsDBNull(15) ? null : reader.GetDouble(15),
-                reader.IsDBNull(16) ? null : reader.GetDouble(16)));
+                reader.IsDBNull(16) ? null : reader.GetDouble(16),
+                reader.IsDBNull(17) ? null : reader.GetDouble(17)));
         }
 
         return leads;

@@ -5,21 +5,21 @@ namespace Ballistics.Store.Scans;
 /// <summary>One ranked lead of a search, as the hosts record it: the candidate and what the comparison found.</summary>
 public readonly record struct RankedLead(
     int Rank, long ItemId, double Score, double Similarity, int Cmc, double Ccf, double ThetaDeg, double DxUm, double DyUm, string? RegistrationFailure = null,
-    double? ScoreBf = null, double? ScoreFp = null)
+    double? ScoreBf = null, double? ScoreFp = null, double? ScoreShear = null)
 {
     public static RankedLead Of(Lead lead)
     {
         ArgumentNullException.ThrowIfNull(lead);
         var r = lead.Comparison.Registration;
         return new(lead.Rank, lead.ItemId, lead.Score, lead.Similarity, lead.Comparison.CmcCount, lead.Comparison.Ccf, r.RotationDeg, r.DxUm, r.DyUm, r.FailureReason,
-            lead.Comparison.ScoreBf, lead.Comparison.ScoreFp);
+            lead.Comparison.ScoreBf, lead.Comparison.ScoreFp, lead.Comparison.ScoreShear);
     }
 
     /// <summary>The lead as an evidence search records it.</summary>
-    public NewLead ToNewLead() => new(ItemId, Rank, Score, Similarity, Cmc, Ccf, ThetaDeg, DxUm, DyUm, RegistrationFailure, ScoreBf, ScoreFp);
+    public NewLead ToNewLead() => new(ItemId, Rank, Score, Similarity, Cmc, Ccf, ThetaDeg, DxUm, DyUm, RegistrationFailure, ScoreBf, ScoreFp, ScoreShear);
 
     /// <summary>The lead as a batch job records it for <paramref name="itemId"/>.</summary>
-    public CorrelationLead ToCorrelationLead(long itemId) => new(itemId, Rank, ItemId, Score, Similarity, Cmc, Ccf, ThetaDeg, DxUm, DyUm, RegistrationFailure, ScoreBf, ScoreFp);
+    public CorrelationLead ToCorrelationLead(long itemId) => new(itemId, Rank, ItemId, Score, Similarity, Cmc, Ccf, ThetaDeg, DxUm, DyUm, RegistrationFailure, ScoreBf, ScoreFp, ScoreShear);
 }
 
 /// <summary>

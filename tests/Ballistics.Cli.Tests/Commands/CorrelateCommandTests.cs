@@ -30,12 +30,12 @@ public sealed class CorrelateCommandTests
         Assert.That(code, Is.Zero, error);
         Assert.That(output, Does.Contain("12 items correlated, 36 leads written"));
         var lines = File.ReadAllLines(dir.File("results.csv"));
-        Assert.That(lines[0], Is.EqualTo("item_id,exhibit_id,rank,candidate_id,candidate_exhibit_id,score,score_bf,score_fp,similarity,cmc,ccf,theta_deg,dx_um,dy_um,candidate_incident_id,candidate_firearm_id,status"));
+        Assert.That(lines[0], Is.EqualTo("item_id,exhibit_id,rank,candidate_id,candidate_exhibit_id,score,score_bf,score_fp,score_shear,similarity,cmc,ccf,theta_deg,dx_um,dy_um,candidate_incident_id,candidate_firearm_id,status"));
         var rows = Rows(dir.File("results.csv"));
         Assert.That(rows.Select(r => (r[0], r[2])).Distinct().Count(), Is.EqualTo(36));
         Assert.That(rows.Where(r => r[0] == r[3]), Is.Empty, "no item is its own lead");
         var firstLeads = rows.Where(r => r[2] == "1").ToArray();
-        var mates = firstLeads.Count(r => r[1][..5] == r[15]);
+        var mates = firstLeads.Count(r => r[1][..5] == r[16]);
         Assert.That(mates, Is.GreaterThanOrEqualTo(11), "the first lead is a mate for (almost) every item of an easy set");
     }
 
@@ -51,7 +51,7 @@ public sealed class CorrelateCommandTests
         Assert.That(error, Does.Contain("job 1:"));
         Assert.That(output, Does.Contain("12 items correlated, 24 leads written"));
         var rows = Rows(dir.File("cascade.csv"));
-        Assert.That(rows.Count(r => r[2] == "1" && r[1][..5] == r[15]), Is.GreaterThanOrEqualTo(11), "a mate first for (almost) every item");
+        Assert.That(rows.Count(r => r[2] == "1" && r[1][..5] == r[16]), Is.GreaterThanOrEqualTo(11), "a mate first for (almost) every item");
         using var opened = DataStore.Open(store, create: false).Value;
         Assert.That(opened.Correlations.Get(1)!.FullComparisons, Is.EqualTo(2));
     }

@@ -277,7 +277,8 @@ async function selectLead(i) {
 function regionFigures(lead) {
   if (lead.score_bf === null || lead.score_bf === undefined) return [];
   return [[t('fig.score_bf'), fixed(lead.score_bf, 3)],
-    [t('fig.score_fp'), lead.score_fp === null || lead.score_fp === undefined ? t('fig.not_compared') : fixed(lead.score_fp, 3)]];
+    [t('fig.score_fp'), lead.score_fp === null || lead.score_fp === undefined ? t('fig.not_compared') : fixed(lead.score_fp, 3)],
+    [t('fig.score_shear'), lead.score_shear === null || lead.score_shear === undefined ? t('fig.not_compared') : fixed(lead.score_shear, 3)]];
 }
 
 function renderLead() {

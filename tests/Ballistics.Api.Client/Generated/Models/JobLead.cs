@@ -8,7 +8,7 @@ using System;
 namespace Ballistics.Api.Client.Models
 {
     /// <summary>
-    /// One lead of a finished job; a pair that could not be registered has no pose and says why (RegistrationOutcome JobLead.Registration).double? JobLead.ScoreBf and double? JobLead.ScoreFp are each region&apos;s own score beside the fused double JobLead.Score.
+    /// One lead of a finished job; a pair that could not be registered has no pose and says why (RegistrationOutcome JobLead.Registration).double? JobLead.ScoreBf, double? JobLead.ScoreFp and double? JobLead.ScoreShear are each region&apos;s own score beside the fused double JobLead.Score.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class JobLead : IAdditionalDataHolder, IParsable
@@ -59,6 +59,8 @@ namespace Ballistics.Api.Client.Models
         public double? ScoreBf { get; set; }
         /// <summary>The score_fp property</summary>
         public double? ScoreFp { get; set; }
+        /// <summary>The score_shear property</summary>
+        public double? ScoreShear { get; set; }
         /// <summary>The similarity property</summary>
         public double? Similarity { get; set; }
         /// <summary>The theta_deg property</summary>
@@ -101,6 +103,7 @@ namespace Ballistics.Api.Client.Models
                 { "score", n => { Score = n.GetDoubleValue(); } },
                 { "score_bf", n => { ScoreBf = n.GetDoubleValue(); } },
                 { "score_fp", n => { ScoreFp = n.GetDoubleValue(); } },
+                { "score_shear", n => { ScoreShear = n.GetDoubleValue(); } },
                 { "similarity", n => { Similarity = n.GetDoubleValue(); } },
                 { "theta_deg", n => { ThetaDeg = n.GetDoubleValue(); } },
             };
@@ -125,6 +128,7 @@ namespace Ballistics.Api.Client.Models
             writer.WriteDoubleValue("score", Score);
             writer.WriteDoubleValue("score_bf", ScoreBf);
             writer.WriteDoubleValue("score_fp", ScoreFp);
+            writer.WriteDoubleValue("score_shear", ScoreShear);
             writer.WriteDoubleValue("similarity", Similarity);
             writer.WriteDoubleValue("theta_deg", ThetaDeg);
             writer.WriteAdditionalData(AdditionalData);

@@ -8,7 +8,7 @@ using System;
 namespace Ballistics.Api.Client.Models
 {
     /// <summary>
-    /// A lead as the API shows it: the comparison&apos;s figures, the review status and what the candidate belongs to. A pairthat could not be registered has `registration.status` &quot;failed&quot; with the reason, and no pose (θ, dx, dy null).`score` fuses each region&apos;s own score: `score_bf` the breech face&apos;s, `score_fp` the firing pin&apos;s (null whenthe firing pins were not compared; both null on leads stored before the regions were scored).
+    /// A lead as the API shows it: the comparison&apos;s figures, the review status and what the candidate belongs to. A pairthat could not be registered has `registration.status` &quot;failed&quot; with the reason, and no pose (θ, dx, dy null).`score` fuses each region&apos;s own score: `score_bf` the breech face&apos;s, `score_fp` the firing pin&apos;s and`score_shear` the aperture shear&apos;s (null when that region was not compared; null on leads stored before theregions were scored).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class LeadView : IAdditionalDataHolder, IParsable
@@ -91,6 +91,8 @@ namespace Ballistics.Api.Client.Models
         public double? ScoreBf { get; set; }
         /// <summary>The score_fp property</summary>
         public double? ScoreFp { get; set; }
+        /// <summary>The score_shear property</summary>
+        public double? ScoreShear { get; set; }
         /// <summary>The similarity property</summary>
         public double? Similarity { get; set; }
         /// <summary>The status property</summary>
@@ -145,6 +147,7 @@ namespace Ballistics.Api.Client.Models
                 { "score", n => { Score = n.GetDoubleValue(); } },
                 { "score_bf", n => { ScoreBf = n.GetDoubleValue(); } },
                 { "score_fp", n => { ScoreFp = n.GetDoubleValue(); } },
+                { "score_shear", n => { ScoreShear = n.GetDoubleValue(); } },
                 { "similarity", n => { Similarity = n.GetDoubleValue(); } },
                 { "status", n => { Status = n.GetStringValue(); } },
                 { "theta_deg", n => { ThetaDeg = n.GetDoubleValue(); } },
@@ -174,6 +177,7 @@ namespace Ballistics.Api.Client.Models
             writer.WriteDoubleValue("score", Score);
             writer.WriteDoubleValue("score_bf", ScoreBf);
             writer.WriteDoubleValue("score_fp", ScoreFp);
+            writer.WriteDoubleValue("score_shear", ScoreShear);
             writer.WriteDoubleValue("similarity", Similarity);
             writer.WriteStringValue("status", Status);
             writer.WriteDoubleValue("theta_deg", ThetaDeg);
