@@ -1,15 +1,14 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Ballistics.Engine.FiringPin;
 
 /// <summary>
 /// Compares two aperture-shear bands the way bullet lands are compared: at the turn the firing pin (else the breech
-/// face) registered, the direction the two bands' relief is most oriented across is the striae's; each band's heights
-/// are averaged along it into a profile across it, measured from the pin's axis, separately on either side of the axis
-/// (the aperture's edge shears the leading side only, and a drag runs out on that side); the profiles are
-/// cross-correlated within <see cref="ApertureShearComparisonOptions.MaxOffsetUm"/>. The best direction, side and
-/// offset count. Stateless; safe to share between threads.
+/// face) registered, each band's heights averaged along a direction into a profile across it, measured from the pin's
+/// axis, separately on either side of the axis (the aperture's edge shears the leading side only, and a drag runs out
+/// on that side), are cross-correlated within <see cref="ApertureShearComparisonOptions.MaxOffsetUm"/>, for every
+/// direction <see cref="ApertureShearComparisonOptions.DirectionStepDeg"/> apart (the profiles are the views', built once
+/// per band). The best direction, side and offset count. Stateless; safe to share between threads.
 /// </summary>
 internal sealed class ApertureShearComparer(ApertureShearComparisonOptions options)
 {
@@ -37,106 +36,77 @@ internal sealed class ApertureShearComparer(ApertureShearComparisonOptions optio
 
     private ApertureShearComparison Compare(ShearBandView a, ShearBandView b, double theta)
     {
-        // B's orientation β lies at β − θ in A's frame (Rotation2D turns counter-clockwise on screen), so A's g meets B's g + θ.
-        var joint = new double[ShearBandView.OrientationBins];
-        for (var g = 0; g < joint.Length; g++)
-        {
-            joint[g] = a.Orientation[g] + b.Orientation[ShearBandView.Bin(g + theta)];
-        }
-
         var step = a.StepUm;
-        var centre = (int)Math.Ceiling(Math.Max(a.ReachUm, b.ReachUm) / step) + 1;
-        var bins = (2 * centre) + 1;
-        var profiles = new Profiles(bins);
         var maxLag = (int)Math.Round(options.MaxOffsetUm / step);
         var minOverlap = Math.Max(8, (int)Math.Ceiling(options.MinOverlapUm / step));
-        var best = (Ncc: double.NegativeInfinity, Direction: 0.0, Lag: 0, Overlap: 0, Coherence: 0.0);
-        foreach (var gradient in Peaks(joint))
+        var best = (Ncc: double.NegativeInfinity, Direction: 0, Lag: 0, Overlap: 0);
+        for (var direction = 0.0; direction < ShearBandView.Directions; direction += options.DirectionStepDeg)
         {
-            // Striae run across the orientation their relief's gradients share.
-            var direction = gradient + 90.0;
-            profiles.Clear();
-            Accumulate(a, direction, centre, profiles.SumA, profiles.CountA);
-            Accumulate(b, direction + theta, centre, profiles.SumB, profiles.CountB);
+            // A's direction s lies at s + θ in B's frame (Rotation2D turns counter-clockwise on screen); past half a turn
+            // it is the opposite direction, whose profiles are B's own mirrored, sides exchanged.
+            var atA = (int)direction;
+            var atB = (int)Math.Round(direction + theta) % 360;
+            atB = atB < 0 ? atB + 360 : atB;
+            var mirrored = atB >= ShearBandView.Directions;
             for (var side = 0; side < 2; side++)
             {
-                var (ncc, lag, overlap) = BestOffset(profiles, side, bins, maxLag, minOverlap);
+                var profileB = mirrored ? b.Profile(atB - ShearBandView.Directions, 1 - side) : b.Profile(atB, side);
+                var (ncc, lag, overlap) = BestOffset(a.Profile(atA, side), a.Centre, profileB, b.Centre, mirrored, maxLag, minOverlap);
                 if (ncc > best.Ncc)
                 {
-                    best = (ncc, direction % 180, lag, overlap, joint[gradient] / 2 * ShearBandView.OrientationBins);
+                    best = (ncc, atA, lag, overlap);
                 }
             }
         }
 
-        return double.IsFinite(best.Ncc)
-            ? new ApertureShearComparison
-            {
-                Status = RegionComparisonStatus.Compared,
-                Ncc = best.Ncc,
-                DirectionDeg = best.Direction,
-                OffsetUm = best.Lag * step,
-                OverlapUm = best.Overlap * step,
-                Coherence = best.Coherence,
-                RotationDeg = theta,
-            }
-            : ApertureShearComparison.Failed(string.Create(CultureInfo.InvariantCulture, $"the bands' striae profiles overlap by less than {options.MinOverlapUm} µm on either side of the axis"));
-    }
-
-    /// <summary>The joint histogram's best orientations, at least the peak separation apart.</summary>
-    private List<int> Peaks(double[] joint)
-    {
-        var chosen = new List<int>(options.Candidates);
-        foreach (var g in Enumerable.Range(0, joint.Length).OrderByDescending(g => joint[g]))
+        if (!double.IsFinite(best.Ncc))
         {
-            if (chosen.Count == options.Candidates)
-            {
-                break;
-            }
-
-            if (chosen.TrueForAll(c => Math.Min(Math.Abs(c - g), joint.Length - Math.Abs(c - g)) >= options.PeakSeparationDeg))
-            {
-                chosen.Add(g);
-            }
+            return ApertureShearComparison.Failed(string.Create(CultureInfo.InvariantCulture, $"the bands' striae profiles overlap by less than {options.MinOverlapUm} µm on either side of the axis"));
         }
 
-        return chosen;
-    }
-
-    /// <summary>Sums the band's heights into bins across <paramref name="directionDeg"/> (one grid step wide, bin <paramref name="centre"/> on the axis), one profile per side of the axis.</summary>
-    private static void Accumulate(ShearBandView view, double directionDeg, int centre, double[][] sums, int[][] counts)
-    {
-        var (sin, cos) = Math.SinCos(directionDeg * Math.PI / 180);
-        var inverseStep = 1 / view.StepUm;
-        for (var i = 0; i < view.Z.Length; i++)
+        // How much more the two bands' relief is oriented across the striae found than an even spread would be.
+        var gradient = best.Direction + 90;
+        var coherence = (a.Orientation[ShearBandView.Bin(gradient)] + b.Orientation[ShearBandView.Bin(gradient + theta)]) / 2 * ShearBandView.OrientationBins;
+        return new ApertureShearComparison
         {
-            var along = (view.XUm[i] * cos) + (view.YUm[i] * sin);
-            var across = (-view.XUm[i] * sin) + (view.YUm[i] * cos);
-            var bin = (int)Math.Floor((across * inverseStep) + 0.5) + centre;
-            Debug.Assert(bin >= 0 && bin < sums[0].Length, "the profile spans the band's reach");
-            var side = along >= 0 ? 0 : 1;
-            sums[side][bin] += view.Z[i];
-            counts[side][bin]++;
-        }
+            Status = RegionComparisonStatus.Compared,
+            Ncc = best.Ncc,
+            DirectionDeg = best.Direction,
+            OffsetUm = best.Lag * step,
+            OverlapUm = best.Overlap * step,
+            Coherence = coherence,
+            RotationDeg = theta,
+        };
     }
 
-    /// <summary>The Pearson correlation of A's and B's profiles on one side at the best offset within ±<paramref name="maxLag"/> bins.</summary>
-    private (double Ncc, int Lag, int Overlap) BestOffset(Profiles p, int side, int bins, int maxLag, int minOverlap)
+    /// <summary>
+    /// The Pearson correlation of A's profile and B's (<paramref name="mirrored"/>: read reversed about the axis) at the best
+    /// offset within ±<paramref name="maxLag"/> points; the profiles' points without enough heights (NaN) are left out.
+    /// </summary>
+    private static (double Ncc, int Lag, int Overlap) BestOffset(
+        ReadOnlySpan<float> a, int centreA, ReadOnlySpan<float> b, int centreB, bool mirrored, int maxLag, int minOverlap)
     {
-        var (sumA, countA, sumB, countB) = (p.SumA[side], p.CountA[side], p.SumB[side], p.CountB[side]);
         var best = (Ncc: double.NegativeInfinity, Lag: 0, Overlap: 0);
         for (var lag = -maxLag; lag <= maxLag; lag++)
         {
             double n = 0, sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
-            for (var i = Math.Max(0, -lag); i < bins && i + lag < bins; i++)
+            for (var i = 0; i < a.Length; i++)
             {
-                var j = i + lag;
-                if (countA[i] < options.MinPointsPerBin || countB[j] < options.MinPointsPerBin)
+                // The same distance across the striae from the axis, moved by the lag, on B's profile.
+                var across = i - centreA + lag;
+                var j = mirrored ? centreB - across : centreB + across;
+                if ((uint)j >= (uint)b.Length)
                 {
                     continue;
                 }
 
-                var va = sumA[i] / countA[i];
-                var vb = sumB[j] / countB[j];
+                var va = a[i];
+                var vb = b[j];
+                if (float.IsNaN(va) || float.IsNaN(vb))
+                {
+                    continue;
+                }
+
                 n++;
                 sa += va;
                 sb += vb;
@@ -165,30 +135,5 @@ internal sealed class ApertureShearComparer(ApertureShearComparisonOptions optio
         }
 
         return best;
-    }
-
-    /// <summary>The profiles' sums and counts, A's and B's on each side of the axis, reused for every direction of one comparison.</summary>
-    private sealed class Profiles(int bins)
-    {
-        public double[][] SumA { get; } = [new double[bins], new double[bins]];
-
-        public int[][] CountA { get; } = [new int[bins], new int[bins]];
-
-        public double[][] SumB { get; } = [new double[bins], new double[bins]];
-
-        public int[][] CountB { get; } = [new int[bins], new int[bins]];
-
-        public void Clear()
-        {
-            foreach (var array in SumA.Concat(SumB))
-            {
-                Array.Clear(array);
-            }
-
-            foreach (var array in CountA.Concat(CountB))
-            {
-                Array.Clear(array);
-            }
-        }
     }
 }

@@ -1,8 +1,11 @@
+using System.Diagnostics;
+
 namespace Ballistics.Engine.FiringPin;
 
 /// <summary>
-/// One aperture-shear band as every comparison reads it, built once per scan: its valid points in µm about the pin's
-/// axis with their heights, and how its relief's gradients are oriented (striae show as one orientation standing out).
+/// One aperture-shear band as every comparison reads it, built once per scan: its heights averaged along every direction
+/// (one degree apart over half a turn) into profiles across it, one per side of the pin's axis, and how its relief's
+/// gradients are oriented (striae show as one orientation standing out). A comparison then only reads profiles.
 /// </summary>
 internal sealed class ShearBandView
 {
@@ -12,23 +15,27 @@ internal sealed class ShearBandView
     /// <summary>Spread (bins) of the circular Gaussian the orientation histogram is smoothed with: striae a degree or two apart are one set.</summary>
     private const double OrientationSmoothingBins = 3;
 
-    private ShearBandView(float[] xUm, float[] yUm, float[] z, double[] orientation, double stepUm, double reachUm)
+    /// <summary>Directions the profiles are read along: one a degree over half a turn (the other half are the same profiles mirrored).</summary>
+    public const int Directions = 180;
+
+    /// <summary>A profile's point is the mean of at least this many of the band's points along the direction, else NaN.</summary>
+    public const int MinPointsPerBin = 6;
+
+    private ShearBandView(float[] profiles, int bins, double[] orientation, double stepUm)
     {
-        XUm = xUm;
-        YUm = yUm;
-        Z = z;
+        _profiles = profiles;
+        Bins = bins;
         Orientation = orientation;
         StepUm = stepUm;
-        ReachUm = reachUm;
     }
 
-    /// <summary>The valid points' positions about the axis, x right, y down (µm).</summary>
-    public float[] XUm { get; }
+    private readonly float[] _profiles;
 
-    public float[] YUm { get; }
+    /// <summary>Points of each profile, one grid step apart across the direction, the middle one on the axis.</summary>
+    public int Bins { get; }
 
-    /// <summary>The valid points' band-passed heights (µm).</summary>
-    public float[] Z { get; }
+    /// <summary>The profile's point on the axis.</summary>
+    public int Centre => Bins / 2;
 
     /// <summary>
     /// Share of the band's squared gradient at each orientation (degrees from x towards y, 0–179), smoothed; sums to 1.
@@ -38,8 +45,15 @@ internal sealed class ShearBandView
 
     public double StepUm { get; }
 
-    /// <summary>The farthest point from the axis (µm).</summary>
-    public double ReachUm { get; }
+    /// <summary>
+    /// The mean heights across direction <paramref name="directionDeg"/> (0–179) on one <paramref name="side"/> of the axis
+    /// (0 where the points lie ahead along the direction, 1 behind), <see cref="Bins"/> of them; NaN where too few points.
+    /// </summary>
+    public ReadOnlySpan<float> Profile(int directionDeg, int side)
+    {
+        Debug.Assert(directionDeg is >= 0 and < Directions && side is 0 or 1, "a profile of the view");
+        return _profiles.AsSpan(((directionDeg * 2) + side) * Bins, Bins);
+    }
 
     public static ShearBandView Of(ShearBand band)
     {
@@ -67,8 +81,9 @@ internal sealed class ShearBandView
                     continue;
                 }
 
-                var px = (x - centreX) * step;
-                var py = (y - centreY) * step;
+                // Positions in grid steps about the axis: a profile's points are one step apart.
+                var px = x - centreX;
+                var py = y - centreY;
                 (xs[n], ys[n], zs[n]) = ((float)px, (float)py, z);
                 n++;
                 reach2 = Math.Max(reach2, (px * px) + (py * py));
@@ -84,7 +99,29 @@ internal sealed class ShearBandView
             }
         }
 
-        return new ShearBandView(xs[..n], ys[..n], zs[..n], Smooth(histogram), step, Math.Sqrt(reach2));
+        var bins = (2 * ((int)Math.Ceiling(Math.Sqrt(reach2)) + 1)) + 1;
+        var centre = bins / 2;
+        var sums = new float[Directions * 2 * bins];
+        var counts = new int[Directions * 2 * bins];
+        for (var d = 0; d < Directions; d++)
+        {
+            var (sin, cos) = Math.SinCos(d * Math.PI / 180);
+            for (var k = 0; k < n; k++)
+            {
+                var along = (xs[k] * cos) + (ys[k] * sin);
+                var across = (-xs[k] * sin) + (ys[k] * cos);
+                var at = ((((d * 2) + (along >= 0 ? 0 : 1)) * bins) + (int)Math.Floor(across + 0.5)) + centre;
+                sums[at] += zs[k];
+                counts[at]++;
+            }
+        }
+
+        for (var k = 0; k < sums.Length; k++)
+        {
+            sums[k] = counts[k] >= MinPointsPerBin ? sums[k] / counts[k] : float.NaN;
+        }
+
+        return new ShearBandView(sums, bins, Smooth(histogram), step);
     }
 
     /// <summary>The orientation bin of <paramref name="degrees"/> (any angle; a half turn apart is the same bin).</summary>
