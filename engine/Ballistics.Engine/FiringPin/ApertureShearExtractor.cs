@@ -26,30 +26,13 @@ internal static class ApertureShearExtractor
         var (grid, originXUm, originYUm) = FiringPinExtractor.Cut(surface, box, coarseStepUm, shear.ReachUm, shear.StepUm, options.Resample.MinValidFraction);
         using var coarseBand = Band(aperture, coarseStepUm, shear);
         using var band = FiringPinExtractor.Zone(grid, coarseBand, coarseStepUm, originXUm, originYUm, 0);
-
-        grid.KeepOnly(band);
-        OutlierFilter.Apply(grid, options.Outliers);
-        var walls = FiringPinExtractor.RemoveWalls(grid, shear.MaxSlope, options.FiringPin.SlopeBaseUm);
-        RobustLeveller.Apply(grid, options.Levelling);
-        GaussianBandPass.Apply(grid, new BandPassOptions { ShortCutoffUm = shear.ShortCutoffUm, LongCutoffUm = shear.LongCutoffUm, MinWeight = options.BandPass.MinWeight });
-        var axisXUm = (aperture.Centre.X + 0.5) * coarseStepUm;
-        var axisYUm = (aperture.Centre.Y + 0.5) * coarseStepUm;
-        FiringPinExtractor.RemoveRings(grid, ((axisXUm - originXUm) / shear.StepUm) - 0.5, ((axisYUm - originYUm) / shear.StepUm) - 0.5);
-        FiringPinExtractor.Erode(band, shear.EdgeErosionUm / shear.StepUm);
-        grid.KeepOnly(band);
-        var points = grid.CountValid();
-        if (points < shear.MinPoints)
-        {
-            return ApertureShearRegion.Failed(
+        var filter = new AboutAxisFilter(shear.StepUm, shear.MaxSlope, options.FiringPin.SlopeBaseUm, shear.ShortCutoffUm, shear.LongCutoffUm, shear.EdgeErosionUm, shear.MinPoints);
+        var prepared = FiringPinExtractor.PrepareAboutAxis(surface, grid, band, (originXUm, originYUm), FiringPinExtractor.AxisUm(aperture, coarseStepUm), filter, options);
+        return prepared.Surface is { } bandSurface
+            ? ApertureShearRegion.Found(new ShearBand(bandSurface, prepared.AxisUm, prepared.Points))
+            : ApertureShearRegion.Failed(
                 string.Create(CultureInfo.InvariantCulture,
-                    $"only {points} measured points in the band about the firing-pin crater ({walls} wall points removed, steeper than {shear.MaxSlope}); at least {shear.MinPoints} are needed"));
-        }
-
-        var (cropped, cropX, cropY) = Preprocessor.Crop(grid, margin: 2);
-        var centreXUm = originXUm + ((cropX + (cropped.Width / 2.0)) * shear.StepUm);
-        var centreYUm = originYUm + ((cropY + (cropped.Height / 2.0)) * shear.StepUm);
-        var surfaceOut = new Surface(cropped.Width, cropped.Height, shear.StepUm, shear.StepUm, cropped.Values) { Metadata = surface.Metadata };
-        return ApertureShearRegion.Found(new ShearBand(surfaceOut, (axisXUm - centreXUm, axisYUm - centreYUm), points));
+                    $"only {prepared.Points} measured points in the band about the firing-pin crater ({prepared.Walls} wall points removed, steeper than {shear.MaxSlope}); at least {shear.MinPoints} are needed"));
     }
 
     /// <summary>

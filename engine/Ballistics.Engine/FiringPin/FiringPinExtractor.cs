@@ -59,35 +59,58 @@ internal static class FiringPinExtractor
 
         var (grid, originXUm, originYUm) = Cut(surface, box, coarseStepUm, pin.MarginUm, pin.StepUm, options.Resample.MinValidFraction);
         using var zone = Zone(grid, aperture.Mask, coarseStepUm, originXUm, originYUm, pin.MarginUm);
+        var filter = new AboutAxisFilter(pin.StepUm, pin.MaxSlope, pin.SlopeBaseUm, pin.ShortCutoffUm, pin.LongCutoffUm, pin.EdgeErosionUm, pin.MinPoints);
+        var prepared = PrepareAboutAxis(surface, grid, zone, (originXUm, originYUm), AxisUm(aperture, coarseStepUm), filter, options);
+        return prepared.Surface is { } impression
+            ? FiringPinRegion.Found(new FiringPinImpression(impression, prepared.AxisUm, outline, prepared.Points))
+            : FiringPinRegion.Failed(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"only {prepared.Points} measured points on the firing-pin impression's floor, flow-back and rim ({prepared.Walls} wall points removed, steeper than {pin.MaxSlope}); at least {pin.MinPoints} are needed"),
+                outline);
+    }
+
+    /// <summary>The pin's axis (the aperture's crater centre) in µm from the scan's corner.</summary>
+    internal static (double X, double Y) AxisUm(FiringPinAperture aperture, double coarseStepUm) =>
+        ((aperture.Centre.X + 0.5) * coarseStepUm, (aperture.Centre.Y + 0.5) * coarseStepUm);
+
+    /// <summary>
+    /// What the impression and the shear's band share once cut out: only <paramref name="zone"/> kept, outliers, walls
+    /// (judged on the heights as measured: a levelling would take the crater's bowl into its quadratic), levelling,
+    /// band-pass, each ring's mean about the axis, then the zone's outline eroded — and nothing inside it: the filter's
+    /// edge effects and the rim's leftover form lie on the outline, while dropouts and removed walls inside are gaps the
+    /// masked band-pass already ignored (eroding round every gap left too little of a crater with clustered dropouts to
+    /// compare). The surface is null when fewer than the filter's minimum points are left.
+    /// </summary>
+    /// <param name="source">The scan as given (its metadata travels on).</param>
+    /// <param name="grid">The part cut out of it (<see cref="Cut"/>), changed in place.</param>
+    /// <param name="zone">The region on <paramref name="grid"/> (8-bit); eroded in place.</param>
+    /// <param name="originUm">Where <paramref name="grid"/>'s first point's corner lies, µm from the scan's corner.</param>
+    /// <param name="axisUm">The pin's axis, µm from the scan's corner.</param>
+    /// <param name="filter">The region's own steps.</param>
+    /// <param name="options">The scan's preprocessing options (outliers, levelling, the band-pass's minimum weight).</param>
+    internal static (Surface? Surface, (double X, double Y) AxisUm, int Points, int Walls) PrepareAboutAxis(
+        Surface source, HeightGrid grid, Mat zone, (double X, double Y) originUm, (double X, double Y) axisUm, AboutAxisFilter filter, PreprocessOptions options)
+    {
         grid.KeepOnly(zone);
         OutlierFilter.Apply(grid, options.Outliers);
-        // Walls are judged on the heights as measured: a levelling would take the crater's bowl into its quadratic.
-        var walls = RemoveWalls(grid, pin.MaxSlope, pin.SlopeBaseUm);
+        var walls = RemoveWalls(grid, filter.MaxSlope, filter.SlopeBaseUm);
         RobustLeveller.Apply(grid, options.Levelling);
-        GaussianBandPass.Apply(grid, new BandPassOptions { ShortCutoffUm = pin.ShortCutoffUm, LongCutoffUm = pin.LongCutoffUm, MinWeight = options.BandPass.MinWeight });
-        var axisXUm = (aperture.Centre.X + 0.5) * coarseStepUm;
-        var axisYUm = (aperture.Centre.Y + 0.5) * coarseStepUm;
-        RemoveRings(grid, ((axisXUm - originXUm) / pin.StepUm) - 0.5, ((axisYUm - originYUm) / pin.StepUm) - 0.5);
-        // The zone's outline is eroded, and nothing inside it: the filter's edge effects and the rim's leftover form lie
-        // on the outline, while dropouts and removed walls inside are gaps the masked band-pass already ignored (eroding
-        // round every gap left too little of a crater with clustered dropouts to compare).
-        Erode(zone, pin.EdgeErosionUm / pin.StepUm);
+        GaussianBandPass.Apply(grid, new BandPassOptions { ShortCutoffUm = filter.ShortCutoffUm, LongCutoffUm = filter.LongCutoffUm, MinWeight = options.BandPass.MinWeight });
+        RemoveRings(grid, ((axisUm.X - originUm.X) / filter.StepUm) - 0.5, ((axisUm.Y - originUm.Y) / filter.StepUm) - 0.5);
+        Erode(zone, filter.EdgeErosionUm / filter.StepUm);
         grid.KeepOnly(zone);
         var points = grid.CountValid();
-        if (points < pin.MinPoints)
+        if (points < filter.MinPoints)
         {
-            return FiringPinRegion.Failed(
-                string.Create(CultureInfo.InvariantCulture,
-                    $"only {points} measured points on the firing-pin impression's floor, flow-back and rim ({walls} wall points removed, steeper than {pin.MaxSlope}); at least {pin.MinPoints} are needed"),
-                outline);
+            return (null, default, points, walls);
         }
 
         var (cropped, cropX, cropY) = Preprocessor.Crop(grid, margin: 2);
         // The axis in µm from the cropped surface's centre.
-        var centreXUm = originXUm + ((cropX + (cropped.Width / 2.0)) * pin.StepUm);
-        var centreYUm = originYUm + ((cropY + (cropped.Height / 2.0)) * pin.StepUm);
-        var impression = new Surface(cropped.Width, cropped.Height, pin.StepUm, pin.StepUm, cropped.Values) { Metadata = surface.Metadata };
-        return FiringPinRegion.Found(new FiringPinImpression(impression, (axisXUm - centreXUm, axisYUm - centreYUm), outline, points));
+        var centreXUm = originUm.X + ((cropX + (cropped.Width / 2.0)) * filter.StepUm);
+        var centreYUm = originUm.Y + ((cropY + (cropped.Height / 2.0)) * filter.StepUm);
+        var surface = new Surface(cropped.Width, cropped.Height, filter.StepUm, filter.StepUm, cropped.Values) { Metadata = source.Metadata };
+        return (surface, (axisUm.X - centreXUm, axisUm.Y - centreYUm), points, walls);
     }
 
     /// <summary>
@@ -237,3 +260,6 @@ internal static class FiringPinExtractor
         }
     }
 }
+
+/// <summary>The steps of one region about the pin's axis (<see cref="FiringPinExtractor.PrepareAboutAxis"/>), from its options record.</summary>
+internal readonly record struct AboutAxisFilter(double StepUm, double MaxSlope, double SlopeBaseUm, double ShortCutoffUm, double LongCutoffUm, double EdgeErosionUm, int MinPoints);
