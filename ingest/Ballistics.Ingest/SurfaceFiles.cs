@@ -13,8 +13,11 @@ public sealed record SurfaceFileOptions
 
     public ImageReadOptions Image { get; init; } = new();
 
-    /// <summary>Pixel size for 2D images, which carry no trustworthy one; required to read an image.</summary>
+    /// <summary>Pixel size of 2D images (µm) as the caller states it; null to take the one the file's resolution fields state.</summary>
     public double? ImagePixelSizeUm { get; init; }
+
+    /// <summary>How 2D images were lit, when the caller knows.</summary>
+    public ImageLighting ImageLighting { get; init; }
 }
 
 /// <summary>Picks the reader by file extension: x3p topography, or a PNG/TIFF 2D image.</summary>
@@ -32,8 +35,6 @@ public static class SurfaceFiles
             return X3pReader.Read(path, options.X3p);
         }
 
-        return options.ImagePixelSizeUm is { } pixelUm
-            ? ImageReader.Read(path, pixelUm, options.Image)
-            : IngestResult<Surface>.Fail(new IngestError(IngestErrorKind.InvalidValue, path, null, "a 2D image needs its pixel size in micrometres (--pixel-size-um)"));
+        return ImageReader.Read(path, options.ImagePixelSizeUm, options.Image, options.ImageLighting);
     }
 }

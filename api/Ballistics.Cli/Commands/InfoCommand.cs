@@ -9,19 +9,20 @@ using Ballistics.Ingest;
 
 namespace Ballistics.Cli.Commands;
 
-/// <summary>`ballistics info FILE... [--json] [--no-verify] [--pixel-size-um U]`: one line per file.</summary>
+/// <summary>`ballistics info FILE... [--json] [--no-verify] [--pixel-size-um U] [--lighting L]`: one line per file.</summary>
 internal static class InfoCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "x3p files, or PNG/TIFF images with --pixel-size-um" };
+        var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "x3p files, or PNG/TIFF photographs" };
         var json = new Option<bool>("--json") { Description = "one JSON object per line, for machines" };
         var noVerify = new Option<bool>("--no-verify") { Description = "read files whose MD5 checksums do not match" };
         var ignoreMask = ScanFileOptions.IgnoreMaskOption();
-        var pixelSize = new Option<double?>("--pixel-size-um") { Description = "pixel size of 2D images in micrometres" };
+        var pixelSize = ScanFileOptions.PixelSizeOption();
+        var lighting = ScanFileOptions.LightingOption();
         var command = new Command("info", "Print size, lateral step, height range, valid fraction and metadata of surface files.")
         {
-            files, json, noVerify, ignoreMask, pixelSize,
+            files, json, noVerify, ignoreMask, pixelSize, lighting,
         };
         command.SetAction(parse =>
         {
@@ -29,6 +30,7 @@ internal static class InfoCommand
             {
                 X3p = Ingest.X3p.X3pReadOptions.Default with { VerifyChecksums = !parse.GetValue(noVerify), IgnoreMask = parse.GetValue(ignoreMask) },
                 ImagePixelSizeUm = parse.GetValue(pixelSize),
+                ImageLighting = ScanFileOptions.Lighting(parse.GetValue(lighting)),
             };
             return Run(parse.GetValue(files)!, options, parse.GetValue(json), output, error);
         });
@@ -70,7 +72,7 @@ internal static class InfoCommand
             s.Kind == SurfaceKind.Topography ? "um" : "intensity",
             stats.ValidPoints == 0 ? null : stats.Min, stats.ValidPoints == 0 ? null : stats.Max, stats.ValidFraction,
             s.Mask is not null, s.Mask?.RegionFraction(), m.Instrument?.ToString(), m.Creator, m.Date, m.Comment, m.SourceSha256, m.Notes,
-            breechFace, firingPin, shear);
+            breechFace, firingPin, shear, m.Lighting?.ToString().ToLowerInvariant());
     }
 
     /// <summary>What preprocessing keeps of the scan for comparison — breech face, firing pin, aperture shear — or why it keeps nothing.</summary>
@@ -109,6 +111,11 @@ internal static class InfoCommand
             $"creator=\"{l.Creator}\"",
             $"date={l.Date}",
         };
+        if (l.Lighting is { } light)
+        {
+            parts.Add($"lighting={light}");
+        }
+
         if (l.Notes.Count > 0)
         {
             parts.Add($"notes=\"{string.Join("; ", l.Notes)}\"");
@@ -145,7 +152,7 @@ internal static class InfoCommand
         string File, bool Ok, int Width, int Height, double StepXUm, double StepYUm, string Kind,
         string ZUnit, float? ZMin, float? ZMax, double ValidFraction, bool HasMask, double? MaskRegionFraction,
         string? Instrument, string? Creator, string? Date, string? Comment, string? Sha256, IReadOnlyList<string> Notes,
-        BreechFaceLine? BreechFace, FiringPinLine? FiringPin, ApertureShearLine? ApertureShear);
+        BreechFaceLine? BreechFace, FiringPinLine? FiringPin, ApertureShearLine? ApertureShear, string? Lighting);
 
     /// <summary>
     /// The breech face preprocessing finds: where its region came from (`mask`, `detected`, `already_cropped`), its

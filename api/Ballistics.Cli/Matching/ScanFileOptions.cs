@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ballistics.Engine.Surfaces;
 
 namespace Ballistics.Cli.Matching;
 
@@ -9,5 +10,27 @@ internal static class ScanFileOptions
     public static Option<bool> IgnoreMaskOption() => new("--ignore-mask")
     {
         Description = "read x3p files without their masks, as an instrument writes a raw scan: the breech face is found from the heights alone",
+    };
+
+    /// <summary>`--pixel-size-um U`: a photograph's pixel size, over what its resolution fields state.</summary>
+    public static Option<double?> PixelSizeOption() => new("--pixel-size-um")
+    {
+        Description = "pixel size of PNG/TIFF photographs in micrometres; without it, the size the file's resolution fields state (PNG pHYs, TIFF XResolution)",
+    };
+
+    /// <summary>`--lighting ring|side|unknown`: how photographs were lit.</summary>
+    public static Option<string> LightingOption()
+    {
+        var option = new Option<string>("--lighting") { Description = "how PNG/TIFF photographs were lit: ring, side or unknown", DefaultValueFactory = _ => "unknown" };
+        option.AcceptOnlyFromAmong("ring", "side", "unknown");
+        return option;
+    }
+
+    /// <summary>The lighting a `--lighting` value names.</summary>
+    public static ImageLighting Lighting(string? value) => value switch
+    {
+        "ring" => ImageLighting.Ring,
+        "side" => ImageLighting.Side,
+        _ => ImageLighting.Unknown,
     };
 }

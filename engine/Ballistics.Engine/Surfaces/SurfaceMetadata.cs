@@ -22,6 +22,9 @@ public sealed record SurfaceMetadata
     /// <summary>Lower-case hex SHA-256 of the source file's bytes, when read from a file.</summary>
     public string? SourceSha256 { get; init; }
 
+    /// <summary>How a photograph (a <see cref="SurfaceKind.Intensity2D"/> surface) was lit, when stated; null for topography.</summary>
+    public ImageLighting? Lighting { get; init; }
+
     /// <summary>Interpretations the reader made, e.g. lateral increments written in micrometres.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

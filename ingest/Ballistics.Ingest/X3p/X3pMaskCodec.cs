@@ -12,9 +12,9 @@ internal static class X3pMaskCodec
     {
         // A PNG states its size in its first chunk: one of another size is refused before decoding, so a small file
         // declaring 20,000² pixels costs nothing.
-        if (Images.PngHeader.Size(png) is { } declared && declared != (expectedWidth, expectedHeight))
+        if (Images.PngHeader.Read(png) is { } declared && (declared.Width, declared.Height) != (expectedWidth, expectedHeight))
         {
-            (width, height) = declared;
+            (width, height) = (declared.Width, declared.Height);
             return [];
         }
 

@@ -109,6 +109,44 @@ public sealed class InfoCommandTests
     }
 
     [Test]
+    public void Info_PhotographWithPhys_PixelSizeFromTheFileAndLightingAsGiven()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("case.png");
+        using (var image = new OpenCvSharp.Mat(30, 40, OpenCvSharp.MatType.CV_8UC1, OpenCvSharp.Scalar.All(90)))
+        {
+            File.WriteAllBytes(path, Ballistics.Ingest.Images.ImageWriter.Png(image, 4.5));
+        }
+
+        var (code, output, error) = Run(["info", "--json", "--lighting", "side", path]);
+
+        Assert.That(code, Is.Zero, error);
+        using var doc = JsonDocument.Parse(output.Trim());
+        Assert.That(doc.RootElement.GetProperty("kind").GetString(), Is.EqualTo("intensity2d"));
+        Assert.That(doc.RootElement.GetProperty("step_x_um").GetDouble(), Is.EqualTo(4.5).Within(1e-4));
+        Assert.That(doc.RootElement.GetProperty("lighting").GetString(), Is.EqualTo("side"));
+    }
+
+    [Test]
+    public void Info_PhotographWithoutPixelSize_ErrorSaysWhatToGive()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("bare.tif");
+        using (var image = new OpenCvSharp.Mat(30, 40, OpenCvSharp.MatType.CV_8UC1, OpenCvSharp.Scalar.All(90)))
+        {
+            OpenCvSharp.Cv2.ImWrite(path, image);
+        }
+
+        var refused = Run(["info", path]);
+        var stated = Run(["info", "--pixel-size-um", "3", path]);
+
+        Assert.That(refused.Code, Is.EqualTo(1));
+        Assert.That(refused.Error, Does.Contain("bare.tif").And.Contain("no XResolution").And.Contain("--pixel-size-um"));
+        Assert.That(stated.Code, Is.Zero, stated.Error);
+        Assert.That(stated.Output, Does.Contain("step_um=3x3").And.Contain("lighting=unknown"));
+    }
+
+    [Test]
     public void Info_NoFiles_IsUsageError()
     {
         var (code, _, _) = Run(["info"]);

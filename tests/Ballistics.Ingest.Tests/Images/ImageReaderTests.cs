@@ -100,7 +100,14 @@ public sealed class ImageReaderTests
     [Test]
     public void Read_ImageWithoutPixelSizeThroughSurfaceFiles_SaysWhatIsMissing()
     {
-        var result = SurfaceFiles.Read("/tmp/whatever.png");
+        using var dir = new TempDirectory();
+        var path = dir.File("bare.png");
+        using (var mat = new Mat(3, 4, MatType.CV_8UC1, Scalar.All(9)))
+        {
+            Cv2.ImWrite(path, mat);
+        }
+
+        var result = SurfaceFiles.Read(path);
 
         Assert.That(result.Error!.Kind, Is.EqualTo(IngestErrorKind.InvalidValue));
         Assert.That(result.Error.Message, Does.Contain("pixel size"));
