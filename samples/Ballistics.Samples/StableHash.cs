@@ -23,6 +23,7 @@ internal enum RandomStream
     Conditions = 18,
     FiringPinMarks = 19,
     FiringPinTransfer = 20,
+    Photograph = 21,
 }
 
 /// <summary>

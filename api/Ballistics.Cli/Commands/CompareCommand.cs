@@ -82,6 +82,12 @@ internal static class CompareCommand
             return 1;
         }
 
+        if (BreechFaceMatcher.Incomparable(scanA, scanB) is { } reason)
+        {
+            error.WriteLine($"error: {a} and {b}: {reason}");
+            return 1;
+        }
+
         var result = matcher.Compare(scanA, scanB);
         if (diagnosticsFolder is not null)
         {
@@ -155,7 +161,14 @@ internal static class CompareCommand
             var p = pairs[i];
             if (scans.TryGet(p.PathA, out var a) && scans.TryGet(p.PathB, out var b))
             {
-                lines[i] = ScoreLine(p.A, p.B, matcher.Compare(a, b));
+                if (BreechFaceMatcher.Incomparable(a, b) is { } reason)
+                {
+                    error.WriteLine($"error: {p.A} and {p.B}: {reason}");
+                }
+                else
+                {
+                    lines[i] = ScoreLine(p.A, p.B, matcher.Compare(a, b));
+                }
             }
 
             progress.Report(Interlocked.Increment(ref done));

@@ -92,6 +92,14 @@ internal static class EvalCommand
             return 1;
         }
 
+        var photographs = items.Count(e => scans.TryGet(e.FullPath, out var s) && s.Kind == Engine.Surfaces.SurfaceKind.Intensity2D);
+        if (photographs > 0 && photographs < items.Length)
+        {
+            // Photographs and scans are scored by different models on different measures: each modality is evaluated alone.
+            error.WriteLine($"error: {manifestPath}: {photographs} photographs and {items.Length - photographs} topography scans; evaluate each modality from a manifest of its own");
+            return 2;
+        }
+
         var pairs = new List<(int A, int B)>();
         for (var i = 0; i < items.Length; i++)
         {

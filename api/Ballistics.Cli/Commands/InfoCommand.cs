@@ -66,7 +66,7 @@ internal static class InfoCommand
     {
         var stats = s.Statistics();
         var m = s.Metadata;
-        var (breechFace, firingPin, shear) = s.Kind == SurfaceKind.Topography ? Regions(s) : (null, null, null);
+        var (breechFace, firingPin, shear) = Regions(s);
         return new InfoLine(
             file, true, s.Width, s.Height, s.LateralStepXUm, s.LateralStepYUm, s.Kind == SurfaceKind.Topography ? "topography" : "intensity2d",
             s.Kind == SurfaceKind.Topography ? "um" : "intensity",

@@ -30,7 +30,11 @@ internal static class ModelCommand
             Description = "NAME=VALUE, repeatable: hold one condition fixed in the random-conditions corpora, so the model never sees its other values (leave-one-setting-out; e.g. layout=raw, then eval a layout=processed set)",
         };
         var featuresOut = new Option<string?>("--features-out") { Description = "also write every training pair's features and label to this CSV (same_source, then the columns of eval's features.csv), to study the training set" };
-        var train = new Command("train", "Train the score model on generated corpora whose seeds are never used for evaluation.") { outFile, difficulty, randomConditions, fix, featuresOut };
+        var photographs = new Option<bool>("--photographs")
+        {
+            Description = "train the photographs' score model instead (the engine embeds engine/Ballistics.Engine/Scoring/photograph-score-model.zip): every scan of its corpora photographed under its own ring or side light and camera",
+        };
+        var train = new Command("train", "Train the score model on generated corpora whose seeds are never used for evaluation.") { outFile, difficulty, randomConditions, fix, featuresOut, photographs };
         train.SetAction(parse =>
         {
             var held = ScanConditions.None;
@@ -47,7 +51,8 @@ internal static class ModelCommand
                 }
             }
 
-            return Train(parse.GetValue(outFile)!, TrainingSet.Corpora(parse.GetValue(difficulty), parse.GetValue(randomConditions), held), output, error, parse.GetValue(featuresOut));
+            var corpora = parse.GetValue(photographs) ? TrainingSet.PhotographCorpora : TrainingSet.Corpora(parse.GetValue(difficulty), parse.GetValue(randomConditions), held);
+            return Train(parse.GetValue(outFile)!, corpora, output, error, parse.GetValue(featuresOut));
         });
         var projectionOut = new Option<string>("--out") { Required = true, Description = "projection file to write (the engine embeds engine/Ballistics.Engine/Corpus/signature-projection.bin)" };
         var signature = new Command("signature", "Train the stage-1 signature projection (principal axes) on a generated corpus whose seed is never used for evaluation.") { projectionOut };

@@ -7,7 +7,8 @@ namespace Ballistics.Cli.Commands;
 
 /// <summary>
 /// `ballistics samples generate --out DIR --firearms N --fires K --seed S [--difficulty easy|hard] [--condition NAME=VALUE]...
-/// [--random-conditions]`.
+/// [--random-conditions]`, and `ballistics samples render --manifest M --out DIR --seed S [--lighting ring|side|mixed]
+/// [--format png|tiff|mixed]`.
 /// </summary>
 internal static class SamplesCommand
 {
@@ -33,7 +34,18 @@ internal static class SamplesCommand
             parse.GetValue(outDir)!, parse.GetValue(firearms), parse.GetValue(fires), parse.GetValue(seed), parse.GetValue(difficulty),
             parse.GetValue(condition) ?? [], parse.GetValue(randomConditions), output, error));
 
-        return new Command("samples", "Synthetic data for tests, benchmarks and demos.") { generate };
+        var renderManifest = new Option<string>("--manifest") { Required = true, Description = "manifest of the scans to photograph (file,firearm_id,…: a generated set's, or a real set's)" };
+        var renderOut = new Option<string>("--out") { Required = true, Description = "folder to write photos/* and manifest.csv (and ground_truth.csv, when the scans have one) into" };
+        var renderSeed = new Option<int>("--seed") { Required = true, Description = "seed of each photograph's light and camera; the same seed gives the same bytes" };
+        var lighting = new Option<PhotographLighting>("--lighting") { DefaultValueFactory = _ => PhotographLighting.Ring, Description = "ring, side (one oblique lamp at a random direction) or mixed (drawn for each photograph)" };
+        var format = new Option<PhotographFormat>("--format") { DefaultValueFactory = _ => PhotographFormat.Mixed, Description = "png, tiff or mixed (drawn for each photograph)" };
+        var render = new Command("render", "Photograph every scan of a labelled set: each under its own drawn light (elevation, direction, the metal's finish) and camera (3–8 µm pixels, focus, exposure, gamma, vignetting, noise, 8 or 16 bit), written with its pixel size in the file.")
+        {
+            renderManifest, renderOut, renderSeed, lighting, format,
+        };
+        render.SetAction(parse => Render(parse.GetValue(renderManifest)!, parse.GetValue(renderOut)!, parse.GetValue(lighting), parse.GetValue(format), parse.GetValue(renderSeed), output, error));
+
+        return new Command("samples", "Synthetic data for tests, benchmarks and demos.") { generate, render };
     }
 
     internal static int Generate(string outDir, int firearms, int fires, int seed, Difficulty difficulty, TextWriter output, TextWriter error) =>
@@ -97,5 +109,26 @@ internal static class SamplesCommand
 
         output.WriteLine("  ammunition: " + string.Join(", ", summary.Rows.GroupBy(r => r.Ammo).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
         return 0;
+    }
+
+    internal static int Render(string manifest, string outDir, PhotographLighting lighting, PhotographFormat format, int seed, TextWriter output, TextWriter error)
+    {
+        var watch = Stopwatch.StartNew();
+        var summary = PhotographSet.Render(manifest, outDir, lighting, format, seed);
+        foreach (var problem in summary.Errors)
+        {
+            error.WriteLine($"error: {problem}");
+        }
+
+        if (summary.Written == 0)
+        {
+            error.WriteLine("error: no photograph written");
+            return 1;
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {summary.Written} photographs ({lighting.ToString().ToLowerInvariant()} light, seed {seed}) to {Path.GetFullPath(Path.Combine(outDir, PhotographSet.PhotoFolder))} in {watch.Elapsed.TotalSeconds:0.0} s"));
+        output.WriteLine($"manifest: {summary.ManifestPath}");
+        return summary.Errors.Count == 0 ? 0 : 1;
     }
 }

@@ -9,9 +9,11 @@ namespace Ballistics.Cli.Matching;
 
 /// <summary>
 /// One generated corpus that the score model learns from; with <see cref="RandomConditions"/> every scan is made
-/// under its own draw of <see cref="ScanConditions"/> (those of <see cref="Fixed"/> held as given).
+/// under its own draw of <see cref="ScanConditions"/> (those of <see cref="Fixed"/> held as given); with
+/// <see cref="Photographs"/> every scan is photographed and the photograph is what is compared.
 /// </summary>
-internal sealed record TrainingCorpus(int Seed, Difficulty Difficulty, int Firearms, int Fires, bool RandomConditions = false, ScanConditions? Fixed = null)
+internal sealed record TrainingCorpus(
+    int Seed, Difficulty Difficulty, int Firearms, int Fires, bool RandomConditions = false, ScanConditions? Fixed = null, PhotographLighting? Photographs = null)
 {
     public CorpusOptions Options => new()
     {
@@ -27,7 +29,7 @@ internal sealed record TrainingCorpus(int Seed, Difficulty Difficulty, int Firea
     }
 
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"seed {Seed} {Difficulty.ToString().ToLowerInvariant()} {Firearms}x{Fires}{(RandomConditions ? " random conditions" : string.Empty)}");
+        string.Create(CultureInfo.InvariantCulture, $"seed {Seed} {Difficulty.ToString().ToLowerInvariant()} {Firearms}x{Fires}{(RandomConditions ? " random conditions" : string.Empty)}{(Photographs is { } light ? $" photographed ({light.ToString().ToLowerInvariant()} light)" : string.Empty)}");
 }
 
 /// <summary>
@@ -92,6 +94,22 @@ internal static class TrainingSet
         new(9126, Difficulty.Easy, 12, 4, Fixed: new ScanConditions { Layout = ScanLayout.Raw, Crater = CraterRendering.Data }),
     ];
 
+    /// <summary>
+    /// Corpora the photographs' score model learns from (seeds never used for evaluation): each scan photographed under
+    /// its own light and camera — ring light in three corpora, side light in two, either in one (a pair of one ring and one
+    /// side photograph is a setting of its own, not the one to learn from) —; the scans as varied as the breech face's
+    /// random-condition corpora, with one plain easy and one plain hard corpus.
+    /// </summary>
+    public static IReadOnlyList<TrainingCorpus> PhotographCorpora { get; } =
+    [
+        new(9131, Difficulty.Easy, 12, 4, Photographs: PhotographLighting.Ring),
+        new(9132, Difficulty.Hard, 12, 4, Photographs: PhotographLighting.Side),
+        new(9133, Difficulty.Easy, 12, 4, RandomConditions: true, Photographs: PhotographLighting.Ring),
+        new(9134, Difficulty.Hard, 12, 4, RandomConditions: true, Photographs: PhotographLighting.Side),
+        new(9135, Difficulty.Hard, 12, 4, RandomConditions: true, Photographs: PhotographLighting.Mixed),
+        new(9136, Difficulty.Easy, 12, 4, RandomConditions: true, Photographs: PhotographLighting.Ring),
+    ];
+
     public static List<(ComparisonFeatures Features, bool SameSource)> Build(
         IReadOnlyList<TrainingCorpus> corpora, BreechFaceMatcher matcher, TextWriter error) =>
         [.. Compare(corpora, matcher, error, (a, b) => matcher.Features(a, b)).Select(e => (e.Result, e.SameSource))];
@@ -114,7 +132,7 @@ internal static class TrainingSet
             Parallel.For(0, firings.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
                 var (firearm, firing) = corpus.Fire(i);
-                firings[i] = (firearm.Id, firing.Surface);
+                firings[i] = (firearm.Id, corpus.Photographs is { } lighting ? PhotographSet.Photograph(firing.Surface, corpus.Seed, i, lighting).Photograph : firing.Surface);
             });
             var prepared = new PreparedScan[firings.Length];
             Parallel.For(0, firings.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => prepared[i] = matcher.Prepare(firings[i].Surface));

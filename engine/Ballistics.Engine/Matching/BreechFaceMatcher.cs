@@ -26,9 +26,11 @@ public sealed class BreechFaceMatcher
     /// <param name="preprocess">Preprocessing options; the defaults when null.</param>
     /// <param name="comparison">Comparison options; the defaults when null.</param>
     /// <param name="fusion">The firing pin's score and the fusion; the engine's embedded ones when null (none for a matcher without a score model).</param>
-    public BreechFaceMatcher(ScoreModel? model, PreprocessOptions? preprocess = null, ComparisonOptions? comparison = null, RegionFusion? fusion = null)
+    /// <param name="photographModel">The score of two photographs; the engine's embedded one when null (none for a matcher without a score model).</param>
+    public BreechFaceMatcher(ScoreModel? model, PreprocessOptions? preprocess = null, ComparisonOptions? comparison = null, RegionFusion? fusion = null, ScoreModel? photographModel = null)
     {
         Model = model;
+        PhotographModel = model is null ? null : photographModel ?? ScoreModel.PhotographDefault;
         Fusion = model is null ? null : fusion ?? RegionFusion.Default;
         PreprocessOptions = preprocess ?? PreprocessOptions.Default;
         ComparisonOptions = comparison ?? ComparisonOptions.Default;
@@ -38,6 +40,9 @@ public sealed class BreechFaceMatcher
     }
 
     public ScoreModel? Model { get; }
+
+    /// <summary>What scores two photographs (2D ↔ 2D): a model of its own, trained on rendered photographs; null when there is none.</summary>
+    public ScoreModel? PhotographModel { get; }
 
     /// <summary>The firing pin's score and the fusion of the regions' scores; null when the engine has none (then the score is the breech face's).</summary>
     public RegionFusion? Fusion { get; }
@@ -73,6 +78,17 @@ public sealed class BreechFaceMatcher
 
     /// <summary>Builds the scan's comparison view now if it has none (a search's query, before screening candidates).</summary>
     internal void EnsureComparisonView(PreparedScan scan) => scan.ComparisonView(_comparer);
+
+    /// <summary>
+    /// Why two prepared scans cannot be compared, or null when they can: a photograph's intensities and a topography's
+    /// heights are not one measure, and their scores are never put on one scale.
+    /// </summary>
+    public static string? Incomparable(PreparedScan a, PreparedScan b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Kind == b.Kind ? null : "A photograph (2D) and a topography (3D) cannot be compared directly; compare photographs with photographs and scans with scans.";
+    }
 
     /// <summary>Features only, without a score: what the score model is trained on.</summary>
     public ComparisonFeatures Features(PreparedScan a, PreparedScan b) => Measure(a, b).Features;
@@ -192,8 +208,14 @@ public sealed class BreechFaceMatcher
 
     public ComparisonResult Compare(PreparedScan a, PreparedScan b)
     {
-        var model = Model ?? throw new InvalidOperationException("This matcher was made without a score model; it measures features only.");
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
         var watch = Stopwatch.StartNew();
+        var model = a.Kind == SurfaceKind.Intensity2D
+            ? PhotographModel ?? throw new InvalidOperationException(Model is null
+                ? "This matcher was made without a score model; it measures features only."
+                : "This engine has no score model for photographs; train one with `ballistics model train --photographs`.")
+            : Model ?? throw new InvalidOperationException("This matcher was made without a score model; it measures features only.");
         var measured = Measure(a, b);
         var scoreBf = model.Score(measured.Features);
         var firingPin = _firingPins.Compare(a.FiringPin, b.FiringPin, measured.Registration);
@@ -230,6 +252,11 @@ public sealed class BreechFaceMatcher
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        if (Incomparable(a, b) is { } reason)
+        {
+            throw new ArgumentException(reason, nameof(b));
+        }
+
         if (Math.Abs(a.Surface.LateralStepXUm - b.Surface.LateralStepXUm) > 1e-6 * a.Surface.LateralStepXUm)
         {
             throw new ArgumentException($"Prepared scans must share one step; got {a.Surface.LateralStepXUm} µm and {b.Surface.LateralStepXUm} µm. Prepare both with the same options.", nameof(b));

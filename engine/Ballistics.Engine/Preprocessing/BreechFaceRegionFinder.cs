@@ -44,16 +44,8 @@ internal static class BreechFaceRegionFinder
             return null;
         }
 
-        using var image = new Mat(coarse.Height, coarse.Width, MatType.CV_8UC1);
-        var pixels = image.AsSpan<byte>();
-        for (var i = 0; i < coarse.Values.Length; i++)
-        {
-            var z = coarse.Values[i];
-            // Invalid points take the level of the primer surface so that dropouts do not draw circles of their own.
-            pixels[i] = (byte)Math.Clamp(255 * ((float.IsFinite(z) ? z : hi) - lo) / (hi - lo), 0, 255);
-        }
-
-        Cv2.GaussianBlur(image, image, new Size(5, 5), 1.5);
+        // Invalid points take the level of the primer surface so that dropouts do not draw circles of their own.
+        using var image = HoughImage(coarse, lo, hi, fill: hi);
         var expected = options.PrimerRadiusUm / step;
         var minRadius = (int)Math.Floor(expected * (1 - options.PrimerRadiusTolerance));
         var maxRadius = (int)Math.Ceiling(expected * (1 + options.PrimerRadiusTolerance));
@@ -103,6 +95,24 @@ internal static class BreechFaceRegionFinder
         var coarse = HeightGrid.Resample(values, width, height, stepUm, Math.Min(1, stepUm / DetectionStepUm), 0.3, null);
         RobustLeveller.Apply(coarse, new LevellingOptions { Order = 1, Iterations = 3 });
         return coarse;
+    }
+
+    /// <summary>
+    /// The grid as the 8-bit image Hough circles are found in: <paramref name="lo"/>–<paramref name="hi"/> spread over the
+    /// grey levels, invalid points at <paramref name="fill"/>, lightly smoothed. The caller disposes it.
+    /// </summary>
+    internal static Mat HoughImage(HeightGrid grid, float lo, float hi, float fill)
+    {
+        var image = new Mat(grid.Height, grid.Width, MatType.CV_8UC1);
+        var pixels = image.AsSpan<byte>();
+        for (var i = 0; i < grid.Values.Length; i++)
+        {
+            var z = grid.Values[i];
+            pixels[i] = (byte)Math.Clamp(255 * ((float.IsFinite(z) ? z : fill) - lo) / (hi - lo), 0, 255);
+        }
+
+        Cv2.GaussianBlur(image, image, new Size(5, 5), 1.5);
+        return image;
     }
 
     /// <summary>

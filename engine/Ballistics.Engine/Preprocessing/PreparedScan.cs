@@ -5,8 +5,9 @@ using Ballistics.Engine.Surfaces;
 namespace Ballistics.Engine.Preprocessing;
 
 /// <summary>
-/// A scan ready for comparison: band-passed heights (µm) of the breech face only, NaN elsewhere, on the common
-/// grid step, cropped to the region. Immutable; prepare once, compare many times.
+/// A scan ready for comparison: band-passed heights (µm) of the breech face only — or, for a photograph, its normalised
+/// log-intensities —, NaN elsewhere, on the common grid step, cropped to the region. Immutable; prepare once, compare
+/// many times.
 /// </summary>
 public sealed class PreparedScan
 {
@@ -32,7 +33,10 @@ public sealed class PreparedScan
 
     public PreprocessOptions Options { get; }
 
-    public string AlgorithmVersion => Preprocessor.AlgorithmVersion;
+    /// <summary>A topography's band-passed heights (µm), or a photograph's normalised log-intensities (<see cref="SurfaceKind.Intensity2D"/>): compared only with their own kind.</summary>
+    public SurfaceKind Kind => Surface.Kind;
+
+    public string AlgorithmVersion => Kind == SurfaceKind.Intensity2D ? PhotographPreprocessor.AlgorithmVersion : Preprocessor.AlgorithmVersion;
 
     /// <summary>What preprocessing decided and why, for the examiner's record.</summary>
     public IReadOnlyList<string> Notes { get; }

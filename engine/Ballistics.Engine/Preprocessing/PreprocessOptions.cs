@@ -165,6 +165,9 @@ public sealed record PreprocessOptions
         }
     } = new();
 
+    /// <summary>How a photograph (a 2D image) is prepared instead of a topography.</summary>
+    public PhotographOptions Photograph { get; init => field = value ?? throw new ArgumentNullException(nameof(Photograph)); } = new();
+
     /// <summary>How the band about a raw scan's firing-pin crater is prepared for its shear and drag striae (a third witness).</summary>
     public ApertureShearOptions ApertureShear
     {

@@ -33,13 +33,15 @@ public static class Preprocessor
     /// </summary>
     public const double MaxRegionMm2 = 60;
 
+    /// <summary>Prepares a topography, or a photograph by <see cref="PhotographPreprocessor"/>.</summary>
     public static PreparedScan Prepare(Surface surface, PreprocessOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(surface);
         options ??= PreprocessOptions.Default;
-        if (surface.Kind != SurfaceKind.Topography)
+        if (surface.Kind == SurfaceKind.Intensity2D)
         {
-            throw new ArgumentException("Breech-face comparison needs a topography (heights); this surface is a 2D intensity image.", nameof(surface));
+            // A photograph has a preparation of its own; the result says which it had.
+            return PhotographPreprocessor.Prepare(surface, options);
         }
 
         if (Math.Abs(surface.LateralStepXUm - surface.LateralStepYUm) > 0.01 * surface.LateralStepXUm)
@@ -90,6 +92,31 @@ public static class Preprocessor
         ErodeEdges(grid, options.Region);
         TooLittleLeft(grid, options, source, "after preprocessing");
 
+        var (result, placed, offset) = Place(grid, geometry, source, regionX, regionY, surface.Metadata, SurfaceKind.Topography);
+        notes.Add(string.Create(CultureInfo.InvariantCulture, $"kept {result.Statistics().ValidPoints / (double)regionPoints:P0} of the region's {regionPoints} valid points"));
+        notes.Add(firingPin.Status switch
+        {
+            FiringPinStatus.Found => string.Create(CultureInfo.InvariantCulture, $"firing-pin impression prepared: {firingPin.Impression!.Points} points at {options.FiringPin.StepUm} µm, crater {firingPin.Outline?.ToString() ?? "not outlined"}"),
+            _ => $"firing-pin impression {firingPin.Status.ToString().ToLowerInvariant()}: {firingPin.Reason}",
+        });
+        if (firingPin.Status != FiringPinStatus.Absent)
+        {
+            var shear = firingPin.Shear;
+            notes.Add(shear.Status == FiringPinStatus.Found
+                ? string.Create(CultureInfo.InvariantCulture, $"aperture-shear band prepared: {shear.Band!.Points} points at {options.ApertureShear.StepUm} µm about the crater")
+                : $"aperture-shear band {shear.Status.ToString().ToLowerInvariant()}: {shear.Reason}");
+        }
+
+        return new PreparedScan(result, placed, options, notes, regionPoints, offset) { FiringPin = firingPin };
+    }
+
+    /// <summary>
+    /// The prepared surface cropped to its valid points, and the region's circles placed in µm about its centre; the
+    /// offset is where its first point lies on the grid the region was found on.
+    /// </summary>
+    internal static (Surface Surface, BreechFaceGeometry Geometry, (int X, int Y) Offset) Place(
+        HeightGrid grid, DetectedCircles geometry, RegionSource source, int regionX, int regionY, SurfaceMetadata metadata, SurfaceKind kind)
+    {
         var (cropped, cropX, cropY) = Crop(grid, margin: 2);
         var offsetX = regionX + cropX;
         var offsetY = regionY + cropY;
@@ -104,22 +131,7 @@ public static class Preprocessor
             (geometry.PinCentre.Y - offsetY - cy) * step,
             geometry.PinRadius * step,
             source);
-        var result = new Surface(cropped.Width, cropped.Height, step, step, cropped.Values) { Metadata = surface.Metadata };
-        notes.Add(string.Create(CultureInfo.InvariantCulture, $"kept {cropped.CountValid() / (double)regionPoints:P0} of the region's {regionPoints} valid points"));
-        notes.Add(firingPin.Status switch
-        {
-            FiringPinStatus.Found => string.Create(CultureInfo.InvariantCulture, $"firing-pin impression prepared: {firingPin.Impression!.Points} points at {options.FiringPin.StepUm} µm, crater {firingPin.Outline?.ToString() ?? "not outlined"}"),
-            _ => $"firing-pin impression {firingPin.Status.ToString().ToLowerInvariant()}: {firingPin.Reason}",
-        });
-        if (firingPin.Status != FiringPinStatus.Absent)
-        {
-            var shear = firingPin.Shear;
-            notes.Add(shear.Status == FiringPinStatus.Found
-                ? string.Create(CultureInfo.InvariantCulture, $"aperture-shear band prepared: {shear.Band!.Points} points at {options.ApertureShear.StepUm} µm about the crater")
-                : $"aperture-shear band {shear.Status.ToString().ToLowerInvariant()}: {shear.Reason}");
-        }
-
-        return new PreparedScan(result, placed, options, notes, regionPoints, (offsetX, offsetY)) { FiringPin = firingPin };
+        return (new Surface(cropped.Width, cropped.Height, step, step, cropped.Values) { Metadata = metadata, Kind = kind }, placed, (offsetX, offsetY));
     }
 
     /// <summary>
@@ -149,7 +161,7 @@ public static class Preprocessor
         notes.AddRange(trimNotes);
     }
 
-    private static void TooLittleLeft(HeightGrid grid, PreprocessOptions options, RegionSource source, string where)
+    internal static void TooLittleLeft(HeightGrid grid, PreprocessOptions options, RegionSource source, string where)
     {
         var valid = grid.CountValid();
         if (valid < MinValidPoints / 4)
@@ -224,7 +236,7 @@ public static class Preprocessor
     /// the region's enclosing circle (the primer edge itself is no longer visible), the firing-pin circle is the circle
     /// inscribed in the largest hole of the region near its centre, where the firing-pin impression was cut out.
     /// </summary>
-    private static DetectedCircles CirclesOf(Mat region, DetectedCircles fallback, double step, List<string> notes)
+    internal static DetectedCircles CirclesOf(Mat region, DetectedCircles fallback, double step, List<string> notes)
     {
         // A 3×3 close seals one-point channels (dropout lines) that would open the firing-pin cut-out to the outside;
         // a closing stays inside the convex hull, so the enclosing circle does not change.
@@ -326,7 +338,7 @@ public static class Preprocessor
     /// <see cref="BreechFaceRegionOptions.EdgeErosionUm"/>; small gaps inside it (dropouts, removed spikes) are left as
     /// they are: a dropout is not an edge of the breech face, and the masked band-pass has already filtered around it.
     /// </summary>
-    private static void ErodeEdges(HeightGrid grid, BreechFaceRegionOptions options)
+    internal static void ErodeEdges(HeightGrid grid, BreechFaceRegionOptions options)
     {
         var radius = (int)Math.Round(options.EdgeErosionUm / grid.StepUm);
         using var valid = grid.ValidMask();

@@ -13,6 +13,15 @@ public sealed class ScoreModel : IDisposable
     /// <summary>Name of the embedded default model.</summary>
     public const string DefaultResourceName = "Ballistics.Engine.Scoring.breechface-score-model.zip";
 
+    /// <summary>Name of the embedded model that scores photographs (2D ↔ 2D), trained on rendered photographs.</summary>
+    public const string PhotographResourceName = "Ballistics.Engine.Scoring.photograph-score-model.zip";
+
+    private static readonly Lazy<ScoreModel?> Photograph = new(() =>
+    {
+        using var stream = typeof(ScoreModel).Assembly.GetManifestResourceStream(PhotographResourceName);
+        return stream is null ? null : Load(stream);
+    });
+
     /// <summary>Inputs of the model: <see cref="ComparisonFeatures.ModelInputs"/>.</summary>
     private const int Inputs = 8;
 
@@ -34,6 +43,9 @@ public sealed class ScoreModel : IDisposable
             ?? throw new InvalidOperationException($"The engine was built without its score model ({DefaultResourceName}); run `ballistics model train`.");
         return Load(stream);
     }
+
+    /// <summary>The embedded model for photographs; null in an engine built before it was trained (`ballistics model train --photographs`).</summary>
+    public static ScoreModel? PhotographDefault => Photograph.Value;
 
     public double Score(ComparisonFeatures features)
     {

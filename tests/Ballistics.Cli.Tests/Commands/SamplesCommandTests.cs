@@ -8,6 +8,48 @@ namespace Ballistics.Cli.Tests.Commands;
 public sealed class SamplesCommandTests
 {
     [Test]
+    public void Render_GeneratedSet_PhotographsComparedAndNeverAgainstScans()
+    {
+        using var dir = new TempDirectory();
+        Run(["samples", "generate", "--out", dir.File("scans"), "--firearms", "2", "--fires", "2", "--seed", "4"]);
+
+        var (code, output, error) = Run(["samples", "render", "--manifest", dir.File("scans/manifest.csv"), "--out", dir.File("photos"), "--seed", "2", "--lighting", "side"]);
+
+        Assert.That(code, Is.Zero, error);
+        Assert.That(output, Does.Contain("wrote 4 photographs (side light, seed 2)"));
+        var manifest = File.ReadAllLines(dir.File("photos/manifest.csv"));
+        Assert.That(manifest[0], Does.StartWith("file,firearm_id,make_model,caliber,ammo,fire_index,source,lighting,pixel_size_um,elevation_deg"));
+        var photo = dir.File("photos/" + manifest[1].Split(',')[0]);
+        var scan = dir.File("scans/scans/F0001_fire01.x3p");
+        var other = dir.File("photos/" + manifest[2].Split(',')[0]);
+
+        var photographs = Run(["compare", "--json", photo, other]);
+        var mixed = Run(["compare", photo, scan]);
+
+        Assert.That(photographs.Code, Is.Zero, photographs.Error);
+        using var json = JsonDocument.Parse(photographs.Output.Trim());
+        Assert.That(json.RootElement.GetProperty("score").GetDouble(), Is.InRange(0, 1));
+        Assert.That(json.RootElement.GetProperty("algorithm_version").GetString(), Does.StartWith("preprocess-photo/1.0"));
+        Assert.That(mixed.Code, Is.EqualTo(1));
+        Assert.That(mixed.Error, Does.Contain("photograph (2D) and a topography (3D)"));
+    }
+
+    [Test]
+    public void Eval_ManifestMixingPhotographsAndScans_Refused()
+    {
+        using var dir = new TempDirectory();
+        Run(["samples", "generate", "--out", dir.File("scans"), "--firearms", "2", "--fires", "1", "--seed", "4"]);
+        Run(["samples", "render", "--manifest", dir.File("scans/manifest.csv"), "--out", dir.File("photos"), "--seed", "2"]);
+        var photos = File.ReadAllLines(dir.File("photos/manifest.csv")).Skip(1).Select(l => string.Join(',', l.Split(',')[0..2]));
+        File.WriteAllLines(dir.File("photos/both.csv"), ["file,firearm_id", .. photos, "../scans/scans/F0001_fire01.x3p,F0001", "../scans/scans/F0002_fire01.x3p,F0002"]);
+
+        var (code, _, error) = Run(["eval", "--manifest", dir.File("photos/both.csv"), "--out", dir.File("eval")]);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("2 photographs and 2 topography scans"));
+    }
+
+    [Test]
     public void Generate_SmallCorpus_WritesScansAndManifest()
     {
         using var dir = new TempDirectory();

@@ -166,10 +166,10 @@ public sealed class PreprocessorTests
     }
 
     [Test]
-    public void Prepare_IntensityImage_ArgumentException()
+    public void Prepare_FlatPhotograph_RefusedAsWithoutContrast()
     {
         var image = new Surface(100, 100, 5, 5, new float[10_000]) { Kind = SurfaceKind.Intensity2D };
-        Assert.That(() => Preprocessor.Prepare(image), Throws.ArgumentException.With.Message.Contains("intensity"));
+        Assert.That(() => Preprocessor.Prepare(image), Throws.ArgumentException.With.Message.Contains("none differ"));
     }
 
     [Test]
