@@ -1,3 +1,4 @@
+using Ballistics.Engine.Rendering;
 using Ballistics.Engine.Surfaces;
 
 namespace Ballistics.Samples;
@@ -47,6 +48,17 @@ public sealed record PhotographOptions
 
     /// <summary>8 or 16.</summary>
     public int BitDepth { get; init; } = 8;
+
+    /// <summary>The light and the metal's reflectance, as the engine renders them.</summary>
+    public LightingModel Light => new()
+    {
+        Lighting = Lighting,
+        ElevationDeg = ElevationDeg,
+        AzimuthDeg = AzimuthDeg,
+        RingUnevenness = RingUnevenness,
+        Diffuse = Diffuse,
+        Shininess = Shininess,
+    };
 
     /// <summary>
     /// One photograph's settings drawn at random: the light's elevation 15–60° (a side light's direction anywhere, a ring

@@ -36,12 +36,18 @@ public sealed record PhotographSetSummary(int Written, IReadOnlyList<IngestError
 /// each under its own drawn light and camera (<see cref="PhotographOptions.Draw"/>), written as PNG or TIFF with the pixel
 /// size in the file. The photographs keep their scans' labels: the new manifest has the old one's columns with the
 /// photograph as `file`, and `source` (the scan), `lighting`, `pixel_size_um` and the rest of its light and camera beside
-/// them; a `ground_truth.csv` beside
-/// the old manifest is written again for the photographs. The same seed gives the same bytes.
+/// them; a `ground_truth.csv` beside the old manifest is written again for the photographs, with their light and camera as
+/// conditions; <see cref="CrossManifestName"/> lists the scans with their photographs. The same seed gives the same bytes.
 /// </summary>
 public static class PhotographSet
 {
     public const string PhotoFolder = "photos";
+
+    /// <summary>The manifest of the scans and their photographs together, beside the photographs' own.</summary>
+    public const string CrossManifestName = "manifest_3d2d.csv";
+
+    /// <summary>Each photograph's columns: what it was taken of, and its light and camera (conditions `eval` breaks its AUC down by).</summary>
+    private static readonly string[] PhotographColumns = ["source", "lighting", "pixel_size_um", "elevation_deg", "azimuth_deg", "ring_unevenness", "diffuse", "shininess", "blur_px", "exposure", "gamma", "vignetting", "sensor_noise", "bit_depth"];
 
     public static PhotographSetSummary Render(string manifestPath, string outDir, PhotographLighting lighting, PhotographFormat format, int seed)
     {
@@ -83,11 +89,12 @@ public static class PhotographSet
         }
 
         var outManifest = Path.Combine(outDir, "manifest.csv");
-        WriteTable(manifest.Value, folder, photos, outManifest, withPhotograph: true, outDir);
+        WriteTable(manifest.Value, folder, photos, outManifest, outDir);
+        WriteWithScans(manifest.Value, folder, photos, Path.Combine(outDir, CrossManifestName), outDir);
         var truthPath = Path.Combine(folder, "ground_truth.csv");
         if (File.Exists(truthPath) && CsvTable.Read(truthPath, ["file"]) is { Success: true } truth)
         {
-            WriteTable(truth.Value, folder, photos, Path.Combine(outDir, "ground_truth.csv"), withPhotograph: false, outDir);
+            WriteTable(truth.Value, folder, photos, Path.Combine(outDir, "ground_truth.csv"), outDir);
         }
 
         return new PhotographSetSummary(photos.Count, [.. errors.OfType<IngestError>()], outManifest);
@@ -125,11 +132,39 @@ public static class PhotographSet
         return (tiff ? ImageWriter.Tiff(photo, options.PixelSizeUm) : ImageWriter.Png(photo, options.PixelSizeUm), tiff, options);
     }
 
-    private static void WriteTable(CsvTable table, string folder, Dictionary<string, (string Photo, PhotographOptions Options)> photos, string path, bool withPhotograph, string outDir)
+    /// <summary>
+    /// The scans photographed and their photographs in one manifest (the photographs' rows as in the manifest, the scans'
+    /// with an empty `source`): what `eval` measures 3D ↔ 2D on, never pairing a photograph with its own scan.
+    /// </summary>
+    private static void WriteWithScans(CsvTable manifest, string folder, Dictionary<string, (string Photo, PhotographOptions Options)> photos, string path, string outDir)
     {
         var text = new StringBuilder();
-        var extra = withPhotograph ? new[] { "source", "lighting", "pixel_size_um", "elevation_deg", "azimuth_deg", "ring_unevenness", "diffuse", "shininess", "blur_px", "exposure", "gamma", "vignetting", "noise", "bit_depth" } : [];
-        CsvText.AppendLine(text, [.. table.Columns, .. extra]);
+        CsvText.AppendLine(text, [.. manifest.Columns, .. PhotographColumns]);
+        foreach (var row in manifest.Rows)
+        {
+            var source = Path.GetFullPath(row["file"], folder);
+            if (photos.ContainsKey(source))
+            {
+                var scan = Path.GetRelativePath(Path.GetFullPath(outDir), source).Replace('\\', '/');
+                CsvText.AppendLine(text, [.. manifest.Columns.Select(c => c == "file" ? scan : row[c]), .. PhotographColumns.Select(_ => string.Empty)]);
+            }
+        }
+
+        AppendPhotographs(text, manifest, folder, photos, outDir);
+        File.WriteAllText(path, text.ToString(), CsvText.Utf8);
+    }
+
+    private static void WriteTable(CsvTable table, string folder, Dictionary<string, (string Photo, PhotographOptions Options)> photos, string path, string outDir)
+    {
+        var text = new StringBuilder();
+        CsvText.AppendLine(text, [.. table.Columns, .. PhotographColumns]);
+        AppendPhotographs(text, table, folder, photos, outDir);
+        File.WriteAllText(path, text.ToString(), CsvText.Utf8);
+    }
+
+    /// <summary>The table's rows for the scans photographed, each with its photograph as `file` and the photograph's columns.</summary>
+    private static void AppendPhotographs(StringBuilder text, CsvTable table, string folder, Dictionary<string, (string Photo, PhotographOptions Options)> photos, string outDir)
+    {
         foreach (var row in table.Rows)
         {
             var source = Path.GetFullPath(row["file"], folder);
@@ -139,19 +174,14 @@ public static class PhotographSet
             }
 
             var fields = table.Columns.Select(c => c == "file" ? photo.Photo : row[c]);
-            if (withPhotograph)
-            {
-                var o = photo.Options;
-                fields = fields.Concat([
-                    Path.GetRelativePath(Path.GetFullPath(outDir), source).Replace('\\', '/'), o.Lighting.ToString().ToLowerInvariant(),
-                    .. new[] { o.PixelSizeUm, o.ElevationDeg, o.AzimuthDeg, o.RingUnevenness, o.Diffuse, o.Shininess, o.BlurPx, o.Exposure, o.Gamma, o.Vignetting, o.Noise }
-                        .Select(v => v.ToString("0.###", CultureInfo.InvariantCulture)),
-                    o.BitDepth.ToString(CultureInfo.InvariantCulture)]);
-            }
+            var o = photo.Options;
+            fields = fields.Concat([
+                Path.GetRelativePath(Path.GetFullPath(outDir), source).Replace('\\', '/'), o.Lighting.ToString().ToLowerInvariant(),
+                .. new[] { o.PixelSizeUm, o.ElevationDeg, o.AzimuthDeg, o.RingUnevenness, o.Diffuse, o.Shininess, o.BlurPx, o.Exposure, o.Gamma, o.Vignetting, o.Noise }
+                    .Select(v => v.ToString("0.###", CultureInfo.InvariantCulture)),
+                o.BitDepth.ToString(CultureInfo.InvariantCulture)]);
 
             CsvText.AppendLine(text, fields);
         }
-
-        File.WriteAllText(path, text.ToString(), CsvText.Utf8);
     }
 }

@@ -29,14 +29,21 @@ internal static class CompareCommand
         var model = new Option<string?>("--model") { Description = "score model file (default: the model built into the engine)" };
         var noVerify = new Option<bool>("--no-verify") { Description = "read x3p files whose MD5 checksums do not match" };
         var ignoreMask = ScanFileOptions.IgnoreMaskOption();
+        var pixelSize = ScanFileOptions.PixelSizeOption();
+        var lighting = ScanFileOptions.LightingOption();
         var diagnostics = new Option<string?>("--diagnostics") { Description = "folder to write the pictures of one comparison to (relief, alignment, cells, difference; index.html shows them)" };
         var command = new Command("compare", "Compare the breech-face impressions of cartridge-case scans and give a lead score in [0, 1].")
         {
-            files, json, pairs, outFile, model, noVerify, ignoreMask, diagnostics,
+            files, json, pairs, outFile, model, noVerify, ignoreMask, pixelSize, lighting, diagnostics,
         };
         command.SetAction(parse =>
         {
-            var fileOptions = new SurfaceFileOptions { X3p = Ingest.X3p.X3pReadOptions.Default with { VerifyChecksums = !parse.GetValue(noVerify), IgnoreMask = parse.GetValue(ignoreMask) } };
+            var fileOptions = new SurfaceFileOptions
+            {
+                X3p = Ingest.X3p.X3pReadOptions.Default with { VerifyChecksums = !parse.GetValue(noVerify), IgnoreMask = parse.GetValue(ignoreMask) },
+                ImagePixelSizeUm = parse.GetValue(pixelSize),
+                ImageLighting = ScanFileOptions.Lighting(parse.GetValue(lighting)),
+            };
             var given = parse.GetValue(files) ?? [];
             var pairList = parse.GetValue(pairs);
             if (pairList is not null)
@@ -77,14 +84,8 @@ internal static class CompareCommand
             error.WriteLine($"error: {message}");
         }
 
-        if (!scans.TryGet(Path.GetFullPath(a), out var scanA) || !scans.TryGet(Path.GetFullPath(b), out var scanB))
+        if (!scans.TryGetPair(Path.GetFullPath(a), Path.GetFullPath(b), out var scanA, out var scanB))
         {
-            return 1;
-        }
-
-        if (BreechFaceMatcher.Incomparable(scanA, scanB) is { } reason)
-        {
-            error.WriteLine($"error: {a} and {b}: {reason}");
             return 1;
         }
 
@@ -94,7 +95,8 @@ internal static class CompareCommand
             // The scans as read, kept by the load: the pictures of the region compared are drawn over them.
             scans.TryGetSource(Path.GetFullPath(a), out var sourceA);
             scans.TryGetSource(Path.GetFullPath(b), out var sourceB);
-            var sources = (sourceA, sourceB);
+            // A topography compared as a photograph is drawn as compared, not over the heights it was rendered from.
+            (Engine.Surfaces.Surface A, Engine.Surfaces.Surface B)? sources = result.Modality == Modalities.TopographyAsPhotograph ? null : (sourceA, sourceB);
             var written = DiagnosticsFolder.Write(diagnosticsFolder, a, b, result, ComparisonDiagnostics.Of(scanA, scanB, result, sources: sources));
             // Said on the error stream so that --json keeps one object on standard output.
             error.WriteLine($"diagnostics: wrote {written.Count} files to {diagnosticsFolder} (open {Path.Combine(diagnosticsFolder, DiagnosticsFolder.PageName)})");
@@ -123,6 +125,11 @@ internal static class CompareCommand
             result.Forward.CmcCount, result.Forward.ValidCells, result.Backward.CmcCount, result.Backward.ValidCells,
             result.Forward.HighCmcCount, result.Backward.HighCmcCount, result.Registration.Ccf, result.Features.OverlapFraction));
         output.WriteLine(RegionsLine(result));
+        if (LightingJson.Of(result.Lighting) is { } lighting)
+        {
+            output.WriteLine($"modality: {result.Modality}; lighting {lighting.A}/{lighting.B}{(lighting.Differs == true ? " differs" : string.Empty)}: {lighting.Note}");
+        }
+
         output.WriteLine($"algorithm: {result.AlgorithmVersion}");
         output.WriteLine($"note: {ResultJson.LeadNote}");
         return 0;
@@ -159,16 +166,9 @@ internal static class CompareCommand
         Parallel.For(0, pairs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var p = pairs[i];
-            if (scans.TryGet(p.PathA, out var a) && scans.TryGet(p.PathB, out var b))
+            if (scans.TryGetPair(p.PathA, p.PathB, out var a, out var b))
             {
-                if (BreechFaceMatcher.Incomparable(a, b) is { } reason)
-                {
-                    error.WriteLine($"error: {p.A} and {p.B}: {reason}");
-                }
-                else
-                {
-                    lines[i] = ScoreLine(p.A, p.B, matcher.Compare(a, b));
-                }
+                lines[i] = ScoreLine(p.A, p.B, matcher.Compare(a, b));
             }
 
             progress.Report(Interlocked.Increment(ref done));

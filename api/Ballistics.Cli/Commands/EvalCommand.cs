@@ -22,6 +22,56 @@ namespace Ballistics.Cli.Commands;
 /// </summary>
 internal static class EvalCommand
 {
+    /// <summary>
+    /// How each photograph of a manifest is read when its row states its light (`lighting`: ring, side, unknown) or its
+    /// pixel size (`pixel_size_um`) — what a PNG cannot say about its light. A row with a value neither is left out,
+    /// its line and field named.
+    /// </summary>
+    private static (Dictionary<string, SurfaceFileOptions> Options, HashSet<string> Refused) StatedPerFile(
+        IReadOnlyList<ManifestEntry> entries, SurfaceFileOptions fileOptions, string manifestPath, TextWriter error)
+    {
+        var options = new Dictionary<string, SurfaceFileOptions>(StringComparer.Ordinal);
+        var refused = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in entries)
+        {
+            var light = e.Fields.GetValueOrDefault("lighting") ?? string.Empty;
+            var pixel = e.Fields.GetValueOrDefault("pixel_size_um") ?? string.Empty;
+            if (light.Length == 0 && pixel.Length == 0)
+            {
+                continue;
+            }
+
+            if (light.Length > 0 && light is not ("ring" or "side" or "unknown"))
+            {
+                error.WriteLine($"error: {manifestPath}: line {e.Line}, field lighting: '{light}' is not ring, side or unknown");
+                refused.Add(e.FullPath);
+                continue;
+            }
+
+            double? pixelSizeUm = null;
+            if (pixel.Length > 0)
+            {
+                if (!double.TryParse(pixel, NumberStyles.Float, CultureInfo.InvariantCulture, out var um) || !(um > 0) || !double.IsFinite(um))
+                {
+                    error.WriteLine($"error: {manifestPath}: line {e.Line}, field pixel_size_um: '{pixel}' is not a positive number of micrometres");
+                    refused.Add(e.FullPath);
+                    continue;
+                }
+
+                pixelSizeUm = um;
+            }
+
+            options[e.FullPath] = fileOptions with { ImageLighting = ScanFileOptions.Lighting(light), ImagePixelSizeUm = pixelSizeUm ?? fileOptions.ImagePixelSizeUm };
+        }
+
+        return (options, refused);
+    }
+
+    /// <summary>Whether <paramref name="photograph"/>'s manifest row names <paramref name="scan"/> as what it was taken of (its `source` column).</summary>
+    private static bool PhotographOf(ManifestEntry photograph, ManifestEntry scan, string folder) =>
+        photograph.Fields.TryGetValue("source", out var source) && source.Length > 0
+        && string.Equals(Path.GetFullPath(source, folder), scan.FullPath, StringComparison.Ordinal);
+
     /// <summary>Score at or above which a pair is reported as a lead.</summary>
     public const double DefaultThreshold = 0.5;
 
@@ -77,8 +127,10 @@ internal static class EvalCommand
         var watch = Stopwatch.StartNew();
         var matcher = MatcherFactory.Create(modelPath);
         var entries = read.Value.Entries;
+        var stated = StatedPerFile(entries, fileOptions ?? SurfaceFileOptions.Default, manifestPath, error);
+        entries = [.. entries.Where(e => stated.Refused.Contains(e.FullPath) is false)];
         var preparing = new ConsoleProgress(error, entries.Count, "preparing");
-        var scans = PreparedScans.Load(entries.Select(e => e.FullPath), matcher, fileOptions ?? SurfaceFileOptions.Default, preparing);
+        var scans = PreparedScans.Load(entries.Select(e => e.FullPath), matcher, fileOptions ?? SurfaceFileOptions.Default, preparing, perFile: stated.Options);
         preparing.Done();
         foreach (var message in scans.Errors.Values.Order(StringComparer.Ordinal))
         {
@@ -92,21 +144,24 @@ internal static class EvalCommand
             return 1;
         }
 
-        var photographs = items.Count(e => scans.TryGet(e.FullPath, out var s) && s.Kind == Engine.Surfaces.SurfaceKind.Intensity2D);
-        if (photographs > 0 && photographs < items.Length)
-        {
-            // Photographs and scans are scored by different models on different measures: each modality is evaluated alone.
-            error.WriteLine($"error: {manifestPath}: {photographs} photographs and {items.Length - photographs} topography scans; evaluate each modality from a manifest of its own");
-            return 2;
-        }
-
+        var isPhotograph = items.Select(e => scans.TryGet(e.FullPath, out var s) && s.Kind == Engine.Surfaces.SurfaceKind.Intensity2D).ToArray();
+        var manifestFolder = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
         var pairs = new List<(int A, int B)>();
         for (var i = 0; i < items.Length; i++)
         {
             for (var j = i + 1; j < items.Length; j++)
             {
-                pairs.Add((i, j));
+                // Photographs and scans together: only their pairs (3D ↔ 2D), never a photograph with the scan it was taken of.
+                if (!scans.Mixed || (isPhotograph[i] != isPhotograph[j] && !PhotographOf(items[i], items[j], manifestFolder) && !PhotographOf(items[j], items[i], manifestFolder)))
+                {
+                    pairs.Add((i, j));
+                }
             }
+        }
+
+        if (scans.Mixed)
+        {
+            output.WriteLine($"modality: 3d-2d — {isPhotograph.Count(p => p)} photographs against {isPhotograph.Count(p => !p)} scans rendered in their light; {pairs.Count} pairs, none of a photograph with its own scan");
         }
 
         var results = new ComparisonResult[pairs.Count];
@@ -114,8 +169,7 @@ internal static class EvalCommand
         var done = 0;
         Parallel.For(0, pairs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
         {
-            scans.TryGet(items[pairs[k].A].FullPath, out var a);
-            scans.TryGet(items[pairs[k].B].FullPath, out var b);
+            scans.TryGetPair(items[pairs[k].A].FullPath, items[pairs[k].B].FullPath, out var a, out var b);
             results[k] = matcher.Compare(a, b);
             progress.Report(Interlocked.Increment(ref done));
         });

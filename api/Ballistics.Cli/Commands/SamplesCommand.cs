@@ -129,6 +129,7 @@ internal static class SamplesCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"wrote {summary.Written} photographs ({lighting.ToString().ToLowerInvariant()} light, seed {seed}) to {Path.GetFullPath(Path.Combine(outDir, PhotographSet.PhotoFolder))} in {watch.Elapsed.TotalSeconds:0.0} s"));
         output.WriteLine($"manifest: {summary.ManifestPath}");
+        output.WriteLine($"with the scans (3D ↔ 2D): {Path.Combine(Path.GetDirectoryName(summary.ManifestPath)!, PhotographSet.CrossManifestName)}");
         return summary.Errors.Count == 0 ? 0 : 1;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Ballistics.Engine.Matching;
 using Ballistics.Engine.Preprocessing;
+using Ballistics.Engine.Surfaces;
 using Ballistics.Ingest;
 
 namespace Ballistics.Cli.Matching;
@@ -13,28 +14,97 @@ internal sealed class PreparedScans
 {
     private readonly ConcurrentDictionary<string, PreparedScan> _scans = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _errors = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Engine.Surfaces.Surface> _sources = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Surface> _sources = new(StringComparer.Ordinal);
+
+    /// <summary>Topographies rendered as photographs under a ring or a side light: made only when photographs were loaded with them.</summary>
+    private readonly ConcurrentDictionary<(string Path, ImageLighting Light), PreparedScan> _asPhotographs = new();
 
     public IReadOnlyDictionary<string, string> Errors => _errors;
+
+    /// <summary>True when both photographs and topographies were loaded (pairs of them are compared 3D ↔ 2D).</summary>
+    public bool Mixed { get; private set; }
+
+    /// <summary>
+    /// The two as they are compared: as loaded when of one kind; else the topography rendered as a photograph under the
+    /// photograph's light (a ring when it is not stated), so that both are photographs.
+    /// </summary>
+    public bool TryGetPair(string pathA, string pathB, out PreparedScan a, out PreparedScan b)
+    {
+        if (!TryGet(pathA, out a) || !TryGet(pathB, out b))
+        {
+            b = a;
+            return false;
+        }
+
+        if (a.Kind == b.Kind)
+        {
+            return true;
+        }
+
+        return a.Kind == SurfaceKind.Topography
+            ? _asPhotographs.TryGetValue((pathA, Light(b)), out a!)
+            : _asPhotographs.TryGetValue((pathB, Light(a)), out b!);
+    }
+
+    private static ImageLighting Light(PreparedScan photograph) => photograph.Surface.Metadata.Lighting == ImageLighting.Side ? ImageLighting.Side : ImageLighting.Ring;
 
     public bool TryGet(string path, out PreparedScan scan) => _scans.TryGetValue(path, out scan!);
 
     /// <summary>The scan as read, when <see cref="Load"/> was asked to keep it (pictures over the scan as given).</summary>
-    public bool TryGetSource(string path, out Engine.Surfaces.Surface source) => _sources.TryGetValue(path, out source!);
+    public bool TryGetSource(string path, out Surface source) => _sources.TryGetValue(path, out source!);
+
+    /// <summary>
+    /// When photographs came with topographies, each topography is read again and rendered under each light the
+    /// photographs were taken in (<see cref="BreechFaceMatcher.PrepareAsPhotograph"/>), once.
+    /// </summary>
+    private void RenderTopographiesAsPhotographs(BreechFaceMatcher matcher, SurfaceFileOptions fileOptions, IReadOnlyDictionary<string, SurfaceFileOptions>? perFile)
+    {
+        var lights = _scans.Values.Where(s => s.Kind == SurfaceKind.Intensity2D).Select(Light).Distinct().ToArray();
+        var topographies = _scans.Where(s => s.Value.Kind == SurfaceKind.Topography).Select(s => s.Key).ToArray();
+        Mixed = lights.Length > 0 && topographies.Length > 0;
+        if (!Mixed)
+        {
+            return;
+        }
+
+        Parallel.ForEach(topographies, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, path =>
+        {
+            var read = SurfaceFiles.Read(path, perFile?.GetValueOrDefault(path) ?? fileOptions);
+            if (!read.Success)
+            {
+                _errors[path] = read.Error.ToString();
+                return;
+            }
+
+            foreach (var light in lights)
+            {
+                try
+                {
+                    _asPhotographs[(path, light)] = matcher.PrepareAsPhotograph(read.Value, light);
+                }
+                catch (ArgumentException ex)
+                {
+                    _errors[path] = $"{path}: cannot prepare it rendered as a {light.ToString().ToLowerInvariant()}-lit photograph: {ex.Message}";
+                }
+            }
+        });
+    }
 
     /// <param name="paths">Files to read and prepare; each distinct one once.</param>
     /// <param name="matcher">Prepares them.</param>
     /// <param name="fileOptions">How to read them.</param>
     /// <param name="progress">Told the count done after each file.</param>
     /// <param name="keepSources">Keep each scan as read too (a single comparison's diagnostics; not a batch's memory).</param>
-    public static PreparedScans Load(IEnumerable<string> paths, BreechFaceMatcher matcher, SurfaceFileOptions fileOptions, IProgress<int>? progress = null, bool keepSources = false)
+    /// <param name="perFile">How particular files are read instead (a manifest's photographs with their light and pixel size stated).</param>
+    public static PreparedScans Load(
+        IEnumerable<string> paths, BreechFaceMatcher matcher, SurfaceFileOptions fileOptions, IProgress<int>? progress = null, bool keepSources = false, IReadOnlyDictionary<string, SurfaceFileOptions>? perFile = null)
     {
         var result = new PreparedScans();
         var distinct = paths.Distinct(StringComparer.Ordinal).ToArray();
         var done = 0;
         Parallel.ForEach(distinct, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, path =>
         {
-            var read = SurfaceFiles.Read(path, fileOptions);
+            var read = SurfaceFiles.Read(path, perFile?.GetValueOrDefault(path) ?? fileOptions);
             if (!read.Success)
             {
                 result._errors[path] = read.Error.ToString();
@@ -57,6 +127,7 @@ internal sealed class PreparedScans
 
             progress?.Report(Interlocked.Increment(ref done));
         });
+        result.RenderTopographiesAsPhotographs(matcher, fileOptions, perFile);
         return result;
     }
 }

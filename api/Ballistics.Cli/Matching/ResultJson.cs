@@ -11,6 +11,7 @@ namespace Ballistics.Cli.Matching;
 internal sealed record ResultJson(
     string A,
     string B,
+    string Modality,
     double Score,
     double ScoreBf,
     double? ScoreFp,
@@ -21,6 +22,7 @@ internal sealed record ResultJson(
     double? DxUm,
     double? DyUm,
     RegistrationOutcome Registration,
+    LightingJson? Lighting,
     FiringPinJson FiringPin,
     ApertureShearJson ApertureShear,
     double KeptShareA,
@@ -41,16 +43,23 @@ internal sealed record ResultJson(
     {
         var registration = RegistrationOutcome.Of(r.Registration);
         return new(
-            a, b, r.Score, r.ScoreBf, r.ScoreFp, r.ScoreShear, r.CmcCount, r.Ccf,
+            a, b, r.Modality, r.Score, r.ScoreBf, r.ScoreFp, r.ScoreShear, r.CmcCount, r.Ccf,
             registration.Pose(r.Registration.RotationDeg),
             registration.Pose(r.Registration.DxUm),
             registration.Pose(r.Registration.DyUm),
-            registration, FiringPinJson.Of(r.FiringPin), ApertureShearJson.Of(r.ApertureShear), r.KeptShareA, r.KeptShareB, r.PreprocessNotesA, r.PreprocessNotesB, r.ElapsedMs,
+            registration, LightingJson.Of(r.Lighting), FiringPinJson.Of(r.FiringPin), ApertureShearJson.Of(r.ApertureShear), r.KeptShareA, r.KeptShareB, r.PreprocessNotesA, r.PreprocessNotesB, r.ElapsedMs,
             r.Features, r.Forward with { Cells = [.. r.Forward.Cells.Where(c => c.Found)] }, r.Backward with { Cells = [.. r.Backward.Cells.Where(c => c.Found)] },
             new { comparison = r.Options, preprocess_a = r.PreprocessOptionsA, preprocess_b = r.PreprocessOptionsB }, r.AlgorithmVersion, LeadNote);
     }
 }
 
+/// <summary>How two photographs were lit (`ring`, `side`, `unknown`) and whether that differs (null: cannot be told); absent for two topographies.</summary>
+internal sealed record LightingJson(string A, string B, bool? Differs, string Note)
+{
+    public static LightingJson? Of(LightingAgreement? l) => l is null ? null : new(Name(l.A), Name(l.B), l.Differs, l.Note);
+
+    private static string Name(Engine.Surfaces.ImageLighting light) => light.ToString().ToLowerInvariant();
+}
 
 /// <summary>
 /// The firing-pin impressions' comparison as JSON: `status` (`compared`, `absent`, `failed`) with the reason when not

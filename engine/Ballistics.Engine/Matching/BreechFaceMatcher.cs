@@ -3,6 +3,7 @@ using Ballistics.Engine.Comparison;
 using Ballistics.Engine.Corpus;
 using Ballistics.Engine.FiringPin;
 using Ballistics.Engine.Preprocessing;
+using Ballistics.Engine.Rendering;
 using Ballistics.Engine.Scoring;
 using Ballistics.Engine.Surfaces;
 
@@ -75,6 +76,14 @@ public sealed class BreechFaceMatcher
 
         return prepared;
     }
+
+    /// <summary>
+    /// A topography prepared as a photograph, to be compared with photographs (3D ↔ 2D): rendered under
+    /// <paramref name="lighting"/>'s typical light (<see cref="LightingModel.Typical"/>; a ring when unknown) on the
+    /// comparison grid's pixels, then prepared and scored as any photograph.
+    /// </summary>
+    public PreparedScan PrepareAsPhotograph(Surface topography, ImageLighting lighting, bool withComparisonView = true) =>
+        Prepare(PhotographRendering.AsPhotograph(topography, LightingModel.Typical(lighting), PreprocessOptions.Resample.TargetStepUm), withComparisonView);
 
     /// <summary>Builds the scan's comparison view now if it has none (a search's query, before screening candidates).</summary>
     internal void EnsureComparisonView(PreparedScan scan) => scan.ComparisonView(_comparer);
@@ -226,6 +235,8 @@ public sealed class BreechFaceMatcher
         {
             FiringPin = firingPin,
             ApertureShear = shear,
+            Modality = Modalities.Of(a, b),
+            Lighting = a.Kind == SurfaceKind.Intensity2D ? LightingAgreement.Of(a.Surface.Metadata.Lighting, b.Surface.Metadata.Lighting, measured.Registration) : null,
             Score = Fusion?.Combine(scoreBf, scoreFp, firingPin.AngleFromBreechFaceDeg) ?? scoreBf,
             ScoreBf = scoreBf,
             ScoreFp = scoreFp,

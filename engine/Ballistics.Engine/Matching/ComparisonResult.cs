@@ -25,6 +25,15 @@ public sealed record ComparisonResult
     /// <summary>The aperture shear's own score, reported beside <see cref="Score"/> and not fused into it; null when the bands were not compared (<see cref="ApertureShear"/> says why).</summary>
     public double? ScoreShear { get; init; }
 
+    /// <summary>
+    /// What was compared: <c>3d</c> two topographies, <c>2d</c> two photographs, <c>3d-2d</c> a topography rendered as a
+    /// photograph against a photograph. Each has its own score model; their scores are not one scale.
+    /// </summary>
+    public string Modality { get; init; } = Modalities.Topography;
+
+    /// <summary>How the two photographs were lit and whether that differs; null for two topographies.</summary>
+    public LightingAgreement? Lighting { get; init; }
+
     /// <summary>Congruent matching cells: the smaller count of the two directions.</summary>
     public required int CmcCount { get; init; }
 
@@ -71,4 +80,25 @@ public sealed record ComparisonResult
 
     /// <summary>Wall time of the comparison (not of preprocessing).</summary>
     public required double ElapsedMs { get; init; }
+}
+
+/// <summary>The names of what a comparison compared, as every output writes them.</summary>
+public static class Modalities
+{
+    public const string Topography = "3d";
+    public const string Photograph = "2d";
+    public const string TopographyAsPhotograph = "3d-2d";
+
+    /// <summary>The modality of two prepared scans of one kind (a rendered topography counts as 3D).</summary>
+    public static string Of(PreparedScan a, PreparedScan b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Kind != Surfaces.SurfaceKind.Intensity2D)
+        {
+            return Topography;
+        }
+
+        return a.Surface.Metadata.RenderedFrom is not null || b.Surface.Metadata.RenderedFrom is not null ? TopographyAsPhotograph : Photograph;
+    }
 }

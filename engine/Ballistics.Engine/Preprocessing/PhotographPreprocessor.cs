@@ -56,6 +56,11 @@ public static class PhotographPreprocessor
         var dark = (float)(settings.DarkShare * grid.Quantile(0.9));
         notes.Add(string.Create(CultureInfo.InvariantCulture, $"photograph at {photo.LateralStepXUm:0.###} µm a pixel, lighting {(photo.Metadata.Lighting ?? ImageLighting.Unknown).ToString().ToLowerInvariant()}; points darker than {settings.DarkShare:P0} of the brightest tenth's edge return no light and are left out"));
 
+        if (photo.Metadata.RenderedFrom is { } rendered)
+        {
+            notes.Add($"rendered from the topography ({rendered}) to be compared with photographs");
+        }
+
         var (circles, source) = Region(grid, dark, options, notes);
         var regionPoints = grid.CountValid();
         Preprocessor.TooLittleLeft(grid, options, source, "in the photograph's breech-face region");

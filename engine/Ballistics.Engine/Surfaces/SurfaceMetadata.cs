@@ -25,6 +25,12 @@ public sealed record SurfaceMetadata
     /// <summary>How a photograph (a <see cref="SurfaceKind.Intensity2D"/> surface) was lit, when stated; null for topography.</summary>
     public ImageLighting? Lighting { get; init; }
 
+    /// <summary>
+    /// Set when this photograph was rendered from a topography (the renderer's version and light), not taken by a camera:
+    /// a 3D scan compared with photographs.
+    /// </summary>
+    public string? RenderedFrom { get; init; }
+
     /// <summary>Interpretations the reader made, e.g. lateral increments written in micrometres.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

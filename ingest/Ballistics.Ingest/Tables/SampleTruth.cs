@@ -24,6 +24,7 @@ public static class SampleTruth
     {
         "file", "group", "rotation_deg", "translation_x_um", "translation_y_um", "lateral_step_um", "width", "height", "instrument", "drag_mark", "partial_contact",
         "weak_contact_centre_deg", "weak_contact_half_width_deg", "firing_pin_shape", "aperture_shear",
+        "source", "azimuth_deg",
     };
 
     public static IngestResult<SampleTruthResult> Read(string path)

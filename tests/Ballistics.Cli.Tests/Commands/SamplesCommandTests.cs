@@ -8,7 +8,7 @@ namespace Ballistics.Cli.Tests.Commands;
 public sealed class SamplesCommandTests
 {
     [Test]
-    public void Render_GeneratedSet_PhotographsComparedAndNeverAgainstScans()
+    public void Render_GeneratedSet_PhotographsComparedAndScansRenderedToMeetThem()
     {
         using var dir = new TempDirectory();
         Run(["samples", "generate", "--out", dir.File("scans"), "--firearms", "2", "--fires", "2", "--seed", "4"]);
@@ -20,33 +20,55 @@ public sealed class SamplesCommandTests
         var manifest = File.ReadAllLines(dir.File("photos/manifest.csv"));
         Assert.That(manifest[0], Does.StartWith("file,firearm_id,make_model,caliber,ammo,fire_index,source,lighting,pixel_size_um,elevation_deg"));
         var photo = dir.File("photos/" + manifest[1].Split(',')[0]);
-        var scan = dir.File("scans/scans/F0001_fire01.x3p");
+        var scan = dir.File("scans/scans/F0001_fire02.x3p");
         var other = dir.File("photos/" + manifest[2].Split(',')[0]);
 
-        var photographs = Run(["compare", "--json", photo, other]);
-        var mixed = Run(["compare", photo, scan]);
+        var photographs = Run(["compare", "--json", "--lighting", "side", photo, other]);
+        var mixed = Run(["compare", "--json", photo, scan]);
 
         Assert.That(photographs.Code, Is.Zero, photographs.Error);
         using var json = JsonDocument.Parse(photographs.Output.Trim());
         Assert.That(json.RootElement.GetProperty("score").GetDouble(), Is.InRange(0, 1));
+        Assert.That(json.RootElement.GetProperty("modality").GetString(), Is.EqualTo("2d"));
         Assert.That(json.RootElement.GetProperty("algorithm_version").GetString(), Does.StartWith("preprocess-photo/1.0"));
-        Assert.That(mixed.Code, Is.EqualTo(1));
-        Assert.That(mixed.Error, Does.Contain("photograph (2D) and a topography (3D)"));
+        Assert.That(json.RootElement.GetProperty("lighting").GetProperty("a").GetString(), Is.EqualTo("side"));
+        Assert.That(mixed.Code, Is.Zero, mixed.Error);
+        using var cross = JsonDocument.Parse(mixed.Output.Trim());
+        Assert.That(cross.RootElement.GetProperty("modality").GetString(), Is.EqualTo("3d-2d"));
+        Assert.That(cross.RootElement.GetProperty("preprocess_notes_b").EnumerateArray().Select(n => n.GetString()), Has.Some.Contains("rendered from the topography"));
     }
 
     [Test]
-    public void Eval_ManifestMixingPhotographsAndScans_Refused()
+    public void Eval_ScansWithTheirPhotographs_OnlyPairsAcrossModalitiesAndNeverAPhotographWithItsOwnScan()
     {
         using var dir = new TempDirectory();
-        Run(["samples", "generate", "--out", dir.File("scans"), "--firearms", "2", "--fires", "1", "--seed", "4"]);
+        Run(["samples", "generate", "--out", dir.File("scans"), "--firearms", "2", "--fires", "2", "--seed", "4"]);
         Run(["samples", "render", "--manifest", dir.File("scans/manifest.csv"), "--out", dir.File("photos"), "--seed", "2"]);
-        var photos = File.ReadAllLines(dir.File("photos/manifest.csv")).Skip(1).Select(l => string.Join(',', l.Split(',')[0..2]));
-        File.WriteAllLines(dir.File("photos/both.csv"), ["file,firearm_id", .. photos, "../scans/scans/F0001_fire01.x3p,F0001", "../scans/scans/F0002_fire01.x3p,F0002"]);
 
-        var (code, _, error) = Run(["eval", "--manifest", dir.File("photos/both.csv"), "--out", dir.File("eval")]);
+        var (code, output, error) = Run(["eval", "--manifest", dir.File("photos/manifest_3d2d.csv"), "--out", dir.File("eval")]);
 
-        Assert.That(code, Is.EqualTo(2));
-        Assert.That(error, Does.Contain("2 photographs and 2 topography scans"));
+        Assert.That(code, Is.Zero, error);
+        // 4 photographs × 4 scans, less each photograph with its own scan.
+        Assert.That(output, Does.Contain("modality: 3d-2d — 4 photographs against 4 scans rendered in their light; 12 pairs"));
+        Assert.That(File.ReadAllLines(dir.File("eval/scores.csv")), Has.Length.EqualTo(13));
+    }
+
+    [Test]
+    public void Eval_PhotographsLightingNotKnown_RowLeftOutNamingLineAndField()
+    {
+        using var dir = new TempDirectory();
+        Run(["samples", "generate", "--out", dir.File("scans"), "--firearms", "2", "--fires", "2", "--seed", "4"]);
+        Run(["samples", "render", "--manifest", dir.File("scans/manifest.csv"), "--out", dir.File("photos"), "--seed", "2", "--lighting", "ring"]);
+        var manifest = dir.File("photos/manifest.csv");
+        var lines = File.ReadAllLines(manifest);
+        lines[2] = lines[2].Replace(",ring,", ",sunlight,", StringComparison.Ordinal);
+        File.WriteAllLines(manifest, lines);
+
+        var (code, output, error) = Run(["eval", "--manifest", manifest, "--out", dir.File("eval")]);
+
+        Assert.That(error, Does.Contain("line 3, field lighting: 'sunlight' is not ring, side or unknown"));
+        Assert.That(output, Does.Contain("scans=3 pairs=3"));
+        Assert.That(code, Is.Zero.Or.EqualTo(1));
     }
 
     [Test]

@@ -50,7 +50,7 @@ public sealed class ScanSignatureTests
     [Test]
     public void Signature_WithoutComparisonView_SameNumbersAsFromTheView()
     {
-        var matcher = new Matching.BreechFaceMatcher(model: null);
+        var matcher = new Engine.Matching.BreechFaceMatcher(model: null);
         var bare = matcher.Prepare(TestSurfaces.Shared("cartridge/baldwin_K013sA1_raw.x3p"), withComparisonView: false);
         var viewed = matcher.Prepare(TestSurfaces.Shared("cartridge/baldwin_K013sA1_raw.x3p"));
         Assert.That(bare.TurningAxisUm, Is.Not.Null, "the raw scan's firing pin is found: the light path applies");

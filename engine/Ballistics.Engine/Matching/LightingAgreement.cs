@@ -1,0 +1,51 @@
+using System.Globalization;
+using Ballistics.Engine.Comparison;
+using Ballistics.Engine.Surfaces;
+
+namespace Ballistics.Engine.Matching;
+
+/// <summary>
+/// How two photographs were lit and whether their shading can be expected to agree. A photograph records the marks'
+/// slopes as its light sees them: a ring light from all round, a side lamp from one side — so two side-lit photographs
+/// of one case agree only when the case lay turned alike under the lamp. The score is the photograph model's either way;
+/// this says when it was measured across lights, at a cost <c>eval</c> reports per lighting pair.
+/// </summary>
+/// <param name="A">The first photograph's light as stated (unknown when not).</param>
+/// <param name="B">The second's.</param>
+/// <param name="Differs">True when the lights differ on the marks, false when they agree, null when it cannot be told.</param>
+/// <param name="Note">Why, in words.</param>
+public sealed record LightingAgreement(ImageLighting A, ImageLighting B, bool? Differs, string Note)
+{
+    /// <summary>Two side-lit cases turned by less than this under one lamp are lit alike (a lamp's own spread).</summary>
+    public const double SideLightToleranceDeg = 20;
+
+    /// <summary>The lighting of two photographs registered at <paramref name="registration"/>.</summary>
+    public static LightingAgreement Of(ImageLighting? a, ImageLighting? b, Registration registration)
+    {
+        var (la, lb) = (a ?? ImageLighting.Unknown, b ?? ImageLighting.Unknown);
+        if (la == ImageLighting.Unknown || lb == ImageLighting.Unknown)
+        {
+            return new(la, lb, null, "the lighting of one photograph or both is not stated");
+        }
+
+        if (la != lb)
+        {
+            return new(la, lb, true, "one photograph is ring-lit and the other side-lit: the same marks are shaded differently");
+        }
+
+        if (la == ImageLighting.Ring)
+        {
+            return new(la, lb, false, "both ring-lit");
+        }
+
+        if (!registration.Registered)
+        {
+            return new(la, lb, null, "both side-lit; not registered, so how the cases lay under the lamps is not known");
+        }
+
+        var turn = Math.Abs(Math.IEEERemainder(registration.RotationDeg, 360));
+        return turn <= SideLightToleranceDeg
+            ? new(la, lb, false, string.Create(CultureInfo.InvariantCulture, $"both side-lit, the cases turned {turn:0}° apart: lit from about the same side if the lamp stood alike"))
+            : new(la, lb, true, string.Create(CultureInfo.InvariantCulture, $"both side-lit, the cases turned {turn:0}° apart: if the lamp stood alike, each mark was lit from another side"));
+    }
+}
