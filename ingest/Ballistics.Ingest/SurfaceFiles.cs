@@ -37,4 +37,19 @@ public static class SurfaceFiles
 
         return ImageReader.Read(path, options.ImagePixelSizeUm, options.Image, options.ImageLighting);
     }
+
+    /// <summary>A file's bytes already read, as <see cref="Read(string, SurfaceFileOptions?)"/> reads the file.</summary>
+    /// <param name="bytes">The file's bytes.</param>
+    /// <param name="source">Where they came from, named in errors.</param>
+    /// <param name="options">How to read them.</param>
+    /// <param name="fileName">The name whose extension says what they hold, when <paramref name="source"/>'s does not (a store's blob); else the source's.</param>
+    public static IngestResult<Surface> Read(byte[] bytes, string source, SurfaceFileOptions? options = null, string? fileName = null)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(source);
+        options ??= SurfaceFileOptions.Default;
+        return IsImage(fileName ?? source)
+            ? ImageReader.Read(bytes, source, options.ImagePixelSizeUm, options.Image, options.ImageLighting)
+            : X3pReader.Read(bytes, source, options.X3p);
+    }
 }

@@ -73,7 +73,7 @@ public sealed class ScanCorpusTests(StoreEngine engine)
         Assert.That(result.Added, Has.Count.EqualTo(1));
         Assert.That(result.Rejected.Select(r => r.Source), Is.EqualTo(new[] { bad, empty, image }));
         Assert.That(result.Rejected[1].Message, Does.Contain("empty"));
-        Assert.That(result.Rejected[2].Message, Does.Contain("x3p topography only"));
+        Assert.That(result.Rejected[2].Kind, Is.EqualTo(IngestErrorKind.ImageDecode).Or.EqualTo(IngestErrorKind.InvalidValue), result.Rejected[2].ToString());
         Assert.That(store.Scans.Count, Is.EqualTo(2), "the item stored before is kept");
         Assert.That(store.Check().IsWhole, Is.True);
     }
@@ -190,6 +190,58 @@ public sealed class ScanCorpusTests(StoreEngine engine)
         using var store = TestStores.Create(dir, engine);
 
         Assert.That(store.Scans.LastId(), Is.Zero);
+    }
+
+    /// <summary>A shared processed scan photographed under a ring light: an 8-bit PNG without resolution fields.</summary>
+    private static byte[] PhotographWithoutPixelSize(string scan)
+    {
+        var surface = Ingest.X3p.X3pReader.Read(Real(scan)).Value;
+        using var radiance = Engine.Rendering.PhotographRendering.Radiance(surface, Engine.Rendering.LightingModel.Typical(Engine.Surfaces.ImageLighting.Ring), 5);
+        OpenCvSharp.Cv2.Normalize(radiance, radiance, 0, 1, OpenCvSharp.NormTypes.MinMax);
+        using var photo = new OpenCvSharp.Mat();
+        radiance.ConvertTo(photo, OpenCvSharp.MatType.CV_8UC1, 255);
+        OpenCvSharp.Cv2.ImEncode(".png", photo, out var png);
+        return png;
+    }
+
+    [Test]
+    public void Add_PhotographWithStatedPixelSize_StoredAs2dAndReadAgainAsAdded()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("case.png");
+        File.WriteAllBytes(path, PhotographWithoutPixelSize("fadul_1-1_processed"));
+        using var store = TestStores.Create(dir, engine);
+        var metadata = new ScanItemMetadata { ExhibitId = "photo-1", PixelSizeUm = 5, Lighting = Engine.Surfaces.ImageLighting.Ring };
+
+        var id = Add(store, new ScanSubmission(path, metadata), new ScanSubmission(Real("fadul_1-2_processed"))).Added[0];
+        var item = store.Scans.Get(id)!;
+        File.Delete(store.Scans.Cache.PathOf(item.Sha256));
+        var original = store.Scans.Original(item, SurfaceFileOptions.Default);
+        var (prepared, reason) = store.Scans.Prepared(item, Matcher, SurfaceFileOptions.Default);
+
+        Assert.That(item.Modality, Is.EqualTo(Modalities.Photograph));
+        Assert.That(item.Metadata, Is.EqualTo(metadata));
+        Assert.That(store.Scans.Get(id + 1)!.Modality, Is.EqualTo(Modalities.Topography));
+        Assert.That(original.Value.LateralStepXUm, Is.EqualTo(5));
+        Assert.That(original.Value.Metadata.Lighting, Is.EqualTo(Engine.Surfaces.ImageLighting.Ring));
+        Assert.That(reason, Is.Null);
+        Assert.That(prepared!.Kind, Is.EqualTo(Engine.Surfaces.SurfaceKind.Intensity2D), "prepared again from the original, at the pixel size stated");
+        Assert.That(ScanCorpus.Facets(item).Modality, Is.EqualTo(Modalities.Photograph));
+    }
+
+    [Test]
+    public void Add_PhotographWithoutPixelSize_RejectedSayingWhatToGive()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("bare.png");
+        File.WriteAllBytes(path, PhotographWithoutPixelSize("fadul_1-1_processed"));
+        using var store = TestStores.Create(dir, engine);
+
+        var result = Add(store, new ScanSubmission(path));
+
+        Assert.That(result.Added, Is.Empty);
+        Assert.That(result.Rejected.Single().Message, Does.Contain("pixel_size_um"));
+        Assert.That(store.Scans.Count, Is.Zero);
     }
 
     [Test]

@@ -166,8 +166,8 @@ public sealed class ApiCorpus : IDisposable
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var first = SurfaceFiles.Read(_store.Scans.OriginalPath(a), SurfaceFileOptions.Default);
-        var second = SurfaceFiles.Read(_store.Scans.OriginalPath(b), SurfaceFileOptions.Default);
+        var first = _store.Scans.Original(a, SurfaceFileOptions.Default);
+        var second = _store.Scans.Original(b, SurfaceFileOptions.Default);
         return first.Success && second.Success ? (first.Value, second.Value) : null;
     }
 

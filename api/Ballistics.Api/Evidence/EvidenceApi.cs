@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ballistics.Api.Access;
 using Ballistics.Engine.Corpus;
+using Ballistics.Ingest;
 using Ballistics.Ingest.Scans;
 using Ballistics.Store.Scans;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,7 +21,7 @@ public static class EvidenceApi
             .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Lab, ApiRoles.Admin))
             .WithUploadBody()
             .KeyedProblems(StatusCodes.Status413PayloadTooLarge)
-            .WithSummary("Submit a scan (multipart: part 'file', an x3p; part 'metadata', JSON): stored, searched, leads returned.");
+            .WithSummary("Submit a scan or a photograph (multipart: part 'file', an x3p topography or a PNG/TIFF photograph; part 'metadata', JSON, with pixel_size_um and lighting for a photograph whose file does not state them): stored, searched among items of its modality, leads returned.");
         group.MapGet("/{id:long}", GetEvidence).WithName("GetEvidence").RequireAuthorization(ReadRoles).WithSummary("An evidence item's metadata.");
         group.MapGet("/{id:long}/leads", GetLeads).WithName("GetEvidenceLeads").RequireAuthorization(ReadRoles).WithSummary("An evidence item's ranked leads and their review status.");
         return app;
@@ -68,10 +69,10 @@ public static class EvidenceApi
         }
 
         var fileName = Path.GetFileName(file.FileName);
-        if (!fileName.EndsWith(".x3p", StringComparison.OrdinalIgnoreCase))
+        if (!fileName.EndsWith(".x3p", StringComparison.OrdinalIgnoreCase) && !SurfaceFiles.IsImage(fileName))
         {
-            // The matching core compares topography; a 2D intensity image cannot be searched against it.
-            return Invalid(context, "file", "detail.not_x3p", fileName);
+            // A topography (x3p) or a photograph (PNG, TIFF: searched among photographs, with its pixel size).
+            return Invalid(context, "file", "detail.not_a_scan", fileName);
         }
 
         var (metadata, refused) = ReadMetadata(form["metadata"].ToString(), fileName, caller);
@@ -143,11 +144,11 @@ public static class EvidenceApi
         var result = await corpus.Search(item, filter, CorpusSearchOptions.Default);
         if (result is null)
         {
-            return ([], new SearchSummary(0, 0, 0, 0, 0, "the item's prepared scan could not be had"));
+            return ([], new SearchSummary(0, 0, 0, 0, 0, "the item's prepared scan could not be had", item.Modality));
         }
 
         var stored = store.Use(s => s.Leads.Record(item.Id, [.. result.Leads.Select(l => l.ToNewLead())], result.AlgorithmVersion));
-        return (stored, new SearchSummary(result.Searched, result.Screened, result.Leads.Count, result.StageOneMs, result.StageTwoMs, result.AlgorithmVersion));
+        return (stored, new SearchSummary(result.Searched, result.Screened, result.Leads.Count, result.StageOneMs, result.StageTwoMs, result.AlgorithmVersion, item.Modality));
     }
 
     /// <summary>Leads the caller may see (a candidate across a closed border is left out), with the candidate's facts.</summary>

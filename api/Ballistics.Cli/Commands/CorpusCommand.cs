@@ -4,6 +4,7 @@ using System.Diagnostics;
 using Ballistics.Cli.Corpus;
 using Ballistics.Cli.Matching;
 using Ballistics.Engine.Corpus;
+using Ballistics.Engine.Surfaces;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Records.Normalization;
 
@@ -21,22 +22,31 @@ internal static class CorpusCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var paths = new Argument<string[]>("path") { Arity = ArgumentArity.ZeroOrMore, Description = "x3p (or PNG/TIFF) files, or folders of them; none: every file of the manifest" };
-        var manifest = new Option<string?>("--manifest") { Description = "CSV with a file column (relative to its folder) and metadata columns: exhibit_id, kind, lab, agency, country, firearm_id, incident_id, caliber, firing_pin_class, breech_face_class, date, us_state, mx_state, mx_municipality" };
+        var manifest = new Option<string?>("--manifest") { Description = "CSV with a file column (relative to its folder) and metadata columns: exhibit_id, kind, lab, agency, country, firearm_id, incident_id, caliber, firing_pin_class, breech_face_class, date, us_state, mx_state, mx_municipality, and a photograph's pixel_size_um and lighting" };
         var store = StoreVerbs.StoreOption();
+        var pixelSize = ScanFileOptions.PixelSizeOption();
+        var lighting = ScanFileOptions.LightingOption();
         var locale = new Option<string?>("--locale") { Description = "the manifest's date order: en-US or es-MX (ISO dates read under either)" };
         locale.AcceptOnlyFromAmong("en-US", "es-MX");
-        var add = new Command("add", "Store scans (idempotent by content), prepare them and index their search signatures.") { paths, manifest, store, locale };
+        var add = new Command("add", "Store scans (idempotent by content), prepare them and index their search signatures.") { paths, manifest, store, locale, pixelSize, lighting };
         add.SetAction(parse => Add(
             parse.GetValue(paths) ?? [],
             parse.GetValue(manifest),
             parse.GetValue(store)!,
             DateLocales.Parse(parse.GetValue(locale))!.Value,
             output,
-            error));
+            error,
+            parse.GetValue(pixelSize),
+            ScanFileOptions.Lighting(parse.GetValue(lighting))));
         return new Command("corpus", "The cartridge-case scans on file: add them, measure how well they are found.") { add, CorpusEvalCommand.Create(output, error) };
     }
 
-    internal static int Add(IReadOnlyList<string> paths, string? manifestPath, string storePath, DateLocale locale, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Stores the files; <paramref name="pixelSizeUm"/> and <paramref name="lighting"/> are photographs' pixel size and light
+    /// where their manifest row does not state them.
+    /// </summary>
+    internal static int Add(
+        IReadOnlyList<string> paths, string? manifestPath, string storePath, DateLocale locale, TextWriter output, TextWriter error, double? pixelSizeUm = null, ImageLighting lighting = ImageLighting.Unknown)
     {
         if (paths.Count == 0 && manifestPath is null)
         {
@@ -45,7 +55,7 @@ internal static class CorpusCommand
         }
 
         var watch = Stopwatch.StartNew();
-        var (submissions, problems) = ScanSubmissions.Collect(paths, manifestPath, locale);
+        var (submissions, problems) = ScanSubmissions.Collect(paths, manifestPath, locale, pixelSizeUm, lighting);
         if (submissions.Count == 0 && problems.Count > 0)
         {
             // Nothing to add (an unreadable manifest, no such file): say why and leave the store as it is.

@@ -4,9 +4,10 @@ using System.Text.Json;
 using Ballistics.Cli.Corpus;
 using Ballistics.Engine.Comparison;
 using Ballistics.Engine.Corpus;
+using Ballistics.Engine.Matching;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Tables;
-using Ballistics.Ingest.X3p;
+using Ballistics.Cli.Matching;
 using Ballistics.Ingest.Scans;
 using Ballistics.Store.Scans;
 
@@ -23,7 +24,13 @@ internal static class SearchCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var query = new Argument<string>("query") { Description = "the x3p scan to search for" };
+        var query = new Argument<string>("query") { Description = "the x3p scan, or PNG/TIFF photograph, to search for: a photograph is searched among photographs, a scan among scans" };
+        var pixelSize = ScanFileOptions.PixelSizeOption();
+        var lighting = ScanFileOptions.LightingOption();
+        var asPhotograph = new Option<bool>("--as-photograph")
+        {
+            Description = "search the photographs on file with an x3p scan: the scan is rendered as a photograph under --lighting (a ring light when unknown) and compared as one",
+        };
         var top = new Option<int>("--top") { DefaultValueFactory = _ => 10, Description = "leads to print (default 10)" };
         var filters = FilterOptions.Create();
         var candidates = new Option<int>("--candidates") { DefaultValueFactory = _ => CorpusSearchOptions.Default.Candidates, Description = "stage-1 candidates re-ranked in stage 2 (default 200)" };
@@ -32,7 +39,7 @@ internal static class SearchCommand
         var json = new Option<bool>("--json") { Description = "print {\"query\": …, \"leads\": […]} instead of a table" };
         var command = new Command("search", "Rank the items on file by how strongly they match a scan: signature scan, then full comparison of the best candidates.")
         {
-            query, top, candidates, full, store, json,
+            query, top, candidates, full, store, json, pixelSize, lighting, asPhotograph,
         };
         filters.AddTo(command);
         command.SetAction(parse =>
@@ -42,13 +49,18 @@ internal static class SearchCommand
                 return 2;
             }
 
-            return Run(parse.GetValue(query)!, parse.GetValue(top), parse.GetValue(candidates), filter, parse.GetValue(store)!, parse.GetValue(json), output, error, parse.GetValue(full));
+            var read = new QueryReading(parse.GetValue(pixelSize), ScanFileOptions.Lighting(parse.GetValue(lighting)), parse.GetValue(asPhotograph));
+            return Run(parse.GetValue(query)!, parse.GetValue(top), parse.GetValue(candidates), filter, parse.GetValue(store)!, parse.GetValue(json), output, error, parse.GetValue(full), read);
         });
         return command;
     }
 
-    internal static int Run(string queryPath, int top, int candidates, SearchFilter filter, string storePath, bool json, TextWriter output, TextWriter error, int? full = null)
+    /// <summary>How the query file is read: a photograph's pixel size and light as stated, and whether a scan is searched among photographs.</summary>
+    internal sealed record QueryReading(double? PixelSizeUm = null, Engine.Surfaces.ImageLighting Lighting = Engine.Surfaces.ImageLighting.Unknown, bool AsPhotograph = false);
+
+    internal static int Run(string queryPath, int top, int candidates, SearchFilter filter, string storePath, bool json, TextWriter output, TextWriter error, int? full = null, QueryReading? reading = null)
     {
+        reading ??= new QueryReading();
         if (top <= 0 || candidates <= 0 || full <= 0)
         {
             error.WriteLine($"error: --top, --candidates and --full must be positive (got {top}, {candidates} and {full})");
@@ -67,7 +79,7 @@ internal static class SearchCommand
             return 1;
         }
 
-        var read = X3pReader.Read(bytes, queryPath, SurfaceFileOptions.Default.X3p);
+        var read = SurfaceFiles.Read(bytes, queryPath, SurfaceFileOptions.Default with { ImagePixelSizeUm = reading.PixelSizeUm, ImageLighting = reading.Lighting });
         if (!read.Success)
         {
             error.WriteLine($"error: {read.Error}");
@@ -84,7 +96,9 @@ internal static class SearchCommand
         Engine.Preprocessing.PreparedScan prepared;
         try
         {
-            prepared = session.Matcher.Prepare(read.Value);
+            prepared = reading.AsPhotograph && read.Value.Kind == Engine.Surfaces.SurfaceKind.Topography
+                ? session.Matcher.PrepareAsPhotograph(read.Value, reading.Lighting)
+                : session.Matcher.Prepare(read.Value);
         }
         catch (ArgumentException ex)
         {
@@ -115,6 +129,7 @@ internal static class SearchCommand
                 {
                     File = queryPath,
                     ItemId = self?.Id,
+                    Modality = ModalityOf(prepared),
                     Searched = result.Searched,
                     Candidates = result.StageOne.Count,
                     Screened = result.Screened,
@@ -137,9 +152,13 @@ internal static class SearchCommand
         }
 
         var screened = result.Screened > 0 ? $"{result.Screened} screened at their likely poses, " : string.Empty;
-        error.WriteLine($"{result.Searched} items on file, {result.StageOne.Count} candidates by signature ({result.StageOneMs:0.0} ms), {screened}{result.Leads.Count} compared in full ({result.StageTwoMs / 1000:0.00} s); {result.AlgorithmVersion}");
+        error.WriteLine($"{result.Searched} items on file, searched among the {(ModalityOf(prepared) == Modalities.Photograph ? "photographs (2d)" : "topographies (3d)")}{(prepared.Surface.Metadata.RenderedFrom is null ? string.Empty : " with the scan rendered as a photograph")}, {result.StageOne.Count} candidates by signature ({result.StageOneMs:0.0} ms), {screened}{result.Leads.Count} compared in full ({result.StageTwoMs / 1000:0.00} s); {result.AlgorithmVersion}");
         return 0;
     }
+
+    /// <summary>Which items a query is searched among (<see cref="CorpusSearch.FilterFor"/>): a photograph's, or a rendered scan's, are photographs.</summary>
+    private static string ModalityOf(Engine.Preprocessing.PreparedScan query) =>
+        query.Kind == Engine.Surfaces.SurfaceKind.Intensity2D ? Modalities.Photograph : Modalities.Topography;
 }
 
 /// <summary>One lead as printed: the search's numbers and the candidate's identity on file.</summary>

@@ -1,3 +1,4 @@
+using Ballistics.Engine.Surfaces;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Records.Normalization;
 using Ballistics.Ingest.Scans;
@@ -7,14 +8,38 @@ using Ballistics.Store.Scans;
 namespace Ballistics.Cli.Corpus;
 
 /// <summary>
-/// What `corpus add` was asked to store: the files named (folders give their x3p files, recursively) and
-/// the manifest's rows, each with its metadata read from the manifest where it is listed. A manifest row with bad
-/// metadata is refused with its line and field; its file is not added without it.
+/// What `corpus add` was asked to store: the files named (folders give their x3p files and PNG/TIFF photographs,
+/// recursively) and the manifest's rows, each with its metadata read from the manifest where it is listed. A manifest
+/// row with bad metadata is refused with its line and field; its file is not added without it. A photograph's pixel size
+/// and light given on the command line go into its metadata, so the store reads it again as it was added.
 /// </summary>
 internal static class ScanSubmissions
 {
 
-    public static (List<ScanSubmission> Submissions, List<IngestError> Errors) Collect(IReadOnlyList<string> paths, string? manifestPath, DateLocale locale)
+    public static (List<ScanSubmission> Submissions, List<IngestError> Errors) Collect(
+        IReadOnlyList<string> paths, string? manifestPath, DateLocale locale, double? pixelSizeUm = null, ImageLighting lighting = ImageLighting.Unknown)
+    {
+        var (submissions, errors) = Listed(paths, manifestPath, locale);
+        if (pixelSizeUm is null && lighting == ImageLighting.Unknown)
+        {
+            return (submissions, errors);
+        }
+
+        ScanSubmission Stated(ScanSubmission s)
+        {
+            if (!SurfaceFiles.IsImage(s.Path))
+            {
+                return s;
+            }
+
+            var m = s.Metadata ?? new ScanItemMetadata { ExhibitId = Path.GetFileNameWithoutExtension(s.Path) };
+            return s with { Metadata = m with { PixelSizeUm = m.PixelSizeUm ?? pixelSizeUm, Lighting = m.Lighting ?? (lighting == ImageLighting.Unknown ? null : lighting) } };
+        }
+
+        return ([.. submissions.Select(Stated)], errors);
+    }
+
+    private static (List<ScanSubmission> Submissions, List<IngestError> Errors) Listed(IReadOnlyList<string> paths, string? manifestPath, DateLocale locale)
     {
         var errors = new List<IngestError>();
         var fromManifest = new Dictionary<string, ScanSubmission>(StringComparer.Ordinal);
@@ -71,7 +96,7 @@ internal static class ScanSubmissions
             if (Directory.Exists(full))
             {
                 files = Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
-                    .Where(f => Path.GetExtension(f).Equals(".x3p", StringComparison.OrdinalIgnoreCase))
+                    .Where(f => Path.GetExtension(f).Equals(".x3p", StringComparison.OrdinalIgnoreCase) || SurfaceFiles.IsImage(f))
                     .Order(StringComparer.Ordinal);
             }
             else if (File.Exists(full))

@@ -33,16 +33,17 @@ public sealed record FilterMessage(
     [property: Id(3)] string? Region,
     [property: Id(4)] DateOnly? From,
     [property: Id(5)] DateOnly? To,
-    [property: Id(6)] string? FiringPinShape = null)
+    [property: Id(6)] string? FiringPinShape = null,
+    [property: Id(7)] string Modality = Engine.Matching.Modalities.Topography)
 {
     public static FilterMessage Of(SearchFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return new(filter.Caliber, filter.FiringPinClass, filter.Country, filter.Region, filter.From, filter.To, filter.FiringPinShape);
+        return new(filter.Caliber, filter.FiringPinClass, filter.Country, filter.Region, filter.From, filter.To, filter.FiringPinShape, filter.Modality);
     }
 
     public SearchFilter ToFilter() =>
-        new() { Caliber = Caliber, FiringPinClass = FiringPinClass, FiringPinShape = FiringPinShape, Country = Country, Region = Region, From = From, To = To };
+        new() { Caliber = Caliber, FiringPinClass = FiringPinClass, FiringPinShape = FiringPinShape, Country = Country, Region = Region, From = From, To = To, Modality = Modality };
 }
 
 /// <summary>A shard's best items for a query, best first, and how many items it holds.</summary>

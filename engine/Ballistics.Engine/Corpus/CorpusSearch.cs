@@ -63,6 +63,17 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
 
     public BreechFaceMatcher Matcher { get; } = matcher ?? throw new ArgumentNullException(nameof(matcher));
 
+    /// <summary>
+    /// <paramref name="filter"/> kept to <paramref name="query"/>'s modality: a photograph is searched among photographs and
+    /// a topography among topographies, never on one list. Every search — here, the CLI's, a cluster's shards — filters through this.
+    /// </summary>
+    public static SearchFilter FilterFor(PreparedScan query, SearchFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(filter);
+        return filter with { Modality = query.Kind == Surfaces.SurfaceKind.Intensity2D ? Modalities.Photograph : Modalities.Topography };
+    }
+
     /// <summary>The query's stage-1 code; null when the scan is too small for a signature.</summary>
     public StageOneCode? Code(PreparedScan query)
     {
@@ -92,7 +103,7 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
             return new CorpusSearchResult([], [], Index.Count, [], 0, 0, Version(query, options));
         }
 
-        var stageOne = Index.Search(code, filter, options.Candidates, excludeItemId);
+        var stageOne = Index.Search(code, FilterFor(query, filter), options.Candidates, excludeItemId);
         return Rank(query, stageOne, Index.Count, options, candidates, watch.Elapsed.TotalMilliseconds);
     }
 

@@ -26,6 +26,12 @@ public sealed record SearchFilter
 
     public DateOnly? To { get; init; }
 
+    /// <summary>
+    /// Which items are compared: topographies (<c>3d</c>, the default) or photographs (<c>2d</c>). Never both: their
+    /// scores are not one scale. A search sets it from its query (<see cref="CorpusSearch.FilterFor"/>).
+    /// </summary>
+    public string Modality { get; init; } = Matching.Modalities.Topography;
+
     public bool IsEmpty => this == None;
 }
 
@@ -34,6 +40,9 @@ public readonly record struct ItemFacets(string? Caliber, string? FiringPinClass
 {
     /// <summary>The firing pin's shape class measured in the scan; null when it holds none.</summary>
     public string? FiringPinShape { get; init; }
+
+    /// <summary>What the item holds (<see cref="Matching.Modalities"/>); null is a topography.</summary>
+    public string? Modality { get; init; }
 }
 
 /// <summary>One stage-1 candidate: the store's item id and its signature similarity to the query (cosine, −1 … 1).</summary>

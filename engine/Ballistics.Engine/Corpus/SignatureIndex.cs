@@ -25,6 +25,9 @@ public sealed class SignatureIndex
 
     public int Count { get; private set; }
 
+    /// <summary>How many of the items are photographs (2D): a search keeps to its query's modality, checked only when there are both.</summary>
+    private int _photographs;
+
     /// <summary>Bytes held for codes and facts, for the memory figure of a million items.</summary>
     public long ResidentBytes => (long)_segments.Count * SegmentItems * (Codec.CodeBytes + Segment.FactBytes);
 
@@ -51,6 +54,8 @@ public sealed class SignatureIndex
         segment.Country[at] = NameId(facets.Country);
         segment.Region[at] = NameId(facets.Region);
         segment.Day[at] = facets.Date is { } date ? date.DayNumber : Unknown;
+        segment.Photograph[at] = facets.Modality == Matching.Modalities.Photograph;
+        _photographs += segment.Photograph[at] ? 1 : 0;
         Count++;
     }
 
@@ -164,6 +169,12 @@ public sealed class SignatureIndex
     private Rule? Compile(SearchFilter filter, long? exclude)
     {
         int Lookup(string? name) => name is null ? Unknown : _names.GetValueOrDefault(name, int.MinValue);
+        var photograph = filter.Modality == Matching.Modalities.Photograph;
+        if (photograph && _photographs == 0)
+        {
+            return null;
+        }
+
         var rule = new Rule(
             Lookup(filter.Caliber),
             Lookup(filter.FiringPinClass),
@@ -173,13 +184,15 @@ public sealed class SignatureIndex
             filter.From?.DayNumber ?? int.MinValue,
             filter.To?.DayNumber ?? int.MaxValue,
             filter.From is not null || filter.To is not null,
-            exclude ?? long.MinValue);
+            exclude ?? long.MinValue,
+            CheckModality: _photographs > 0,
+            Photograph: photograph);
         return rule.Caliber == int.MinValue || rule.FiringPin == int.MinValue || rule.PinShape == int.MinValue || rule.Country == int.MinValue || rule.Region == int.MinValue ? null : rule;
     }
 
-    private readonly record struct Rule(int Caliber, int FiringPin, int PinShape, int Country, int Region, int FromDay, int ToDay, bool Dates, long Exclude)
+    private readonly record struct Rule(int Caliber, int FiringPin, int PinShape, int Country, int Region, int FromDay, int ToDay, bool Dates, long Exclude, bool CheckModality, bool Photograph)
     {
-        public bool Filters => Caliber != Unknown || FiringPin != Unknown || PinShape != Unknown || Country != Unknown || Region != Unknown || Dates || Exclude != long.MinValue;
+        public bool Filters => Caliber != Unknown || FiringPin != Unknown || PinShape != Unknown || Country != Unknown || Region != Unknown || Dates || Exclude != long.MinValue || CheckModality;
 
         public bool Keeps(Segment s, int i) =>
             (Caliber == Unknown || s.Caliber[i] == Caliber)
@@ -188,13 +201,14 @@ public sealed class SignatureIndex
             && (Country == Unknown || s.Country[i] == Country)
             && (Region == Unknown || s.Region[i] == Region)
             && (!Dates || (s.Day[i] != Unknown && s.Day[i] >= FromDay && s.Day[i] <= ToDay))
+            && (!CheckModality || s.Photograph[i] == Photograph)
             && s.Ids[i] != Exclude;
     }
 
     private sealed class Segment(int codeBytes)
     {
-        /// <summary>Id, scale, five name columns and a day per item.</summary>
-        public const int FactBytes = sizeof(long) + sizeof(float) + (6 * sizeof(int));
+        /// <summary>Id, scale, five name columns, a day and the modality per item.</summary>
+        public const int FactBytes = sizeof(long) + sizeof(float) + (6 * sizeof(int)) + sizeof(bool);
 
         public sbyte[] Codes { get; } = GC.AllocateUninitializedArray<sbyte>(SegmentItems * codeBytes);
 
@@ -212,6 +226,9 @@ public sealed class SignatureIndex
         public int[] Country { get; } = new int[SegmentItems];
 
         public int[] Region { get; } = new int[SegmentItems];
+
+        /// <summary>Whether the item is a photograph (2D); else a topography.</summary>
+        public bool[] Photograph { get; } = new bool[SegmentItems];
 
         public int[] Day { get; } = new int[SegmentItems];
     }

@@ -5,7 +5,8 @@ namespace Ballistics.Ingest.Scans;
 
 /// <summary>
 /// Reads a scan's metadata from a manifest row (the generator's columns plus optional ones: exhibit_id, kind, lab,
-/// agency, country, incident_id, firing_pin_class, breech_face_class, date, us_state, mx_state, mx_municipality) with
+/// agency, country, incident_id, firing_pin_class, breech_face_class, date, us_state, mx_state, mx_municipality, and a
+/// photograph's pixel_size_um and lighting) with
 /// the same tables that normalise trace and seizure records, so a caliber or a state is spelled one way everywhere.
 /// A bad value is an error naming the file, line and field; an absent column is simply unknown.
 /// </summary>
@@ -15,7 +16,7 @@ public static class ScanItemFields
     public static IReadOnlyList<string> Columns { get; } =
     [
         "exhibit_id", "kind", "lab", "agency", "country", "firearm_id", "incident_id", "caliber", "firing_pin_class",
-        "breech_face_class", "date", "us_state", "mx_state", "mx_municipality",
+        "breech_face_class", "date", "us_state", "mx_state", "mx_municipality", "pixel_size_um", "lighting",
     ];
 
     /// <param name="fields">Column name to value; absent and empty columns mean unknown.</param>
@@ -97,6 +98,35 @@ public static class ScanItemFields
             date = parsed;
         }
 
+        double? pixelSizeUm = null;
+        if (Text("pixel_size_um") is { } pixelText)
+        {
+            if (!double.TryParse(pixelText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var um) || !double.IsFinite(um) || !(um > 0))
+            {
+                return Fail("pixel_size_um", $"'{pixelText}' is not a photograph's pixel size in micrometres (a positive number, e.g. 4.5)");
+            }
+
+            pixelSizeUm = um;
+        }
+
+        Engine.Surfaces.ImageLighting? lighting = null;
+        if (Text("lighting") is { } lightText)
+        {
+            switch (lightText.ToLowerInvariant())
+            {
+                case "ring":
+                    lighting = Engine.Surfaces.ImageLighting.Ring;
+                    break;
+                case "side" or "oblique":
+                    lighting = Engine.Surfaces.ImageLighting.Side;
+                    break;
+                case "unknown":
+                    break;
+                default:
+                    return Fail("lighting", $"'{lightText}' is not a photograph's lighting (ring, side or unknown)");
+            }
+        }
+
         return IngestResult<ScanItemMetadata>.Ok(new ScanItemMetadata
         {
             ExhibitId = Text("exhibit_id") ?? Path.GetFileNameWithoutExtension(fileName),
@@ -113,6 +143,8 @@ public static class ScanItemFields
             UsState = usState,
             MxState = mxState,
             MxMunicipality = Text("mx_municipality"),
+            PixelSizeUm = pixelSizeUm,
+            Lighting = lighting,
         });
     }
 

@@ -41,4 +41,10 @@ public sealed record ScanItemMetadata
     public string? MxState { get; init; }
 
     public string? MxMunicipality { get; init; }
+
+    /// <summary>A photograph's pixel size as the submitter stated it (µm), over what its file says; null for a topography or when the file says it.</summary>
+    public double? PixelSizeUm { get; init; }
+
+    /// <summary>How a photograph was lit, when stated (ring, side); null for a topography or when unknown.</summary>
+    public Engine.Surfaces.ImageLighting? Lighting { get; init; }
 }

@@ -16,7 +16,10 @@ internal sealed class SqlScanCatalog(DbConnection connection, StoreDialect diale
     private const string Columns =
         "id, sha256, file_name, byte_count, exhibit_id, kind, lab, agency, country, firearm_id, incident_id, caliber, "
         + "firing_pin_class, breech_face_class, event_date, us_state, mx_state, mx_municipality, added_at, "
-        + "preprocess_version, signature_version, firing_pin_shape";
+        + "preprocess_version, signature_version, firing_pin_shape, modality, pixel_size_um, lighting";
+
+    /// <summary>How many <see cref="Columns"/> there are: a query's next column is at this index.</summary>
+    private const int ColumnCount = 25;
 
     public HashSet<string> Hashes()
     {
@@ -38,7 +41,7 @@ internal sealed class SqlScanCatalog(DbConnection connection, StoreDialect diale
 
     /// <summary>Inserts one item; returns its id, or null when a file of the same content is already on file.</summary>
     /// <remarks><paramref name="audit"/>: The audit entry of the item stored (given its id), committed with the row; nothing when the file was on file already.</remarks>
-    public long? Add(string sha256, string fileName, long byteCount, ScanItemMetadata m, string? firingPinShape, string preprocessVersion, string signatureVersion, byte[] signature, DateTimeOffset addedAt, Func<long, AuditEvent>? audit)
+    public long? Add(string sha256, string fileName, long byteCount, ScanItemMetadata m, string? firingPinShape, string modality, string preprocessVersion, string signatureVersion, byte[] signature, DateTimeOffset addedAt, Func<long, AuditEvent>? audit)
     {
         using var transaction = connection.BeginTransaction();
         // Ids must commit in order: a correlation job takes every item up to the largest id it saw when it started, and
@@ -48,8 +51,10 @@ internal sealed class SqlScanCatalog(DbConnection connection, StoreDialect diale
         command.Transaction = transaction;
         command.CommandText =
             "INSERT INTO scan_item (sha256, file_name, byte_count, exhibit_id, kind, lab, agency, country, firearm_id, incident_id, caliber, "
-            + "firing_pin_class, breech_face_class, event_date, us_state, mx_state, mx_municipality, added_at, preprocess_version, signature_version, signature, firing_pin_shape) "
-            + "VALUES (@sha, @file, @bytes, @exhibit, @kind, @lab, @agency, @country, @firearm, @incident, @caliber, @pin, @face, @date, @us, @mx, @muni, @added, @pv, @sv, @sig, @shape) "
+            + "firing_pin_class, breech_face_class, event_date, us_state, mx_state, mx_municipality, added_at, preprocess_version, signature_version, signature, firing_pin_shape, "
+            + "modality, pixel_size_um, lighting) "
+            + "VALUES (@sha, @file, @bytes, @exhibit, @kind, @lab, @agency, @country, @firearm, @incident, @caliber, @pin, @face, @date, @us, @mx, @muni, @added, @pv, @sv, @sig, @shape, "
+            + "@modality, @pixel, @lighting) "
             + "ON CONFLICT (sha256) DO NOTHING RETURNING id";
         command.With("@sha", sha256);
         command.With("@file", fileName);
@@ -73,6 +78,9 @@ internal sealed class SqlScanCatalog(DbConnection connection, StoreDialect diale
         command.With("@sv", signatureVersion);
         command.With("@sig", signature);
         command.With("@shape", (object?)firingPinShape ?? DBNull.Value);
+        command.With("@modality", modality);
+        command.With("@pixel", m.PixelSizeUm is { } um ? um : DBNull.Value);
+        command.With("@lighting", m.Lighting is { } light ? light.ToString().ToLowerInvariant() : DBNull.Value);
         var id = command.ExecuteScalar() as long?;
         if (id is { } added && audit is not null)
         {
@@ -123,7 +131,7 @@ internal sealed class SqlScanCatalog(DbConnection connection, StoreDialect diale
         var page = new List<(ScanItem, byte[])>();
         while (reader.Read())
         {
-            page.Add((Item(reader), (byte[])reader.GetValue(22)));
+            page.Add((Item(reader), (byte[])reader.GetValue(ColumnCount)));
         }
 
         return page;
@@ -196,6 +204,13 @@ internal sealed class SqlScanCatalog(DbConnection connection, StoreDialect diale
             UsState = Text(15),
             MxState = Text(16),
             MxMunicipality = Text(17),
+            PixelSizeUm = r.IsDBNull(23) ? null : r.GetDouble(23),
+            Lighting = Text(24) switch
+            {
+                "ring" => Engine.Surfaces.ImageLighting.Ring,
+                "side" => Engine.Surfaces.ImageLighting.Side,
+                _ => null,
+            },
         };
         return new ScanItem(
             r.GetInt64(0),
@@ -206,6 +221,7 @@ internal sealed class SqlScanCatalog(DbConnection connection, StoreDialect diale
             DateTimeOffset.Parse(r.GetString(18), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
             r.GetString(19),
             r.GetString(20),
-            Text(21));
+            Text(21),
+            r.GetString(22));
     }
 }

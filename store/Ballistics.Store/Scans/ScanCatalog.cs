@@ -111,12 +111,15 @@ internal sealed class ScanCatalog(DbConnection connection, StoreDialect dialect)
     }
 
     /// <summary>The item's row (and its audit entry) in one transaction; null when its content is already on file.</summary>
-    /// <remarks><paramref name="firingPinShape"/>: the firing pin's shape class measured in the scan; null when it holds no firing pin.</remarks>
-    public long? Add(string sha256, string fileName, long byteCount, ScanItemMetadata metadata, string? firingPinShape, string preprocessVersion, string signatureVersion, byte[] signature, DateTimeOffset addedAt, Func<long, AuditEvent>? audit)
+    /// <remarks>
+    /// <paramref name="firingPinShape"/>: the firing pin's shape class measured in the scan; null when it holds no firing
+    /// pin. <paramref name="modality"/>: what the file holds (<see cref="Engine.Matching.Modalities"/>).
+    /// </remarks>
+    public long? Add(string sha256, string fileName, long byteCount, ScanItemMetadata metadata, string? firingPinShape, string modality, string preprocessVersion, string signatureVersion, byte[] signature, DateTimeOffset addedAt, Func<long, AuditEvent>? audit)
     {
         lock (_lock)
         {
-            return _rows.Add(sha256, fileName, byteCount, metadata, firingPinShape, preprocessVersion, signatureVersion, signature, addedAt, audit);
+            return _rows.Add(sha256, fileName, byteCount, metadata, firingPinShape, modality, preprocessVersion, signatureVersion, signature, addedAt, audit);
         }
     }
 }

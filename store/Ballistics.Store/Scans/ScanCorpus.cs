@@ -74,6 +74,20 @@ public sealed class ScanCorpus
     /// <summary>Where the original file of an item is kept.</summary>
     public string OriginalPath(ScanItem item) => _prepared.Blobs.PathOf((item ?? throw new ArgumentNullException(nameof(item))).Sha256);
 
+    /// <summary>An item's original read as it was when added (a photograph with the pixel size and light stated for it).</summary>
+    public Ingest.IngestResult<Engine.Surfaces.Surface> Original(ScanItem item, Ingest.SurfaceFileOptions fileOptions)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(fileOptions);
+        var path = OriginalPath(item);
+        if (_prepared.Blobs.Read(item.Sha256) is not { } bytes)
+        {
+            return Ingest.IngestResult<Engine.Surfaces.Surface>.Fail(new Ingest.IngestError(Ingest.IngestErrorKind.NotFound, path, null, $"the original of item {item.Id} is missing from the store"));
+        }
+
+        return ScanIngest.Read(path, bytes, ScanIngest.ReadOptions(fileOptions, item.Metadata), item.FileName);
+    }
+
     /// <summary>The largest item id on file (0 when there is none): how far an index must reach to hold every item.</summary>
     public long LastId() => _catalog.LastId();
 
@@ -202,6 +216,6 @@ public sealed class ScanCorpus
     {
         ArgumentNullException.ThrowIfNull(item);
         var m = item.Metadata;
-        return new ItemFacets(m.Caliber, m.FiringPinClass, m.Country, m.MxState ?? m.UsState, m.Date) { FiringPinShape = item.FiringPinShape };
+        return new ItemFacets(m.Caliber, m.FiringPinClass, m.Country, m.MxState ?? m.UsState, m.Date) { FiringPinShape = item.FiringPinShape, Modality = item.Modality };
     }
 }

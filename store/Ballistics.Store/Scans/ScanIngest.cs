@@ -6,7 +6,6 @@ using Ballistics.Engine.Preprocessing;
 using Ballistics.Engine.Surfaces;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Scans;
-using Ballistics.Ingest.X3p;
 
 namespace Ballistics.Store.Scans;
 
@@ -124,7 +123,8 @@ internal sealed class ScanIngest(ScanCatalog catalog, ContentStore blobs, Derive
 
             var metadata = submission.Metadata ?? new ScanItemMetadata { ExhibitId = Path.GetFileNameWithoutExtension(submission.Path) };
             var shape = item.Prepared.FiringPin.Outline?.Shape.ToString().ToLowerInvariant();
-            return catalog.Add(item.Sha256, Path.GetFileName(submission.Path), item.Bytes.Length, metadata, shape, item.Prepared.AlgorithmVersion, codec.Version, item.Code.ToBytes(), DateTimeOffset.UtcNow, submission.Audit);
+            var modality = item.Prepared.Kind == SurfaceKind.Intensity2D ? Modalities.Photograph : Modalities.Topography;
+            return catalog.Add(item.Sha256, Path.GetFileName(submission.Path), item.Bytes.Length, metadata, shape, modality, item.Prepared.AlgorithmVersion, codec.Version, item.Code.ToBytes(), DateTimeOffset.UtcNow, submission.Audit);
         }
     }
 
@@ -136,13 +136,6 @@ internal sealed class ScanIngest(ScanCatalog catalog, ContentStore blobs, Derive
         SignatureCodec codec,
         SurfaceFileOptions fileOptions)
     {
-        // A 2D image carries no trustworthy pixel size and the store keeps none per item, so it could not be read again
-        // the same way: the corpus takes topography (x3p) only.
-        if (SurfaceFiles.IsImage(submission.Path))
-        {
-            return new PreparedItem { Error = new IngestError(IngestErrorKind.Unsupported, submission.Path, null, "the corpus takes x3p topography only, not 2D images") };
-        }
-
         byte[] bytes;
         try
         {
@@ -164,7 +157,7 @@ internal sealed class ScanIngest(ScanCatalog catalog, ContentStore blobs, Derive
             return new PreparedItem { Duplicate = true };
         }
 
-        var outcome = Sign(submission.Path, sha, bytes, matcher, codec, fileOptions);
+        var outcome = Sign(submission.Path, sha, bytes, matcher, codec, ReadOptions(fileOptions, submission.Metadata));
         if (outcome.Error is not null)
         {
             // A later copy of the same bytes gets its own try (and its own error).
@@ -198,8 +191,24 @@ internal sealed class ScanIngest(ScanCatalog catalog, ContentStore blobs, Derive
         }
     }
 
-    /// <summary>An original's bytes read as the surface they hold (what preparing again from the original reads too).</summary>
-    internal static IngestResult<Surface> Read(string path, byte[] bytes, SurfaceFileOptions fileOptions) => X3pReader.Read(bytes, path, fileOptions.X3p);
+    /// <summary>An original's bytes read as the surface they hold (what preparing again from the original reads too): an x3p topography or a PNG/TIFF photograph.</summary>
+    /// <param name="path">Where the bytes are, for errors.</param>
+    /// <param name="bytes">The original's bytes.</param>
+    /// <param name="fileOptions">How to read them.</param>
+    /// <param name="fileName">The name the file was given, when <paramref name="path"/> is not it (a blob's): its extension says what it holds.</param>
+    internal static IngestResult<Surface> Read(string path, byte[] bytes, SurfaceFileOptions fileOptions, string? fileName = null) =>
+        SurfaceFiles.Read(bytes, path, fileOptions, fileName);
+
+    /// <summary>
+    /// How an item's original is read: a photograph with the pixel size and light its submitter stated (kept with the
+    /// item, so reading it again reads it the same), else as the store reads every file.
+    /// </summary>
+    internal static SurfaceFileOptions ReadOptions(SurfaceFileOptions fileOptions, ScanItemMetadata? metadata) =>
+        metadata is null ? fileOptions : fileOptions with
+        {
+            ImagePixelSizeUm = metadata.PixelSizeUm ?? fileOptions.ImagePixelSizeUm,
+            ImageLighting = metadata.Lighting ?? fileOptions.ImageLighting,
+        };
 
     /// <summary>Lets submission i through only after every earlier one has passed.</summary>
     private sealed class SubmissionTurn

@@ -46,6 +46,36 @@ public sealed class CorpusCommandTests
     }
 
     [Test]
+    public void AddThenSearch_PhotographsBesideScans_EachSearchedAmongItsOwnModality()
+    {
+        using var dir = new TempDirectory();
+        var manifest = Generate(dir, firearms: 3, fires: 2, seed: 516);
+        var store = dir.File("data");
+        Assert.That(Run(["samples", "render", "--manifest", manifest, "--out", dir.File("photos"), "--seed", "3", "--lighting", "ring"]).Code, Is.Zero);
+
+        var (added, addOutput, addError) = Run(["corpus", "add", dir.File("set/scans"), dir.File("photos/photos"), "--store", store, "--lighting", "ring"]);
+        var photo = Run(["search", dir.File("photos/photos/F0002_fire01.png"), "--store", store, "--json"]);
+        var scan = Run(["search", dir.File("set/scans/F0002_fire01.x3p"), "--store", store, "--json"]);
+        var rendered = Run(["search", dir.File("set/scans/F0002_fire02.x3p"), "--store", store, "--json", "--as-photograph"]);
+
+        Assert.That(added, Is.Zero, addError);
+        Assert.That(addOutput, Does.StartWith("added 12, skipped 0 duplicates, rejected 0"));
+        Assert.That(photo.Code, Is.Zero, photo.Error);
+        Assert.That(Run(["search", dir.File("photos/photos/F0002_fire01.png"), "--store", store]).Error, Does.Contain("searched among the photographs (2d)"));
+        using var photoJson = JsonDocument.Parse(photo.Output);
+        Assert.That(photoJson.RootElement.GetProperty("query").GetProperty("modality").GetString(), Is.EqualTo("2d"));
+        var photoLeads = photoJson.RootElement.GetProperty("leads").EnumerateArray().Select(l => l.GetProperty("exhibit_id").GetString()).ToArray();
+        Assert.That(photoLeads, Is.EquivalentTo(new[] { "F0001_fire01", "F0001_fire02", "F0002_fire02", "F0003_fire01", "F0003_fire02" }), "the other photographs, no scan");
+        using var scanJson = JsonDocument.Parse(scan.Output);
+        Assert.That(scanJson.RootElement.GetProperty("query").GetProperty("modality").GetString(), Is.EqualTo("3d"));
+        Assert.That(scanJson.RootElement.GetProperty("leads").GetArrayLength(), Is.EqualTo(5), "the other scans, no photograph");
+        Assert.That(rendered.Code, Is.Zero, rendered.Error);
+        using var renderedJson = JsonDocument.Parse(rendered.Output);
+        Assert.That(renderedJson.RootElement.GetProperty("query").GetProperty("modality").GetString(), Is.EqualTo("2d"));
+        Assert.That(renderedJson.RootElement.GetProperty("leads").GetArrayLength(), Is.EqualTo(6), "every photograph, its own among them: a scan is not its photograph's bytes");
+    }
+
+    [Test]
     public void Search_Full_ScreensEveryCandidateAndComparesTheBestInFull()
     {
         using var dir = new TempDirectory();

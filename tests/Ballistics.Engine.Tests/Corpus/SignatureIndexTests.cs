@@ -126,6 +126,37 @@ public sealed class SignatureIndexTests
     }
 
     [Test]
+    public void Search_PhotographsAndTopographiesOnFile_EachSearchKeepsToItsModality()
+    {
+        var random = new Random(6);
+        var index = new SignatureIndex(Codec);
+        var codes = new StageOneCode[40];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            codes[i] = RandomCode(random);
+            index.Add(i, codes[i], new ItemFacets(null, null, null, null, null) { Modality = i % 4 == 0 ? Engine.Matching.Modalities.Photograph : null });
+        }
+
+        var topographies = index.Search(codes[0], SearchFilter.None, 40);
+        var photographs = index.Search(codes[0], new SearchFilter { Modality = Engine.Matching.Modalities.Photograph }, 40);
+
+        Assert.That(topographies.Select(h => h.ItemId), Is.EquivalentTo(Enumerable.Range(0, 40).Where(i => i % 4 != 0).Select(i => (long)i)), "the default search is of topographies");
+        Assert.That(photographs.Select(h => h.ItemId), Is.EquivalentTo(Enumerable.Range(0, 40).Where(i => i % 4 == 0).Select(i => (long)i)));
+    }
+
+    [Test]
+    public void Search_NoPhotographOnFile_PhotographSearchFindsNothing()
+    {
+        var random = new Random(7);
+        var index = new SignatureIndex(Codec);
+        var code = RandomCode(random);
+        index.Add(1, code, new ItemFacets(null, null, null, null, null));
+
+        Assert.That(index.Search(code, new SearchFilter { Modality = Engine.Matching.Modalities.Photograph }, 5), Is.Empty);
+        Assert.That(index.Search(code, SearchFilter.None, 5), Has.Length.EqualTo(1));
+    }
+
+    [Test]
     public void Search_EqualSimilarities_LowerIdFirst()
     {
         var random = new Random(3);

@@ -186,7 +186,7 @@ public sealed class ImageIntakeTests
     {
         using var image = Grey();
         var tiff = ImageWriter.Tiff(image, 4, TiffCompression.None);
-        SetTiffShort(tiff, tag: 259, value: 7);
+        Ballistics.Testing.TiffBytes.SetShort(tiff, tag: 259, value: 7);
 
         var result = ImageReader.Read(tiff, "jpeg.tif", pixelSizeUm: null);
 
@@ -229,23 +229,4 @@ public sealed class ImageIntakeTests
 
     /// <summary>A chunk put straight after IHDR.</summary>
     private static byte[] Insert(byte[] png, byte[] chunk) => [.. png[..33], .. chunk, .. png[33..]];
-
-    /// <summary>Overwrites a SHORT entry of a little-endian TIFF's first directory.</summary>
-    private static void SetTiffShort(byte[] tiff, ushort tag, ushort value)
-    {
-        Assert.That(tiff[0], Is.EqualTo((byte)'I'), "OpenCV writes little-endian TIFF");
-        var directory = (int)BinaryPrimitives.ReadUInt32LittleEndian(tiff.AsSpan(4));
-        var entries = BinaryPrimitives.ReadUInt16LittleEndian(tiff.AsSpan(directory));
-        for (var i = 0; i < entries; i++)
-        {
-            var entry = directory + 2 + (12 * i);
-            if (BinaryPrimitives.ReadUInt16LittleEndian(tiff.AsSpan(entry)) == tag)
-            {
-                BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(entry + 8), value);
-                return;
-            }
-        }
-
-        Assert.Fail($"no tag {tag}");
-    }
 }

@@ -19,7 +19,7 @@ namespace Ballistics.Api.Client.Models
         public int? BackwardCmc { get; set; }
         /// <summary>The backward_valid_cells property</summary>
         public int? BackwardValidCells { get; set; }
-        /// <summary>An evidence item as the API shows it: `firing_pin_class` as the submitter declared it, `firing_pin_shape` asmeasured in the scan (circular, elliptical, rectangular; null when it holds no firing-pin impression).</summary>
+        /// <summary>An evidence item as the API shows it: `firing_pin_class` as the submitter declared it, `firing_pin_shape` asmeasured in the scan (circular, elliptical, rectangular; null when it holds no firing-pin impression); `modality`what it holds (`3d` a topography, `2d` a photograph, with the `pixel_size_um` and `lighting` itssubmitter stated, null when the file gave its pixel size or the light is not known).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Ballistics.Api.Client.Models.EvidenceView? Candidate { get; set; }
@@ -45,7 +45,7 @@ namespace Ballistics.Api.Client.Models
 #endif
         /// <summary>The difference_range_um property</summary>
         public double? DifferenceRangeUm { get; set; }
-        /// <summary>An evidence item as the API shows it: `firing_pin_class` as the submitter declared it, `firing_pin_shape` asmeasured in the scan (circular, elliptical, rectangular; null when it holds no firing-pin impression).</summary>
+        /// <summary>An evidence item as the API shows it: `firing_pin_class` as the submitter declared it, `firing_pin_shape` asmeasured in the scan (circular, elliptical, rectangular; null when it holds no firing-pin impression); `modality`what it holds (`3d` a topography, `2d` a photograph, with the `pixel_size_um` and `lighting` itssubmitter stated, null when the file gave its pixel size or the light is not known).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Ballistics.Api.Client.Models.EvidenceView? Evidence { get; set; }

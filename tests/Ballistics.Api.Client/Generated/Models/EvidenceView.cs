@@ -9,7 +9,7 @@ using System;
 namespace Ballistics.Api.Client.Models
 {
     /// <summary>
-    /// An evidence item as the API shows it: `firing_pin_class` as the submitter declared it, `firing_pin_shape` asmeasured in the scan (circular, elliptical, rectangular; null when it holds no firing-pin impression).
+    /// An evidence item as the API shows it: `firing_pin_class` as the submitter declared it, `firing_pin_shape` asmeasured in the scan (circular, elliptical, rectangular; null when it holds no firing-pin impression); `modality`what it holds (`3d` a topography, `2d` a photograph, with the `pixel_size_um` and `lighting` itssubmitter stated, null when the file gave its pixel size or the light is not known).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class EvidenceView : IAdditionalDataHolder, IParsable
@@ -118,6 +118,22 @@ namespace Ballistics.Api.Client.Models
 #else
         public string Lab { get; set; }
 #endif
+        /// <summary>The lighting property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Lighting { get; set; }
+#nullable restore
+#else
+        public string Lighting { get; set; }
+#endif
+        /// <summary>The modality property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Modality { get; set; }
+#nullable restore
+#else
+        public string Modality { get; set; }
+#endif
         /// <summary>The mx_municipality property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -134,6 +150,8 @@ namespace Ballistics.Api.Client.Models
 #else
         public string MxState { get; set; }
 #endif
+        /// <summary>The pixel_size_um property</summary>
+        public double? PixelSizeUm { get; set; }
         /// <summary>The sha256 property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -190,8 +208,11 @@ namespace Ballistics.Api.Client.Models
                 { "incident_id", n => { IncidentId = n.GetStringValue(); } },
                 { "kind", n => { Kind = n.GetStringValue(); } },
                 { "lab", n => { Lab = n.GetStringValue(); } },
+                { "lighting", n => { Lighting = n.GetStringValue(); } },
+                { "modality", n => { Modality = n.GetStringValue(); } },
                 { "mx_municipality", n => { MxMunicipality = n.GetStringValue(); } },
                 { "mx_state", n => { MxState = n.GetStringValue(); } },
+                { "pixel_size_um", n => { PixelSizeUm = n.GetDoubleValue(); } },
                 { "sha256", n => { Sha256 = n.GetStringValue(); } },
                 { "us_state", n => { UsState = n.GetStringValue(); } },
             };
@@ -218,8 +239,11 @@ namespace Ballistics.Api.Client.Models
             writer.WriteStringValue("incident_id", IncidentId);
             writer.WriteStringValue("kind", Kind);
             writer.WriteStringValue("lab", Lab);
+            writer.WriteStringValue("lighting", Lighting);
+            writer.WriteStringValue("modality", Modality);
             writer.WriteStringValue("mx_municipality", MxMunicipality);
             writer.WriteStringValue("mx_state", MxState);
+            writer.WriteDoubleValue("pixel_size_um", PixelSizeUm);
             writer.WriteStringValue("sha256", Sha256);
             writer.WriteStringValue("us_state", UsState);
             writer.WriteAdditionalData(AdditionalData);

@@ -15,7 +15,7 @@ namespace Ballistics.Api.Client.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>An evidence item as the API shows it: `firing_pin_class` as the submitter declared it, `firing_pin_shape` asmeasured in the scan (circular, elliptical, rectangular; null when it holds no firing-pin impression).</summary>
+        /// <summary>An evidence item as the API shows it: `firing_pin_class` as the submitter declared it, `firing_pin_shape` asmeasured in the scan (circular, elliptical, rectangular; null when it holds no firing-pin impression); `modality`what it holds (`3d` a topography, `2d` a photograph, with the `pixel_size_um` and `lighting` itssubmitter stated, null when the file gave its pixel size or the light is not known).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Ballistics.Api.Client.Models.EvidenceView? Candidate { get; set; }
@@ -23,7 +23,7 @@ namespace Ballistics.Api.Client.Models
 #else
         public global::Ballistics.Api.Client.Models.EvidenceView Candidate { get; set; }
 #endif
-        /// <summary>An evidence item as the API shows it: `firing_pin_class` as the submitter declared it, `firing_pin_shape` asmeasured in the scan (circular, elliptical, rectangular; null when it holds no firing-pin impression).</summary>
+        /// <summary>An evidence item as the API shows it: `firing_pin_class` as the submitter declared it, `firing_pin_shape` asmeasured in the scan (circular, elliptical, rectangular; null when it holds no firing-pin impression); `modality`what it holds (`3d` a topography, `2d` a photograph, with the `pixel_size_um` and `lighting` itssubmitter stated, null when the file gave its pixel size or the light is not known).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Ballistics.Api.Client.Models.EvidenceView? Evidence { get; set; }
@@ -39,7 +39,7 @@ namespace Ballistics.Api.Client.Models
 #else
         public List<global::Ballistics.Api.Client.Models.LeadReviewEntry> History { get; set; }
 #endif
-        /// <summary>A lead as the API shows it: the comparison&apos;s figures, the review status and what the candidate belongs to. A pairthat could not be registered has `registration.status` &quot;failed&quot; with the reason, and no pose (θ, dx, dy null).`score` fuses each region&apos;s own score: `score_bf` the breech face&apos;s, `score_fp` the firing pin&apos;s and`score_shear` the aperture shear&apos;s (null when that region was not compared; null on leads stored before theregions were scored).</summary>
+        /// <summary>A lead as the API shows it: the comparison&apos;s figures, the review status and what the candidate belongs to. A pairthat could not be registered has `registration.status` &quot;failed&quot; with the reason, and no pose (θ, dx, dy null).`score` fuses each region&apos;s own score: `score_bf` the breech face&apos;s, `score_fp` the firing pin&apos;s and`score_shear` the aperture shear&apos;s (null when that region was not compared; null on leads stored before theregions were scored). `modality` is the candidate&apos;s, always the query&apos;s own: photographs are searched amongphotographs and topographies among topographies, their scores never ranked on one list.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Ballistics.Api.Client.Models.LeadView? Lead { get; set; }

@@ -8,7 +8,7 @@ using System;
 namespace Ballistics.Api.Client.Models
 {
     /// <summary>
-    /// A lead as the API shows it: the comparison&apos;s figures, the review status and what the candidate belongs to. A pairthat could not be registered has `registration.status` &quot;failed&quot; with the reason, and no pose (θ, dx, dy null).`score` fuses each region&apos;s own score: `score_bf` the breech face&apos;s, `score_fp` the firing pin&apos;s and`score_shear` the aperture shear&apos;s (null when that region was not compared; null on leads stored before theregions were scored).
+    /// A lead as the API shows it: the comparison&apos;s figures, the review status and what the candidate belongs to. A pairthat could not be registered has `registration.status` &quot;failed&quot; with the reason, and no pose (θ, dx, dy null).`score` fuses each region&apos;s own score: `score_bf` the breech face&apos;s, `score_fp` the firing pin&apos;s and`score_shear` the aperture shear&apos;s (null when that region was not compared; null on leads stored before theregions were scored). `modality` is the candidate&apos;s, always the query&apos;s own: photographs are searched amongphotographs and topographies among topographies, their scores never ranked on one list.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class LeadView : IAdditionalDataHolder, IParsable
@@ -75,6 +75,14 @@ namespace Ballistics.Api.Client.Models
         public double? DyUm { get; set; }
         /// <summary>The id property</summary>
         public long? Id { get; set; }
+        /// <summary>The modality property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Modality { get; set; }
+#nullable restore
+#else
+        public string Modality { get; set; }
+#endif
         /// <summary>The rank property</summary>
         public int? Rank { get; set; }
         /// <summary>How every output (CLI, CSV, API, review page) says whether a pair was registered: `registered`, or`failed` with the reason. One rule, so that no output prints a failed registration&apos;s zeros as a pose.</summary>
@@ -142,6 +150,7 @@ namespace Ballistics.Api.Client.Models
                 { "dx_um", n => { DxUm = n.GetDoubleValue(); } },
                 { "dy_um", n => { DyUm = n.GetDoubleValue(); } },
                 { "id", n => { Id = n.GetLongValue(); } },
+                { "modality", n => { Modality = n.GetStringValue(); } },
                 { "rank", n => { Rank = n.GetIntValue(); } },
                 { "registration", n => { Registration = n.GetObjectValue<global::Ballistics.Api.Client.Models.RegistrationOutcome>(global::Ballistics.Api.Client.Models.RegistrationOutcome.CreateFromDiscriminatorValue); } },
                 { "score", n => { Score = n.GetDoubleValue(); } },
@@ -172,6 +181,7 @@ namespace Ballistics.Api.Client.Models
             writer.WriteDoubleValue("dx_um", DxUm);
             writer.WriteDoubleValue("dy_um", DyUm);
             writer.WriteLongValue("id", Id);
+            writer.WriteStringValue("modality", Modality);
             writer.WriteIntValue("rank", Rank);
             writer.WriteObjectValue<global::Ballistics.Api.Client.Models.RegistrationOutcome>("registration", Registration);
             writer.WriteDoubleValue("score", Score);

@@ -23,7 +23,7 @@ namespace Ballistics.Api.Client.Models
 #else
         public List<global::Ballistics.Api.Client.Models.LeadReviewEntry> History { get; set; }
 #endif
-        /// <summary>A lead as the API shows it: the comparison&apos;s figures, the review status and what the candidate belongs to. A pairthat could not be registered has `registration.status` &quot;failed&quot; with the reason, and no pose (θ, dx, dy null).`score` fuses each region&apos;s own score: `score_bf` the breech face&apos;s, `score_fp` the firing pin&apos;s and`score_shear` the aperture shear&apos;s (null when that region was not compared; null on leads stored before theregions were scored).</summary>
+        /// <summary>A lead as the API shows it: the comparison&apos;s figures, the review status and what the candidate belongs to. A pairthat could not be registered has `registration.status` &quot;failed&quot; with the reason, and no pose (θ, dx, dy null).`score` fuses each region&apos;s own score: `score_bf` the breech face&apos;s, `score_fp` the firing pin&apos;s and`score_shear` the aperture shear&apos;s (null when that region was not compared; null on leads stored before theregions were scored). `modality` is the candidate&apos;s, always the query&apos;s own: photographs are searched amongphotographs and topographies among topographies, their scores never ranked on one list.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Ballistics.Api.Client.Models.LeadView? Lead { get; set; }

@@ -8,7 +8,7 @@ using System;
 namespace Ballistics.Api.Client.Models
 {
     /// <summary>
-    /// What the submission&apos;s search did; absent when the item already had leads.
+    /// What the submission&apos;s search did, and among which items (`modality`: the query&apos;s own, 3d or 2d); absent when the item already had leads.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class SearchSummary : IAdditionalDataHolder, IParsable
@@ -25,6 +25,14 @@ namespace Ballistics.Api.Client.Models
 #endif
         /// <summary>The compared property</summary>
         public int? Compared { get; set; }
+        /// <summary>The modality property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Modality { get; set; }
+#nullable restore
+#else
+        public string Modality { get; set; }
+#endif
         /// <summary>The screened property</summary>
         public int? Screened { get; set; }
         /// <summary>The searched property</summary>
@@ -60,6 +68,7 @@ namespace Ballistics.Api.Client.Models
             {
                 { "algorithm_version", n => { AlgorithmVersion = n.GetStringValue(); } },
                 { "compared", n => { Compared = n.GetIntValue(); } },
+                { "modality", n => { Modality = n.GetStringValue(); } },
                 { "screened", n => { Screened = n.GetIntValue(); } },
                 { "searched", n => { Searched = n.GetIntValue(); } },
                 { "stage_one_ms", n => { StageOneMs = n.GetDoubleValue(); } },
@@ -75,6 +84,7 @@ namespace Ballistics.Api.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("algorithm_version", AlgorithmVersion);
             writer.WriteIntValue("compared", Compared);
+            writer.WriteStringValue("modality", Modality);
             writer.WriteIntValue("screened", Screened);
             writer.WriteIntValue("searched", Searched);
             writer.WriteDoubleValue("stage_one_ms", StageOneMs);

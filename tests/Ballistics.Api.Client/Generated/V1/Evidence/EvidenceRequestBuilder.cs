@@ -47,7 +47,7 @@ namespace Ballistics.Api.Client.V1.Evidence
         {
         }
         /// <summary>
-        /// Submit a scan (multipart: part &apos;file&apos;, an x3p; part &apos;metadata&apos;, JSON): stored, searched, leads returned.
+        /// Submit a scan or a photograph (multipart: part &apos;file&apos;, an x3p topography or a PNG/TIFF photograph; part &apos;metadata&apos;, JSON, with pixel_size_um and lighting for a photograph whose file does not state them): stored, searched among items of its modality, leads returned.
         /// </summary>
         /// <returns>A <see cref="global::Ballistics.Api.Client.Models.EvidenceWithLeads"/></returns>
         /// <param name="body">The request body</param>
@@ -82,7 +82,7 @@ namespace Ballistics.Api.Client.V1.Evidence
             return await RequestAdapter.SendAsync<global::Ballistics.Api.Client.Models.EvidenceWithLeads>(requestInfo, global::Ballistics.Api.Client.Models.EvidenceWithLeads.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Submit a scan (multipart: part &apos;file&apos;, an x3p; part &apos;metadata&apos;, JSON): stored, searched, leads returned.
+        /// Submit a scan or a photograph (multipart: part &apos;file&apos;, an x3p topography or a PNG/TIFF photograph; part &apos;metadata&apos;, JSON, with pixel_size_um and lighting for a photograph whose file does not state them): stored, searched among items of its modality, leads returned.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
