@@ -16,7 +16,8 @@ namespace Ballistics.Engine.Preprocessing;
 /// </summary>
 public static class PhotographPreprocessor
 {
-    public const string AlgorithmVersion = "preprocess-photo/1.0";
+    /// <summary>1.1: shading integrated along a side light (<see cref="ShadingIntegration"/>).</summary>
+    public const string AlgorithmVersion = "preprocess-photo/1.1";
 
     /// <summary>
     /// A ring is the pocket's gap only when it is this much darker than the rings either side (a share of theirs): a whole
@@ -61,7 +62,7 @@ public static class PhotographPreprocessor
             notes.Add($"rendered from the topography ({rendered}) to be compared with photographs");
         }
 
-        var (circles, source) = Region(grid, dark, options, notes);
+        var (circles, source, lamp) = Region(grid, dark, options, notes);
         var regionPoints = grid.CountValid();
         Preprocessor.TooLittleLeft(grid, options, source, "in the photograph's breech-face region");
         (grid, var regionX, var regionY) = Preprocessor.Crop(grid, margin: 4);
@@ -69,6 +70,17 @@ public static class PhotographPreprocessor
         {
             var v = grid.Values[i];
             grid.Values[i] = float.IsFinite(v) && v > dark ? MathF.Log(v) : float.NaN;
+        }
+
+        if (lamp is { } light && ShadingIntegration.Integrates(photo.Metadata.Lighting, light.Clarity))
+        {
+            // Lit from one side more than the others: the shading is the slope along the light, integrated back to relief.
+            ShadingIntegration.AlongLamp(grid, light.AzimuthRad);
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"light from {light.AzimuthRad * 180 / Math.PI:0}° (the crater's far wall lit, moment {light.Clarity:0.00}): shading integrated along it to relief"));
+        }
+        else if (lamp is { } even)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"shading compared as it is: {(photo.Metadata.Lighting == ImageLighting.Ring ? "a ring light" : "the crater lit too evenly")} (moment {even.Clarity:0.00})"));
         }
 
         GaussianBandPass.Apply(grid, new BandPassOptions { ShortCutoffUm = settings.ShortCutoffUm, LongCutoffUm = settings.LongCutoffUm, MinWeight = options.BandPass.MinWeight });
@@ -85,12 +97,12 @@ public static class PhotographPreprocessor
     }
 
     /// <summary>Keeps the breech face only (everything else NaN) and says where it came from.</summary>
-    private static (DetectedCircles Circles, RegionSource Source) Region(HeightGrid grid, float dark, PreprocessOptions options, List<string> notes)
+    private static (DetectedCircles Circles, RegionSource Source, (double AzimuthRad, double Clarity)? Lamp) Region(HeightGrid grid, float dark, PreprocessOptions options, List<string> notes)
     {
         var centre = new Point2d((grid.Width - 1) / 2.0, (grid.Height - 1) / 2.0);
         var unknown = new DetectedCircles(centre, 0, centre, 0);
         var lit = LitPoints(grid, dark, options.Region.MaxDropoutAreaUm2);
-        var circles = FindCircles(grid, options, notes);
+        var (circles, pinSeen) = FindCircles(grid, options, notes);
         if (circles is not { } found)
         {
             // No primer edge: a breech face already cropped (dark around it), or a close-up. Its lit points are the region.
@@ -98,8 +110,11 @@ public static class PhotographPreprocessor
             lit.Dispose();
             using var region = grid.ValidMask();
             notes.Add("no primer edge seen: the photograph's lit points are the breech face");
-            return (Preprocessor.CirclesOf(region, unknown, grid.StepUm, notes), RegionSource.AlreadyCropped);
+            return (Preprocessor.CirclesOf(region, unknown, grid.StepUm, notes), RegionSource.AlreadyCropped, null);
         }
+
+        // Read before the crater is cut out: its walls show where the light comes from.
+        var lamp = pinSeen ? ShadingIntegration.LampFromCrater(grid, found.PinCentre, found.PinRadius) : null;
 
         var step = grid.StepUm;
         using var keep = new Mat(grid.Height, grid.Width, MatType.CV_8UC1, Scalar.All(0));
@@ -114,7 +129,7 @@ public static class PhotographPreprocessor
         Cv2.BitwiseAnd(keep, lit, keep);
         lit.Dispose();
         grid.KeepOnly(keep);
-        return (found, RegionSource.Detected);
+        return (found, RegionSource.Detected, lamp);
     }
 
     /// <summary>
@@ -150,7 +165,7 @@ public static class PhotographPreprocessor
     }
 
     /// <summary>The primer edge and, inside it, the firing-pin impression, by Hough circles on the detection grid; null without a primer edge.</summary>
-    private static DetectedCircles? FindCircles(HeightGrid grid, PreprocessOptions options, List<string> notes)
+    private static (DetectedCircles? Circles, bool PinSeen) FindCircles(HeightGrid grid, PreprocessOptions options, List<string> notes)
     {
         var scale = Math.Min(1, grid.StepUm / DetectionStepUm);
         var coarse = HeightGrid.Resample(grid.Values, grid.Width, grid.Height, grid.StepUm, scale, 0.3, null);
@@ -158,7 +173,7 @@ public static class PhotographPreprocessor
         var hi = coarse.Quantile(0.98);
         if (!(hi > lo))
         {
-            return null;
+            return (null, false);
         }
 
         using var image = BreechFaceRegionFinder.HoughImage(coarse, lo, hi, fill: lo);
@@ -167,7 +182,7 @@ public static class PhotographPreprocessor
         var middle = new Point2d((coarse.Width - 1) / 2.0, (coarse.Height - 1) / 2.0);
         if (Circle(image, expected * (1 - region.PrimerRadiusTolerance), expected * (1 + region.PrimerRadiusTolerance), middle, double.PositiveInfinity) is not { } primer)
         {
-            return null;
+            return (null, false);
         }
 
         var toGrid = coarse.StepUm / grid.StepUm;
@@ -176,7 +191,7 @@ public static class PhotographPreprocessor
         if (GapRadius(grid, primerCentre, expectedOnGrid * (1 - region.PrimerRadiusTolerance), expectedOnGrid * (1 + region.PrimerRadiusTolerance)) is not { } gap)
         {
             // A circle with no pocket gap in shadow along it is a cropped breech face's own edge, not a primer's.
-            return null;
+            return (null, false);
         }
 
         primer = new CircleSegment(primer.Center, (float)(gap / toGrid));
@@ -189,11 +204,11 @@ public static class PhotographPreprocessor
             // The crater's shading is alike on every case of a make: left in, it would make any two photographs correlate.
             var assumed = settings.AssumedPinShare * primer.Radius * toGrid;
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"no firing-pin impression seen inside the primer: the middle {assumed * grid.StepUm:0} µm cut out"));
-            return new DetectedCircles(primerCentre, primer.Radius * toGrid, primerCentre, assumed);
+            return (new DetectedCircles(primerCentre, primer.Radius * toGrid, primerCentre, assumed), false);
         }
 
         notes.Add(string.Create(CultureInfo.InvariantCulture, $"firing-pin impression seen and cut out: radius {p.Radius * coarse.StepUm:0} µm"));
-        return new DetectedCircles(primerCentre, primer.Radius * toGrid, new Point2d(p.Center.X * toGrid, p.Center.Y * toGrid), p.Radius * toGrid);
+        return (new DetectedCircles(primerCentre, primer.Radius * toGrid, new Point2d(p.Center.X * toGrid, p.Center.Y * toGrid), p.Radius * toGrid), true);
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ public sealed class SamplesCommandTests
         using var json = JsonDocument.Parse(photographs.Output.Trim());
         Assert.That(json.RootElement.GetProperty("score").GetDouble(), Is.InRange(0, 1));
         Assert.That(json.RootElement.GetProperty("modality").GetString(), Is.EqualTo("2d"));
-        Assert.That(json.RootElement.GetProperty("algorithm_version").GetString(), Does.StartWith("preprocess-photo/1.0"));
+        Assert.That(json.RootElement.GetProperty("algorithm_version").GetString(), Does.StartWith(Engine.Preprocessing.PhotographPreprocessor.AlgorithmVersion));
         Assert.That(json.RootElement.GetProperty("lighting").GetProperty("a").GetString(), Is.EqualTo("side"));
         Assert.That(mixed.Code, Is.Zero, mixed.Error);
         using var cross = JsonDocument.Parse(mixed.Output.Trim());

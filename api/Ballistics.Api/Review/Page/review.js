@@ -287,6 +287,8 @@ function renderLead() {
   const r = d.recomputed;
   const figures = [
     [t('fig.score'), fixed(s.score, 3)],
+    // Photographs are scored by their own model, never on the topographies' scale: say which this score is.
+    [t('fig.modality'), t(state.detail.lead.modality === '2d' ? 'modality.2d' : 'modality.3d')],
     // Each region's own score beside the fused one; a firing pin that was not compared says so.
     ...regionFigures(state.detail.lead),
     ['CMC', `${d.forward_cmc}/${d.forward_valid_cells} · ${d.backward_cmc}/${d.backward_valid_cells}`],
