@@ -83,16 +83,17 @@ internal static class EvalCommand
         var manifest = new Option<string>("--manifest") { Required = true, Description = "labelled scans: file,firearm_id (as `samples generate` writes)" };
         var outDir = new Option<string?>("--out") { Description = "folder for scores.csv, features.csv, accuracy.png and accuracy.md (default: beside the manifest, in eval/)" };
         var model = new Option<string?>("--model") { Description = "score model file (default: the model built into the engine)" };
+        var photographModel = new Option<string?>("--photograph-model") { Description = "the photographs' score model file (default: the one built into the engine; `model train --photographs` writes one)" };
         var truth = new Option<string?>("--truth") { Description = "ground truth with group and rotation_deg columns (default: ground_truth.csv beside the manifest, when there is one)" };
         var ignoreMask = ScanFileOptions.IgnoreMaskOption();
-        var command = new Command("eval", "Score all pairs of a labelled set and report accuracy against a whole-scan CCF baseline.") { manifest, outDir, model, truth, ignoreMask };
+        var command = new Command("eval", "Score all pairs of a labelled set and report accuracy against a whole-scan CCF baseline.") { manifest, outDir, model, photographModel, truth, ignoreMask };
         command.SetAction(parse => Run(
             parse.GetValue(manifest)!, parse.GetValue(outDir), parse.GetValue(model), output, error, parse.GetValue(truth),
-            new SurfaceFileOptions { X3p = Ingest.X3p.X3pReadOptions.Default with { IgnoreMask = parse.GetValue(ignoreMask) } }));
+            new SurfaceFileOptions { X3p = Ingest.X3p.X3pReadOptions.Default with { IgnoreMask = parse.GetValue(ignoreMask) } }, parse.GetValue(photographModel)));
         return command;
     }
 
-    internal static int Run(string manifestPath, string? outDir, string? modelPath, TextWriter output, TextWriter error, string? truthPath = null, SurfaceFileOptions? fileOptions = null)
+    internal static int Run(string manifestPath, string? outDir, string? modelPath, TextWriter output, TextWriter error, string? truthPath = null, SurfaceFileOptions? fileOptions = null, string? photographModelPath = null)
     {
         var read = ScanManifest.Read(manifestPath);
         if (!read.Success)
@@ -125,7 +126,7 @@ internal static class EvalCommand
         }
 
         var watch = Stopwatch.StartNew();
-        var matcher = MatcherFactory.Create(modelPath);
+        var matcher = MatcherFactory.Create(modelPath, photographModelPath);
         var entries = read.Value.Entries;
         var stated = StatedPerFile(entries, fileOptions ?? SurfaceFileOptions.Default, manifestPath, error);
         entries = [.. entries.Where(e => stated.Refused.Contains(e.FullPath) is false)];

@@ -3,17 +3,25 @@ using Ballistics.Engine.Scoring;
 
 namespace Ballistics.Cli.Matching;
 
-/// <summary>The matcher every CLI verb uses: default options and the embedded score model, or a model file given with --model.</summary>
+/// <summary>
+/// The matcher every CLI verb uses: default options and the embedded score models, or model files given with --model
+/// (topographies) and --photograph-model (photographs).
+/// </summary>
 internal static class MatcherFactory
 {
-    public static BreechFaceMatcher Create(string? modelPath)
+    public static BreechFaceMatcher Create(string? modelPath, string? photographModelPath = null)
     {
-        if (modelPath is null)
-        {
-            return new BreechFaceMatcher(ScoreModel.LoadDefault());
-        }
+        return new BreechFaceMatcher(Load(modelPath) ?? ScoreModel.LoadDefault(), photographModel: Load(photographModelPath));
 
-        using var stream = File.OpenRead(modelPath);
-        return new BreechFaceMatcher(ScoreModel.Load(stream));
+        static ScoreModel? Load(string? path)
+        {
+            if (path is null)
+            {
+                return null;
+            }
+
+            using var stream = File.OpenRead(path);
+            return ScoreModel.Load(stream);
+        }
     }
 }

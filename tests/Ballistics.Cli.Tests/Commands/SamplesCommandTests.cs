@@ -54,6 +54,28 @@ public sealed class SamplesCommandTests
     }
 
     [Test]
+    public void Eval_PhotographModelGiven_PhotographsScoredByIt()
+    {
+        using var dir = new TempDirectory();
+        Run(["samples", "generate", "--out", dir.File("scans"), "--firearms", "2", "--fires", "2", "--seed", "4"]);
+        Run(["samples", "render", "--manifest", dir.File("scans/manifest.csv"), "--out", dir.File("photos"), "--seed", "2"]);
+        // Any model file of the same inputs will do: the topographies' own, written out, is not the photographs'.
+        var other = dir.File("other-model.zip");
+        using (var resource = typeof(Engine.Scoring.ScoreModel).Assembly.GetManifestResourceStream(Engine.Scoring.ScoreModel.DefaultResourceName)!)
+        using (var file = File.Create(other))
+        {
+            resource.CopyTo(file);
+        }
+
+        var embedded = Run(["eval", "--manifest", dir.File("photos/manifest.csv"), "--out", dir.File("eval1")]);
+        var given = Run(["eval", "--manifest", dir.File("photos/manifest.csv"), "--out", dir.File("eval2"), "--photograph-model", other]);
+
+        Assert.That(given.Code, Is.Zero, given.Error);
+        Assert.That(given.Output, Does.Contain($"algorithm: {Engine.Preprocessing.PhotographPreprocessor.AlgorithmVersion}").And.Contain(Engine.Scoring.ScoreModel.LoadDefault().Version));
+        Assert.That(embedded.Output, Does.Contain(Engine.Scoring.ScoreModel.PhotographDefault!.Version).And.Not.Contain(Engine.Scoring.ScoreModel.LoadDefault().Version));
+    }
+
+    [Test]
     public void Eval_PhotographsLightingNotKnown_RowLeftOutNamingLineAndField()
     {
         using var dir = new TempDirectory();
