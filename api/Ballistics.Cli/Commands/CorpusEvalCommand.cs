@@ -66,7 +66,8 @@ internal static class CorpusEvalCommand
         {
             var code = index.CodeOf(labelled[q].Id)!.Value;
             var watch = Stopwatch.StartNew();
-            var hits = index.Search(code, SearchFilter.None, candidates, labelled[q].Id);
+            // Among the items of the query's own modality, as every search is (CorpusSearch.FilterFor).
+            var hits = index.Search(code, SearchFilter.None with { Modality = labelled[q].Modality }, candidates, labelled[q].Id);
             stageOneMs[q] = watch.Elapsed.TotalMilliseconds;
             stageOneRanks[q] = FirstMate(hits.Select(h => h.ItemId), id => Mate(labelled[q], id));
             progress.Report(q + 1);

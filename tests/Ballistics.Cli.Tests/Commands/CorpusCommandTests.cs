@@ -53,13 +53,17 @@ public sealed class CorpusCommandTests
         var store = dir.File("data");
         Assert.That(Run(["samples", "render", "--manifest", manifest, "--out", dir.File("photos"), "--seed", "3", "--lighting", "ring"]).Code, Is.Zero);
 
-        var (added, addOutput, addError) = Run(["corpus", "add", dir.File("set/scans"), dir.File("photos/photos"), "--store", store, "--lighting", "ring"]);
+        var (added, addOutput, addError) = Run(["corpus", "add", "--manifest", manifest, "--store", store]);
+        // The photographs' manifest states each one's light and pixel size (its lighting and pixel_size_um columns).
+        var (addedPhotos, photosOutput, photosError) = Run(["corpus", "add", "--manifest", dir.File("photos/manifest.csv"), "--store", store]);
         var photo = Run(["search", dir.File("photos/photos/F0002_fire01.png"), "--store", store, "--json"]);
         var scan = Run(["search", dir.File("set/scans/F0002_fire01.x3p"), "--store", store, "--json"]);
         var rendered = Run(["search", dir.File("set/scans/F0002_fire02.x3p"), "--store", store, "--json", "--as-photograph"]);
 
         Assert.That(added, Is.Zero, addError);
-        Assert.That(addOutput, Does.StartWith("added 12, skipped 0 duplicates, rejected 0"));
+        Assert.That(addOutput, Does.StartWith("added 6, skipped 0 duplicates, rejected 0"));
+        Assert.That(addedPhotos, Is.Zero, photosError);
+        Assert.That(photosOutput, Does.StartWith("added 6, skipped 0 duplicates, rejected 0"));
         Assert.That(photo.Code, Is.Zero, photo.Error);
         Assert.That(Run(["search", dir.File("photos/photos/F0002_fire01.png"), "--store", store]).Error, Does.Contain("searched among the photographs (2d)"));
         using var photoJson = JsonDocument.Parse(photo.Output);
@@ -73,6 +77,30 @@ public sealed class CorpusCommandTests
         using var renderedJson = JsonDocument.Parse(rendered.Output);
         Assert.That(renderedJson.RootElement.GetProperty("query").GetProperty("modality").GetString(), Is.EqualTo("2d"));
         Assert.That(renderedJson.RootElement.GetProperty("leads").GetArrayLength(), Is.EqualTo(6), "every photograph, its own among them: a scan is not its photograph's bytes");
+        // Each item's one mate is among the five others of its modality: stage 1 keeps to the modality, never to nothing.
+        var measured = Run(["corpus", "eval", "--store", store, "--candidates", "10", "--queries", "2"]);
+        Assert.That(measured.Code, Is.Zero, measured.Error);
+        Assert.That(measured.Output, Does.Contain("stage 1 (12 queries): mate within top 10 1.0000"));
+    }
+
+    [Test]
+    public void Add_PhotographFolderWithFlags_EachPhotographKeepsTheStatedLightAndPixelSize()
+    {
+        using var dir = new TempDirectory();
+        var manifest = Generate(dir, firearms: 1, fires: 2, seed: 517);
+        Assert.That(Run(["samples", "render", "--manifest", manifest, "--out", dir.File("photos"), "--seed", "4", "--lighting", "side"]).Code, Is.Zero);
+        var store = dir.File("data");
+
+        var (code, output, error) = Run(["corpus", "add", dir.File("photos/photos"), dir.File("set/scans"), "--store", store, "--lighting", "side", "--pixel-size-um", "5.5"]);
+
+        Assert.That(code, Is.Zero, error);
+        Assert.That(output, Does.StartWith("added 4, skipped 0 duplicates, rejected 0"));
+        using var opened = DataStore.Open(store, create: false).Value;
+        var items = opened.Scans.Items();
+        var photographs = items.Where(i => i.Modality == "2d").ToArray();
+        Assert.That(photographs, Has.Length.EqualTo(2));
+        Assert.That(photographs.Select(i => (i.Metadata.Lighting, i.Metadata.PixelSizeUm)), Is.All.EqualTo(((Engine.Surfaces.ImageLighting?)Engine.Surfaces.ImageLighting.Side, (double?)5.5)));
+        Assert.That(items.Where(i => i.Modality == "3d").Select(i => (i.Metadata.Lighting, i.Metadata.PixelSizeUm)), Is.All.EqualTo(((Engine.Surfaces.ImageLighting?)null, (double?)null)), "a scan has no light or pixel size of its own");
     }
 
     [Test]
