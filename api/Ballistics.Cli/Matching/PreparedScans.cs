@@ -54,37 +54,29 @@ internal sealed class PreparedScans
     public bool TryGetSource(string path, out Surface source) => _sources.TryGetValue(path, out source!);
 
     /// <summary>
-    /// When photographs came with topographies, each topography is read again and rendered under each light the
-    /// photographs were taken in (<see cref="BreechFaceMatcher.PrepareAsPhotograph"/>), once.
+    /// When photographs came with topographies, each topography (as read by <see cref="Load"/>) is rendered under each
+    /// light the photographs were taken in (<see cref="BreechFaceMatcher.PrepareAsPhotograph"/>), once.
     /// </summary>
-    private void RenderTopographiesAsPhotographs(BreechFaceMatcher matcher, SurfaceFileOptions fileOptions, IReadOnlyDictionary<string, SurfaceFileOptions>? perFile)
+    private void RenderTopographiesAsPhotographs(BreechFaceMatcher matcher, IReadOnlyDictionary<string, Surface> topographies)
     {
         var lights = _scans.Values.Where(s => s.Kind == SurfaceKind.Intensity2D).Select(Light).Distinct().ToArray();
-        var topographies = _scans.Where(s => s.Value.Kind == SurfaceKind.Topography).Select(s => s.Key).ToArray();
-        Mixed = lights.Length > 0 && topographies.Length > 0;
+        Mixed = lights.Length > 0 && topographies.Count > 0;
         if (!Mixed)
         {
             return;
         }
 
-        Parallel.ForEach(topographies, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, path =>
+        Parallel.ForEach(topographies, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, topography =>
         {
-            var read = SurfaceFiles.Read(path, perFile?.GetValueOrDefault(path) ?? fileOptions);
-            if (!read.Success)
-            {
-                _errors[path] = read.Error.ToString();
-                return;
-            }
-
             foreach (var light in lights)
             {
                 try
                 {
-                    _asPhotographs[(path, light)] = matcher.PrepareAsPhotograph(read.Value, light);
+                    _asPhotographs[(topography.Key, light)] = matcher.PrepareAsPhotograph(topography.Value, light);
                 }
                 catch (ArgumentException ex)
                 {
-                    _errors[path] = $"{path}: cannot prepare it rendered as a {light.ToString().ToLowerInvariant()}-lit photograph: {ex.Message}";
+                    _errors[topography.Key] = $"{topography.Key}: cannot prepare it rendered as a {light.ToString().ToLowerInvariant()}-lit photograph: {ex.Message}";
                 }
             }
         });
@@ -101,6 +93,9 @@ internal sealed class PreparedScans
     {
         var result = new PreparedScans();
         var distinct = paths.Distinct(StringComparer.Ordinal).ToArray();
+        // Scans among photographs are rendered to meet them: kept as read until then, rather than read twice.
+        var mixed = distinct.Any(SurfaceFiles.IsImage) && !distinct.All(SurfaceFiles.IsImage);
+        var topographies = new ConcurrentDictionary<string, Surface>(StringComparer.Ordinal);
         var done = 0;
         Parallel.ForEach(distinct, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, path =>
         {
@@ -118,6 +113,11 @@ internal sealed class PreparedScans
                     {
                         result._sources[path] = read.Value;
                     }
+
+                    if (mixed && read.Value.Kind == SurfaceKind.Topography)
+                    {
+                        topographies[path] = read.Value;
+                    }
                 }
                 catch (ArgumentException ex)
                 {
@@ -127,7 +127,7 @@ internal sealed class PreparedScans
 
             progress?.Report(Interlocked.Increment(ref done));
         });
-        result.RenderTopographiesAsPhotographs(matcher, fileOptions, perFile);
+        result.RenderTopographiesAsPhotographs(matcher, topographies);
         return result;
     }
 }

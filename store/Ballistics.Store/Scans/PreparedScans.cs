@@ -34,7 +34,7 @@ internal sealed class PreparedScans(ContentStore blobs, DerivedCache cache)
             return (null, $"the original of item {item.Id} ({item.Sha256}) is missing from the store");
         }
 
-        var surface = ScanIngest.Read(Blobs.PathOf(item.Sha256), bytes, ScanIngest.ReadOptions(fileOptions, item.Metadata), item.FileName);
+        var surface = ScanIngest.ReadOriginal(Blobs.PathOf(item.Sha256), bytes, item, fileOptions);
         if (!surface.Success)
         {
             return (null, surface.Error.ToString());

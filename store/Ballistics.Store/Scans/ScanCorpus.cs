@@ -85,7 +85,7 @@ public sealed class ScanCorpus
             return Ingest.IngestResult<Engine.Surfaces.Surface>.Fail(new Ingest.IngestError(Ingest.IngestErrorKind.NotFound, path, null, $"the original of item {item.Id} is missing from the store"));
         }
 
-        return ScanIngest.Read(path, bytes, ScanIngest.ReadOptions(fileOptions, item.Metadata), item.FileName);
+        return ScanIngest.ReadOriginal(path, bytes, item, fileOptions);
     }
 
     /// <summary>The largest item id on file (0 when there is none): how far an index must reach to hold every item.</summary>

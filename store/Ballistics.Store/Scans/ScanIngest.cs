@@ -170,7 +170,7 @@ internal sealed class ScanIngest(ScanCatalog catalog, ContentStore blobs, Derive
     /// <summary>Reads, prepares and signs one file's bytes.</summary>
     private static PreparedItem Sign(string path, string sha, byte[] bytes, BreechFaceMatcher matcher, SignatureCodec codec, SurfaceFileOptions fileOptions)
     {
-        var surface = Read(path, bytes, fileOptions);
+        var surface = SurfaceFiles.Read(bytes, path, fileOptions);
         if (!surface.Success)
         {
             return new PreparedItem { Error = surface.Error };
@@ -191,13 +191,12 @@ internal sealed class ScanIngest(ScanCatalog catalog, ContentStore blobs, Derive
         }
     }
 
-    /// <summary>An original's bytes read as the surface they hold (what preparing again from the original reads too): an x3p topography or a PNG/TIFF photograph.</summary>
-    /// <param name="path">Where the bytes are, for errors.</param>
-    /// <param name="bytes">The original's bytes.</param>
-    /// <param name="fileOptions">How to read them.</param>
-    /// <param name="fileName">The name the file was given, when <paramref name="path"/> is not it (a blob's): its extension says what it holds.</param>
-    internal static IngestResult<Surface> Read(string path, byte[] bytes, SurfaceFileOptions fileOptions, string? fileName = null) =>
-        SurfaceFiles.Read(bytes, path, fileOptions, fileName);
+    /// <summary>
+    /// An item's original, from its blob's bytes, read as the surface it holds, as it was when added: the item's file name
+    /// says whether it is a topography or a photograph, its metadata a photograph's stated pixel size and light.
+    /// </summary>
+    internal static IngestResult<Surface> ReadOriginal(string blobPath, byte[] bytes, ScanItem item, SurfaceFileOptions fileOptions) =>
+        SurfaceFiles.Read(bytes, blobPath, ReadOptions(fileOptions, item.Metadata), item.FileName);
 
     /// <summary>
     /// How an item's original is read: a photograph with the pixel size and light its submitter stated (kept with the
