@@ -11,10 +11,11 @@ namespace Ballistics.Engine.Preprocessing;
 /// </summary>
 internal sealed class FiringPinAperture : IDisposable
 {
-    private FiringPinAperture(Mat mask, Mat core, Point2d centre, double equivalentRadius, double thresholdUm)
+    private FiringPinAperture(Mat mask, Mat core, bool floorMeasured, Point2d centre, double equivalentRadius, double thresholdUm)
     {
         Mask = mask;
         Core = core;
+        FloorMeasured = floorMeasured;
         Centre = centre;
         EquivalentRadius = equivalentRadius;
         ThresholdUm = thresholdUm;
@@ -28,6 +29,12 @@ internal sealed class FiringPinAperture : IDisposable
     /// too deep or steep to measure, the unmeasured hole in it. Its outline is the pin's shape.
     /// </summary>
     public Mat Core { get; }
+
+    /// <summary>
+    /// Whether the instrument measured the crater's floor: false when <see cref="Core"/> is the unmeasured hole (Fadul's
+    /// raw NanoFocus scans), so that only the rim and the flow-back around it hold heights.
+    /// </summary>
+    public bool FloorMeasured { get; }
 
     /// <summary>Centroid of the crater (the deep or unmeasured core), where the case turns about; coarse grid points.</summary>
     public Point2d Centre { get; }
@@ -149,7 +156,8 @@ internal sealed class FiringPinAperture : IDisposable
         var c = core.AsSpan<byte>();
         var minCore = Math.PI * Square(MinRadiusUm / 2 / coarse.StepUm);
         var (coreX, coreY, n) = CoreCentroid(z, deviation, coreLevel, coarse.Width, withUnmeasured: false, c);
-        if (n < minCore)
+        var floorMeasured = n >= minCore;
+        if (!floorMeasured)
         {
             c.Clear();
             (coreX, coreY, n) = CoreCentroid(z, deviation, coreLevel, coarse.Width, withUnmeasured: true, c);
@@ -166,7 +174,7 @@ internal sealed class FiringPinAperture : IDisposable
             centre = new Point2d(moments.M10 / moments.M00, moments.M01 / moments.M00);
         }
 
-        return new FiringPinAperture(zone, core, centre, Math.Sqrt(area / Math.PI), threshold);
+        return new FiringPinAperture(zone, core, floorMeasured, centre, Math.Sqrt(area / Math.PI), threshold);
     }
 
     /// <summary>The largest outer contour of <paramref name="off"/> whose centroid lies near the primer centre, filled (its holes included); null when none is large enough.</summary>

@@ -15,7 +15,8 @@ namespace Ballistics.Engine.Preprocessing;
 /// </summary>
 public static class Preprocessor
 {
-    public const string AlgorithmVersion = "preprocess/1.7";
+    /// <summary>1.8: a crater whose floor was not measured gives no firing-pin impression (its rim and flow-back alone were compared before).</summary>
+    public const string AlgorithmVersion = "preprocess/1.8";
 
     /// <summary>Fewer valid points than this cannot hold a breech face worth comparing.</summary>
     public const int MinValidPoints = 1_000;

@@ -42,20 +42,28 @@ public sealed class FiringPinExtractorTests
     }
 
     [Test]
-    public void Prepare_CraterNotMeasured_FailedWithTheCountAndTheShape()
+    public void Prepare_CraterNotMeasured_FailedAsFloorNotMeasuredWithTheShape()
     {
-        // A crater lost whole (as Fadul's raw NanoFocus scans): only its rim is measured, too little to compare.
+        // A crater lost whole (as Fadul's raw NanoFocus scans): its rim and flow-back are measured, its floor is not.
         var firing = CartridgeCaseSimulator.Fire(Firearm.Create(5, 1, Difficulty.Easy), 1, "Federal", 5, CraterAsData with { Crater = CraterRendering.Holes });
 
         var region = Preprocessor.Prepare(firing.Surface).FiringPin;
 
-        Assert.That(region.Status, Is.Not.EqualTo(FiringPinStatus.Found));
-        Assert.That(region.Reason, Is.Not.Empty);
-        if (region.Status == FiringPinStatus.Failed)
-        {
-            Assert.That(region.Reason, Does.Contain("measured points"));
-            Assert.That(region.Outline, Is.Not.Null, "the unmeasured hole still outlines the crater");
-        }
+        Assert.That(region.Status, Is.EqualTo(FiringPinStatus.Failed));
+        Assert.That(region.Reason, Does.Contain("floor was not measured"));
+        Assert.That(region.Impression, Is.Null);
+        Assert.That(region.Outline, Is.Not.Null, "the unmeasured hole still outlines the crater");
+    }
+
+    [Test]
+    public void Prepare_CraterWallsLostFloorKept_FindsImpression()
+    {
+        // As most instruments see a crater: walls too steep to measure, the floor measured. That floor is the pin's witness.
+        var firing = CartridgeCaseSimulator.Fire(Firearm.Create(5, 1, Difficulty.Easy), 1, "Federal", 5, CraterAsData with { Crater = CraterRendering.Instrument });
+
+        var region = Preprocessor.Prepare(firing.Surface).FiringPin;
+
+        Assert.That(region.Status, Is.EqualTo(FiringPinStatus.Found), region.Reason);
     }
 
     [Test]
