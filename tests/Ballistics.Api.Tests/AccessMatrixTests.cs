@@ -21,6 +21,7 @@ public sealed class AccessMatrixTests
         yield return Case("POST", "/v1/evidence", "lab admin");
         yield return Case("GET", "/v1/evidence/1", "lab reviewer examiner investigator analyst admin");
         yield return Case("GET", "/v1/evidence/1/leads", "lab reviewer examiner investigator analyst admin");
+        yield return Case("POST", "/v1/evidence/1/photograph-search", "lab examiner analyst admin");
         yield return Case("POST", "/v1/leads/1/review", "reviewer examiner");
         yield return Case("GET", "/v1/leads/1", "lab reviewer examiner investigator analyst admin");
         yield return Case("GET", "/v1/leads/1/diagnostics", "lab reviewer examiner investigator analyst admin");

@@ -63,6 +63,51 @@ public sealed class PhotographEvidenceTests
     }
 
     [Test]
+    public async Task SearchPhotographs_Topography_LeadsAmongPhotographsOfItsLightStoredAndDiagnosed()
+    {
+        await using var factory = new ApiFactory();
+        using var lab = factory.Client("lab");
+        var scan = await EvidenceApiTests.Submit(lab, "fadul_1-1_processed", "{}");
+        using var mate = Photograph("fadul_1-2_processed");
+        using var other = Photograph("baldwin_K013sA1_processed");
+        await Post(factory, ImageWriter.Png(mate, 5), "fadul_1-2.png", """{"lighting": "ring"}""");
+        await Post(factory, ImageWriter.Png(other, 5), "baldwin.png", "{}");
+        await Post(factory, ImageWriter.Png(mate, 5), "side.png", """{"lighting": "side", "exhibit_id": "side-lit"}""");
+        using var examiner = factory.Client("examiner");
+
+        using var response = await examiner.PostAsync($"/v1/evidence/{scan.Evidence.Id}/photograph-search?lighting=ring", null);
+        var body = await response.Content.ReadFromJsonAsync<EvidenceWithLeads>(ApiFactory.Json);
+        var all = await examiner.GetFromJsonAsync<LeadView[]>($"/v1/evidence/{scan.Evidence.Id}/leads", ApiFactory.Json);
+        var view = await examiner.GetFromJsonAsync<Ballistics.Api.Review.DiagnosticsView>($"/v1/leads/{body!.Leads[0].Id}/diagnostics", ApiFactory.Json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(body.Search!.Modality, Is.EqualTo("3d-2d"));
+        Assert.That(body.Leads.Select(l => (l.CandidateExhibitId, l.Modality)), Is.EqualTo(new[] { ("fadul_1-2", "2d"), ("baldwin", "2d") }), "the mate first; the side-lit photograph is not among a ring-lit rendering's candidates");
+        Assert.That(all!.Select(l => l.Id), Is.SupersetOf(body.Leads.Select(l => l.Id)), "stored with the item's own leads");
+        Assert.That(view!.SameAsStored, Is.True, $"the diagnostics render the scan as the search did: {view.Stored} against {view.Recomputed}");
+        Assert.That(view.Images.Select(i => i.Name), Is.EqualTo(Engine.Diagnostics.ComparisonDiagnostics.ImageNames), "a rendered scan is drawn as compared, not over its heights");
+        Assert.That(factory.Audit().Select(a => a.Event.Detail), Has.Some.EqualTo($"item {scan.Evidence.Id} searched among photographs under ring light: 2 leads stored"));
+    }
+
+    [TestCase("photograph", "id")]
+    [TestCase("lighting", "lighting")]
+    public async Task SearchPhotographs_PhotographOrUnknownLight_BadRequestNamingTheField(string fault, string field)
+    {
+        await using var factory = new ApiFactory();
+        using var photo = Photograph("fadul_1-1_processed");
+        var posted = fault == "photograph"
+            ? (await Post(factory, ImageWriter.Png(photo, 5), "photo.png", "{}")).Body!
+            : await EvidenceApiTests.Submit(factory.Client("lab"), "fadul_1-1_processed", "{}");
+        using var lab = factory.Client("lab");
+
+        using var response = await lab.PostAsync($"/v1/evidence/{posted.Evidence.Id}/photograph-search?lighting={(fault == "lighting" ? "strobe" : "ring")}", null);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(ApiFactory.Json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(problem!.Extensions["field"]?.ToString(), Is.EqualTo(field));
+    }
+
+    [Test]
     public async Task Submit_PhotographWithoutPixelSize_BadRequestSayingWhatToGiveAndNothingStored()
     {
         await using var factory = new ApiFactory();

@@ -56,6 +56,22 @@ public sealed class LeadBookTests(StoreEngine engine)
     }
 
     [Test]
+    public void Record_WithAudit_EntryInTheSameWriteCountingOnlyNewLeads()
+    {
+        using var dir = new TempDirectory();
+        var (store, _) = OneLead(dir);
+        using (store)
+        {
+            static Access.AuditEvent Entry(int added) => new(null, "examiner", "ATF", "US", "POST", "/v1/evidence/1/photograph-search", "search", "1", "allowed", 200, null, null, $"{added} leads stored");
+
+            store.Leads.Record(1, [new NewLead(2, 1, 0.75, 0.4, 21, 0.74, 23, -112, -35)], "test/1", Entry);
+            store.Leads.Record(2, [new NewLead(1, 1, 0.7, 0.4, 21, 0.74, 23, -112, -35)], "test/1", Entry);
+
+            Assert.That(store.Audit.Read().Select(e => e.Event.Detail), Is.EqualTo(new[] { "0 leads stored", "1 leads stored" }), "a lead already on file is not stored again");
+        }
+    }
+
+    [Test]
     public void Record_SameCandidateTwice_FirstKept()
     {
         using var dir = new TempDirectory();

@@ -2,6 +2,7 @@ using Ballistics.Cluster.Corpus;
 using Ballistics.Engine.Corpus;
 using Ballistics.Engine.Matching;
 using Ballistics.Engine.Scoring;
+using Ballistics.Engine.Surfaces;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Scans;
 using Ballistics.Store;
@@ -110,19 +111,24 @@ public sealed class ApiCorpus : IDisposable
         return new Submission(_store.Scans.FindByContent(File.ReadAllBytes(path)), true, null);
     }
 
-    /// <summary>The item's leads among the others the filter keeps; null when its prepared scan cannot be had.</summary>
-    public async Task<RankedLeads?> Search(ScanItem item, SearchFilter filter, CorpusSearchOptions options)
+    /// <summary>
+    /// The item's leads among the others the filter keeps (a topography rendered under <paramref name="asPhotograph"/>'s
+    /// light is searched among the photographs); null when its prepared scan cannot be had.
+    /// </summary>
+    public async Task<RankedLeads?> Search(ScanItem item, SearchFilter filter, CorpusSearchOptions options, ImageLighting? asPhotograph = null)
     {
         ArgumentNullException.ThrowIfNull(item);
         if (Cluster is { } cluster)
         {
             // Any silo's searcher; the grain id only spreads the calls.
-            var answer = await cluster.GetGrain<ICorpusSearchGrain>(0).Search(item.Id, SearchRequest.Of(filter, options));
+            var answer = await cluster.GetGrain<ICorpusSearchGrain>(0).Search(item.Id, SearchRequest.Of(filter, options, asPhotograph));
             return answer.Refusal is null ? answer.ToLeads() : null;
         }
 
         var search = _search.Value;
-        var (query, _) = _store.Scans.Prepared(item, _matcher, SurfaceFileOptions.Default);
+        var (query, _) = asPhotograph is { } light
+            ? _store.Scans.PreparedAsPhotograph(item, _matcher, SurfaceFileOptions.Default, light)
+            : _store.Scans.Prepared(item, _matcher, SurfaceFileOptions.Default);
         if (query is null)
         {
             return null;
@@ -149,7 +155,12 @@ public sealed class ApiCorpus : IDisposable
     /// </summary>
     public (ComparisonResult Result, Engine.Preprocessing.PreparedScan A, Engine.Preprocessing.PreparedScan B)? Compare(ScanItem evidence, ScanItem candidate, out string? reason)
     {
-        var (a, whyA) = _store.Scans.Prepared(evidence, _matcher, SurfaceFileOptions.Default);
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(candidate);
+        // A topography meets a photograph rendered under the photograph's light, as its search compared them.
+        var (a, whyA) = evidence.Modality == Modalities.Topography && candidate.Modality == Modalities.Photograph
+            ? _store.Scans.PreparedAsPhotograph(evidence, _matcher, SurfaceFileOptions.Default, candidate.Metadata.Lighting ?? ImageLighting.Unknown)
+            : _store.Scans.Prepared(evidence, _matcher, SurfaceFileOptions.Default);
         var (b, whyB) = _candidates.Candidate(candidate.Id);
         if (a is null || b is null)
         {

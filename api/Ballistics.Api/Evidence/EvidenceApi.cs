@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Ballistics.Api.Access;
 using Ballistics.Engine.Corpus;
+using Ballistics.Engine.Matching;
+using Ballistics.Engine.Surfaces;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Scans;
 using Ballistics.Store.Scans;
@@ -24,6 +26,9 @@ public static class EvidenceApi
             .WithSummary("Submit a scan or a photograph (multipart: part 'file', an x3p topography or a PNG/TIFF photograph; part 'metadata', JSON, with pixel_size_um and lighting for a photograph whose file does not state them): stored, searched among items of its modality, leads returned.");
         group.MapGet("/{id:long}", GetEvidence).WithName("GetEvidence").RequireAuthorization(ReadRoles).WithSummary("An evidence item's metadata.");
         group.MapGet("/{id:long}/leads", GetLeads).WithName("GetEvidenceLeads").RequireAuthorization(ReadRoles).WithSummary("An evidence item's ranked leads and their review status.");
+        group.MapPost("/{id:long}/photograph-search", SearchPhotographs).WithName("SearchPhotographsForEvidence")
+            .RequireAuthorization(policy => policy.RequireRole(ApiRoles.Lab, ApiRoles.Examiner, ApiRoles.Analyst, ApiRoles.Admin))
+            .WithSummary("Search a topography among the photographs on file: the scan rendered as a photograph under the light given (lighting: ring, side or unknown; a ring when not given), its leads among photographs stored beside its own and returned.");
         return app;
     }
 
@@ -138,23 +143,58 @@ public static class EvidenceApi
         return TypedResults.Ok(Views(store.Use(s => s.Leads.For(id)), caller, corpus, sharing));
     }
 
-    private static async Task<(IReadOnlyList<StoredLead> Leads, SearchSummary Summary)> Search(ScanItem item, Caller caller, StoreAccess store, ApiCorpus corpus, SharingRules sharing)
+    /// <summary>
+    /// A topography's leads among the photographs: the item rendered under the light asked for and searched as a
+    /// photograph would be (the caller's sharing rules as for a submission); the leads are stored with the item's own.
+    /// </summary>
+    private static async Task<Results<Ok<EvidenceWithLeads>, ProblemHttpResult>> SearchPhotographs(long id, string? lighting, [AsParameters] ApiRequest api)
     {
-        var filter = sharing.SearchCountry(caller) is { } country ? new SearchFilter { Country = country } : SearchFilter.None;
-        var result = await corpus.Search(item, filter, CorpusSearchOptions.Default);
-        if (result is null)
+        var (context, caller, store, corpus, sharing) = api;
+        if (corpus.Get(id) is not { } item || !sharing.CanSee(caller, item))
         {
-            return ([], new SearchSummary(0, 0, 0, 0, 0, "the item's prepared scan could not be had", item.Modality));
+            return NotFound(context, id);
         }
 
-        var stored = store.Use(s => s.Leads.Record(item.Id, [.. result.Leads.Select(l => l.ToNewLead())], result.AlgorithmVersion));
-        return (stored, new SearchSummary(result.Searched, result.Screened, result.Leads.Count, result.StageOneMs, result.StageTwoMs, result.AlgorithmVersion, item.Modality));
+        if (item.Modality != Modalities.Topography)
+        {
+            return ApiProblems.Field(context, StatusCodes.Status400BadRequest, "title.invalid_search", "id", "detail.photograph_search_needs_topography", id);
+        }
+
+        var light = ImageLighting.Unknown;
+        if (lighting is not null && !ImageLightingNames.TryParse(lighting, out light))
+        {
+            return ApiProblems.Field(context, StatusCodes.Status400BadRequest, "title.invalid_search", "lighting", "detail.lighting_unknown", lighting);
+        }
+
+        // Said when the search stores nothing; an entry written with its stored leads says how many.
+        context.Items[AuditMiddleware.DetailItem] = $"item {id} searched among photographs under {light.ToString().ToLowerInvariant()} light";
+        var audit = AuditMiddleware.WithChange<int>(context, StatusCodes.Status200OK, added => $"item {id} searched among photographs under {light.ToString().ToLowerInvariant()} light: {added} leads stored");
+        var (leads, summary) = await Search(item, caller, store, corpus, sharing, light, audit);
+        return TypedResults.Ok(new EvidenceWithLeads(EvidenceView.Of(item), Views(leads, caller, corpus, sharing, Modalities.Photograph), summary));
     }
 
-    /// <summary>Leads the caller may see (a candidate across a closed border is left out), with the candidate's facts.</summary>
-    private static IReadOnlyList<LeadView> Views(IReadOnlyList<StoredLead> leads, Caller caller, ApiCorpus corpus, SharingRules sharing) =>
+    private static async Task<(IReadOnlyList<StoredLead> Leads, SearchSummary Summary)> Search(
+        ScanItem item, Caller caller, StoreAccess store, ApiCorpus corpus, SharingRules sharing, ImageLighting? asPhotograph = null, Func<int, Store.Access.AuditEvent>? audit = null)
+    {
+        var filter = sharing.SearchCountry(caller) is { } country ? new SearchFilter { Country = country } : SearchFilter.None;
+        var modality = asPhotograph is null ? item.Modality : Modalities.TopographyAsPhotograph;
+        var result = await corpus.Search(item, filter, CorpusSearchOptions.Default, asPhotograph);
+        if (result is null)
+        {
+            return ([], new SearchSummary(0, 0, 0, 0, 0, "the item's prepared scan could not be had", modality));
+        }
+
+        var stored = store.Use(s => s.Leads.Record(item.Id, [.. result.Leads.Select(l => l.ToNewLead())], result.AlgorithmVersion, audit));
+        return (stored, new SearchSummary(result.Searched, result.Screened, result.Leads.Count, result.StageOneMs, result.StageTwoMs, result.AlgorithmVersion, modality));
+    }
+
+    /// <summary>
+    /// Leads the caller may see (a candidate across a closed border is left out), with the candidate's facts; only those
+    /// whose candidate is of <paramref name="modality"/> when one is given.
+    /// </summary>
+    private static IReadOnlyList<LeadView> Views(IReadOnlyList<StoredLead> leads, Caller caller, ApiCorpus corpus, SharingRules sharing, string? modality = null) =>
         [.. leads.Select(l => (Lead: l, Candidate: corpus.Get(l.CandidateId)))
-            .Where(x => x.Candidate is not null && sharing.CanSee(caller, x.Candidate))
+            .Where(x => x.Candidate is not null && sharing.CanSee(caller, x.Candidate) && (modality is null || x.Candidate.Modality == modality))
             .Select(x => LeadView.Of(x.Lead, x.Candidate!))];
 
     internal static (ScanItemMetadata? Metadata, (string Field, string Reason, object?[] Args)? Error) ReadMetadata(string json, string fileName, Caller caller)

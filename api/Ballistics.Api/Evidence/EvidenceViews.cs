@@ -30,8 +30,9 @@ public sealed record EvidenceView(
 /// that could not be registered has <c>registration.status</c> "failed" with the reason, and no pose (θ, dx, dy null).
 /// <c>score</c> fuses each region's own score: <c>score_bf</c> the breech face's, <c>score_fp</c> the firing pin's and
 /// <c>score_shear</c> the aperture shear's (null when that region was not compared; null on leads stored before the
-/// regions were scored). <c>modality</c> is the candidate's, always the query's own: photographs are searched among
-/// photographs and topographies among topographies, their scores never ranked on one list.
+/// regions were scored). <c>modality</c> is the candidate's: photographs are searched among photographs and topographies
+/// among topographies, and a topography searched among photographs (<c>POST /v1/evidence/{id}/photograph-search</c>) has
+/// those leads too, compared as photographs; scores of the two kinds are never ranked on one list.
 /// </summary>
 public sealed record LeadView(
     long Id, int Rank, long CandidateId, string CandidateExhibitId, double Score, double? ScoreBf, double? ScoreFp, double? ScoreShear, double Similarity, int Cmc, double Ccf, double? ThetaDeg,
@@ -48,7 +49,10 @@ public sealed record LeadView(
     }
 }
 
-/// <summary>What the submission's search did, and among which items (<c>modality</c>: the query's own, 3d or 2d); absent when the item already had leads.</summary>
+/// <summary>
+/// What the search did, and among which items (<c>modality</c>: the query's own, 3d or 2d, or 3d-2d for a topography
+/// rendered to be searched among photographs); absent when a submitted item already had leads.
+/// </summary>
 public sealed record SearchSummary(int Searched, int Screened, int Compared, double StageOneMs, double StageTwoMs, string AlgorithmVersion, string Modality);
 
 /// <summary>The answer to a submission: the item and its ranked leads.</summary>

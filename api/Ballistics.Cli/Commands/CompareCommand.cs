@@ -95,9 +95,7 @@ internal static class CompareCommand
             // The scans as read, kept by the load: the pictures of the region compared are drawn over them.
             scans.TryGetSource(Path.GetFullPath(a), out var sourceA);
             scans.TryGetSource(Path.GetFullPath(b), out var sourceB);
-            // A topography compared as a photograph is drawn as compared, not over the heights it was rendered from.
-            (Engine.Surfaces.Surface A, Engine.Surfaces.Surface B)? sources = result.Modality == Modalities.TopographyAsPhotograph ? null : (sourceA, sourceB);
-            var written = DiagnosticsFolder.Write(diagnosticsFolder, a, b, result, ComparisonDiagnostics.Of(scanA, scanB, result, sources: sources));
+            var written = DiagnosticsFolder.Write(diagnosticsFolder, a, b, result, ComparisonDiagnostics.Of(scanA, scanB, result, sources: (sourceA, sourceB)));
             // Said on the error stream so that --json keeps one object on standard output.
             error.WriteLine($"diagnostics: wrote {written.Count} files to {diagnosticsFolder} (open {Path.Combine(diagnosticsFolder, DiagnosticsFolder.PageName)})");
         }

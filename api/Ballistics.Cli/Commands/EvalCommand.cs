@@ -41,7 +41,7 @@ internal static class EvalCommand
                 continue;
             }
 
-            if (light.Length > 0 && light is not ("ring" or "side" or "unknown"))
+            if (light.Length > 0 && !Engine.Surfaces.ImageLightingNames.TryParse(light, out _))
             {
                 error.WriteLine($"error: {manifestPath}: line {e.Line}, field lighting: '{light}' is not ring, side or unknown");
                 refused.Add(e.FullPath);

@@ -27,10 +27,5 @@ internal static class ScanFileOptions
     }
 
     /// <summary>The lighting a `--lighting` value names.</summary>
-    public static ImageLighting Lighting(string? value) => value switch
-    {
-        "ring" => ImageLighting.Ring,
-        "side" => ImageLighting.Side,
-        _ => ImageLighting.Unknown,
-    };
+    public static ImageLighting Lighting(string? value) => ImageLightingNames.TryParse(value, out var lighting) ? lighting : ImageLighting.Unknown;
 }

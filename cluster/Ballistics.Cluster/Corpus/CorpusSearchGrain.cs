@@ -39,7 +39,9 @@ internal sealed class CorpusSearchGrain(IOptions<ClusterCorpusOptions> options, 
             return Refused($"no item {itemId} on file");
         }
 
-        var (query, reason) = store.Scans.Prepared(item, matcher, SurfaceFileOptions.Default);
+        var (query, reason) = request.AsPhotograph is { } light
+            ? store.Scans.PreparedAsPhotograph(item, matcher, SurfaceFileOptions.Default, light)
+            : store.Scans.Prepared(item, matcher, SurfaceFileOptions.Default);
         if (query is null)
         {
             return Refused(reason ?? "the item's prepared scan could not be had");

@@ -1,4 +1,5 @@
 using Ballistics.Engine.Corpus;
+using Ballistics.Engine.Surfaces;
 using Ballistics.Store.Scans;
 
 namespace Ballistics.Cluster.Corpus;
@@ -13,16 +14,23 @@ public interface ICorpusSearchGrain : IGrainWithIntegerKey
     Task<SearchAnswer> Search(long itemId, SearchRequest request);
 }
 
-/// <summary>A search's filter and sizes as they cross to a silo.</summary>
+/// <summary>
+/// A search's filter and sizes as they cross to a silo; <see cref="AsPhotographUnder"/> names the light under which a
+/// topography item is rendered to be searched among the photographs (null: the item searched as it is).
+/// </summary>
 [GenerateSerializer]
 [Immutable]
-public sealed record SearchRequest([property: Id(0)] FilterMessage Filter, [property: Id(1)] int Candidates, [property: Id(2)] int? FullComparisons)
+public sealed record SearchRequest(
+    [property: Id(0)] FilterMessage Filter, [property: Id(1)] int Candidates, [property: Id(2)] int? FullComparisons, [property: Id(3)] string? AsPhotographUnder = null)
 {
-    public static SearchRequest Of(SearchFilter filter, CorpusSearchOptions options)
+    public static SearchRequest Of(SearchFilter filter, CorpusSearchOptions options, ImageLighting? asPhotograph = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new(FilterMessage.Of(filter), options.Candidates, options.FullComparisons);
+        return new(FilterMessage.Of(filter), options.Candidates, options.FullComparisons, asPhotograph?.ToString());
     }
+
+    /// <summary>The light of <see cref="AsPhotographUnder"/>; null when the item is searched as it is.</summary>
+    public ImageLighting? AsPhotograph => AsPhotographUnder is { } light ? Enum.Parse<ImageLighting>(light) : null;
 
     public CorpusSearchOptions ToOptions() => CorpusSearchOptions.Default with { Candidates = Candidates, FullComparisons = FullComparisons };
 }

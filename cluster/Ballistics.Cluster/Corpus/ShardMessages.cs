@@ -34,16 +34,21 @@ public sealed record FilterMessage(
     [property: Id(4)] DateOnly? From,
     [property: Id(5)] DateOnly? To,
     [property: Id(6)] string? FiringPinShape = null,
-    [property: Id(7)] string Modality = Engine.Matching.Modalities.Topography)
+    [property: Id(7)] string Modality = Engine.Matching.Modalities.Topography,
+    [property: Id(8)] string? Lighting = null)
 {
     public static FilterMessage Of(SearchFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return new(filter.Caliber, filter.FiringPinClass, filter.Country, filter.Region, filter.From, filter.To, filter.FiringPinShape, filter.Modality);
+        return new(filter.Caliber, filter.FiringPinClass, filter.Country, filter.Region, filter.From, filter.To, filter.FiringPinShape, filter.Modality, filter.Lighting?.ToString());
     }
 
     public SearchFilter ToFilter() =>
-        new() { Caliber = Caliber, FiringPinClass = FiringPinClass, FiringPinShape = FiringPinShape, Country = Country, Region = Region, From = From, To = To, Modality = Modality };
+        new()
+        {
+            Caliber = Caliber, FiringPinClass = FiringPinClass, FiringPinShape = FiringPinShape, Country = Country, Region = Region, From = From, To = To, Modality = Modality,
+            Lighting = Lighting is { } light ? Enum.Parse<Engine.Surfaces.ImageLighting>(light) : null,
+        };
 }
 
 /// <summary>A shard's best items for a query, best first, and how many items it holds.</summary>

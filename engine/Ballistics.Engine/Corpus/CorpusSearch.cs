@@ -65,13 +65,21 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
 
     /// <summary>
     /// <paramref name="filter"/> kept to <paramref name="query"/>'s modality: a photograph is searched among photographs and
-    /// a topography among topographies, never on one list. Every search — here, the CLI's, a cluster's shards — filters through this.
+    /// a topography among topographies, never on one list; a topography rendered as a photograph among the photographs of its
+    /// light. Every search — here, the CLI's, a cluster's shards — filters through this.
     /// </summary>
     public static SearchFilter FilterFor(PreparedScan query, SearchFilter filter)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(filter);
-        return filter with { Modality = query.Kind == Surfaces.SurfaceKind.Intensity2D ? Modalities.Photograph : Modalities.Topography };
+        // A topography rendered as a photograph meets the photographs taken under the light it was rendered under, as
+        // each pair's own comparison would render it (a photograph of unknown light meets a ring-lit rendering).
+        var rendered = query.Surface.Metadata.RenderedFrom is not null;
+        return filter with
+        {
+            Modality = query.Kind == Surfaces.SurfaceKind.Intensity2D ? Modalities.Photograph : Modalities.Topography,
+            Lighting = rendered ? query.Surface.Metadata.Lighting : filter.Lighting,
+        };
     }
 
     /// <summary>The query's stage-1 code; null when the scan is too small for a signature.</summary>
@@ -135,7 +143,7 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(options);
-        var version = $"{Index.Codec.Version} {query.AlgorithmVersion} {BreechFaceMatcher.ComparisonVersion} {Matcher.ScoringVersion}";
+        var version = $"{Index.Codec.Version} {query.AlgorithmVersion} {BreechFaceMatcher.ComparisonVersion} {Matcher.ScoringVersionFor(query)}";
         if (options.FullComparisons is { } best && best < options.Candidates)
         {
             version += FormattableString.Invariant($" {ScreenVersion}(turns {options.Screen.Turns}, shift {options.Screen.ShiftRadiusUm} µm, full {best})");

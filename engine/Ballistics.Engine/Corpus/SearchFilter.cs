@@ -32,6 +32,13 @@ public sealed record SearchFilter
     /// </summary>
     public string Modality { get; init; } = Matching.Modalities.Topography;
 
+    /// <summary>
+    /// Among photographs, only those taken under this light: <see cref="Surfaces.ImageLighting.Side"/> keeps side-lit
+    /// ones, a ring (or unknown) light those ring-lit or of unknown light, which are compared as ring-lit; null keeps all.
+    /// A topography rendered to meet photographs sets it to the light it was rendered under (<see cref="CorpusSearch.FilterFor"/>).
+    /// </summary>
+    public Surfaces.ImageLighting? Lighting { get; init; }
+
     public bool IsEmpty => this == None;
 }
 
@@ -43,6 +50,9 @@ public readonly record struct ItemFacets(string? Caliber, string? FiringPinClass
 
     /// <summary>What the item holds (<see cref="Matching.Modalities"/>); null is a topography.</summary>
     public string? Modality { get; init; }
+
+    /// <summary>The light a photograph was taken under, when stated.</summary>
+    public Surfaces.ImageLighting? Lighting { get; init; }
 }
 
 /// <summary>One stage-1 candidate: the store's item id and its signature similarity to the query (cosine, −1 … 1).</summary>

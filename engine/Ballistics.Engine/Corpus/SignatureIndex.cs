@@ -55,6 +55,7 @@ public sealed class SignatureIndex
         segment.Region[at] = NameId(facets.Region);
         segment.Day[at] = facets.Date is { } date ? date.DayNumber : Unknown;
         segment.Photograph[at] = facets.Modality == Matching.Modalities.Photograph;
+        segment.SideLit[at] = facets.Lighting == Surfaces.ImageLighting.Side;
         _photographs += segment.Photograph[at] ? 1 : 0;
         Count++;
     }
@@ -186,13 +187,29 @@ public sealed class SignatureIndex
             filter.From is not null || filter.To is not null,
             exclude ?? long.MinValue,
             CheckModality: _photographs > 0,
-            Photograph: photograph);
+            Photograph: photograph,
+            Light: filter.Lighting switch
+            {
+                null => LightRule.Any,
+                Surfaces.ImageLighting.Side => LightRule.Side,
+                _ => LightRule.NotSide,
+            });
         return rule.Caliber == int.MinValue || rule.FiringPin == int.MinValue || rule.PinShape == int.MinValue || rule.Country == int.MinValue || rule.Region == int.MinValue ? null : rule;
     }
 
-    private readonly record struct Rule(int Caliber, int FiringPin, int PinShape, int Country, int Region, int FromDay, int ToDay, bool Dates, long Exclude, bool CheckModality, bool Photograph)
+    /// <summary>Which photographs a light filter keeps (<see cref="SearchFilter.Lighting"/>).</summary>
+    private enum LightRule : byte
     {
-        public bool Filters => Caliber != Unknown || FiringPin != Unknown || PinShape != Unknown || Country != Unknown || Region != Unknown || Dates || Exclude != long.MinValue || CheckModality;
+        Any,
+        NotSide,
+        Side,
+    }
+
+    private readonly record struct Rule(
+        int Caliber, int FiringPin, int PinShape, int Country, int Region, int FromDay, int ToDay, bool Dates, long Exclude, bool CheckModality, bool Photograph, LightRule Light)
+    {
+        public bool Filters => Caliber != Unknown || FiringPin != Unknown || PinShape != Unknown || Country != Unknown || Region != Unknown || Dates || Exclude != long.MinValue || CheckModality
+            || Light != LightRule.Any;
 
         public bool Keeps(Segment s, int i) =>
             (Caliber == Unknown || s.Caliber[i] == Caliber)
@@ -202,13 +219,14 @@ public sealed class SignatureIndex
             && (Region == Unknown || s.Region[i] == Region)
             && (!Dates || (s.Day[i] != Unknown && s.Day[i] >= FromDay && s.Day[i] <= ToDay))
             && (!CheckModality || s.Photograph[i] == Photograph)
+            && (Light == LightRule.Any || s.SideLit[i] == (Light == LightRule.Side))
             && s.Ids[i] != Exclude;
     }
 
     private sealed class Segment(int codeBytes)
     {
-        /// <summary>Id, scale, five name columns, a day and the modality per item.</summary>
-        public const int FactBytes = sizeof(long) + sizeof(float) + (6 * sizeof(int)) + sizeof(bool);
+        /// <summary>Id, scale, five name columns, a day, the modality and the light per item.</summary>
+        public const int FactBytes = sizeof(long) + sizeof(float) + (6 * sizeof(int)) + (2 * sizeof(bool));
 
         public sbyte[] Codes { get; } = GC.AllocateUninitializedArray<sbyte>(SegmentItems * codeBytes);
 
@@ -229,6 +247,9 @@ public sealed class SignatureIndex
 
         /// <summary>Whether the item is a photograph (2D); else a topography.</summary>
         public bool[] Photograph { get; } = new bool[SegmentItems];
+
+        /// <summary>Whether the item is a photograph taken under a side light (else ring-lit, of unknown light, or a topography).</summary>
+        public bool[] SideLit { get; } = new bool[SegmentItems];
 
         public int[] Day { get; } = new int[SegmentItems];
     }

@@ -41,7 +41,8 @@ public sealed record ComparisonDiagnostics(
     /// <param name="options">How to draw; the defaults when null.</param>
     /// <param name="sources">
     /// The two scans as given (before preprocessing), when the caller has them: each then gets a picture of itself with
-    /// the region compared outlined (<see cref="RegionImageNames"/>).
+    /// the region compared outlined (<see cref="RegionImageNames"/>). Not used when a topography was compared as a
+    /// photograph (<see cref="Modalities.TopographyAsPhotograph"/>): its heights are not what was compared.
     /// </param>
     public static ComparisonDiagnostics Of(PreparedScan a, PreparedScan b, ComparisonResult result, DiagnosticsOptions? options = null, (Surface A, Surface B)? sources = null)
     {
@@ -66,7 +67,8 @@ public sealed record ComparisonDiagnostics(
             drawn = drawn with { Images = [.. drawn.Images, DiagnosticsRenderer.FiringPin(pinA, pinB, result.FiringPin, options)] };
         }
 
-        if (sources is not { } given)
+        // A topography compared as a photograph is drawn as compared, not over the heights it was rendered from.
+        if (sources is not { } given || result.Modality == Modalities.TopographyAsPhotograph)
         {
             return drawn;
         }

@@ -54,6 +54,16 @@ public sealed class BreechFaceMatcher
     /// </summary>
     public string ScoringVersion => Fusion is null ? Model?.Version ?? string.Empty : $"{Model?.Version} {Fusion.Version}";
 
+    /// <summary>
+    /// <see cref="ScoringVersion"/> for the comparisons of <paramref name="query"/>: a photograph's (or a topography rendered
+    /// as one) are scored by <see cref="PhotographModel"/> alone.
+    /// </summary>
+    public string ScoringVersionFor(PreparedScan query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.Kind == SurfaceKind.Intensity2D ? PhotographModel?.Version ?? string.Empty : ScoringVersion;
+    }
+
     public PreprocessOptions PreprocessOptions { get; }
 
     public ComparisonOptions ComparisonOptions { get; }

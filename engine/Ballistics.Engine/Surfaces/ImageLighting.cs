@@ -10,3 +10,20 @@ public enum ImageLighting
     Ring = 1,
     Side = 2,
 }
+
+/// <summary>The names a lighting is given by in files, manifests, metadata and requests.</summary>
+public static class ImageLightingNames
+{
+    /// <summary>Reads "ring", "side" (or "oblique") and "unknown", in any case; false for anything else.</summary>
+    public static bool TryParse(string? text, out ImageLighting lighting)
+    {
+        (var known, lighting) = text?.Trim().ToLowerInvariant() switch
+        {
+            "ring" => (true, ImageLighting.Ring),
+            "side" or "oblique" => (true, ImageLighting.Side),
+            "unknown" => (true, ImageLighting.Unknown),
+            _ => (false, ImageLighting.Unknown),
+        };
+        return known;
+    }
+}

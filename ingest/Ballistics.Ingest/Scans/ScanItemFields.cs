@@ -112,19 +112,12 @@ public static class ScanItemFields
         Engine.Surfaces.ImageLighting? lighting = null;
         if (Text("lighting") is { } lightText)
         {
-            switch (lightText.ToLowerInvariant())
+            if (!Engine.Surfaces.ImageLightingNames.TryParse(lightText, out var light))
             {
-                case "ring":
-                    lighting = Engine.Surfaces.ImageLighting.Ring;
-                    break;
-                case "side" or "oblique":
-                    lighting = Engine.Surfaces.ImageLighting.Side;
-                    break;
-                case "unknown":
-                    break;
-                default:
-                    return Fail("lighting", $"'{lightText}' is not a photograph's lighting (ring, side or unknown)");
+                return Fail("lighting", $"'{lightText}' is not a photograph's lighting (ring, side or unknown)");
             }
+
+            lighting = light == Engine.Surfaces.ImageLighting.Unknown ? null : light;
         }
 
         return IngestResult<ScanItemMetadata>.Ok(new ScanItemMetadata

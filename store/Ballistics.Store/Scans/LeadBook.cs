@@ -41,11 +41,16 @@ public sealed class LeadBook
         _dialect = dialect;
     }
 
-    /// <summary>Stores a search's leads for an evidence item in one transaction; leads it already has are kept as they are.</summary>
-    public IReadOnlyList<StoredLead> Record(long evidenceId, IReadOnlyList<NewLead> leads, string algorithmVersion)
+    /// <summary>
+    /// Stores a search's leads for an evidence item in one transaction; leads it already has are kept as they are. With
+    /// <paramref name="audit"/>, the request's audit entry (given the number of leads newly stored) is written in the same
+    /// transaction.
+    /// </summary>
+    public IReadOnlyList<StoredLead> Record(long evidenceId, IReadOnlyList<NewLead> leads, string algorithmVersion, Func<int, AuditEvent>? audit = null)
     {
         ArgumentNullException.ThrowIfNull(leads);
         var now = Text(DateTimeOffset.UtcNow);
+        var added = 0;
         using (var transaction = _connection.BeginTransaction())
         {
             foreach (var lead in leads)
@@ -70,7 +75,12 @@ public sealed class LeadBook
                 insert.With("@sbf", (object?)lead.ScoreBf ?? DBNull.Value);
                 insert.With("@sfp", (object?)lead.ScoreFp ?? DBNull.Value);
                 insert.With("@ssh", (object?)lead.ScoreShear ?? DBNull.Value);
-                insert.ExecuteNonQuery();
+                added += insert.ExecuteNonQuery();
+            }
+
+            if (audit is not null)
+            {
+                AuditLog.AppendWithin(_connection, _dialect, transaction, audit(added));
             }
 
             transaction.Commit();

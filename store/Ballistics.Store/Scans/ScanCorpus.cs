@@ -172,6 +172,36 @@ public sealed class ScanCorpus
     }
 
     /// <summary>
+    /// A topography item prepared as a photograph of it under <paramref name="lighting"/> would be (<see
+    /// cref="BreechFaceMatcher.PrepareAsPhotograph"/>), to be searched among or compared with photographs; rendered from the
+    /// original each time, not cached. The reason instead when the item is a photograph already or cannot be rendered.
+    /// </summary>
+    public (PreparedScan? Scan, string? Reason) PreparedAsPhotograph(ScanItem item, BreechFaceMatcher matcher, SurfaceFileOptions fileOptions, Engine.Surfaces.ImageLighting lighting)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(matcher);
+        if (item.Modality != Modalities.Topography)
+        {
+            return (null, $"item {item.Id} is a photograph, not a topography to render as one");
+        }
+
+        var original = Original(item, fileOptions);
+        if (!original.Success)
+        {
+            return (null, original.Error.ToString());
+        }
+
+        try
+        {
+            return (matcher.PrepareAsPhotograph(original.Value, lighting), null);
+        }
+        catch (ArgumentException ex)
+        {
+            return (null, $"item {item.Id} cannot be prepared as a photograph: {ex.Message}");
+        }
+    }
+
+    /// <summary>
     /// An item's screen samples for the search's screen: from the cache, else taken from its prepared scan (and cached);
     /// null when the scan has no known axis or is too small (the screen then reads the prepared scan).
     /// </summary>
@@ -216,6 +246,6 @@ public sealed class ScanCorpus
     {
         ArgumentNullException.ThrowIfNull(item);
         var m = item.Metadata;
-        return new ItemFacets(m.Caliber, m.FiringPinClass, m.Country, m.MxState ?? m.UsState, m.Date) { FiringPinShape = item.FiringPinShape, Modality = item.Modality };
+        return new ItemFacets(m.Caliber, m.FiringPinClass, m.Country, m.MxState ?? m.UsState, m.Date) { FiringPinShape = item.FiringPinShape, Modality = item.Modality, Lighting = m.Lighting };
     }
 }

@@ -95,6 +95,22 @@ public sealed class ClusterSearchTests
     }
 
     [Test]
+    public async Task SearchGrain_TopographyAsPhotograph_RenderedOnTheSiloAsInOneProcess()
+    {
+        using var store = DataStore.Open(_dir.File("data"), create: false).Value;
+        var single = new CorpusSearch(store.Scans.LoadIndex(SignatureCodec.Default, _matcher, SurfaceFileOptions.Default), _matcher);
+        var item = store.Scans.Items().First();
+        var rendered = store.Scans.PreparedAsPhotograph(item, _matcher, SurfaceFileOptions.Default, Engine.Surfaces.ImageLighting.Side).Scan!;
+        var expected = single.Search(rendered, SearchFilter.None, CorpusSearchOptions.Default, store.Scans.Candidates(_matcher, SurfaceFileOptions.Default), item.Id);
+
+        var answer = await _cluster.Client.GetGrain<ICorpusSearchGrain>(0).Search(item.Id, SearchRequest.Of(SearchFilter.None, CorpusSearchOptions.Default, Engine.Surfaces.ImageLighting.Side));
+
+        Assert.That(answer.Refusal, Is.Null);
+        Assert.That(answer.Leads, Is.Empty, "no photograph on file: a rendered scan is never compared with topographies");
+        Assert.That(answer.AlgorithmVersion, Is.EqualTo(expected.AlgorithmVersion).And.Contain("preprocess-photo/").And.Contain(_matcher.PhotographModel!.Version));
+    }
+
+    [Test]
     public async Task SearchGrain_NoSuchItem_RefusedByName()
     {
         var answer = await _cluster.Client.GetGrain<ICorpusSearchGrain>(0).Search(9999, SearchRequest.Of(SearchFilter.None, CorpusSearchOptions.Default));

@@ -25,6 +25,30 @@ public sealed class CorpusSearchTests
         return (new CorpusSearch(index, Matcher), scans);
     }
 
+    [TestCase(Engine.Surfaces.ImageLighting.Side, Engine.Surfaces.ImageLighting.Side)]
+    [TestCase(Engine.Surfaces.ImageLighting.Unknown, Engine.Surfaces.ImageLighting.Ring)]
+    public void FilterFor_TopographyRenderedAsPhotograph_AmongPhotographsOfItsLight(Engine.Surfaces.ImageLighting asked, Engine.Surfaces.ImageLighting kept)
+    {
+        var surface = TestSurfaces.Shared("cartridge/fadul_1-1_processed.x3p");
+        var rendered = Matcher.PrepareAsPhotograph(surface, asked, withComparisonView: false);
+        var scan = Matcher.Prepare(surface, withComparisonView: false);
+
+        var filter = CorpusSearch.FilterFor(rendered, new SearchFilter { Country = "MX" });
+
+        Assert.That((filter.Modality, filter.Lighting, filter.Country), Is.EqualTo((Modalities.Photograph, (Engine.Surfaces.ImageLighting?)kept, "MX")));
+        Assert.That(CorpusSearch.FilterFor(scan, SearchFilter.None).Lighting, Is.Null, "a topography searched as it is keeps to no light");
+    }
+
+    [Test]
+    public void ScoringVersionFor_Photograph_NamesThePhotographModelNotTheTopographies()
+    {
+        var surface = TestSurfaces.Shared("cartridge/fadul_1-1_processed.x3p");
+        var rendered = Matcher.PrepareAsPhotograph(surface, Engine.Surfaces.ImageLighting.Ring, withComparisonView: false);
+
+        Assert.That(Matcher.ScoringVersionFor(rendered), Is.EqualTo(Matcher.PhotographModel!.Version), "what a photograph search records is what its comparisons report");
+        Assert.That(Matcher.ScoringVersionFor(Matcher.Prepare(surface, withComparisonView: false)), Is.EqualTo(Matcher.ScoringVersion));
+    }
+
     [Test]
     public void Search_RealScans_SameSourceLeadsAndTheQueryExcluded()
     {

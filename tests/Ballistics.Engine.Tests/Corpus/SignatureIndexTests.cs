@@ -1,4 +1,5 @@
 using Ballistics.Engine.Corpus;
+using Ballistics.Engine.Surfaces;
 
 namespace Ballistics.Engine.Tests.Corpus;
 
@@ -144,6 +145,29 @@ public sealed class SignatureIndexTests
         Assert.That(photographs.Select(h => h.ItemId), Is.EquivalentTo(Enumerable.Range(0, 40).Where(i => i % 4 == 0).Select(i => (long)i)));
     }
 
+
+    [Test]
+    public void Search_LightFilter_SideKeepsSideLitRingKeepsRingAndUnknown()
+    {
+        var random = new Random(8);
+        var index = new SignatureIndex(Codec);
+        var codes = new StageOneCode[30];
+        ImageLighting?[] lights = [ImageLighting.Ring, ImageLighting.Side, null];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            codes[i] = RandomCode(random);
+            index.Add(i, codes[i], new ItemFacets(null, null, null, null, null) { Modality = Engine.Matching.Modalities.Photograph, Lighting = lights[i % 3] });
+        }
+
+        var photographs = new SearchFilter { Modality = Engine.Matching.Modalities.Photograph };
+        var side = index.Search(codes[0], photographs with { Lighting = ImageLighting.Side }, 30);
+        var ring = index.Search(codes[0], photographs with { Lighting = ImageLighting.Ring }, 30);
+        var all = index.Search(codes[0], photographs, 30);
+
+        Assert.That(side.Select(h => h.ItemId % 3), Is.EqualTo(Enumerable.Repeat(1L, 10)));
+        Assert.That(ring.Select(h => h.ItemId % 3).Order(), Is.EqualTo(Enumerable.Repeat(0L, 10).Concat(Enumerable.Repeat(2L, 10))), "a photograph of unknown light is compared as ring-lit");
+        Assert.That(all, Has.Length.EqualTo(30));
+    }
     [Test]
     public void Search_NoPhotographOnFile_PhotographSearchFindsNothing()
     {

@@ -8,7 +8,7 @@ using System;
 namespace Ballistics.Api.Client.Models
 {
     /// <summary>
-    /// A lead as the API shows it: the comparison&apos;s figures, the review status and what the candidate belongs to. A pairthat could not be registered has `registration.status` &quot;failed&quot; with the reason, and no pose (θ, dx, dy null).`score` fuses each region&apos;s own score: `score_bf` the breech face&apos;s, `score_fp` the firing pin&apos;s and`score_shear` the aperture shear&apos;s (null when that region was not compared; null on leads stored before theregions were scored). `modality` is the candidate&apos;s, always the query&apos;s own: photographs are searched amongphotographs and topographies among topographies, their scores never ranked on one list.
+    /// A lead as the API shows it: the comparison&apos;s figures, the review status and what the candidate belongs to. A pairthat could not be registered has `registration.status` &quot;failed&quot; with the reason, and no pose (θ, dx, dy null).`score` fuses each region&apos;s own score: `score_bf` the breech face&apos;s, `score_fp` the firing pin&apos;s and`score_shear` the aperture shear&apos;s (null when that region was not compared; null on leads stored before theregions were scored). `modality` is the candidate&apos;s: photographs are searched among photographs and topographiesamong topographies, and a topography searched among photographs (`POST /v1/evidence/{id}/photograph-search`) hasthose leads too, compared as photographs; scores of the two kinds are never ranked on one list.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class LeadView : IAdditionalDataHolder, IParsable

@@ -8,7 +8,7 @@ using System;
 namespace Ballistics.Api.Client.Models
 {
     /// <summary>
-    /// What the submission&apos;s search did, and among which items (`modality`: the query&apos;s own, 3d or 2d); absent when the item already had leads.
+    /// What the search did, and among which items (`modality`: the query&apos;s own, 3d or 2d, or 3d-2d for a topographyrendered to be searched among photographs); absent when a submitted item already had leads.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class SearchSummary : IAdditionalDataHolder, IParsable

@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Ballistics.Api.Client.Models;
 using Ballistics.Api.Client.V1.Evidence.Item.Leads;
+using Ballistics.Api.Client.V1.Evidence.Item.PhotographSearch;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
@@ -22,6 +23,11 @@ namespace Ballistics.Api.Client.V1.Evidence.Item
         public global::Ballistics.Api.Client.V1.Evidence.Item.Leads.LeadsRequestBuilder Leads
         {
             get => new global::Ballistics.Api.Client.V1.Evidence.Item.Leads.LeadsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The photographSearch property</summary>
+        public global::Ballistics.Api.Client.V1.Evidence.Item.PhotographSearch.PhotographSearchRequestBuilder PhotographSearch
+        {
+            get => new global::Ballistics.Api.Client.V1.Evidence.Item.PhotographSearch.PhotographSearchRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::Ballistics.Api.Client.V1.Evidence.Item.EvidenceItemRequestBuilder"/> and sets the default values.
