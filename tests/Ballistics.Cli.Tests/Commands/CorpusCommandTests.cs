@@ -59,6 +59,7 @@ public sealed class CorpusCommandTests
         var photo = Run(["search", dir.File("photos/photos/F0002_fire01.png"), "--store", store, "--json"]);
         var scan = Run(["search", dir.File("set/scans/F0002_fire01.x3p"), "--store", store, "--json"]);
         var rendered = Run(["search", dir.File("set/scans/F0002_fire02.x3p"), "--store", store, "--json", "--as-photograph"]);
+        var sideLit = Run(["search", dir.File("set/scans/F0002_fire02.x3p"), "--store", store, "--json", "--as-photograph", "--lighting", "side"]);
 
         Assert.That(added, Is.Zero, addError);
         Assert.That(addOutput, Does.StartWith("added 6, skipped 0 duplicates, rejected 0"));
@@ -77,6 +78,9 @@ public sealed class CorpusCommandTests
         using var renderedJson = JsonDocument.Parse(rendered.Output);
         Assert.That(renderedJson.RootElement.GetProperty("query").GetProperty("modality").GetString(), Is.EqualTo("2d"));
         Assert.That(renderedJson.RootElement.GetProperty("leads").GetArrayLength(), Is.EqualTo(6), "every photograph, its own among them: a scan is not its photograph's bytes");
+        Assert.That(sideLit.Code, Is.Zero, sideLit.Error);
+        using var sideJson = JsonDocument.Parse(sideLit.Output);
+        Assert.That(sideJson.RootElement.GetProperty("leads").GetArrayLength(), Is.Zero, "rendered under a side light, it meets side-lit photographs only, and every one here is ring-lit");
         // Each item's one mate is among the five others of its modality: stage 1 keeps to the modality, never to nothing.
         var measured = Run(["corpus", "eval", "--store", store, "--candidates", "10", "--queries", "2"]);
         Assert.That(measured.Code, Is.Zero, measured.Error);
