@@ -176,7 +176,7 @@ public static class PhotographSet
             var fields = table.Columns.Select(c => c == "file" ? photo.Photo : row[c]);
             var o = photo.Options;
             fields = fields.Concat([
-                Path.GetRelativePath(Path.GetFullPath(outDir), source).Replace('\\', '/'), o.Lighting.ToString().ToLowerInvariant(),
+                Path.GetRelativePath(Path.GetFullPath(outDir), source).Replace('\\', '/'), ImageLightingNames.Name(o.Lighting),
                 .. new[] { o.PixelSizeUm, o.ElevationDeg, o.AzimuthDeg, o.RingUnevenness, o.Diffuse, o.Shininess, o.BlurPx, o.Exposure, o.Gamma, o.Vignetting, o.Noise }
                     .Select(v => v.ToString("0.###", CultureInfo.InvariantCulture)),
                 o.BitDepth.ToString(CultureInfo.InvariantCulture)]);

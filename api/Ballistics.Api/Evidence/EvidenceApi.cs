@@ -167,8 +167,9 @@ public static class EvidenceApi
         }
 
         // Said when the search stores nothing; an entry written with its stored leads says how many.
-        context.Items[AuditMiddleware.DetailItem] = $"item {id} searched among photographs under {light.ToString().ToLowerInvariant()} light";
-        var audit = AuditMiddleware.WithChange<int>(context, StatusCodes.Status200OK, added => $"item {id} searched among photographs under {light.ToString().ToLowerInvariant()} light: {added} leads stored");
+        var searched = $"item {id} searched among photographs under {ImageLightingNames.Name(light)} light";
+        context.Items[AuditMiddleware.DetailItem] = searched;
+        var audit = AuditMiddleware.WithChange<int>(context, StatusCodes.Status200OK, added => $"{searched}: {added} leads stored");
         var (leads, summary) = await Search(item, caller, store, corpus, sharing, light, audit);
         return TypedResults.Ok(new EvidenceWithLeads(EvidenceView.Of(item), Views(leads, caller, corpus, sharing, Modalities.Photograph), summary));
     }

@@ -1,4 +1,5 @@
 using Ballistics.Engine.Comparison;
+using Ballistics.Engine.Surfaces;
 using Ballistics.Ingest.Scans;
 using Ballistics.Store.Scans;
 
@@ -21,7 +22,7 @@ public sealed record EvidenceView(
         return new EvidenceView(
             item.Id, m.ExhibitId, m.Kind == ScanItemKind.TestFire ? "test_fire" : "evidence", m.Lab, m.Agency, m.Country, m.IncidentId, m.FirearmId, m.Caliber,
             m.FiringPinClass, item.FiringPinShape, m.BreechFaceClass, m.Date, m.UsState, m.MxState, m.MxMunicipality, item.FileName, item.Sha256, item.AddedAt,
-            item.Modality, m.PixelSizeUm, m.Lighting?.ToString().ToLowerInvariant());
+            item.Modality, m.PixelSizeUm, m.Lighting is { } light ? ImageLightingNames.Name(light) : null);
     }
 }
 

@@ -72,7 +72,7 @@ internal static class InfoCommand
             s.Kind == SurfaceKind.Topography ? "um" : "intensity",
             stats.ValidPoints == 0 ? null : stats.Min, stats.ValidPoints == 0 ? null : stats.Max, stats.ValidFraction,
             s.Mask is not null, s.Mask?.RegionFraction(), m.Instrument?.ToString(), m.Creator, m.Date, m.Comment, m.SourceSha256, m.Notes,
-            breechFace, firingPin, shear, m.Lighting?.ToString().ToLowerInvariant());
+            breechFace, firingPin, shear, m.Lighting is { } light ? Engine.Surfaces.ImageLightingNames.Name(light) : null);
     }
 
     /// <summary>What preprocessing keeps of the scan for comparison — breech face, firing pin, aperture shear — or why it keeps nothing.</summary>

@@ -58,7 +58,7 @@ internal sealed record LightingJson(string A, string B, bool? Differs, string No
 {
     public static LightingJson? Of(LightingAgreement? l) => l is null ? null : new(Name(l.A), Name(l.B), l.Differs, l.Note);
 
-    private static string Name(Engine.Surfaces.ImageLighting light) => light.ToString().ToLowerInvariant();
+    private static string Name(Engine.Surfaces.ImageLighting light) => Engine.Surfaces.ImageLightingNames.Name(light);
 }
 
 /// <summary>

@@ -26,11 +26,11 @@ public sealed record SearchRequest(
     public static SearchRequest Of(SearchFilter filter, CorpusSearchOptions options, ImageLighting? asPhotograph = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new(FilterMessage.Of(filter), options.Candidates, options.FullComparisons, asPhotograph?.ToString());
+        return new(FilterMessage.Of(filter), options.Candidates, options.FullComparisons, asPhotograph is { } light ? ImageLightingNames.Name(light) : null);
     }
 
     /// <summary>The light of <see cref="AsPhotographUnder"/>; null when the item is searched as it is.</summary>
-    public ImageLighting? AsPhotograph => AsPhotographUnder is { } light ? Enum.Parse<ImageLighting>(light) : null;
+    public ImageLighting? AsPhotograph => ImageLightingNames.TryParse(AsPhotographUnder, out var light) ? light : null;
 
     public CorpusSearchOptions ToOptions() => CorpusSearchOptions.Default with { Candidates = Candidates, FullComparisons = FullComparisons };
 }

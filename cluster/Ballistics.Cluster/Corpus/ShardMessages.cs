@@ -40,14 +40,14 @@ public sealed record FilterMessage(
     public static FilterMessage Of(SearchFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return new(filter.Caliber, filter.FiringPinClass, filter.Country, filter.Region, filter.From, filter.To, filter.FiringPinShape, filter.Modality, filter.Lighting?.ToString());
+        return new(filter.Caliber, filter.FiringPinClass, filter.Country, filter.Region, filter.From, filter.To, filter.FiringPinShape, filter.Modality, filter.Lighting is { } light ? Engine.Surfaces.ImageLightingNames.Name(light) : null);
     }
 
     public SearchFilter ToFilter() =>
         new()
         {
             Caliber = Caliber, FiringPinClass = FiringPinClass, FiringPinShape = FiringPinShape, Country = Country, Region = Region, From = From, To = To, Modality = Modality,
-            Lighting = Lighting is { } light ? Enum.Parse<Engine.Surfaces.ImageLighting>(light) : null,
+            Lighting = Engine.Surfaces.ImageLightingNames.TryParse(Lighting, out var light) ? light : null,
         };
 }
 

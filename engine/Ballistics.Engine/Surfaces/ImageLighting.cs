@@ -11,9 +11,17 @@ public enum ImageLighting
     Side = 2,
 }
 
-/// <summary>The names a lighting is given by in files, manifests, metadata and requests.</summary>
+/// <summary>The names a lighting is given by in files, manifests, metadata, the store and requests.</summary>
 public static class ImageLightingNames
 {
+    /// <summary>The name written for <paramref name="lighting"/>: "ring", "side" or "unknown" (what <see cref="TryParse"/> reads).</summary>
+    public static string Name(ImageLighting lighting) => lighting switch
+    {
+        ImageLighting.Ring => "ring",
+        ImageLighting.Side => "side",
+        _ => "unknown",
+    };
+
     /// <summary>Reads "ring", "side" (or "oblique") and "unknown", in any case; false for anything else.</summary>
     public static bool TryParse(string? text, out ImageLighting lighting)
     {

@@ -80,7 +80,7 @@ internal sealed class SqlScanCatalog(DbConnection connection, StoreDialect diale
         command.With("@shape", (object?)firingPinShape ?? DBNull.Value);
         command.With("@modality", modality);
         command.With("@pixel", m.PixelSizeUm is { } um ? um : DBNull.Value);
-        command.With("@lighting", m.Lighting is { } light ? light.ToString().ToLowerInvariant() : DBNull.Value);
+        command.With("@lighting", m.Lighting is { } light ? Engine.Surfaces.ImageLightingNames.Name(light) : DBNull.Value);
         var id = command.ExecuteScalar() as long?;
         if (id is { } added && audit is not null)
         {
@@ -205,12 +205,7 @@ internal sealed class SqlScanCatalog(DbConnection connection, StoreDialect diale
             MxState = Text(16),
             MxMunicipality = Text(17),
             PixelSizeUm = r.IsDBNull(23) ? null : r.GetDouble(23),
-            Lighting = Text(24) switch
-            {
-                "ring" => Engine.Surfaces.ImageLighting.Ring,
-                "side" => Engine.Surfaces.ImageLighting.Side,
-                _ => null,
-            },
+            Lighting = Engine.Surfaces.ImageLightingNames.TryParse(Text(24), out var light) && light != Engine.Surfaces.ImageLighting.Unknown ? light : null,
         };
         return new ScanItem(
             r.GetInt64(0),
