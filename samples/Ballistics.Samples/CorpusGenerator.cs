@@ -30,11 +30,12 @@ public static class CorpusGenerator
     public static string ScanFileName(int firearmNumber, int fireIndex) =>
         string.Create(CultureInfo.InvariantCulture, $"{ScansFolder}/{Firearm.FormatId(firearmNumber)}_fire{fireIndex:D2}.x3p");
 
-    /// <summary>Firearm <paramref name="number"/> of a corpus, with the subclass strength its conditions give it.</summary>
+    /// <summary>Firearm <paramref name="number"/> of a corpus, with the subclass strength and pin turning its conditions give it.</summary>
     public static Firearm FirearmOf(CorpusOptions options, int number)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Firearm.Create(options.Seed, number, options.Difficulty, ConditionsFor(options, number, 0).SubclassStrength);
+        var own = ConditionsFor(options, number, 0);
+        return Firearm.Create(options.Seed, number, options.Difficulty, own.SubclassStrength, own.PinTurning);
     }
 
     /// <summary>Shot <paramref name="fireIndex"/> of a corpus's firearm: its ammunition and conditions as the corpus draws them.</summary>
@@ -43,7 +44,8 @@ public static class CorpusGenerator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(firearm);
         var ammo = AmmunitionCatalogue.ChooseFor(options.Seed, firearm.Number, fireIndex, options.Difficulty);
-        var conditions = ConditionsFor(options, firearm.Number, fireIndex) with { SubclassStrength = ConditionsFor(options, firearm.Number, 0).SubclassStrength };
+        var own = ConditionsFor(options, firearm.Number, 0);
+        var conditions = ConditionsFor(options, firearm.Number, fireIndex) with { SubclassStrength = own.SubclassStrength, PinTurning = own.PinTurning };
         return CartridgeCaseSimulator.Fire(firearm, fireIndex, ammo.Name, options.Seed, conditions);
     }
 

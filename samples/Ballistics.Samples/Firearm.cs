@@ -56,7 +56,8 @@ public sealed class Firearm
     /// When given, the weight of the production group's shared marks relative to the firearm's own
     /// (<see cref="ScanConditions.SubclassStrength"/>); otherwise the difficulty's.
     /// </param>
-    public static Firearm Create(int seed, int number, Difficulty difficulty, double? subclassStrength = null)
+    /// <param name="pinTurning">When given, the weight of the lathe's turns on the firing pin's tip (<see cref="ScanConditions.PinTurning"/>); otherwise 1.</param>
+    public static Firearm Create(int seed, int number, Difficulty difficulty, double? subclassStrength = null, double? pinTurning = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(number);
         if (!Enum.IsDefined(difficulty))
@@ -72,7 +73,7 @@ public sealed class Firearm
         }
 
         var heights = BreechFaceSynthesizer.Synthesize(seed, number, slot, options);
-        return new Firearm(seed, number, difficulty, slot, heights, FiringPinMarks.Create(seed, number, slot.MakeModel));
+        return new Firearm(seed, number, difficulty, slot, heights, FiringPinMarks.Create(seed, number, slot.MakeModel, pinTurning ?? 1));
     }
 
     public static string FormatId(int number) => $"F{number:D4}";

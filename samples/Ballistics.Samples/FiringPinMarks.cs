@@ -38,7 +38,8 @@ internal sealed class FiringPinMarks
     /// <param name="seed">The corpus's seed.</param>
     /// <param name="firearmNumber">1-based number of the firearm; its production group plays no part.</param>
     /// <param name="model">The make's pin and hole: how strongly it is finished and how often its hole shears.</param>
-    public static FiringPinMarks Create(int seed, int firearmNumber, MakeModel model)
+    /// <param name="turning">Weight of the lathe's turns relative to the draw (0: a tip without turning marks).</param>
+    public static FiringPinMarks Create(int seed, int firearmNumber, MakeModel model, double turning = 1)
     {
         var rng = StableHash.Random(seed, RandomStream.FiringPinMarks, firearmNumber);
         var tipSide = (2 * (int)Math.Ceiling(TipReachUm / TipStepUm)) + 1;
@@ -48,7 +49,8 @@ internal sealed class FiringPinMarks
         FloatImage.GaussianBlur(tip, tipSide, tipSide, rng.Uniform(2, 4) / TipStepUm);
         FloatImage.Standardise(tip);
         var pitchUm = rng.Uniform(18, 40);
-        var turnShare = rng.Uniform(0.2, 0.5);
+        // Drawn whatever the weight, so that every later draw of the stream stays the same.
+        var turnShare = Math.Min(0.95, turning * rng.Uniform(0.2, 0.5));
         var phase = rng.Uniform(0, 2 * Math.PI);
         var centre = (tipSide - 1) / 2.0;
         for (var row = 0; row < tipSide; row++)

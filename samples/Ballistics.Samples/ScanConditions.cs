@@ -69,9 +69,17 @@ public sealed record ScanConditions
     /// </summary>
     public double? SubclassStrength { get; init => field = CheckRange(value, 0, 3, nameof(SubclassStrength)); }
 
+    /// <summary>
+    /// Weight of the lathe's turns on each firearm's firing-pin tip, relative to the generator's own draw (0–2): 0 for
+    /// pins ground or blasted without turning marks, 2 for pins whose turns dominate their grain. A trait of the
+    /// firearm, taken from its first shot like <see cref="SubclassStrength"/>; <see cref="Random"/> leaves it to the
+    /// generator, so that sets drawn before it existed come out the same.
+    /// </summary>
+    public double? PinTurning { get; init => field = CheckRange(value, 0, 2, nameof(PinTurning)); }
+
     /// <summary>Names of the knobs as written in a generator's ground truth and read by <c>--condition</c>.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["dropout", "dropout_clustering", "contact", "noise", "step_um", "warp_um", "primer_flow", "crater", "layout", "subclass"];
+        ["dropout", "dropout_clustering", "contact", "noise", "step_um", "warp_um", "primer_flow", "crater", "layout", "subclass", "pin_turning"];
 
     /// <summary>
     /// Every knob drawn independently, over ranges that take in the held-out descriptions of the issue (dropouts of
@@ -112,6 +120,7 @@ public sealed record ScanConditions
             Crater = Crater ?? fallback.Crater,
             Layout = Layout ?? fallback.Layout,
             SubclassStrength = SubclassStrength ?? fallback.SubclassStrength,
+            PinTurning = PinTurning ?? fallback.PinTurning,
         };
     }
 
@@ -141,6 +150,7 @@ public sealed record ScanConditions
             "crater" => this with { Crater = Word<CraterRendering>(name, value) },
             "layout" => this with { Layout = Word<ScanLayout>(name, value) },
             "subclass" => this with { SubclassStrength = Number(name, value) },
+            "pin_turning" => this with { PinTurning = Number(name, value) },
             _ => throw new FormatException($"'{name}' is no condition; the conditions are {string.Join(", ", Names)}"),
         };
     }
@@ -152,7 +162,7 @@ public sealed record ScanConditions
         return
         [
             N(DropoutFraction), N(DropoutClustering), N(ContactFraction), N(NoiseScale), N(LateralStepUm), N(ElasticWarpUm), N(PrimerFlowScale),
-            Crater?.ToString().ToLowerInvariant() ?? string.Empty, Layout?.ToString().ToLowerInvariant() ?? string.Empty, N(SubclassStrength),
+            Crater?.ToString().ToLowerInvariant() ?? string.Empty, Layout?.ToString().ToLowerInvariant() ?? string.Empty, N(SubclassStrength), N(PinTurning),
         ];
     }
 

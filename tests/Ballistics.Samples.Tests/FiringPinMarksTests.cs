@@ -35,6 +35,26 @@ public sealed class FiringPinMarksTests
     }
 
     [Test]
+    public void Create_NoTurning_TipLosesItsRingsButKeepsItsRms()
+    {
+        var model = MakeModelCatalogue.RugerSr9Like;
+        var turned = FiringPinMarks.Create(Seed, 5, model);
+        var smooth = FiringPinMarks.Create(Seed, 5, model, turning: 0);
+
+        Assert.That(RingShare(smooth), Is.LessThan(0.5 * RingShare(turned)), "rings about the axis explain less of a tip without turns");
+        Assert.That(Math.Sqrt(Samples(smooth).Average(v => v * v)), Is.EqualTo(model.FiringPinTipRmsUm).Within(0.25 * model.FiringPinTipRmsUm));
+        Assert.That(smooth.ShearStriaUm(55.5), Is.EqualTo(turned.ShearStriaUm(55.5)), "the stream's later draws are unchanged");
+    }
+
+    [Test]
+    public void Create_TurningOne_SameMarksAsWithoutTheKnob()
+    {
+        var model = MakeModelCatalogue.Glock17Like;
+
+        Assert.That(Samples(FiringPinMarks.Create(Seed, 2, model, turning: 1)), Is.EqualTo(Samples(FiringPinMarks.Create(Seed, 2, model))));
+    }
+
+    [Test]
     public void TipUm_RmsIsTheMakes()
     {
         var model = MakeModelCatalogue.RugerSr9Like;
@@ -97,6 +117,30 @@ public sealed class FiringPinMarksTests
 
     private static double[] Samples(FiringPinMarks marks) =>
         [.. from i in Enumerable.Range(-40, 81) from j in Enumerable.Range(-40, 81) select marks.TipUm(10.0 * i, 10.0 * j)];
+
+    /// <summary>Share of the tip's variance within 300 µm of its axis that the means of 3 µm rings explain.</summary>
+    private static double RingShare(FiringPinMarks marks)
+    {
+        var sums = new double[100];
+        var counts = new int[100];
+        var total = 0.0;
+        for (var i = -100; i <= 100; i++)
+        {
+            for (var j = -100; j <= 100; j++)
+            {
+                var ring = (int)Math.Sqrt((i * i) + (j * j));
+                if (ring < 100)
+                {
+                    var v = marks.TipUm(3.0 * i, 3.0 * j);
+                    sums[ring] += v;
+                    counts[ring]++;
+                    total += v * v;
+                }
+            }
+        }
+
+        return Enumerable.Range(0, 100).Sum(k => counts[k] > 0 ? sums[k] * sums[k] / counts[k] : 0) / total;
+    }
 
     private static double Correlation(double[] a, double[] b)
     {

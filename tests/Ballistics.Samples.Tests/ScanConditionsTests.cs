@@ -89,12 +89,13 @@ public sealed class ScanConditionsTests
     [Test]
     public void With_NameValue_SetsTheKnob()
     {
-        var conditions = ScanConditions.None.With("dropout=0.05").With("layout=processed").With("crater = holes").With("subclass=1.2");
+        var conditions = ScanConditions.None.With("dropout=0.05").With("layout=processed").With("crater = holes").With("subclass=1.2").With("pin_turning=0");
 
         Assert.That(conditions.DropoutFraction, Is.EqualTo(0.05));
         Assert.That(conditions.Layout, Is.EqualTo(ScanLayout.Processed));
         Assert.That(conditions.Crater, Is.EqualTo(CraterRendering.Holes));
         Assert.That(conditions.SubclassStrength, Is.EqualTo(1.2));
+        Assert.That(conditions.PinTurning, Is.EqualTo(0));
         Assert.That(conditions.Values(), Has.Count.EqualTo(ScanConditions.Names.Count));
     }
 

@@ -18,7 +18,7 @@ namespace Ballistics.Cli.Commands;
 /// </summary>
 internal static class CompareCommand
 {
-    public const string ScoresHeader = "a,b,score,score_bf,score_fp,score_shear,cmc,ccf,theta_deg,dx_um,dy_um,ms,status,fp_status,fp_ncc,fp_theta_deg,fp_peak_z,fp_angle_from_bf_deg,shear_status,shear_ncc,shear_direction_deg,shear_offset_um,shear_overlap_um,shear_coherence";
+    public const string ScoresHeader = "a,b,score,score_bf,score_fp,score_shear,cmc,ccf,theta_deg,dx_um,dy_um,ms,status,fp_status,fp_ncc,fp_theta_deg,fp_peak_z,fp_angle_from_bf_deg,shear_status,shear_ncc,shear_direction_deg,shear_offset_um,shear_overlap_um,shear_coherence,fp_ring_ncc,fp_ring_strength";
 
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -199,7 +199,7 @@ internal static class CompareCommand
         var registration = RegistrationOutcome.Of(r.Registration);
         return string.Join(',', CsvText.Field(a), CsvText.Field(b), F(r.Score, "0.######"), F(r.ScoreBf, "0.######"), F(r.ScoreFp, "0.######"), F(r.ScoreShear, "0.######"), r.CmcCount.ToString(CultureInfo.InvariantCulture), F(r.Ccf, "0.######"),
             F(registration.Pose(r.Registration.RotationDeg), "0.###"), F(registration.Pose(r.Registration.DxUm), "0.##"), F(registration.Pose(r.Registration.DyUm), "0.##"),
-            F(r.ElapsedMs, "0.#"), CsvText.Field(registration.CsvStatus), FiringPinColumns(r.FiringPin), ShearColumns(r.ApertureShear));
+            F(r.ElapsedMs, "0.#"), CsvText.Field(registration.CsvStatus), FiringPinColumns(r.FiringPin), ShearColumns(r.ApertureShear), r.FiringPin.RingNcc is { } ring ? F(ring, "0.######") : string.Empty, r.FiringPin.RingStrength is { } strength ? F(strength, "0.######") : string.Empty);
     }
 
     /// <summary>Each region's own score, or why the region was not compared.</summary>

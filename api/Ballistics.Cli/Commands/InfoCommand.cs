@@ -134,7 +134,7 @@ internal static class InfoCommand
         {
             var shape = f.Shape is null ? string.Empty : string.Format(c, " shape={0} crater_radius_um={1:0}", f.Shape, f.CraterRadiusUm);
             parts.Add(f.Status == "found"
-                ? string.Format(c, "firing_pin=found{0} points={1} ({2:0.00} mm²)", shape, f.Points, f.AreaMm2)
+                ? string.Format(c, "firing_pin=found{0} points={1} ({2:0.00} mm²){3}", shape, f.Points, f.AreaMm2, f.RingStrength is { } rings ? string.Format(c, " ring_strength={0:0.000}", rings) : string.Empty)
                 : $"firing_pin={f.Status}{shape} (\"{f.Reason}\")");
         }
 
@@ -163,10 +163,11 @@ internal static class InfoCommand
 
     /// <summary>
     /// The firing-pin impression preprocessing finds: `found`, `absent` or `failed` with the reason; the crater's shape
-    /// class as measured (`circular`, `elliptical`, `rectangular`) with the numbers it was decided on; the points compared.
+    /// class as measured (`circular`, `elliptical`, `rectangular`) with the numbers it was decided on; the points compared;
+    /// how strongly the tip's turning marks stand out on the floor (null when too few rings were measured).
     /// </summary>
     internal sealed record FiringPinLine(
-        string Status, string? Reason, string? Shape, double? Aspect, double? RectangleFill, double? CraterRadiusUm, int Points, double AreaMm2)
+        string Status, string? Reason, string? Shape, double? Aspect, double? RectangleFill, double? CraterRadiusUm, int Points, double AreaMm2, double? RingStrength)
     {
         public static FiringPinLine Of(FiringPinRegion region)
         {
@@ -175,7 +176,7 @@ internal static class InfoCommand
             var points = region.Impression?.Points ?? 0;
             return new FiringPinLine(
                 region.Status.ToString().ToLowerInvariant(), region.Reason, outline?.Shape.ToString().ToLowerInvariant(),
-                outline?.Aspect, outline?.RectangleFill, outline?.EquivalentRadiusUm, points, points * step * step / 1e6);
+                outline?.Aspect, outline?.RectangleFill, outline?.EquivalentRadiusUm, points, points * step * step / 1e6, region.Impression?.Rings?.Strength);
         }
     }
 

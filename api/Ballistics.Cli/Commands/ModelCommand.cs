@@ -75,7 +75,7 @@ internal static class ModelCommand
     internal static int TrainFusion(string firingPinPath, string shearPath, string fusionPath, IReadOnlyList<TrainingCorpus> corpora, TextWriter output, TextWriter error)
     {
         var watch = Stopwatch.StartNew();
-        var matcher = new BreechFaceMatcher(ScoreModel.LoadDefault());
+        var matcher = new BreechFaceMatcher(ScoreModel.LoadDefault(), scoreRegions: false);
         var results = TrainingSet.BuildResults(corpora, matcher, error);
         var examples = results.Select(r => (r.Result.ScoreBf, r.Result.FiringPin, r.Result.ApertureShear, r.SameSource)).ToList();
         using (var firingPin = new MemoryStream())

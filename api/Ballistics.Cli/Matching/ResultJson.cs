@@ -75,11 +75,14 @@ internal sealed record FiringPinJson(
     double? AxisShiftUm,
     double? PeakZ,
     double? AngleFromBreechFaceDeg,
-    int? OverlapPoints)
+    int? OverlapPoints,
+    double? RingNcc,
+    double? RingStrength)
 {
+    /// <remarks>`ring_ncc` and `ring_strength` are null also for a comparison made when either floor held too few rings.</remarks>
     public static FiringPinJson Of(FiringPinComparison c) => c.Status == RegionComparisonStatus.Compared
-        ? new("compared", null, c.Ncc, c.NccForward, c.NccBackward, c.RotationDeg, c.AxisShiftUm, c.PeakZ, c.AngleFromBreechFaceDeg, c.OverlapPoints)
-        : new(c.Status.ToString().ToLowerInvariant(), c.Reason, null, null, null, null, null, null, null, null);
+        ? new("compared", null, c.Ncc, c.NccForward, c.NccBackward, c.RotationDeg, c.AxisShiftUm, c.PeakZ, c.AngleFromBreechFaceDeg, c.OverlapPoints, c.RingNcc, c.RingStrength)
+        : new(c.Status.ToString().ToLowerInvariant(), c.Reason, null, null, null, null, null, null, null, null, null, null);
 }
 
 /// <summary>

@@ -20,6 +20,10 @@ internal sealed record TrainingCorpus(
         Seed = Seed, Difficulty = Difficulty, Firearms = Firearms, FiresPerFirearm = Fires, RandomConditions = RandomConditions, Conditions = Fixed ?? ScanConditions.None,
     };
 
+    /// <summary>The fixed conditions as `samples generate` takes them (" crater=data pin_turning=0"), empty when none.</summary>
+    private string FixedText =>
+        Fixed is null ? string.Empty : string.Concat(ScanConditions.Names.Zip(Fixed.Values()).Where(p => p.Second.Length > 0).Select(p => $" {p.First}={p.Second}"));
+
     /// <summary>Scan <paramref name="index"/> in firearm and firing order, with its firearm.</summary>
     public (Firearm Firearm, SimulatedFiring Firing) Fire(int index)
     {
@@ -29,7 +33,7 @@ internal sealed record TrainingCorpus(
     }
 
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"seed {Seed} {Difficulty.ToString().ToLowerInvariant()} {Firearms}x{Fires}{(RandomConditions ? " random conditions" : string.Empty)}{(Photographs is { } light ? $" photographed ({light.ToString().ToLowerInvariant()} light)" : string.Empty)}");
+        string.Create(CultureInfo.InvariantCulture, $"seed {Seed} {Difficulty.ToString().ToLowerInvariant()} {Firearms}x{Fires}{(RandomConditions ? " random conditions" : string.Empty)}{FixedText}{(Photographs is { } light ? $" photographed ({light.ToString().ToLowerInvariant()} light)" : string.Empty)}");
 }
 
 /// <summary>
@@ -82,16 +86,18 @@ internal static class TrainingSet
     /// Corpora the firing pin's score and the fusion learn from (seeds never used for evaluation, nor for the breech
     /// face's model, whose scores on its own corpora would be optimistic): random conditions, which leave the firing pin
     /// absent in processed layouts and failed where a crater went unmeasured, and raw hard corpora whose craters were
-    /// measured, where the breech faces of a batch share their marks and the pin has to tell them apart.
+    /// measured, where the breech faces of a batch share their marks and the pin has to tell them apart. Two of them, one
+    /// in each half of <see cref="Engine.Scoring.RegionFusion.Train"/>'s folds, have pins without turning marks, so that the firing
+    /// pin's score learns that rings which do not correlate say nothing when a tip has none (the ring strength tells it which).
     /// </summary>
     public static IReadOnlyList<TrainingCorpus> FusionCorpora { get; } =
     [
         new(9121, Difficulty.Easy, 12, 4, RandomConditions: true),
         new(9122, Difficulty.Hard, 12, 4, RandomConditions: true),
-        new(9123, Difficulty.Hard, 12, 4, RandomConditions: true),
+        new(9123, Difficulty.Hard, 12, 4, RandomConditions: true, Fixed: new ScanConditions { PinTurning = 0 }),
         new(9124, Difficulty.Hard, 12, 4, Fixed: new ScanConditions { Layout = ScanLayout.Raw, Crater = CraterRendering.Data }),
         new(9125, Difficulty.Hard, 12, 4, Fixed: new ScanConditions { Layout = ScanLayout.Raw, Crater = CraterRendering.Instrument }),
-        new(9126, Difficulty.Easy, 12, 4, Fixed: new ScanConditions { Layout = ScanLayout.Raw, Crater = CraterRendering.Data }),
+        new(9126, Difficulty.Easy, 12, 4, Fixed: new ScanConditions { Layout = ScanLayout.Raw, Crater = CraterRendering.Data, PinTurning = 0 }),
     ];
 
     /// <summary>

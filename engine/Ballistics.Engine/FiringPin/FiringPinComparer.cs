@@ -27,7 +27,8 @@ internal sealed class FiringPinComparer(FiringPinComparisonOptions options)
             return FiringPinComparison.Failed(string.Create(CultureInfo.InvariantCulture, $"the impressions were prepared at {viewA.StepUm} µm and {viewB.StepUm} µm; prepare both with the same options"));
         }
 
-        return Compare(viewA, viewB, breechFace);
+        var rings = a.Impression.Rings is { } ra && b.Impression.Rings is { } rb ? TipRings.Correlate(ra, rb, 0, 24) : null;
+        return Compare(viewA, viewB, breechFace) with { RingNcc = rings, RingStrength = rings is null ? null : Math.Min(a.Impression.Rings!.Strength, b.Impression.Rings!.Strength) };
     }
 
     private FiringPinComparison Compare(FiringPinView a, FiringPinView b, Registration breechFace)

@@ -20,7 +20,8 @@ public enum RegionComparisonStatus
 /// </summary>
 public sealed record FiringPinComparison
 {
-    public const string AlgorithmVersion = "firing-pin/1.0";
+    /// <summary>1.1: the tips' turning marks (<see cref="RingNcc"/>, <see cref="RingStrength"/>).</summary>
+    public const string AlgorithmVersion = "firing-pin/1.1";
 
     public required RegionComparisonStatus Status { get; init; }
 
@@ -56,6 +57,12 @@ public sealed record FiringPinComparison
 
     /// <summary>Points of the impressions compared at the best pose.</summary>
     public int OverlapPoints { get; init; }
+
+    /// <summary>Correlation of the two tips' turning marks (<see cref="TipRings"/>); null when either floor held too few rings.</summary>
+    public double? RingNcc { get; init; }
+
+    /// <summary>The weaker of the two floors' ring strengths (<see cref="TipRings.Strength"/>); null with <see cref="RingNcc"/>.</summary>
+    public double? RingStrength { get; init; }
 
     public static FiringPinComparison Absent(string reason) => new() { Status = RegionComparisonStatus.Absent, Reason = reason };
 

@@ -67,9 +67,9 @@ internal static class FiringPinExtractor
         var (grid, originXUm, originYUm) = Cut(surface, box, coarseStepUm, pin.MarginUm, pin.StepUm, options.Resample.MinValidFraction);
         using var zone = Zone(grid, aperture.Mask, coarseStepUm, originXUm, originYUm, pin.MarginUm);
         var filter = new AboutAxisFilter(pin.StepUm, pin.MaxSlope, pin.SlopeBaseUm, pin.ShortCutoffUm, pin.LongCutoffUm, pin.EdgeErosionUm, pin.MinPoints);
-        var prepared = PrepareAboutAxis(surface, grid, zone, (originXUm, originYUm), AxisUm(aperture, coarseStepUm), filter, options);
+        var prepared = PrepareAboutAxis(surface, grid, zone, (originXUm, originYUm), AxisUm(aperture, coarseStepUm), filter, options, outline?.EquivalentRadiusUm ?? 0);
         return prepared.Surface is { } impression
-            ? FiringPinRegion.Found(new FiringPinImpression(impression, prepared.AxisUm, outline, prepared.Points))
+            ? FiringPinRegion.Found(new FiringPinImpression(impression, prepared.AxisUm, outline, prepared.Points) { Rings = prepared.Rings })
             : FiringPinRegion.Failed(
                 string.Create(CultureInfo.InvariantCulture,
                     $"only {prepared.Points} measured points on the firing-pin impression's floor, flow-back and rim ({prepared.Walls} wall points removed, steeper than {pin.MaxSlope}); at least {pin.MinPoints} are needed"),
@@ -95,21 +95,24 @@ internal static class FiringPinExtractor
     /// <param name="axisUm">The pin's axis, µm from the scan's corner.</param>
     /// <param name="filter">The region's own steps.</param>
     /// <param name="options">The scan's preprocessing options (outliers, levelling, the band-pass's minimum weight).</param>
-    internal static (Surface? Surface, (double X, double Y) AxisUm, int Points, int Walls) PrepareAboutAxis(
-        Surface source, HeightGrid grid, Mat zone, (double X, double Y) originUm, (double X, double Y) axisUm, AboutAxisFilter filter, PreprocessOptions options)
+    /// <param name="ringsRadiusUm">When positive, the tip's turning marks (<see cref="TipRings"/>) are measured within this radius of the axis before the rings are taken away.</param>
+    internal static (Surface? Surface, (double X, double Y) AxisUm, int Points, int Walls, TipRings? Rings) PrepareAboutAxis(
+        Surface source, HeightGrid grid, Mat zone, (double X, double Y) originUm, (double X, double Y) axisUm, AboutAxisFilter filter, PreprocessOptions options, double ringsRadiusUm = 0)
     {
         grid.KeepOnly(zone);
         OutlierFilter.Apply(grid, options.Outliers);
         var walls = RemoveWalls(grid, filter.MaxSlope, filter.SlopeBaseUm);
         RobustLeveller.Apply(grid, options.Levelling);
         GaussianBandPass.Apply(grid, new BandPassOptions { ShortCutoffUm = filter.ShortCutoffUm, LongCutoffUm = filter.LongCutoffUm, MinWeight = options.BandPass.MinWeight });
-        RemoveRings(grid, ((axisUm.X - originUm.X) / filter.StepUm) - 0.5, ((axisUm.Y - originUm.Y) / filter.StepUm) - 0.5);
+        var (axisX, axisY) = (((axisUm.X - originUm.X) / filter.StepUm) - 0.5, ((axisUm.Y - originUm.Y) / filter.StepUm) - 0.5);
+        var rings = ringsRadiusUm > 0 ? TipRings.Measure(grid, axisX, axisY, ringsRadiusUm, 15) : null;
+        RemoveRings(grid, axisX, axisY);
         Erode(zone, filter.EdgeErosionUm / filter.StepUm);
         grid.KeepOnly(zone);
         var points = grid.CountValid();
         if (points < filter.MinPoints)
         {
-            return (null, default, points, walls);
+            return (null, default, points, walls, null);
         }
 
         var (cropped, cropX, cropY) = Preprocessor.Crop(grid, margin: 2);
@@ -117,7 +120,7 @@ internal static class FiringPinExtractor
         var centreXUm = originUm.X + ((cropX + (cropped.Width / 2.0)) * filter.StepUm);
         var centreYUm = originUm.Y + ((cropY + (cropped.Height / 2.0)) * filter.StepUm);
         var surface = new Surface(cropped.Width, cropped.Height, filter.StepUm, filter.StepUm, cropped.Values) { Metadata = source.Metadata };
-        return (surface, (axisUm.X - centreXUm, axisUm.Y - centreYUm), points, walls);
+        return (surface, (axisUm.X - centreXUm, axisUm.Y - centreYUm), points, walls, rings);
     }
 
     /// <summary>
@@ -156,6 +159,7 @@ internal static class FiringPinExtractor
         var z = grid.Values;
         for (var pass = 0; pass < 2; pass++)
         {
+
             for (var y = 0; y < grid.Height; y++)
             {
                 for (var x = 0; x < grid.Width; x++)

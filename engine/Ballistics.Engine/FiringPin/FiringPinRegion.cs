@@ -83,6 +83,9 @@ public sealed class FiringPinImpression
     /// <summary>Valid points of <see cref="Surface"/>.</summary>
     public int Points { get; }
 
+    /// <summary>The tip's turning marks about the axis; null when the floor held too few rings.</summary>
+    public TipRings? Rings { get; init; }
+
     private readonly Lock _viewLock = new();
     private FiringPinView? _view;
 

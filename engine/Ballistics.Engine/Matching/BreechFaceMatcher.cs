@@ -15,7 +15,8 @@ namespace Ballistics.Engine.Matching;
 /// </summary>
 public sealed class BreechFaceMatcher
 {
-    public const string ComparisonVersion = "compare/1.10";
+    /// <summary>1.11: the firing pins' comparison adds their tips' turning marks (<see cref="FiringPin.TipRings"/>).</summary>
+    public const string ComparisonVersion = "compare/1.11";
 
     private readonly SurfaceComparer _comparer;
     private readonly FiringPinComparer _firingPins;
@@ -28,11 +29,15 @@ public sealed class BreechFaceMatcher
     /// <param name="comparison">Comparison options; the defaults when null.</param>
     /// <param name="fusion">The firing pin's score and the fusion; the engine's embedded ones when null (none for a matcher without a score model).</param>
     /// <param name="photographModel">The score of two photographs; the engine's embedded one when null (none for a matcher without a score model).</param>
-    public BreechFaceMatcher(ScoreModel? model, PreprocessOptions? preprocess = null, ComparisonOptions? comparison = null, RegionFusion? fusion = null, ScoreModel? photographModel = null)
+    /// <param name="scoreRegions">
+    /// False for a matcher that compares the firing pin and the shear but leaves them unscored (the score is the breech
+    /// face's): what the region models learn from, which must not need the models they replace.
+    /// </param>
+    public BreechFaceMatcher(ScoreModel? model, PreprocessOptions? preprocess = null, ComparisonOptions? comparison = null, RegionFusion? fusion = null, ScoreModel? photographModel = null, bool scoreRegions = true)
     {
         Model = model;
         PhotographModel = model is null ? null : photographModel ?? ScoreModel.PhotographDefault;
-        Fusion = model is null ? null : fusion ?? RegionFusion.Default;
+        Fusion = model is null || !scoreRegions ? null : fusion ?? RegionFusion.Default;
         PreprocessOptions = preprocess ?? PreprocessOptions.Default;
         ComparisonOptions = comparison ?? ComparisonOptions.Default;
         _comparer = new SurfaceComparer(ComparisonOptions);

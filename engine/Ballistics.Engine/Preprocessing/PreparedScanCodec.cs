@@ -14,7 +14,7 @@ namespace Ballistics.Engine.Preprocessing;
 /// </summary>
 public static class PreparedScanCodec
 {
-    private const uint Magic = 0x31535042; // "BPS1"; the firing-pin region follows the breech face since preprocess/1.6 and its aperture-shear band since 1.7, whose version checks keep older entries out
+    private const uint Magic = 0x31535042; // "BPS1"; the firing-pin region follows the breech face since preprocess/1.6, its aperture-shear band since 1.7 and the tip's rings since 1.9, whose version checks keep older entries out
 
     public static void Write(PreparedScan scan, Stream destination)
     {
@@ -67,6 +67,7 @@ public static class PreparedScanCodec
         if (region.Impression is { } impression)
         {
             WriteAboutAxis(writer, impression.Surface, impression.AxisUm, impression.Points);
+            WriteRings(writer, impression.Rings);
         }
 
         WriteShear(writer, region.Shear);
@@ -92,6 +93,31 @@ public static class PreparedScanCodec
         writer.Write(axisUm.Y);
         writer.Write(points);
         writer.Write(MemoryMarshal.AsBytes(surface.Values));
+    }
+
+    /// <summary>The tip's turning marks (since preprocess/1.9): a flag, then the profile, its centre's shift and its strength.</summary>
+    private static void WriteRings(BinaryWriter writer, TipRings? rings)
+    {
+        writer.Write(rings is not null);
+        if (rings is not null)
+        {
+            writer.Write(rings.Profile.Length);
+            writer.Write(MemoryMarshal.AsBytes(rings.Profile.AsSpan()));
+            writer.Write(rings.CentreShiftUm);
+            writer.Write(rings.Strength);
+        }
+    }
+
+    private static TipRings? ReadRings(BinaryReader reader)
+    {
+        if (!reader.ReadBoolean())
+        {
+            return null;
+        }
+
+        var profile = new float[reader.ReadInt32()];
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(profile.AsSpan()));
+        return TipRings.FromProfile(profile, reader.ReadDouble(), reader.ReadDouble());
     }
 
     private static (Surface Surface, (double X, double Y) AxisUm, int Points) ReadAboutAxis(BinaryReader reader)
@@ -136,7 +162,7 @@ public static class PreparedScanCodec
         {
             case FiringPinStatus.Found:
                 var (surface, axis, points) = ReadAboutAxis(reader);
-                region = FiringPinRegion.Found(new FiringPinImpression(surface, axis, outline, points));
+                region = FiringPinRegion.Found(new FiringPinImpression(surface, axis, outline, points) { Rings = ReadRings(reader) });
                 break;
             case FiringPinStatus.Failed:
                 region = FiringPinRegion.Failed(reason, outline);

@@ -15,8 +15,11 @@ namespace Ballistics.Engine.Preprocessing;
 /// </summary>
 public static class Preprocessor
 {
-    /// <summary>1.8: a crater whose floor was not measured gives no firing-pin impression (its rim and flow-back alone were compared before).</summary>
-    public const string AlgorithmVersion = "preprocess/1.8";
+    /// <summary>
+    /// 1.8: a crater whose floor was not measured gives no firing-pin impression (its rim and flow-back alone were compared
+    /// before). 1.9: the impression carries the tip's turning marks as a profile about the axis (<see cref="FiringPin.TipRings"/>).
+    /// </summary>
+    public const string AlgorithmVersion = "preprocess/1.9";
 
     /// <summary>Fewer valid points than this cannot hold a breech face worth comparing.</summary>
     public const int MinValidPoints = 1_000;

@@ -19,13 +19,21 @@ public sealed class RegionFusion : IDisposable
 
     public const string FusionResourceName = "Ballistics.Engine.Scoring.fusion-score-model.zip";
 
-    /// <summary>The firing pin's inputs: NCC of both directions, the weaker direction's, the polar peak's z, log₁₀ of the points compared.</summary>
-    internal const int FiringPinInputs = 4;
+    /// <summary>
+    /// The firing pin's inputs: NCC of both directions, the weaker direction's, the polar peak's z, log₁₀ of the points
+    /// compared, the tips' turning marks' correlation and the weaker floor's ring strength (NaN when either floor held too
+    /// few rings).
+    /// </summary>
+    internal const int FiringPinInputs = 6;
 
     /// <summary>The aperture shear's inputs: the profiles' correlation, the relief's orientation coherence, log₁₀ of the length compared, the offset's size.</summary>
     internal const int ShearInputs = 4;
 
-    /// <summary>The fusion's inputs: the breech face's and the firing pin's scores as log-odds (NaN when absent), the angle between the two witnesses' turns (NaN when either is missing).</summary>
+    /// <summary>
+    /// The fusion's inputs: the breech face's and the firing pin's scores as log-odds (NaN when absent), the angle between
+    /// the two witnesses' turns (NaN when either is missing). The weaker floor's ring strength as a fourth input changed
+    /// nothing beyond a new draw (2026-12-07: seed 61 −0.002, x41h +0.001, the same without turning marks ±0.001).
+    /// </summary>
     internal const int FusionInputs = 3;
 
     private static readonly Lazy<RegionFusion?> Embedded = new(LoadEmbedded);
@@ -71,7 +79,11 @@ public sealed class RegionFusion : IDisposable
             throw new ArgumentException("Only a firing-pin comparison that was made has a score.", nameof(c));
         }
 
-        return [(float)c.Ncc, (float)Math.Min(c.NccForward, c.NccBackward), (float)c.PeakZ, (float)Math.Log10(Math.Max(1, c.OverlapPoints))];
+        return
+        [
+            (float)c.Ncc, (float)Math.Min(c.NccForward, c.NccBackward), (float)c.PeakZ, (float)Math.Log10(Math.Max(1, c.OverlapPoints)),
+            c.RingNcc is { } ring ? (float)ring : float.NaN, c.RingStrength is { } strength ? (float)strength : float.NaN,
+        ];
     }
 
     internal static float[] ShearInputsOf(ApertureShearComparison c)

@@ -137,10 +137,10 @@ public sealed class CompareCommandTests
         Assert.That(error, Does.Contain("pairs.csv: line 3, field b: empty scan path"));
         Assert.That(error, Does.Contain("missing.x3p"));
         var lines = File.ReadAllLines(scores);
-        Assert.That(lines[0], Is.EqualTo("a,b,score,score_bf,score_fp,score_shear,cmc,ccf,theta_deg,dx_um,dy_um,ms,status,fp_status,fp_ncc,fp_theta_deg,fp_peak_z,fp_angle_from_bf_deg,shear_status,shear_ncc,shear_direction_deg,shear_offset_um,shear_overlap_um,shear_coherence"));
+        Assert.That(lines[0], Is.EqualTo("a,b,score,score_bf,score_fp,score_shear,cmc,ccf,theta_deg,dx_um,dy_um,ms,status,fp_status,fp_ncc,fp_theta_deg,fp_peak_z,fp_angle_from_bf_deg,shear_status,shear_ncc,shear_direction_deg,shear_offset_um,shear_overlap_um,shear_coherence,fp_ring_ncc,fp_ring_strength"));
         Assert.That(lines, Has.Length.EqualTo(2), "the good pair is scored despite its bad neighbours");
         Assert.That(lines[1], Does.EndWith(",registered,absent: A: the scan holds the breech face only (already cropped and filtered); B: the scan holds the breech face only (already cropped and filtered),,,,"
-            + ",absent: A: the scan holds the breech face only (already cropped and filtered); B: the scan holds the breech face only (already cropped and filtered),,,,,"),
+            + ",absent: A: the scan holds the breech face only (already cropped and filtered); B: the scan holds the breech face only (already cropped and filtered),,,,,,,"),
             "processed scans carry no firing pin and no aperture shear: the columns say so and leave the numbers empty");
         Assert.That(output, Does.Contain("wrote 1 scores"));
     }

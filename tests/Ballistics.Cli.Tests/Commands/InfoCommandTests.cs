@@ -71,9 +71,11 @@ public sealed class InfoCommandTests
         {
             Assert.That(pin.GetProperty("points").GetInt32(), Is.GreaterThan(2_000));
             Assert.That(pin.GetProperty("crater_radius_um").GetDouble(), Is.InRange(200, 900));
+            Assert.That(pin.GetProperty("ring_strength").GetDouble(), Is.InRange(0, 1), "the share of the floor's relief the tip's turns explain");
         }
         else
         {
+            Assert.That(pin.GetProperty("ring_strength").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
             // Fadul's raw crater was not measured, only its rim and flow-back; a processed file holds no crater: the reason says which.
             Assert.That(pin.GetProperty("reason").GetString(), Does.Contain(reason));
         }

@@ -184,13 +184,13 @@ public sealed class SamplesCommandTests
     {
         using var dir = new TempDirectory();
 
-        var (code, output, error) = Run(["samples", "generate", "--out", dir.Path, "--firearms", "2", "--fires", "1", "--seed", "3", "--condition", "layout=processed", "--condition", "dropout=0.03"]);
+        var (code, output, error) = Run(["samples", "generate", "--out", dir.Path, "--firearms", "2", "--fires", "1", "--seed", "3", "--condition", "layout=processed", "--condition", "dropout=0.03", "--condition", "pin_turning=0"]);
 
         Assert.That(code, Is.Zero, error);
-        Assert.That(output, Does.Contain("conditions: fixed; fixed dropout=0.03, layout=processed"));
+        Assert.That(output, Does.Contain("conditions: fixed; fixed dropout=0.03, layout=processed, pin_turning=0"));
         var truth = File.ReadAllLines(Path.Combine(dir.Path, "ground_truth.csv"));
-        Assert.That(truth[0], Does.EndWith("dropout,dropout_clustering,contact,noise,step_um,warp_um,primer_flow,crater,layout,subclass"));
-        Assert.That(truth[1], Does.EndWith(",0.03,,,,,,,,processed,"));
+        Assert.That(truth[0], Does.EndWith("dropout,dropout_clustering,contact,noise,step_um,warp_um,primer_flow,crater,layout,subclass,pin_turning"));
+        Assert.That(truth[1], Does.EndWith(",0.03,,,,,,,,processed,,0"));
     }
 
     [TestCase("contact=2", "--condition contact=2: ContactFraction must lie in [0.2, 1]")]

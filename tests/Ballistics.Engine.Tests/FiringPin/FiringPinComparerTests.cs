@@ -32,6 +32,20 @@ public sealed class FiringPinComparerTests
     }
 
     [Test]
+    public void Compare_SameFirearm_TipRingsCorrelateMoreThanAnotherPins()
+    {
+        var comparer = new FiringPinComparer(FiringPinComparisonOptions.Default);
+        var first = PinOf(1, 1);
+
+        var same = comparer.Compare(first, PinOf(1, 2), Registration.Failed("not given"));
+        var different = comparer.Compare(first, PinOf(2, 1), Registration.Failed("not given"));
+
+        Assert.That(same.RingNcc, Is.GreaterThan(0.3));
+        Assert.That(same.RingNcc, Is.GreaterThan(different.RingNcc!.Value + 0.2));
+        Assert.That(same.RingStrength, Is.GreaterThan(0));
+    }
+
+    [Test]
     public void Compare_ImpressionWithItself_FullCorrelationAtNoTurn()
     {
         var pin = PinOf(3, 1);

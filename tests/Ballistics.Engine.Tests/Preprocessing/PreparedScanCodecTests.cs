@@ -43,6 +43,9 @@ public sealed class PreparedScanCodecTests
         var (written, read) = (scan.FiringPin.Impression!, back.Impression!);
         Assert.That(read.Surface.ValuesBitEqual(written.Surface), Is.True);
         Assert.That((read.AxisUm, read.Points, read.Outline), Is.EqualTo((written.AxisUm, written.Points, written.Outline)));
+        Assert.That(written.Rings, Is.Not.Null, "a raw scan's crater floor holds the tip's rings");
+        Assert.That(read.Rings!.Profile, Is.EqualTo(written.Rings!.Profile));
+        Assert.That((read.Rings.CentreShiftUm, read.Rings.Strength), Is.EqualTo((written.Rings.CentreShiftUm, written.Rings.Strength)));
         Assert.That(back.Shear.Status, Is.EqualTo(FiringPinStatus.Found), scan.FiringPin.Shear.Reason);
         var (bandWritten, bandRead) = (scan.FiringPin.Shear.Band!, back.Shear.Band!);
         Assert.That(bandRead.Surface.ValuesBitEqual(bandWritten.Surface), Is.True);
