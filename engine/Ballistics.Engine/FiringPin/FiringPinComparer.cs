@@ -27,8 +27,10 @@ internal sealed class FiringPinComparer(FiringPinComparisonOptions options)
             return FiringPinComparison.Failed(string.Create(CultureInfo.InvariantCulture, $"the impressions were prepared at {viewA.StepUm} µm and {viewB.StepUm} µm; prepare both with the same options"));
         }
 
-        var rings = a.Impression.Rings is { } ra && b.Impression.Rings is { } rb ? TipRings.Correlate(ra, rb, 0, 24) : null;
-        return Compare(viewA, viewB, breechFace) with { RingNcc = rings, RingStrength = rings is null ? null : Math.Min(a.Impression.Rings!.Strength, b.Impression.Rings!.Strength) };
+        var (ringNcc, ringStrength) = a.Impression.Rings is { } ra && b.Impression.Rings is { } rb && TipRings.Correlate(ra, rb, 0, options.MinRings) is { } r
+            ? (r, Math.Min(ra.Strength, rb.Strength))
+            : ((double?)null, (double?)null);
+        return Compare(viewA, viewB, breechFace) with { RingNcc = ringNcc, RingStrength = ringStrength };
     }
 
     private FiringPinComparison Compare(FiringPinView a, FiringPinView b, Registration breechFace)

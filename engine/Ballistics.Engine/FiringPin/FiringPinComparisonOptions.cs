@@ -35,4 +35,10 @@ public sealed record FiringPinComparisonOptions
     /// of 1,128 pairs of a generated hard set found no pose.
     /// </summary>
     public double MinOverlapFraction { get; init => field = RegistrationOptions.InRange(value, 0.05, 1, nameof(MinOverlapFraction)); } = 0.15;
+
+    /// <summary>
+    /// Two tips' turning marks are correlated only over at least this many rings both hold (2.5 µm each, 60 µm), at no
+    /// radial lag: a lag of a ring or two gave the same AUC and lets different pitches line up.
+    /// </summary>
+    public int MinRings { get; init => field = (int)RegistrationOptions.InRange(value, 8, 1_000, nameof(MinRings)); } = 24;
 }

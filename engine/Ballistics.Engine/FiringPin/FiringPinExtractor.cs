@@ -105,7 +105,7 @@ internal static class FiringPinExtractor
         RobustLeveller.Apply(grid, options.Levelling);
         GaussianBandPass.Apply(grid, new BandPassOptions { ShortCutoffUm = filter.ShortCutoffUm, LongCutoffUm = filter.LongCutoffUm, MinWeight = options.BandPass.MinWeight });
         var (axisX, axisY) = (((axisUm.X - originUm.X) / filter.StepUm) - 0.5, ((axisUm.Y - originUm.Y) / filter.StepUm) - 0.5);
-        var rings = ringsRadiusUm > 0 ? TipRings.Measure(grid, axisX, axisY, ringsRadiusUm, 15) : null;
+        var rings = ringsRadiusUm > 0 ? TipRings.Measure(grid, axisX, axisY, ringsRadiusUm, options.FiringPin.RingCentreSearchUm) : null;
         RemoveRings(grid, axisX, axisY);
         Erode(zone, filter.EdgeErosionUm / filter.StepUm);
         grid.KeepOnly(zone);
@@ -159,7 +159,6 @@ internal static class FiringPinExtractor
         var z = grid.Values;
         for (var pass = 0; pass < 2; pass++)
         {
-
             for (var y = 0; y < grid.Height; y++)
             {
                 for (var x = 0; x < grid.Width; x++)

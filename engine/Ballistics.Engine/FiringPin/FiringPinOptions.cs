@@ -46,4 +46,10 @@ public sealed record FiringPinOptions
     /// region is reported as failed with the count. Default 2,000 points of 5 µm: 0.05 mm², a disc of about 126 µm radius.
     /// </summary>
     public int MinPoints { get; init => field = (int)Check.InRange(value, 16, 1_000_000, nameof(MinPoints)); } = 2_000;
+
+    /// <summary>
+    /// The tip's turning marks (<see cref="TipRings"/>) are measured about the centre within this distance of the
+    /// crater's axis where they stand out most: the axis is found on the 20 µm detection grid and misses by a few µm.
+    /// </summary>
+    public double RingCentreSearchUm { get; init => field = Check.InRange(value, 0, 100, nameof(RingCentreSearchUm)); } = 15;
 }
