@@ -11,6 +11,9 @@ namespace Ballistics.Samples;
 /// </summary>
 public static class PhotographRenderer
 {
+    /// <summary>How far from the black level a value is still the black level (radiance; the level is 0.02).</summary>
+    private const float BlackLevelTolerance = 1e-4f;
+
     /// <summary>Renders <paramref name="scan"/> (a topography) with <paramref name="options"/>; <paramref name="noiseSeed"/> draws the sensor noise.</summary>
     /// <returns>An 8- or 16-bit grey image at <see cref="PhotographOptions.PixelSizeUm"/>; the caller disposes it.</returns>
     public static Mat Render(Surface scan, PhotographOptions options, int noiseSeed)
@@ -41,8 +44,10 @@ public static class PhotographRenderer
     /// <summary>Vignetting, exposure, gamma and noise, clipped to the sensor's range.</summary>
     private static void Expose(float[] values, int w, int h, PhotographOptions options, int noiseSeed)
     {
-        // Scaled so the median of the lit surface sits at mid-grey before the exposure's gain.
-        var lit = values.Where(v => v > PhotographRendering.DarkRadiance).ToArray();
+        // Scaled so the median of the lit surface sits at mid-grey before the exposure's gain. The unmeasured area is the
+        // black level give or take the rounding of the defocus and the resampling (a few ulp): compared as exactly it, a
+        // cropped breech face, dark over more than half the photograph, took its median from the dark and was blown out.
+        var lit = values.Where(v => Math.Abs(v - PhotographRendering.DarkRadiance) > BlackLevelTolerance).ToArray();
         Array.Sort(lit);
         var median = lit.Length == 0 ? 1 : lit[lit.Length / 2];
         var gain = (float)(0.45 * options.Exposure / Math.Max(1e-6, median));

@@ -84,6 +84,27 @@ public sealed class PhotographRendererTests
     }
 
     [Test]
+    public void Render_MostlyUnmeasuredAndDefocused_SurfaceExposedNotBlownOut()
+    {
+        // A cropped breech face: dark over most of the photograph. Resampled to 5.3 µm and defocused by 1.153 px, the black
+        // level rounds a little up in places; the exposure must still be set on the surface, not on the dark.
+        var values = Roof().Values.ToArray();
+        for (var y = 0; y < 40; y++)
+        {
+            for (var x = 0; x < 56; x++)
+            {
+                values[(y * 80) + x] = float.NaN;
+            }
+        }
+
+        using var photo = PhotographRenderer.Render(new Surface(80, 40, 5, 5, values), Plain(ImageLighting.Ring, 0) with { BlurPx = 1.153, PixelSizeUm = 5.3 }, noiseSeed: 1);
+        Assert.That(photo.Cols, Is.EqualTo(75), "400 µm at 5.3 µm: the scan's 280 unmeasured µm are columns 0–52");
+
+        Assert.That(MeanOf(photo, 56, 74), Is.EqualTo(0.45 * ushort.MaxValue).Within(10).Percent, "the surface's median at mid-grey");
+        Assert.That(MeanOf(photo, 5, 45), Is.LessThan(0.05 * ushort.MaxValue), "unmeasured: dark");
+    }
+
+    [Test]
     public void Render_SameScanAndSeed_SameSetTwice()
     {
         using var dir = new TempDirectory();
