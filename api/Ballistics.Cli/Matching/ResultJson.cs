@@ -54,9 +54,9 @@ internal sealed record ResultJson(
 }
 
 /// <summary>How two photographs were lit (`ring`, `side`, `unknown`) and whether that differs (null: cannot be told); absent for two topographies.</summary>
-internal sealed record LightingJson(string A, string B, bool? Differs, string Note)
+internal sealed record LightingJson(string A, string B, bool? Differs, string Note, bool ShadingInverted)
 {
-    public static LightingJson? Of(LightingAgreement? l) => l is null ? null : new(Name(l.A), Name(l.B), l.Differs, l.Note);
+    public static LightingJson? Of(LightingAgreement? l) => l is null ? null : new(Name(l.A), Name(l.B), l.Differs, l.Note, l.ShadingInverted);
 
     private static string Name(Engine.Surfaces.ImageLighting light) => Engine.Surfaces.ImageLightingNames.Name(light);
 }

@@ -5,7 +5,11 @@ using Ballistics.Engine.Surfaces;
 namespace Ballistics.Engine.Comparison;
 
 /// <summary>Everything one comparison measured, before a score is put on it.</summary>
-internal sealed record SurfaceComparison(Registration Registration, CmcDirection Forward, CmcDirection Backward, ComparisonFeatures Features);
+internal sealed record SurfaceComparison(Registration Registration, CmcDirection Forward, CmcDirection Backward, ComparisonFeatures Features)
+{
+    /// <summary>Whether B's shading was compared with its sign turned over (two photographs whose shading is as recorded).</summary>
+    public bool ShadingInverted { get; init; }
+}
 
 /// <summary>
 /// Compares two prepared surfaces on one grid step: global registration, CMC in both directions

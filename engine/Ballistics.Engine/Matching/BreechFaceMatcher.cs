@@ -15,8 +15,11 @@ namespace Ballistics.Engine.Matching;
 /// </summary>
 public sealed class BreechFaceMatcher
 {
-    /// <summary>1.11: the firing pins' comparison adds their tips' turning marks (<see cref="FiringPin.TipRings"/>).</summary>
-    public const string ComparisonVersion = "compare/1.11";
+    /// <summary>
+    /// 1.12: two photographs whose shading is compared as recorded are compared both ways round (<see cref="PreparedScan.Inverted"/>);
+    /// 1.11: the firing pins' comparison adds their tips' turning marks (<see cref="FiringPin.TipRings"/>).
+    /// </summary>
+    public const string ComparisonVersion = "compare/1.12";
 
     private readonly SurfaceComparer _comparer;
     private readonly FiringPinComparer _firingPins;
@@ -251,7 +254,7 @@ public sealed class BreechFaceMatcher
             FiringPin = firingPin,
             ApertureShear = shear,
             Modality = Modalities.Of(a, b),
-            Lighting = a.Kind == SurfaceKind.Intensity2D ? LightingAgreement.Of(a.Surface.Metadata.Lighting, b.Surface.Metadata.Lighting, measured.Registration) : null,
+            Lighting = a.Kind == SurfaceKind.Intensity2D ? LightingAgreement.Of(a.Surface.Metadata.Lighting, b.Surface.Metadata.Lighting, measured.Registration, measured.ShadingInverted) : null,
             Score = Fusion?.Combine(scoreBf, scoreFp, firingPin.AngleFromBreechFaceDeg) ?? scoreBf,
             ScoreBf = scoreBf,
             ScoreFp = scoreFp,
@@ -288,6 +291,18 @@ public sealed class BreechFaceMatcher
             throw new ArgumentException($"Prepared scans must share one step; got {a.Surface.LateralStepXUm} µm and {b.Surface.LateralStepXUm} µm. Prepare both with the same options.", nameof(b));
         }
 
-        return _comparer.Compare(a.ComparisonView(_comparer), b.ComparisonView(_comparer));
+        var asGiven = _comparer.Compare(a.ComparisonView(_comparer), b.ComparisonView(_comparer));
+        if (!(a.ShadingAsIs && b.ShadingAsIs))
+        {
+            return asGiven;
+        }
+
+        // Two photographs' shading as recorded may be each other's negative (PreparedScan.Inverted): both signs are
+        // compared and the one that agrees better kept, by the correlation alone so training and scoring choose alike.
+        var inverted = _comparer.Compare(a.ComparisonView(_comparer), b.Inverted().ComparisonView(_comparer));
+        return Agreement(inverted) > Agreement(asGiven) ? inverted with { ShadingInverted = true } : asGiven;
     }
+
+    private static double Agreement(SurfaceComparison comparison) =>
+        comparison.Registration.Registered ? comparison.Features.AlignedCcf : double.NegativeInfinity;
 }

@@ -19,8 +19,22 @@ public sealed record LightingAgreement(ImageLighting A, ImageLighting B, bool? D
     /// <summary>Two side-lit cases turned by less than this under one lamp are lit alike (a lamp's own spread).</summary>
     public const double SideLightToleranceDeg = 20;
 
-    /// <summary>The lighting of two photographs registered at <paramref name="registration"/>.</summary>
-    public static LightingAgreement Of(ImageLighting? a, ImageLighting? b, Registration registration)
+    /// <summary>
+    /// Whether B's shading was compared with its sign turned over: under a ring, slopes brighten or darken by the light's
+    /// elevation and the metal's finish, so two photographs of one case may be each other's negative.
+    /// </summary>
+    public bool ShadingInverted { get; init; }
+
+    /// <summary>The lighting of two photographs registered at <paramref name="registration"/>, B's shading inverted or not.</summary>
+    public static LightingAgreement Of(ImageLighting? a, ImageLighting? b, Registration registration, bool shadingInverted = false)
+    {
+        var agreement = Described(a, b, registration);
+        return shadingInverted
+            ? agreement with { ShadingInverted = true, Note = agreement.Note + "; compared with B's shading inverted (bright where A is dark), which agreed better" }
+            : agreement;
+    }
+
+    private static LightingAgreement Described(ImageLighting? a, ImageLighting? b, Registration registration)
     {
         var (la, lb) = (a ?? ImageLighting.Unknown, b ?? ImageLighting.Unknown);
         if (la == ImageLighting.Unknown || lb == ImageLighting.Unknown)

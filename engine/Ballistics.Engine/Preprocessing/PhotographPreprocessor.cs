@@ -72,8 +72,10 @@ public static class PhotographPreprocessor
             grid.Values[i] = float.IsFinite(v) && v > dark ? MathF.Log(v) : float.NaN;
         }
 
+        var integrated = false;
         if (lamp is { } light && ShadingIntegration.Integrates(photo.Metadata.Lighting, light.Clarity))
         {
+            integrated = true;
             // Lit from one side more than the others: the shading is the slope along the light, integrated back to relief.
             ShadingIntegration.AlongLamp(grid, light.AzimuthRad);
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"light from {light.AzimuthRad * 180 / Math.PI:0}° (the crater's far wall lit, moment {light.Clarity:0.00}): shading integrated along it to relief"));
@@ -93,6 +95,7 @@ public static class PhotographPreprocessor
         return new PreparedScan(prepared, geometry, options, notes, regionPoints, offset)
         {
             FiringPin = FiringPinRegion.Absent("a photograph: its firing-pin impression is not compared"),
+            ShadingAsIs = !integrated,
         };
     }
 

@@ -67,8 +67,40 @@ public sealed class PreparedScan
         : Geometry.PrimerRadiusUm > 0 ? (Geometry.PrimerCentreXUm, Geometry.PrimerCentreYUm)
         : null;
 
+    /// <summary>
+    /// A photograph whose shading is compared as it was recorded (a ring light, or a light not read from the crater), not
+    /// integrated back to relief: its sign is the light's and the metal's, not the marks' (<see cref="Inverted"/>).
+    /// </summary>
+    public bool ShadingAsIs { get; init; }
+
     private readonly Lock _viewLock = new();
     private ComparableScan? _view;
+    private PreparedScan? _inverted;
+
+    /// <summary>
+    /// This photograph with its shading's sign turned over, built once. Under a ring the marks show as the slopes' squares
+    /// with a sign of the light's making: a diffuse metal lit from high up darkens with slope, a shiny one lit from low
+    /// down brightens towards its mirror lobe; two photographs of one case can be each other's negative.
+    /// </summary>
+    internal PreparedScan Inverted()
+    {
+        lock (_viewLock)
+        {
+            if (_inverted is null)
+            {
+                var values = Surface.Values.ToArray();
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = -values[i];
+                }
+
+                var surface = new Surface(Surface.Width, Surface.Height, Surface.LateralStepXUm, Surface.LateralStepYUm, values) { Kind = Surface.Kind, Metadata = Surface.Metadata };
+                _inverted = new PreparedScan(surface, Geometry, Options, Notes, RegionPoints, SourceOffset) { FiringPin = FiringPin, ShadingAsIs = ShadingAsIs };
+            }
+
+            return _inverted;
+        }
+    }
 
     /// <summary>Whether the comparison view has been built (it is kept once it has).</summary>
     internal bool HasComparisonView

@@ -1,0 +1,60 @@
+using Ballistics.Engine.Matching;
+using Ballistics.Engine.Scoring;
+using Ballistics.Engine.Surfaces;
+using Ballistics.Samples;
+
+namespace Ballistics.Engine.Tests.Matching;
+
+/// <summary>Two ring-lit photographs of one case may be each other's negative: both signs are compared, and the result says which agreed.</summary>
+[TestFixture]
+public sealed class ShadingPolarityTests
+{
+    private static readonly CorpusOptions Raw = new() { Firearms = 2, FiresPerFirearm = 2, Seed = 21, Conditions = new ScanConditions { Layout = ScanLayout.Raw } };
+
+    private static readonly Lazy<BreechFaceMatcher> Matcher = new(() => new BreechFaceMatcher(ScoreModel.LoadDefault()));
+
+    private static Surface Scan(int firearm, int fire) => CorpusGenerator.Fire(Raw, CorpusGenerator.FirearmOf(Raw, firearm), fire).Surface;
+
+    /// <summary>Bright field: a diffuse metal lit from high up, darker where it slopes.</summary>
+    private static readonly Samples.PhotographOptions Diffuse = new() { Lighting = ImageLighting.Ring, RingUnevenness = 0.05, ElevationDeg = 60, Diffuse = 1, PixelSizeUm = 5, BitDepth = 16, Noise = 0.002 };
+
+    /// <summary>Dark field: a shiny metal lit from low down, brighter where it slopes towards its mirror lobe.</summary>
+    private static readonly Samples.PhotographOptions Shiny = Diffuse with { ElevationDeg = 15, Diffuse = 0.05, Shininess = 10 };
+
+    private static Surface Photograph(Surface scan, Samples.PhotographOptions options)
+    {
+        using var image = PhotographRenderer.Render(scan, options, noiseSeed: 3);
+        return Ingest.Images.ImageReader.Read(Ingest.Images.ImageWriter.Png(image, options.PixelSizeUm), "taken.png", pixelSizeUm: null, lighting: ImageLighting.Ring).Value;
+    }
+
+    [Test]
+    public void Compare_RingPhotographsInBrightAndDarkField_ComparedInvertedAndFound()
+    {
+        var matcher = Matcher.Value;
+        var a = matcher.Prepare(Photograph(Scan(1, 1), Shiny));
+
+        var alike = matcher.Compare(a, matcher.Prepare(Photograph(Scan(1, 2), Shiny)));
+        var opposite = matcher.Compare(a, matcher.Prepare(Photograph(Scan(1, 2), Diffuse)));
+        var other = matcher.Compare(a, matcher.Prepare(Photograph(Scan(2, 1), Diffuse)));
+
+        var figures = $"alike {alike.Features.AlignedCcf:0.000} at {alike.Registration.RotationDeg:0.0}°, opposite {opposite.Features.AlignedCcf:0.000} at {opposite.Registration.RotationDeg:0.0}°, other {other.Features.AlignedCcf:0.000}";
+        Assert.That(a.ShadingAsIs, Is.True, "a ring's shading is compared as recorded");
+        Assert.That(alike.Lighting!.ShadingInverted, Is.False, figures);
+        Assert.That(opposite.Lighting!.ShadingInverted, Is.True, figures);
+        Assert.That(opposite.Lighting.Note, Does.Contain("inverted"));
+        Assert.That(opposite.Registration.RotationDeg, Is.EqualTo(alike.Registration.RotationDeg).Within(3), figures);
+        Assert.That(opposite.Features.AlignedCcf, Is.GreaterThan(2 * other.Features.AlignedCcf), figures);
+    }
+
+    [Test]
+    public void Compare_Topographies_NeverInverted()
+    {
+        var matcher = Matcher.Value;
+        var a = matcher.Prepare(Scan(1, 1));
+
+        var result = matcher.Compare(a, matcher.Prepare(Scan(2, 1)));
+
+        Assert.That(a.ShadingAsIs, Is.False, "heights have a sign of their own");
+        Assert.That(result.Lighting, Is.Null);
+    }
+}
