@@ -1,7 +1,7 @@
 using Ballistics.Engine.Matching;
 using Ballistics.Engine.Scoring;
 using Ballistics.Engine.Surfaces;
-using Ballistics.Samples;
+using Ballistics.Engine.Tests.Rendering;
 
 namespace Ballistics.Engine.Tests.Matching;
 
@@ -9,11 +9,7 @@ namespace Ballistics.Engine.Tests.Matching;
 [TestFixture]
 public sealed class ShadingPolarityTests
 {
-    private static readonly CorpusOptions Raw = new() { Firearms = 2, FiresPerFirearm = 2, Seed = 21, Conditions = new ScanConditions { Layout = ScanLayout.Raw } };
-
     private static readonly Lazy<BreechFaceMatcher> Matcher = new(() => new BreechFaceMatcher(ScoreModel.LoadDefault()));
-
-    private static Surface Scan(int firearm, int fire) => CorpusGenerator.Fire(Raw, CorpusGenerator.FirearmOf(Raw, firearm), fire).Surface;
 
     /// <summary>Bright field: a diffuse metal lit from high up, darker where it slopes.</summary>
     private static readonly Samples.PhotographOptions Diffuse = new() { Lighting = ImageLighting.Ring, RingUnevenness = 0.05, ElevationDeg = 60, Diffuse = 1, PixelSizeUm = 5, BitDepth = 16, Noise = 0.002 };
@@ -21,21 +17,17 @@ public sealed class ShadingPolarityTests
     /// <summary>Dark field: a shiny metal lit from low down, brighter where it slopes towards its mirror lobe.</summary>
     private static readonly Samples.PhotographOptions Shiny = Diffuse with { ElevationDeg = 15, Diffuse = 0.05, Shininess = 10 };
 
-    private static Surface Photograph(Surface scan, Samples.PhotographOptions options)
-    {
-        using var image = PhotographRenderer.Render(scan, options, noiseSeed: 3);
-        return Ingest.Images.ImageReader.Read(Ingest.Images.ImageWriter.Png(image, options.PixelSizeUm), "taken.png", pixelSizeUm: null, lighting: ImageLighting.Ring).Value;
-    }
+    private static Surface Photograph(Surface scan, Samples.PhotographOptions options) => TakenPhotographs.Taken(scan, options, noiseSeed: 3);
 
     [Test]
     public void Compare_RingPhotographsInBrightAndDarkField_ComparedInvertedAndFound()
     {
         var matcher = Matcher.Value;
-        var a = matcher.Prepare(Photograph(Scan(1, 1), Shiny));
+        var a = matcher.Prepare(Photograph(TakenPhotographs.Scan(1, 1), Shiny));
 
-        var alike = matcher.Compare(a, matcher.Prepare(Photograph(Scan(1, 2), Shiny)));
-        var opposite = matcher.Compare(a, matcher.Prepare(Photograph(Scan(1, 2), Diffuse)));
-        var other = matcher.Compare(a, matcher.Prepare(Photograph(Scan(2, 1), Diffuse)));
+        var alike = matcher.Compare(a, matcher.Prepare(Photograph(TakenPhotographs.Scan(1, 2), Shiny)));
+        var opposite = matcher.Compare(a, matcher.Prepare(Photograph(TakenPhotographs.Scan(1, 2), Diffuse)));
+        var other = matcher.Compare(a, matcher.Prepare(Photograph(TakenPhotographs.Scan(2, 1), Diffuse)));
 
         var figures = $"alike {alike.Features.AlignedCcf:0.000} at {alike.Registration.RotationDeg:0.0}°, opposite {opposite.Features.AlignedCcf:0.000} at {opposite.Registration.RotationDeg:0.0}°, other {other.Features.AlignedCcf:0.000}";
         Assert.That(a.ShadingAsIs, Is.True, "a ring's shading is compared as recorded");
@@ -50,9 +42,9 @@ public sealed class ShadingPolarityTests
     public void Compare_Topographies_NeverInverted()
     {
         var matcher = Matcher.Value;
-        var a = matcher.Prepare(Scan(1, 1));
+        var a = matcher.Prepare(TakenPhotographs.Scan(1, 1));
 
-        var result = matcher.Compare(a, matcher.Prepare(Scan(2, 1)));
+        var result = matcher.Compare(a, matcher.Prepare(TakenPhotographs.Scan(2, 1)));
 
         Assert.That(a.ShadingAsIs, Is.False, "heights have a sign of their own");
         Assert.That(result.Lighting, Is.Null);

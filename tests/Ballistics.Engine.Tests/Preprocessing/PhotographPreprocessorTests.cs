@@ -13,11 +13,7 @@ public sealed class PhotographPreprocessorTests
 
     private static SimulatedFiring Firing() => CorpusGenerator.Fire(Raw, CorpusGenerator.FirearmOf(Raw, 1), 1);
 
-    private static Surface Photograph(Surface scan, Samples.PhotographOptions options)
-    {
-        using var image = PhotographRenderer.Render(scan, options, noiseSeed: 4);
-        return Ingest.Images.ImageReader.Read(Ingest.Images.ImageWriter.Png(image, options.PixelSizeUm), "rendered.png", pixelSizeUm: null, lighting: options.Lighting).Value;
-    }
+    private static Surface Photograph(Surface scan, Samples.PhotographOptions options) => Rendering.TakenPhotographs.Taken(scan, options, noiseSeed: 4);
 
     private static Samples.PhotographOptions Side => new() { Lighting = ImageLighting.Side, AzimuthDeg = 30, ElevationDeg = 35, PixelSizeUm = 5, BitDepth = 16, Noise = 0.002 };
 

@@ -1,7 +1,6 @@
 using Ballistics.Engine.Matching;
 using Ballistics.Engine.Rendering;
 using Ballistics.Engine.Surfaces;
-using Ballistics.Samples;
 
 namespace Ballistics.Engine.Tests.Rendering;
 
@@ -9,17 +8,11 @@ namespace Ballistics.Engine.Tests.Rendering;
 [TestFixture]
 public sealed class PhotographRenderingTests
 {
-    private static readonly CorpusOptions Raw = new() { Firearms = 2, FiresPerFirearm = 2, Seed = 21, Conditions = new ScanConditions { Layout = ScanLayout.Raw } };
-
-    private static Surface Scan(int firearm, int fire) => CorpusGenerator.Fire(Raw, CorpusGenerator.FirearmOf(Raw, firearm), fire).Surface;
+    private static Surface Scan(int firearm, int fire) => TakenPhotographs.Scan(firearm, fire);
 
     /// <summary>A ring-lit photograph as a lab's camera takes it (uneven ring, its own exposure and noise), read back from its PNG.</summary>
-    private static Surface Photograph(Surface scan)
-    {
-        var options = new Samples.PhotographOptions { Lighting = ImageLighting.Ring, RingUnevenness = 0.5, AzimuthDeg = 70, ElevationDeg = 30, PixelSizeUm = 5, BitDepth = 16, Noise = 0.003, Exposure = 1.2 };
-        using var image = PhotographRenderer.Render(scan, options, noiseSeed: 3);
-        return Ingest.Images.ImageReader.Read(Ingest.Images.ImageWriter.Png(image, options.PixelSizeUm), "taken.png", pixelSizeUm: null, lighting: ImageLighting.Ring).Value;
-    }
+    private static Surface Photograph(Surface scan) =>
+        TakenPhotographs.Taken(scan, new Samples.PhotographOptions { Lighting = ImageLighting.Ring, RingUnevenness = 0.5, AzimuthDeg = 70, ElevationDeg = 30, PixelSizeUm = 5, BitDepth = 16, Noise = 0.003, Exposure = 1.2 }, noiseSeed: 3);
 
     [Test]
     public void AsPhotograph_Topography_IntensityAtThePixelSizeMarkedAsRendered()
