@@ -193,7 +193,7 @@ public sealed class BreechFaceMatcher
         ArgumentNullException.ThrowIfNull(options);
         using var polar = candidate.ToPolar();
         using var coarse = candidate.ToCoarse();
-        return Screen(query.ComparisonView(_comparer), (coarse, polar, candidate.CoarseAxis), candidate.CoarseStepUm, options);
+        return EitherSign(query, view => Screen(view, (coarse, polar, candidate.CoarseAxis), candidate.CoarseStepUm, options));
     }
 
     /// <summary>The screen against a prepared candidate: from its view when it has one, else from its screen samples.</summary>
@@ -208,7 +208,24 @@ public sealed class BreechFaceMatcher
         }
 
         var view = candidate.ComparisonView(_comparer);
-        return view.CentredPolar is { } polar ? Screen(query.ComparisonView(_comparer), (view.Coarse, polar, view.CoarseAxis), view.CoarseStepUm, options) : null;
+        return view.CentredPolar is { } polar ? EitherSign(query, q => Screen(q, (view.Coarse, polar, view.CoarseAxis), view.CoarseStepUm, options)) : null;
+    }
+
+    /// <summary>
+    /// The screen of a query as given and, for a photograph whose shading is as recorded, of its negative too (the full
+    /// comparison tries both signs, <see cref="Measure"/>): the better of the two. A candidate is of the query's modality;
+    /// one integrated to relief is screened both ways as well, which only widens the candidates the full comparison sees.
+    /// </summary>
+    private double? EitherSign(PreparedScan query, Func<ComparableScan, double?> screen)
+    {
+        var asGiven = screen(query.ComparisonView(_comparer));
+        if (!query.ShadingAsIs)
+        {
+            return asGiven;
+        }
+
+        var inverted = screen(query.Inverted().ComparisonView(_comparer));
+        return inverted is { } i && (asGiven is not { } g || i > g) ? inverted : asGiven;
     }
 
     private double? Screen(ComparableScan query, (MaskedImage Coarse, CentredPolarImage Polar, (double X, double Y) Axis) candidate, double candidateStepUm, ScreenOptions options)

@@ -1,3 +1,4 @@
+using Ballistics.Engine.Corpus;
 using Ballistics.Engine.Matching;
 using Ballistics.Engine.Scoring;
 using Ballistics.Engine.Surfaces;
@@ -36,6 +37,19 @@ public sealed class ShadingPolarityTests
         Assert.That(opposite.Lighting.Note, Does.Contain("inverted"));
         Assert.That(opposite.Registration.RotationDeg, Is.EqualTo(alike.Registration.RotationDeg).Within(3), figures);
         Assert.That(opposite.Features.AlignedCcf, Is.GreaterThan(2 * other.Features.AlignedCcf), figures);
+    }
+
+    [Test]
+    public void Screen_RingPhotographsInBrightAndDarkField_MateScreenedAboveAnotherFirearm()
+    {
+        var matcher = Matcher.Value;
+        var a = matcher.Prepare(Photograph(TakenPhotographs.Scan(1, 1), Shiny));
+
+        var opposite = matcher.Screen(a, matcher.Prepare(Photograph(TakenPhotographs.Scan(1, 2), Diffuse)), ScreenOptions.Default);
+        var other = matcher.Screen(a, matcher.Prepare(Photograph(TakenPhotographs.Scan(2, 1), Diffuse)), ScreenOptions.Default);
+
+        Assert.That(opposite, Is.Not.Null);
+        Assert.That(opposite!.Value, Is.GreaterThan((other ?? -1) + 0.02), $"mate {opposite} other {other}");
     }
 
     [Test]
