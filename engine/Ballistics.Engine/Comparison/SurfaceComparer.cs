@@ -7,7 +7,7 @@ namespace Ballistics.Engine.Comparison;
 /// <summary>Everything one comparison measured, before a score is put on it.</summary>
 internal sealed record SurfaceComparison(Registration Registration, CmcDirection Forward, CmcDirection Backward, ComparisonFeatures Features)
 {
-    /// <summary>Whether B's shading was compared with its sign turned over (two photographs whose shading is as recorded).</summary>
+    /// <summary>Whether B was compared with its sign turned over (photographs, one or both with shading as recorded).</summary>
     public bool ShadingInverted { get; init; }
 }
 

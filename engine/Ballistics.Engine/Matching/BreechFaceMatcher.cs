@@ -16,7 +16,7 @@ namespace Ballistics.Engine.Matching;
 public sealed class BreechFaceMatcher
 {
     /// <summary>
-    /// 1.12: two photographs whose shading is compared as recorded are compared both ways round (<see cref="PreparedScan.Inverted"/>);
+    /// 1.12: a photograph whose shading is compared as recorded is compared with another photograph both ways round (<see cref="PreparedScan.Inverted"/>);
     /// 1.11: the firing pins' comparison adds their tips' turning marks (<see cref="FiringPin.TipRings"/>).
     /// </summary>
     public const string ComparisonVersion = "compare/1.12";
@@ -309,13 +309,14 @@ public sealed class BreechFaceMatcher
         }
 
         var asGiven = _comparer.Compare(a.ComparisonView(_comparer), b.ComparisonView(_comparer));
-        if (!(a.ShadingAsIs && b.ShadingAsIs))
+        if (!(a.ShadingAsIs || b.ShadingAsIs))
         {
             return asGiven;
         }
 
-        // Two photographs' shading as recorded may be each other's negative (PreparedScan.Inverted): both signs are
-        // compared and the one that agrees better kept, by the correlation alone so training and scoring choose alike.
+        // A photograph's shading as recorded has the sign its light and metal gave it (PreparedScan.Inverted), against
+        // another such photograph or a relief integrated from a side light alike: both signs are compared and the one
+        // that agrees better kept, by the correlation alone so training and scoring choose alike.
         var inverted = _comparer.Compare(a.ComparisonView(_comparer), b.Inverted().ComparisonView(_comparer));
         return Agreement(inverted) > Agreement(asGiven) ? inverted with { ShadingInverted = true } : asGiven;
     }
