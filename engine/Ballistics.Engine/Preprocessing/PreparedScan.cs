@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Ballistics.Engine.Comparison;
 using Ballistics.Engine.FiringPin;
 using Ballistics.Engine.Surfaces;
@@ -88,11 +89,8 @@ public sealed class PreparedScan
         {
             if (_inverted is null)
             {
-                var values = Surface.Values.ToArray();
-                for (var i = 0; i < values.Length; i++)
-                {
-                    values[i] = -values[i];
-                }
+                var values = new float[Surface.Values.Length];
+                TensorPrimitives.Negate(Surface.Values, values);
 
                 var surface = new Surface(Surface.Width, Surface.Height, Surface.LateralStepXUm, Surface.LateralStepYUm, values) { Kind = Surface.Kind, Metadata = Surface.Metadata };
                 _inverted = new PreparedScan(surface, Geometry, Options, Notes, RegionPoints, SourceOffset) { FiringPin = FiringPin, ShadingAsIs = ShadingAsIs };
