@@ -9,6 +9,9 @@ internal sealed record SurfaceComparison(Registration Registration, CmcDirection
 {
     /// <summary>Whether B was compared with its sign turned over (photographs, one or both with shading as recorded).</summary>
     public bool ShadingInverted { get; init; }
+
+    /// <summary>For a topography rendered as a photograph, the direction its light was brighter from in the rendering kept.</summary>
+    public double? RenderedLightAzimuthDeg { get; init; }
 }
 
 /// <summary>

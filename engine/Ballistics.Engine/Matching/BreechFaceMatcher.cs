@@ -16,10 +16,11 @@ namespace Ballistics.Engine.Matching;
 public sealed class BreechFaceMatcher
 {
     /// <summary>
+    /// 1.13: a topography rendered to meet a photograph is rendered under four turns of its light and the best kept (<see cref="PreparedScan.Relit"/>);
     /// 1.12: a photograph whose shading is compared as recorded is compared with another photograph both ways round (<see cref="PreparedScan.Inverted"/>);
     /// 1.11: the firing pins' comparison adds their tips' turning marks (<see cref="FiringPin.TipRings"/>).
     /// </summary>
-    public const string ComparisonVersion = "compare/1.12";
+    public const string ComparisonVersion = "compare/1.13";
 
     private readonly SurfaceComparer _comparer;
     private readonly FiringPinComparer _firingPins;
@@ -98,10 +99,43 @@ public sealed class BreechFaceMatcher
     /// <summary>
     /// A topography prepared as a photograph, to be compared with photographs (3D ↔ 2D): rendered under
     /// <paramref name="lighting"/>'s typical light (<see cref="LightingModel.Typical"/>; a ring when unknown) on the
-    /// comparison grid's pixels, then prepared and scored as any photograph.
+    /// comparison grid's pixels, then prepared and scored as any photograph. When its shading is compared as recorded
+    /// (not integrated to relief), it is rendered with the light turned to each of <see cref="LightingModel.TurnsDeg"/>
+    /// too (<see cref="PreparedScan.Relit"/>): a photograph's shading follows where its light was brighter, which no
+    /// photograph states in the case's frame, and a comparison keeps the rendering that agrees best.
     /// </summary>
-    public PreparedScan PrepareAsPhotograph(Surface topography, ImageLighting lighting, bool withComparisonView = true) =>
-        Prepare(PhotographRendering.AsPhotograph(topography, LightingModel.Typical(lighting), PreprocessOptions.Resample.TargetStepUm), withComparisonView);
+    public PreparedScan PrepareAsPhotograph(Surface topography, ImageLighting lighting, bool withComparisonView = true)
+    {
+        ArgumentNullException.ThrowIfNull(topography);
+        var turns = LightingModel.TurnsDeg;
+        var first = Rendered(turns[0]);
+        if (!first.ShadingAsIs)
+        {
+            // Integrated to relief along its lamp: the light's direction is taken out already.
+            return Viewed(first);
+        }
+
+        var relit = new PreparedScan[turns.Count - 1];
+        for (var t = 1; t < turns.Count; t++)
+        {
+            relit[t - 1] = Viewed(Rendered(turns[t]).WithRenderedLight(turns[t], []));
+        }
+
+        return Viewed(first.WithRenderedLight(turns[0], relit));
+
+        PreparedScan Rendered(double azimuthDeg) =>
+            Prepare(PhotographRendering.AsPhotograph(topography, LightingModel.Typical(lighting, azimuthDeg), PreprocessOptions.Resample.TargetStepUm), withComparisonView: false);
+
+        PreparedScan Viewed(PreparedScan scan)
+        {
+            if (withComparisonView)
+            {
+                scan.ComparisonView(_comparer);
+            }
+
+            return scan;
+        }
+    }
 
     /// <summary>Builds the scan's comparison view now if it has none (a search's query, before screening candidates).</summary>
     internal void EnsureComparisonView(PreparedScan scan) => scan.ComparisonView(_comparer);
@@ -193,7 +227,7 @@ public sealed class BreechFaceMatcher
         ArgumentNullException.ThrowIfNull(options);
         using var polar = candidate.ToPolar();
         using var coarse = candidate.ToCoarse();
-        return EitherSign(query, view => Screen(view, (coarse, polar, candidate.CoarseAxis), candidate.CoarseStepUm, options));
+        return BestVariant(query, view => Screen(view, (coarse, polar, candidate.CoarseAxis), candidate.CoarseStepUm, options));
     }
 
     /// <summary>The screen against a prepared candidate: from its view when it has one, else from its screen samples.</summary>
@@ -207,25 +241,46 @@ public sealed class BreechFaceMatcher
             return Screen(query, samples, options);
         }
 
-        var view = candidate.ComparisonView(_comparer);
-        return view.CentredPolar is { } polar ? EitherSign(query, q => Screen(q, (view.Coarse, polar, view.CoarseAxis), view.CoarseStepUm, options)) : null;
+        double? best = null;
+        foreach (var variant in candidate.Variants())
+        {
+            var view = variant.ComparisonView(_comparer);
+            if (view.CentredPolar is { } polar && BestVariant(query, q => Screen(q, (view.Coarse, polar, view.CoarseAxis), view.CoarseStepUm, options)) is { } s && !(s <= best))
+            {
+                best = s;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>
-    /// The screen of a query as given and, for a photograph whose shading is as recorded, of its negative too (the full
-    /// comparison tries both signs, <see cref="Measure"/>): the better of the two. A candidate is of the query's modality;
-    /// one integrated to relief is screened both ways as well, which only widens the candidates the full comparison sees.
+    /// The best screen of a query's variants the full comparison tries too (<see cref="Measure"/>): a topography rendered as
+    /// a photograph under each turn of its light, and for a photograph whose shading is as recorded, its negative. A
+    /// candidate is of the query's modality; one integrated to relief is screened both ways as well, which only widens the
+    /// candidates the full comparison sees.
     /// </summary>
-    private double? EitherSign(PreparedScan query, Func<ComparableScan, double?> screen)
+    private double? BestVariant(PreparedScan query, Func<ComparableScan, double?> screen)
     {
-        var asGiven = screen(query.ComparisonView(_comparer));
-        if (!query.ShadingAsIs)
+        double? best = null;
+        foreach (var variant in query.Variants())
         {
-            return asGiven;
+            Consider(screen(variant.ComparisonView(_comparer)));
+            if (variant.ShadingAsIs)
+            {
+                Consider(screen(variant.Inverted().ComparisonView(_comparer)));
+            }
         }
 
-        var inverted = screen(query.Inverted().ComparisonView(_comparer));
-        return inverted is { } i && (asGiven is not { } g || i > g) ? inverted : asGiven;
+        return best;
+
+        void Consider(double? score)
+        {
+            if (score is { } s && !(s <= best))
+            {
+                best = s;
+            }
+        }
     }
 
     private double? Screen(ComparableScan query, (MaskedImage Coarse, CentredPolarImage Polar, (double X, double Y) Axis) candidate, double candidateStepUm, ScreenOptions options)
@@ -271,7 +326,7 @@ public sealed class BreechFaceMatcher
             FiringPin = firingPin,
             ApertureShear = shear,
             Modality = Modalities.Of(a, b),
-            Lighting = a.Kind == SurfaceKind.Intensity2D ? LightingAgreement.Of(a.Surface.Metadata.Lighting, b.Surface.Metadata.Lighting, measured.Registration, measured.ShadingInverted) : null,
+            Lighting = a.Kind == SurfaceKind.Intensity2D ? LightingAgreement.Of(a.Surface.Metadata.Lighting, b.Surface.Metadata.Lighting, measured.Registration, measured.ShadingInverted, measured.RenderedLightAzimuthDeg) : null,
             Score = Fusion?.Combine(scoreBf, scoreFp, firingPin.AngleFromBreechFaceDeg) ?? scoreBf,
             ScoreBf = scoreBf,
             ScoreFp = scoreFp,
@@ -308,17 +363,33 @@ public sealed class BreechFaceMatcher
             throw new ArgumentException($"Prepared scans must share one step; got {a.Surface.LateralStepXUm} µm and {b.Surface.LateralStepXUm} µm. Prepare both with the same options.", nameof(b));
         }
 
-        var asGiven = _comparer.Compare(a.ComparisonView(_comparer), b.ComparisonView(_comparer));
-        if (!(a.ShadingAsIs || b.ShadingAsIs))
+        // A photograph's shading as recorded has the sign its light and metal gave it (PreparedScan.Inverted), against
+        // another such photograph or a relief integrated from a side light alike: both signs are compared. A topography
+        // rendered as a photograph is compared under each turn of its light (PreparedScan.Relit). The variant that agrees
+        // best is kept, by the correlation alone so training and scoring choose alike.
+        SurfaceComparison? best = null;
+        foreach (var va in a.Variants())
         {
-            return asGiven;
+            foreach (var vb in b.Variants())
+            {
+                var turn = va.RenderedLightAzimuthDeg ?? vb.RenderedLightAzimuthDeg;
+                Consider(_comparer.Compare(va.ComparisonView(_comparer), vb.ComparisonView(_comparer)) with { RenderedLightAzimuthDeg = turn });
+                if (va.ShadingAsIs || vb.ShadingAsIs)
+                {
+                    Consider(_comparer.Compare(va.ComparisonView(_comparer), vb.Inverted().ComparisonView(_comparer)) with { ShadingInverted = true, RenderedLightAzimuthDeg = turn });
+                }
+            }
         }
 
-        // A photograph's shading as recorded has the sign its light and metal gave it (PreparedScan.Inverted), against
-        // another such photograph or a relief integrated from a side light alike: both signs are compared and the one
-        // that agrees better kept, by the correlation alone so training and scoring choose alike.
-        var inverted = _comparer.Compare(a.ComparisonView(_comparer), b.Inverted().ComparisonView(_comparer));
-        return Agreement(inverted) > Agreement(asGiven) ? inverted with { ShadingInverted = true } : asGiven;
+        return best!;
+
+        void Consider(SurfaceComparison comparison)
+        {
+            if (best is null || Agreement(comparison) > Agreement(best))
+            {
+                best = comparison;
+            }
+        }
     }
 
     private static double Agreement(SurfaceComparison comparison) =>

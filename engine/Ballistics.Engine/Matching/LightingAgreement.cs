@@ -25,14 +25,34 @@ public sealed record LightingAgreement(ImageLighting A, ImageLighting B, bool? D
     /// </summary>
     public bool ShadingInverted { get; init; }
 
-    /// <summary>The lighting of two photographs registered at <paramref name="registration"/>, B's shading inverted or not.</summary>
-    public static LightingAgreement Of(ImageLighting? a, ImageLighting? b, Registration registration, bool shadingInverted = false)
+    /// <summary>
+    /// For a topography rendered as a photograph (3D ↔ 2D), the direction (degrees, in the topography's frame) the light it
+    /// was rendered under was brighter from, of those tried the one that agreed best; null otherwise.
+    /// </summary>
+    public double? RenderedLightAzimuthDeg { get; init; }
+
+    /// <summary>
+    /// The lighting of two photographs registered at <paramref name="registration"/>, B's shading inverted or not, and the
+    /// direction of the rendered light kept when one was a topography rendered as a photograph.
+    /// </summary>
+    public static LightingAgreement Of(ImageLighting? a, ImageLighting? b, Registration registration, bool shadingInverted = false, double? renderedLightAzimuthDeg = null)
     {
         var agreement = Described(a, b, registration);
-        return shadingInverted
-            ? agreement with { ShadingInverted = true, Note = agreement.Note + "; compared with B's shading inverted (bright where A is dark), which agreed better" }
+        if (shadingInverted)
+        {
+            agreement = agreement with { ShadingInverted = true, Note = agreement.Note + "; compared with B's shading inverted (bright where A is dark), which agreed better" };
+        }
+
+        return renderedLightAzimuthDeg is { } azimuth
+            ? agreement with
+            {
+                RenderedLightAzimuthDeg = azimuth,
+                Note = agreement.Note + string.Create(CultureInfo.InvariantCulture, $"; the topography rendered with its light brighter from {azimuth:0}° (of {LightingModelTurns}), which agreed best"),
+            }
             : agreement;
     }
+
+    private static readonly string LightingModelTurns = string.Join("/", Rendering.LightingModel.TurnsDeg.Select(t => t.ToString("0", CultureInfo.InvariantCulture))) + "°";
 
     private static LightingAgreement Described(ImageLighting? a, ImageLighting? b, Registration registration)
     {

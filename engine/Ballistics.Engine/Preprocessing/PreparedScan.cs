@@ -74,6 +74,19 @@ public sealed class PreparedScan
     /// </summary>
     public bool ShadingAsIs { get; init; }
 
+    /// <summary>
+    /// For a topography rendered as a photograph: the direction (degrees, in its frame) its light was brighter from; null
+    /// for anything else.
+    /// </summary>
+    public double? RenderedLightAzimuthDeg { get; init; }
+
+    /// <summary>
+    /// The same topography rendered under the same light turned to other directions (<see
+    /// cref="Rendering.LightingModel.TurnsDeg"/>); a photograph is compared with each and the one that agrees best is kept.
+    /// Empty for anything but a topography rendered as a photograph whose shading is compared as recorded.
+    /// </summary>
+    public IReadOnlyList<PreparedScan> Relit { get; init; } = [];
+
     private readonly Lock _viewLock = new();
     private ComparableScan? _view;
     private PreparedScan? _inverted;
@@ -93,10 +106,27 @@ public sealed class PreparedScan
                 TensorPrimitives.Negate(Surface.Values, values);
 
                 var surface = new Surface(Surface.Width, Surface.Height, Surface.LateralStepXUm, Surface.LateralStepYUm, values) { Kind = Surface.Kind, Metadata = Surface.Metadata };
-                _inverted = new PreparedScan(surface, Geometry, Options, Notes, RegionPoints, SourceOffset) { FiringPin = FiringPin, ShadingAsIs = ShadingAsIs };
+                _inverted = new PreparedScan(surface, Geometry, Options, Notes, RegionPoints, SourceOffset) { FiringPin = FiringPin, ShadingAsIs = ShadingAsIs, RenderedLightAzimuthDeg = RenderedLightAzimuthDeg };
             }
 
             return _inverted;
+        }
+    }
+
+    /// <summary>
+    /// This topography rendered as a photograph, marked with the direction its light was brighter from and given the
+    /// renderings under the light's other turns (its comparison view is built again when asked for).
+    /// </summary>
+    internal PreparedScan WithRenderedLight(double azimuthDeg, IReadOnlyList<PreparedScan> relit) =>
+        new(Surface, Geometry, Options, Notes, RegionPoints, SourceOffset) { FiringPin = FiringPin, ShadingAsIs = ShadingAsIs, RenderedLightAzimuthDeg = azimuthDeg, Relit = relit };
+
+    /// <summary>This scan and its <see cref="Relit"/> renderings: the variants a comparison tries.</summary>
+    internal IEnumerable<PreparedScan> Variants()
+    {
+        yield return this;
+        foreach (var relit in Relit)
+        {
+            yield return relit;
         }
     }
 

@@ -31,14 +31,24 @@ public sealed record LightingModel
     public double Shininess { get; init => field = Check.Positive(value, nameof(Shininess)); } = 20;
 
     /// <summary>
+    /// The directions (degrees, in the topography's frame) a topography's typical light is turned to when it is rendered to
+    /// meet a photograph whose shading is compared as recorded. A ring photograph's marks show mostly as the slopes along
+    /// its brighter side, which lies anywhere on the case; 45° apart leaves at most 22.5° between the photograph's light
+    /// and the nearest rendering, and the comparison's two signs cover the other half turn.
+    /// </summary>
+    public static IReadOnlyList<double> TurnsDeg { get; } = [0, 45, 90, 135];
+
+    /// <summary>
     /// The light a topography is rendered under to be compared with a photograph of <paramref name="lighting"/> whose own
     /// settings are not known: the middle of the ranges the photograph model was trained on (elevation 15–60°, a ring 5–50 %
-    /// uneven, 5–60 % diffuse, exponent 5–100). An unknown light is taken as a ring, the usual light of a comparison station.
+    /// uneven, 5–60 % diffuse, exponent 5–100), brighter from (or, for a side light, from) <paramref name="azimuthDeg"/>.
+    /// An unknown light is taken as a ring, the usual light of a comparison station.
     /// </summary>
-    public static LightingModel Typical(ImageLighting lighting) => new()
+    public static LightingModel Typical(ImageLighting lighting, double azimuthDeg = 0) => new()
     {
         Lighting = lighting == ImageLighting.Side ? ImageLighting.Side : ImageLighting.Ring,
         ElevationDeg = 37.5,
+        AzimuthDeg = azimuthDeg,
         RingUnevenness = 0.275,
         Diffuse = 0.325,
         Shininess = 22,

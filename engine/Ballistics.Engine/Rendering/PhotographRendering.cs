@@ -74,7 +74,7 @@ public static class PhotographRendering
                 Lighting = light.Lighting,
                 RenderedFrom = $"{AlgorithmVersion} {lighting}",
                 Notes = [.. scan.Metadata.Notes, string.Create(CultureInfo.InvariantCulture,
-                    $"rendered from the topography as a photograph ({AlgorithmVersion}): {lighting} light at {light.ElevationDeg:0.#}°, {pixelSizeUm:0.###} µm pixels")],
+                    $"rendered from the topography as a photograph ({AlgorithmVersion}): {lighting} light at {light.ElevationDeg:0.#}°, {(light.Lighting == ImageLighting.Side ? "from" : "brighter from")} {light.AzimuthDeg:0.#}°, {pixelSizeUm:0.###} µm pixels")],
             },
         };
     }
