@@ -16,11 +16,12 @@ namespace Ballistics.Engine.Matching;
 public sealed class BreechFaceMatcher
 {
     /// <summary>
+    /// 1.14: every rendering of a topography turned (side light too), and a photograph's shading as recorded relit from other sides; one side of a pair only;
     /// 1.13: a topography rendered to meet a photograph is rendered under four turns of its light and the best kept (<see cref="PreparedScan.Relit"/>);
     /// 1.12: a photograph whose shading is compared as recorded is compared with another photograph both ways round (<see cref="PreparedScan.Inverted"/>);
     /// 1.11: the firing pins' comparison adds their tips' turning marks (<see cref="FiringPin.TipRings"/>).
     /// </summary>
-    public const string ComparisonVersion = "compare/1.13";
+    public const string ComparisonVersion = "compare/1.14";
 
     private readonly SurfaceComparer _comparer;
     private readonly FiringPinComparer _firingPins;
@@ -99,22 +100,16 @@ public sealed class BreechFaceMatcher
     /// <summary>
     /// A topography prepared as a photograph, to be compared with photographs (3D ↔ 2D): rendered under
     /// <paramref name="lighting"/>'s typical light (<see cref="LightingModel.Typical"/>; a ring when unknown) on the
-    /// comparison grid's pixels, then prepared and scored as any photograph. When its shading is compared as recorded
-    /// (not integrated to relief), it is rendered with the light turned to each of <see cref="LightingModel.TurnsDeg"/>
-    /// too (<see cref="PreparedScan.Relit"/>): a photograph's shading follows where its light was brighter, which no
-    /// photograph states in the case's frame, and a comparison keeps the rendering that agrees best.
+    /// comparison grid's pixels, then prepared and scored as any photograph. It is rendered with the light turned to each
+    /// of <see cref="LightingModel.TurnsDeg"/> (<see cref="PreparedScan.Relit"/>): a photograph's shading follows where
+    /// its light was brighter, which no photograph states in the case's frame, and even a relief integrated along a side
+    /// lamp keeps least of what lay across it; a comparison keeps the rendering that agrees best.
     /// </summary>
     public PreparedScan PrepareAsPhotograph(Surface topography, ImageLighting lighting, bool withComparisonView = true)
     {
         ArgumentNullException.ThrowIfNull(topography);
         var turns = LightingModel.TurnsDeg;
         var first = Rendered(turns[0]);
-        if (!first.ShadingAsIs)
-        {
-            // Integrated to relief along its lamp: the light's direction is taken out already.
-            return Viewed(first);
-        }
-
         var relit = new PreparedScan[turns.Count - 1];
         for (var t = 1; t < turns.Count; t++)
         {
@@ -227,7 +222,7 @@ public sealed class BreechFaceMatcher
         ArgumentNullException.ThrowIfNull(options);
         using var polar = candidate.ToPolar();
         using var coarse = candidate.ToCoarse();
-        return BestVariant(query, view => Screen(view, (coarse, polar, candidate.CoarseAxis), candidate.CoarseStepUm, options));
+        return BestVariant(query.Variants(), view => Screen(view, (coarse, polar, candidate.CoarseAxis), candidate.CoarseStepUm, options));
     }
 
     /// <summary>The screen against a prepared candidate: from its view when it has one, else from its screen samples.</summary>
@@ -241,11 +236,12 @@ public sealed class BreechFaceMatcher
             return Screen(query, samples, options);
         }
 
+        var (queries, candidates) = Relit(query, candidate);
         double? best = null;
-        foreach (var variant in candidate.Variants())
+        foreach (var variant in candidates)
         {
             var view = variant.ComparisonView(_comparer);
-            if (view.CentredPolar is { } polar && BestVariant(query, q => Screen(q, (view.Coarse, polar, view.CoarseAxis), view.CoarseStepUm, options)) is { } s && !(s <= best))
+            if (view.CentredPolar is { } polar && BestVariant(queries, q => Screen(q, (view.Coarse, polar, view.CoarseAxis), view.CoarseStepUm, options)) is { } s && !(s <= best))
             {
                 best = s;
             }
@@ -255,15 +251,15 @@ public sealed class BreechFaceMatcher
     }
 
     /// <summary>
-    /// The best screen of a query's variants the full comparison tries too (<see cref="Measure"/>): a topography rendered as
-    /// a photograph under each turn of its light, and for a photograph whose shading is as recorded, its negative. A
-    /// candidate is of the query's modality; one integrated to relief is screened both ways as well, which only widens the
-    /// candidates the full comparison sees.
+    /// The best screen of a query's variants the full comparison tries too (<see cref="Measure"/>): lit from other sides
+    /// (<see cref="PreparedScan.Relit"/>), and for a photograph whose shading is as recorded, its negative. A candidate is
+    /// of the query's modality; one integrated to relief is screened both ways as well, which only widens the candidates
+    /// the full comparison sees.
     /// </summary>
-    private double? BestVariant(PreparedScan query, Func<ComparableScan, double?> screen)
+    private double? BestVariant(IEnumerable<PreparedScan> queries, Func<ComparableScan, double?> screen)
     {
         double? best = null;
-        foreach (var variant in query.Variants())
+        foreach (var variant in queries)
         {
             Consider(screen(variant.ComparisonView(_comparer)));
             if (variant.ShadingAsIs)
@@ -326,7 +322,7 @@ public sealed class BreechFaceMatcher
             FiringPin = firingPin,
             ApertureShear = shear,
             Modality = Modalities.Of(a, b),
-            Lighting = a.Kind == SurfaceKind.Intensity2D ? LightingAgreement.Of(a.Surface.Metadata.Lighting, b.Surface.Metadata.Lighting, measured.Registration, measured.ShadingInverted, measured.RenderedLightAzimuthDeg) : null,
+            Lighting = a.Kind == SurfaceKind.Intensity2D ? LightingAgreement.Of(a.Surface.Metadata.Lighting, b.Surface.Metadata.Lighting, measured.Registration, measured.ShadingInverted, measured.RenderedLightAzimuthDeg, measured.SteeredDeg) : null,
             Score = Fusion?.Combine(scoreBf, scoreFp, firingPin.AngleFromBreechFaceDeg) ?? scoreBf,
             ScoreBf = scoreBf,
             ScoreFp = scoreFp,
@@ -367,16 +363,17 @@ public sealed class BreechFaceMatcher
         // another such photograph or a relief integrated from a side light alike: both signs are compared. A topography
         // rendered as a photograph is compared under each turn of its light (PreparedScan.Relit). The variant that agrees
         // best is kept, by the correlation alone so training and scoring choose alike.
+        var (left, right) = Relit(a, b);
         SurfaceComparison? best = null;
-        foreach (var va in a.Variants())
+        foreach (var va in left)
         {
-            foreach (var vb in b.Variants())
+            foreach (var vb in right)
             {
                 var turn = va.RenderedLightAzimuthDeg ?? vb.RenderedLightAzimuthDeg;
-                Consider(_comparer.Compare(va.ComparisonView(_comparer), vb.ComparisonView(_comparer)) with { RenderedLightAzimuthDeg = turn });
+                Consider(_comparer.Compare(va.ComparisonView(_comparer), vb.ComparisonView(_comparer)) with { RenderedLightAzimuthDeg = turn, SteeredDeg = va.SteeredDeg ?? vb.SteeredDeg });
                 if (va.ShadingAsIs || vb.ShadingAsIs)
                 {
-                    Consider(_comparer.Compare(va.ComparisonView(_comparer), vb.Inverted().ComparisonView(_comparer)) with { ShadingInverted = true, RenderedLightAzimuthDeg = turn });
+                    Consider(_comparer.Compare(va.ComparisonView(_comparer), vb.Inverted().ComparisonView(_comparer)) with { ShadingInverted = true, RenderedLightAzimuthDeg = turn, SteeredDeg = va.SteeredDeg ?? vb.SteeredDeg });
                 }
             }
         }
@@ -391,6 +388,15 @@ public sealed class BreechFaceMatcher
             }
         }
     }
+
+    /// <summary>
+    /// Which side of a pair is tried lit from other sides (<see cref="PreparedScan.Relit"/>), never both: a topography
+    /// rendered as a photograph under its light's turns when either is one, else B's shading relit.
+    /// </summary>
+    private static (IEnumerable<PreparedScan> A, IEnumerable<PreparedScan> B) Relit(PreparedScan a, PreparedScan b) =>
+        a.RenderedLightAzimuthDeg is not null || (b.RenderedLightAzimuthDeg is null && b.Relit.Count == 0)
+            ? (a.Variants(), [b])
+            : ([a], b.Variants());
 
     private static double Agreement(SurfaceComparison comparison) =>
         comparison.Registration.Registered ? comparison.Features.AlignedCcf : double.NegativeInfinity;

@@ -32,12 +32,27 @@ public sealed record LightingAgreement(ImageLighting A, ImageLighting B, bool? D
     public double? RenderedLightAzimuthDeg { get; init; }
 
     /// <summary>
+    /// When a photograph's shading as recorded agreed best relit from another side (integrated along the axis it
+    /// varies most along and differentiated along another), the turn in degrees; null when it agreed best as recorded.
+    /// </summary>
+    public double? SteeredDeg { get; init; }
+
+    /// <summary>
     /// The lighting of two photographs registered at <paramref name="registration"/>, B's shading inverted or not, and the
     /// direction of the rendered light kept when one was a topography rendered as a photograph.
     /// </summary>
-    public static LightingAgreement Of(ImageLighting? a, ImageLighting? b, Registration registration, bool shadingInverted = false, double? renderedLightAzimuthDeg = null)
+    public static LightingAgreement Of(ImageLighting? a, ImageLighting? b, Registration registration, bool shadingInverted = false, double? renderedLightAzimuthDeg = null, double? steeredDeg = null)
     {
         var agreement = Described(a, b, registration);
+        if (steeredDeg is { } steered)
+        {
+            agreement = agreement with
+            {
+                SteeredDeg = steered,
+                Note = agreement.Note + string.Create(CultureInfo.InvariantCulture, $"; one photograph's shading relit from {steered:0}° beside the side it was lit from, which agreed best"),
+            };
+        }
+
         if (shadingInverted)
         {
             agreement = agreement with { ShadingInverted = true, Note = agreement.Note + "; compared with B's shading inverted (bright where A is dark), which agreed better" };

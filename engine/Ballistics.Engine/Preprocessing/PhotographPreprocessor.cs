@@ -16,8 +16,18 @@ namespace Ballistics.Engine.Preprocessing;
 /// </summary>
 public static class PhotographPreprocessor
 {
-    /// <summary>1.1: shading integrated along a side light (<see cref="ShadingIntegration"/>).</summary>
-    public const string AlgorithmVersion = "preprocess-photo/1.1";
+    /// <summary>
+    /// 1.2: shading compared as recorded is also relit from three more sides (<see cref="PreparedScan.Relit"/>);
+    /// 1.1: shading integrated along a side light (<see cref="ShadingIntegration"/>).
+    /// </summary>
+    public const string AlgorithmVersion = "preprocess-photo/1.2";
+
+    /// <summary>
+    /// The turns (degrees from the axis the shading varies most along) a photograph's shading as recorded is relit to:
+    /// integrated along that axis and differentiated along each turn. With the photograph as it is and both signs of each,
+    /// a ring photograph meets another lit from any side within 22.5°.
+    /// </summary>
+    private static readonly double[] SteeredTurnsDeg = [45, 90, 135];
 
     /// <summary>
     /// A ring is the pocket's gap only when it is this much darker than the rings either side (a share of theirs): a whole
@@ -85,17 +95,43 @@ public static class PhotographPreprocessor
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"shading compared as it is: {(photo.Metadata.Lighting == ImageLighting.Ring ? "a ring light" : "the crater lit too evenly")} (moment {even.Clarity:0.00})"));
         }
 
-        GaussianBandPass.Apply(grid, new BandPassOptions { ShortCutoffUm = settings.ShortCutoffUm, LongCutoffUm = settings.LongCutoffUm, MinWeight = options.BandPass.MinWeight });
-        NormaliseContrast(grid, GaussianBandPass.SigmaUm(settings.ContrastWindowUm) / grid.StepUm);
-        Preprocessor.ErodeEdges(grid, options.Region);
-        Preprocessor.TooLittleLeft(grid, options, source, "after the photograph's preparation");
+        var bandPass = new BandPassOptions { ShortCutoffUm = settings.ShortCutoffUm, LongCutoffUm = settings.LongCutoffUm, MinWeight = options.BandPass.MinWeight };
+        var steered = new List<HeightGrid>();
+        if (!integrated && photo.Metadata.RenderedFrom is null)
+        {
+            // A topography's rendering is rendered under turns of its light instead (BreechFaceMatcher.PrepareAsPhotograph).
+            // The shading as recorded is mostly the slopes along the side the light was brighter on, which is where it
+            // varies most; the same relief lit from other sides is compared too (PreparedScan.Relit).
+            var (axis, anisotropy) = ShadingIntegration.AxisFromTexture(grid, bandPass);
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"shading varies most along {axis * 180 / Math.PI:0}° (anisotropy {anisotropy:0.00}): also relit from {string.Join(", ", SteeredTurnsDeg.Select(t => (t + (axis * 180 / Math.PI)).ToString("0", CultureInfo.InvariantCulture)))}°"));
+            foreach (var turn in SteeredTurnsDeg)
+            {
+                var copy = new HeightGrid((float[])grid.Values.Clone(), grid.Width, grid.Height, grid.StepUm);
+                ShadingIntegration.Relight(copy, axis, axis + (turn * Math.PI / 180));
+                steered.Add(copy);
+            }
+        }
 
-        var (prepared, geometry, offset) = Preprocessor.Place(grid, circles, source, regionX, regionY, photo.Metadata, SurfaceKind.Intensity2D);
+        var finished = new List<(Surface Surface, BreechFaceGeometry Geometry, (int X, int Y) Offset, double TurnDeg)>();
+        for (var k = 0; k <= steered.Count; k++)
+        {
+            var g = k == 0 ? grid : steered[k - 1];
+            GaussianBandPass.Apply(g, bandPass);
+            NormaliseContrast(g, GaussianBandPass.SigmaUm(settings.ContrastWindowUm) / g.StepUm);
+            Preprocessor.ErodeEdges(g, options.Region);
+            Preprocessor.TooLittleLeft(g, options, source, "after the photograph's preparation");
+            var (surface, placedGeometry, placedOffset) = Preprocessor.Place(g, circles, source, regionX, regionY, photo.Metadata, SurfaceKind.Intensity2D);
+            finished.Add((surface, placedGeometry, placedOffset, k == 0 ? 0 : SteeredTurnsDeg[k - 1]));
+        }
+
+        var (prepared, geometry, offset, _) = finished[0];
         notes.Add(string.Create(CultureInfo.InvariantCulture, $"kept {prepared.Statistics().ValidPoints / (double)regionPoints:P0} of the region's {regionPoints} lit points"));
+        var firingPin = FiringPinRegion.Absent("a photograph: its firing-pin impression is not compared");
         return new PreparedScan(prepared, geometry, options, notes, regionPoints, offset)
         {
-            FiringPin = FiringPinRegion.Absent("a photograph: its firing-pin impression is not compared"),
+            FiringPin = firingPin,
             ShadingAsIs = !integrated,
+            Relit = [.. finished.Skip(1).Select(f => new PreparedScan(f.Surface, f.Geometry, options, notes, regionPoints, f.Offset) { FiringPin = firingPin, ShadingAsIs = true, SteeredDeg = f.TurnDeg })],
         };
     }
 

@@ -81,9 +81,16 @@ public sealed class PreparedScan
     public double? RenderedLightAzimuthDeg { get; init; }
 
     /// <summary>
-    /// The same topography rendered under the same light turned to other directions (<see
-    /// cref="Rendering.LightingModel.TurnsDeg"/>); a photograph is compared with each and the one that agrees best is kept.
-    /// Empty for anything but a topography rendered as a photograph whose shading is compared as recorded.
+    /// For a photograph's shading as recorded relit from another side (<see cref="Relit"/>), the turn (degrees) from the
+    /// side it was recorded from; null otherwise.
+    /// </summary>
+    public double? SteeredDeg { get; init; }
+
+    /// <summary>
+    /// The same breech face lit from other sides: a topography rendered under its light turned to each of <see
+    /// cref="Rendering.LightingModel.TurnsDeg"/>, or a photograph's shading as recorded relit (integrated along the axis it
+    /// varies most along, differentiated along another). A comparison tries each and keeps the one that agrees best.
+    /// Empty for a topography and for a photograph integrated to relief.
     /// </summary>
     public IReadOnlyList<PreparedScan> Relit { get; init; } = [];
 
@@ -106,7 +113,7 @@ public sealed class PreparedScan
                 TensorPrimitives.Negate(Surface.Values, values);
 
                 var surface = new Surface(Surface.Width, Surface.Height, Surface.LateralStepXUm, Surface.LateralStepYUm, values) { Kind = Surface.Kind, Metadata = Surface.Metadata };
-                _inverted = new PreparedScan(surface, Geometry, Options, Notes, RegionPoints, SourceOffset) { FiringPin = FiringPin, ShadingAsIs = ShadingAsIs, RenderedLightAzimuthDeg = RenderedLightAzimuthDeg };
+                _inverted = new PreparedScan(surface, Geometry, Options, Notes, RegionPoints, SourceOffset) { FiringPin = FiringPin, ShadingAsIs = ShadingAsIs, RenderedLightAzimuthDeg = RenderedLightAzimuthDeg, SteeredDeg = SteeredDeg };
             }
 
             return _inverted;

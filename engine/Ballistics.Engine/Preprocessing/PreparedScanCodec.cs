@@ -14,7 +14,15 @@ namespace Ballistics.Engine.Preprocessing;
 /// </summary>
 public static class PreparedScanCodec
 {
-    private const uint Magic = 0x31535042; // "BPS1"; the firing-pin region follows the breech face since preprocess/1.6, its aperture-shear band since 1.7 and the tip's rings since 1.9, whose version checks keep older entries out
+    /// <summary>
+    /// "BPS2": a photograph's kind, light, sign and relit variants follow the firing-pin region (a search's photograph query
+    /// crosses to the silos this way). The firing-pin region follows the breech face since preprocess/1.6, its
+    /// aperture-shear band since 1.7 and the tip's rings since 1.9, whose version checks keep older entries out.
+    /// </summary>
+    private const uint Magic = 0x32535042;
+
+    /// <summary>"BPS1", before photographs: read as absent, so the caller prepares afresh.</summary>
+    private const uint FormerMagic = 0x31535042;
 
     public static void Write(PreparedScan scan, Stream destination)
     {
@@ -23,6 +31,11 @@ public static class PreparedScanCodec
         using var deflate = new ZLibStream(destination, CompressionLevel.Fastest, leaveOpen: true);
         using var writer = new BinaryWriter(deflate, Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
+        WriteScan(writer, scan);
+    }
+
+    private static void WriteScan(BinaryWriter writer, PreparedScan scan)
+    {
         writer.Write(scan.AlgorithmVersion);
         writer.Write(OptionsKey(scan.Options));
         var surface = scan.Surface;
@@ -48,6 +61,29 @@ public static class PreparedScanCodec
         writer.Write(scan.SourceOffset.Y);
         writer.Write(MemoryMarshal.AsBytes(surface.Values));
         WriteFiringPin(writer, scan.FiringPin);
+        writer.Write((int)surface.Kind);
+        writer.Write(surface.Metadata.Lighting is { } lighting ? (int)lighting : -1);
+        writer.Write(scan.ShadingAsIs);
+        WriteOptional(writer, scan.RenderedLightAzimuthDeg);
+        WriteOptional(writer, scan.SteeredDeg);
+        writer.Write(scan.Relit.Count);
+        foreach (var relit in scan.Relit)
+        {
+            WriteScan(writer, relit);
+        }
+    }
+
+    private static void WriteOptional(BinaryWriter writer, double? value)
+    {
+        writer.Write(value.HasValue);
+        writer.Write(value ?? 0);
+    }
+
+    private static double? ReadOptional(BinaryReader reader)
+    {
+        var has = reader.ReadBoolean();
+        var value = reader.ReadDouble();
+        return has ? value : null;
     }
 
     /// <summary>The firing-pin region after the breech face: status, reason, the crater's outline, the impression's heights, then the aperture-shear band's.</summary>
@@ -187,44 +223,80 @@ public static class PreparedScanCodec
         {
             using var inflate = new ZLibStream(source, CompressionMode.Decompress, leaveOpen: true);
             using var reader = new BinaryReader(inflate, Encoding.UTF8, leaveOpen: true);
-            if (reader.ReadUInt32() != Magic)
-            {
-                throw new InvalidDataException("not a prepared scan");
-            }
-
-            if (reader.ReadString() != Preprocessor.AlgorithmVersion || reader.ReadString() != OptionsKey(options))
+            var magic = reader.ReadUInt32();
+            if (magic == FormerMagic)
             {
                 return null;
             }
 
-            var width = reader.ReadInt32();
-            var height = reader.ReadInt32();
-            var stepX = reader.ReadDouble();
-            var stepY = reader.ReadDouble();
-            Span<double> g = stackalloc double[6];
-            for (var i = 0; i < g.Length; i++)
+            if (magic != Magic)
             {
-                g[i] = reader.ReadDouble();
+                throw new InvalidDataException("not a prepared scan");
             }
 
-            var geometry = new BreechFaceGeometry(g[0], g[1], g[2], g[3], g[4], g[5], (RegionSource)reader.ReadInt32());
-            var notes = new string[reader.ReadInt32()];
-            for (var i = 0; i < notes.Length; i++)
-            {
-                notes[i] = reader.ReadString();
-            }
-
-            var regionPoints = reader.ReadInt32();
-            var sourceOffset = (reader.ReadInt32(), reader.ReadInt32());
-            var values = new float[checked(width * height)];
-            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
-            var firingPin = ReadFiringPin(reader);
-            return new PreparedScan(new Surface(width, height, stepX, stepY, values), geometry, options, notes, regionPoints, sourceOffset) { FiringPin = firingPin };
+            return ReadScan(reader, options);
         }
         catch (Exception ex) when (ex is EndOfStreamException or ArgumentException or OverflowException)
         {
             throw new InvalidDataException($"not a whole prepared scan: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>One scan and its relit variants; null when it was written by another preprocessing version or options.</summary>
+    private static PreparedScan? ReadScan(BinaryReader reader, PreprocessOptions options)
+    {
+        var version = reader.ReadString();
+        if ((version != Preprocessor.AlgorithmVersion && version != PhotographPreprocessor.AlgorithmVersion) || reader.ReadString() != OptionsKey(options))
+        {
+            return null;
+        }
+
+        var width = reader.ReadInt32();
+        var height = reader.ReadInt32();
+        var stepX = reader.ReadDouble();
+        var stepY = reader.ReadDouble();
+        Span<double> g = stackalloc double[6];
+        for (var i = 0; i < g.Length; i++)
+        {
+            g[i] = reader.ReadDouble();
+        }
+
+        var geometry = new BreechFaceGeometry(g[0], g[1], g[2], g[3], g[4], g[5], (RegionSource)reader.ReadInt32());
+        var notes = new string[reader.ReadInt32()];
+        for (var i = 0; i < notes.Length; i++)
+        {
+            notes[i] = reader.ReadString();
+        }
+
+        var regionPoints = reader.ReadInt32();
+        var sourceOffset = (reader.ReadInt32(), reader.ReadInt32());
+        var values = new float[checked(width * height)];
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
+        var firingPin = ReadFiringPin(reader);
+        var kind = (SurfaceKind)reader.ReadInt32();
+        var lighting = reader.ReadInt32();
+        var shadingAsIs = reader.ReadBoolean();
+        var renderedLightAzimuthDeg = ReadOptional(reader);
+        var steeredDeg = ReadOptional(reader);
+        var relit = new PreparedScan[reader.ReadInt32()];
+        for (var i = 0; i < relit.Length; i++)
+        {
+            relit[i] = ReadScan(reader, options) ?? throw new InvalidDataException("a relit variant of another preprocessing version");
+        }
+
+        var surface = new Surface(width, height, stepX, stepY, values)
+        {
+            Kind = kind,
+            Metadata = lighting >= 0 ? SurfaceMetadata.Empty with { Lighting = (ImageLighting)lighting } : SurfaceMetadata.Empty,
+        };
+        return new PreparedScan(surface, geometry, options, notes, regionPoints, sourceOffset)
+        {
+            FiringPin = firingPin,
+            ShadingAsIs = shadingAsIs,
+            RenderedLightAzimuthDeg = renderedLightAzimuthDeg,
+            SteeredDeg = steeredDeg,
+            Relit = relit,
+        };
     }
 
     // Options are a record: its printed form names every value, so two caches of different options never mix.

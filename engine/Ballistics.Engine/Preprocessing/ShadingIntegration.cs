@@ -104,7 +104,49 @@ internal static class ShadingIntegration
     /// Integrates <paramref name="grid"/>'s shading along the lamp's direction <paramref name="azimuthRad"/> in place
     /// (NaN points stay NaN; they count as the mean while integrating).
     /// </summary>
-    public static void AlongLamp(HeightGrid grid, double azimuthRad)
+    public static void AlongLamp(HeightGrid grid, double azimuthRad) => Filter(grid, azimuthRad, null);
+
+    /// <summary>
+    /// Turns <paramref name="grid"/>'s shading from a light along <paramref name="fromRad"/> to one along
+    /// <paramref name="toRad"/>: integrated along the first and differentiated along the second.
+    /// </summary>
+    public static void Relight(HeightGrid grid, double fromRad, double toRad) => Filter(grid, fromRad, toRad);
+
+    /// <summary>The axis along which the band-passed shading varies most (structure tensor of its gradient), and how much more (0 none, 1 all).</summary>
+    public static (double AxisRad, double Anisotropy) AxisFromTexture(HeightGrid grid, BandPassOptions bandPass)
+    {
+        var copy = new HeightGrid((float[])grid.Values.Clone(), grid.Width, grid.Height, grid.StepUm);
+        GaussianBandPass.Apply(copy, bandPass);
+        double jxx = 0, jxy = 0, jyy = 0;
+        for (var y = 1; y + 1 < copy.Height; y++)
+        {
+            var up = copy.Row(y - 1);
+            var row = copy.Row(y);
+            var down = copy.Row(y + 1);
+            for (var x = 1; x + 1 < copy.Width; x++)
+            {
+                var gx = row[x + 1] - row[x - 1];
+                var gy = down[x] - up[x];
+                if (float.IsFinite(gx) && float.IsFinite(gy))
+                {
+                    jxx += gx * gx;
+                    jxy += gx * gy;
+                    jyy += gy * gy;
+                }
+            }
+        }
+
+        var trace = jxx + jyy;
+        if (!(trace > 0))
+        {
+            return (0, 0);
+        }
+
+        var spread = Math.Sqrt(((jxx - jyy) * (jxx - jyy)) + (4 * jxy * jxy));
+        return (0.5 * Math.Atan2(2 * jxy, jxx - jyy), spread / trace);
+    }
+
+    private static void Filter(HeightGrid grid, double azimuthRad, double? thenAlongRad)
     {
         var values = grid.Values;
         double sum = 0;
@@ -159,6 +201,15 @@ internal static class ShadingIntegration
                 }
 
                 // Shading is minus the slope along the lamp, I = −i(k·l)H: H = i(k·l)I / ((k·l)² + ε²|k|²).
+                if (thenAlongRad is { } along)
+                {
+                    // Relief's derivative along the new direction: i(k·t)H = −(k·t)(k·l)I / ((k·l)² + ε²|k|²), real.
+                    var kt = (kx * Math.Cos(along)) + (ky * Math.Sin(along));
+                    var g = (float)(-kt * kl / denominator);
+                    cells[(v * w) + u] = new Vec2f(c.Item0 * g, c.Item1 * g);
+                    continue;
+                }
+
                 var f = (float)(kl / denominator);
                 cells[(v * w) + u] = new Vec2f(-c.Item1 * f, c.Item0 * f);
             }

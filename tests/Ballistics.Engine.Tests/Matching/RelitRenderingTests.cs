@@ -7,8 +7,9 @@ using Ballistics.Engine.Tests.Rendering;
 namespace Ballistics.Engine.Tests.Matching;
 
 /// <summary>
-/// A scan compared with a photograph is rendered under a ring light turned to several directions: a ring photograph's
-/// marks show mostly as the slopes along its brighter side, which lies anywhere on the case.
+/// A ring photograph's marks show mostly as the slopes along its brighter side, which lies anywhere on the case: a scan
+/// compared with it is rendered under a ring turned to several directions, and a photograph's shading is relit from
+/// other sides.
 /// </summary>
 [TestFixture]
 public sealed class RelitRenderingTests
@@ -46,6 +47,27 @@ public sealed class RelitRenderingTests
         Assert.That(turned, Is.EqualTo(90).Within(45), figures);
         Assert.That(results.Min(r => r.Relit.Features.AlignedCcf), Is.GreaterThan(results.Min(r => r.Unturned.Features.AlignedCcf) + 0.1), figures);
         Assert.That(results[0].Relit.Lighting!.Note, Does.Contain("rendered with its light brighter from"));
+    }
+
+    [Test]
+    public void Compare_RingPhotographsLitFromSidesApartOnTheCase_RelitAndFound()
+    {
+        var matcher = Matcher.Value;
+        var a = matcher.Prepare(TakenPhotographs.Taken(TakenPhotographs.Scan(1, 1), Uneven with { AzimuthDeg = 75 }, noiseSeed: 5));
+        var b = matcher.Prepare(TakenPhotographs.Taken(TakenPhotographs.Scan(1, 2), Uneven with { AzimuthDeg = 165 }, noiseSeed: 6));
+        var asRecorded = new Engine.Preprocessing.PreparedScan(b.Surface, b.Geometry, b.Options, b.Notes, b.RegionPoints, b.SourceOffset) { FiringPin = b.FiringPin, ShadingAsIs = true };
+        var other = matcher.Prepare(TakenPhotographs.Taken(TakenPhotographs.Scan(2, 1), Uneven with { AzimuthDeg = 165 }, noiseSeed: 7));
+
+        var relit = matcher.Compare(a, b);
+        var plain = matcher.Compare(a, asRecorded);
+        var different = matcher.Compare(a, other);
+
+        var figures = $"relit {relit.Features.AlignedCcf:0.000} ({relit.Lighting!.SteeredDeg}°) at {relit.Registration.RotationDeg:0.0}°, as recorded {plain.Features.AlignedCcf:0.000} at {plain.Registration.RotationDeg:0.0}°, other firearm {different.Features.AlignedCcf:0.000}";
+        Assert.That(b.Relit.Select(r => r.SteeredDeg), Is.EqualTo(new double?[] { 45, 90, 135 }));
+        Assert.That(relit.Lighting.SteeredDeg, Is.Not.Null, figures);
+        Assert.That(relit.Lighting.Note, Does.Contain("relit from"), figures);
+        Assert.That(relit.Features.AlignedCcf, Is.GreaterThan(plain.Features.AlignedCcf + 0.05), figures);
+        Assert.That(relit.Features.AlignedCcf, Is.GreaterThan(different.Features.AlignedCcf + 0.05), figures);
     }
 
     private static double PreprocessOptionsDefaultStepUm => Engine.Preprocessing.PreprocessOptions.Default.Resample.TargetStepUm;

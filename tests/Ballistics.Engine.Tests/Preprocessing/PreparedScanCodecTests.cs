@@ -66,6 +66,45 @@ public sealed class PreparedScanCodecTests
     }
 
     [Test]
+    public void Read_WrittenPhotograph_KindLightSignAndRelitVariantsKept()
+    {
+        var photo = Tests.Rendering.TakenPhotographs.Taken(
+            Tests.Rendering.TakenPhotographs.Scan(1, 1),
+            new Samples.PhotographOptions { Lighting = Engine.Surfaces.ImageLighting.Ring, RingUnevenness = 0.5, PixelSizeUm = 5 },
+            noiseSeed: 3);
+        var scan = PhotographPreprocessor.Prepare(photo);
+        using var buffer = new MemoryStream();
+        PreparedScanCodec.Write(scan, buffer);
+        buffer.Position = 0;
+
+        var back = PreparedScanCodec.Read(buffer, scan.Options)!;
+
+        Assert.That(back.Kind, Is.EqualTo(Engine.Surfaces.SurfaceKind.Intensity2D));
+        Assert.That(back.Surface.Metadata.Lighting, Is.EqualTo(Engine.Surfaces.ImageLighting.Ring));
+        Assert.That(back.ShadingAsIs, Is.True);
+        Assert.That(back.Relit.Select(r => r.SteeredDeg), Is.EqualTo(scan.Relit.Select(r => r.SteeredDeg)));
+        Assert.That(back.Relit, Has.Count.EqualTo(3));
+        Assert.That(back.Relit.Zip(scan.Relit).All(p => p.First.Surface.ValuesBitEqual(p.Second.Surface)), Is.True);
+        Assert.That(back.Surface.ValuesBitEqual(scan.Surface), Is.True);
+    }
+
+    [Test]
+    public void Read_FormerFormat_Absent()
+    {
+        using var buffer = new MemoryStream();
+        using (var deflate = new System.IO.Compression.ZLibStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        using (var writer = new BinaryWriter(deflate))
+        {
+            writer.Write(0x31535042u);
+            writer.Write(Preprocessor.AlgorithmVersion);
+        }
+
+        buffer.Position = 0;
+
+        Assert.That(PreparedScanCodec.Read(buffer, PreprocessOptions.Default), Is.Null);
+    }
+
+    [Test]
     public void Read_OtherOptions_Absent()
     {
         var scan = Fadul();

@@ -92,6 +92,45 @@ public sealed class ShadingIntegrationTests
         Assert.That(grid.Values.Count(float.IsNaN), Is.EqualTo(1));
     }
 
+    [TestCase(0)]
+    [TestCase(60)]
+    [TestCase(-35)]
+    public void AxisFromTexture_ShadingOfAnIsotropicRelief_TheLampsAxis(double lampDeg)
+    {
+        var grid = new HeightGrid(Shading(Relief(seed: 8), lampDeg), Size, Size, 5);
+
+        var (axisRad, anisotropy) = ShadingIntegration.AxisFromTexture(grid, new BandPassOptions { ShortCutoffUm = 10, LongCutoffUm = 300 });
+
+        Assert.That(Math.IEEERemainder((axisRad * 180 / Math.PI) - lampDeg, 180), Is.EqualTo(0).Within(10));
+        Assert.That(anisotropy, Is.GreaterThan(0.3), "a first derivative's gradient varies three times as much along it as across");
+    }
+
+    [Test]
+    public void AxisFromTexture_ReliefItself_NoAxis()
+    {
+        var grid = new HeightGrid(Relief(seed: 8), Size, Size, 5);
+
+        var (_, anisotropy) = ShadingIntegration.AxisFromTexture(grid, new BandPassOptions { ShortCutoffUm = 10, LongCutoffUm = 300 });
+
+        Assert.That(anisotropy, Is.LessThan(0.15));
+    }
+
+    [TestCase(0, 90)]
+    [TestCase(30, 75)]
+    [TestCase(-60, 10)]
+    public void Relight_ShadingFromOneSide_TheShadingFromAnother(double fromDeg, double toDeg)
+    {
+        var relief = Relief(seed: 9);
+        var grid = new HeightGrid(Shading(relief, fromDeg), Size, Size, 5);
+        var expected = Shading(relief, toDeg);
+
+        ShadingIntegration.Relight(grid, fromDeg * Math.PI / 180, toDeg * Math.PI / 180);
+
+        // Up to its sign (the comparison tries both): what lay across the first light is damped, not lost.
+        Assert.That(Math.Abs(Pearson(grid.Values, expected, margin: 10)), Is.GreaterThan(0.6));
+        Assert.That(Math.Abs(Pearson(Shading(relief, fromDeg), expected, margin: 10)), Is.LessThan(Math.Abs(Pearson(grid.Values, expected, margin: 10)) - 0.2));
+    }
+
     /// <summary>A crater of radius 30 about (80, 80) whose far wall from the lamp is bright, on a face of one brightness.</summary>
     private static HeightGrid Crater(double? lampDeg)
     {
