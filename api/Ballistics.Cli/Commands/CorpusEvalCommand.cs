@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Ballistics.Cli.Corpus;
 using Ballistics.Engine.Corpus;
+using Ballistics.Engine.Matching;
 using Ballistics.Store.Scans;
 
 namespace Ballistics.Cli.Commands;
@@ -64,10 +65,17 @@ internal static class CorpusEvalCommand
         var progress = new ConsoleProgress(error, labelled.Length, "stage 1");
         for (var q = 0; q < labelled.Length; q++)
         {
-            var code = index.CodeOf(labelled[q].Id)!.Value;
+            // A topography's one code is the one on file; a photograph searches with each variant its comparisons try
+            // (CorpusSearch.Codes), which needs it prepared.
+            IReadOnlyList<StageOneCode> codes = [index.CodeOf(labelled[q].Id)!.Value];
+            if (labelled[q].Modality == Modalities.Photograph && session.Candidate(labelled[q].Id).Scan is { } photograph)
+            {
+                codes = session.Search.Codes(photograph);
+            }
+
             var watch = Stopwatch.StartNew();
             // Among the items of the query's own modality, as every search is (CorpusSearch.FilterFor).
-            var hits = index.Search(code, SearchFilter.None with { Modality = labelled[q].Modality }, candidates, labelled[q].Id);
+            var hits = index.Search(codes, SearchFilter.None with { Modality = labelled[q].Modality }, candidates, labelled[q].Id);
             stageOneMs[q] = watch.Elapsed.TotalMilliseconds;
             stageOneRanks[q] = FirstMate(hits.Select(h => h.ItemId), id => Mate(labelled[q], id));
             progress.Report(q + 1);

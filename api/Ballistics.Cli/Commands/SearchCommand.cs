@@ -109,7 +109,7 @@ internal static class SearchCommand
         // A query already on file is not its own lead.
         var self = store.Scans.FindByContent(bytes);
         var result = session.Run(prepared, filter, new CorpusSearchOptions { Candidates = candidates, FullComparisons = Math.Max(full ?? CorpusSearchOptions.DefaultFullComparisons, top) }, self?.Id);
-        if (result.StageOne.Count == 0 && session.Search.Code(prepared) is null)
+        if (result.StageOne.Count == 0 && session.Search.Codes(prepared).Count == 0)
         {
             error.WriteLine($"error: {queryPath}: too little breech face around the firing pin for a search signature");
             return 1;

@@ -63,8 +63,8 @@ public class ClusterSearchBenchmarks
     public async Task<int> StageOne()
     {
         var (id, scan) = _queries[_next++ % _queries.Length];
-        var code = new CorpusSearch(new SignatureIndex(SignatureCodec.Default), _matcher).Code(scan)!.Value;
-        var request = ShardQuery.Of(code, SearchFilter.None, CorpusSearchOptions.Default.Candidates, id, _lastId);
+        var codes = new CorpusSearch(new SignatureIndex(SignatureCodec.Default), _matcher).Codes(scan);
+        var request = ShardQuery.Of(codes, SearchFilter.None, CorpusSearchOptions.Default.Candidates, id, _lastId);
         var parts = await Task.WhenAll(Enumerable.Range(0, Shards).Select(s => CorpusShards.Get(_cluster.Client, s, Shards).Search(request)));
         return SignatureIndex.Merge(parts.Select(p => p.ToHits()), CorpusSearchOptions.Default.Candidates).Length;
     }

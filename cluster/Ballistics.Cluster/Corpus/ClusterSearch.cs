@@ -31,12 +31,13 @@ public sealed class ClusterSearch(IGrainFactory grains, int shards, BreechFaceMa
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(options);
         var watch = Stopwatch.StartNew();
-        if (_stageTwo.Code(query) is not { } code)
+        var codes = _stageTwo.Codes(query);
+        if (codes.Count == 0)
         {
             return new CorpusSearchResult([], [], 0, [], 0, 0, _stageTwo.Version(query, options));
         }
 
-        var request = ShardQuery.Of(code, CorpusSearch.FilterFor(query, filter), options.Candidates, excludeItemId, corpusLastId);
+        var request = ShardQuery.Of(codes, CorpusSearch.FilterFor(query, filter), options.Candidates, excludeItemId, corpusLastId);
         var parts = await Task.WhenAll(Enumerable.Range(0, shards).Select(s => CorpusShards.Get(grains, s, shards).Search(request)));
         var merged = SignatureIndex.Merge(parts.Select(p => p.ToHits()), options.Candidates);
         var stageOneMs = watch.Elapsed.TotalMilliseconds;

@@ -67,7 +67,7 @@ internal sealed class CorpusShardGrain(IOptions<ClusterCorpusOptions> options, B
             _seenUpTo = Math.Max(_seenUpTo, query.CorpusLastId);
         }
 
-        var hits = _index.Search(query.ToCode(), query.Filter.ToFilter(), query.Top, query.ExcludeItemId);
+        var hits = _index.Search(query.ToCodes(), query.Filter.ToFilter(), query.Top, query.ExcludeItemId);
         return Task.FromResult(new ShardHits([.. hits.Select(h => h.ItemId)], [.. hits.Select(h => h.Similarity)], _index.Count));
     }
 

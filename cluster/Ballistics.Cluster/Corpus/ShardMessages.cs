@@ -3,24 +3,27 @@ using Ballistics.Engine.Corpus;
 namespace Ballistics.Cluster.Corpus;
 
 /// <summary>
-/// A stage-1 query as it crosses to a shard: the code, its scale and the filter, and the last item id on file when the
-/// search began (a shard that has seen less takes in the rest first). The engine's own types stay free of Orleans; these
-/// carry their values.
+/// A stage-1 query as it crosses to a shard: its codes (one, or one per variant of a photograph:
+/// <see cref="CorpusSearch.Codes"/>) with their scales, the filter, and the last item id on file when the search began
+/// (a shard that has seen less takes in the rest first). The engine's own types stay free of Orleans; these carry their values.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
 public sealed record ShardQuery(
-    [property: Id(0)] sbyte[] Code,
-    [property: Id(1)] float Scale,
+    [property: Id(0)] sbyte[][] Codes,
+    [property: Id(1)] float[] Scales,
     [property: Id(2)] FilterMessage Filter,
     [property: Id(3)] int Top,
     [property: Id(4)] long? ExcludeItemId,
     [property: Id(5)] long CorpusLastId)
 {
-    public static ShardQuery Of(StageOneCode code, SearchFilter filter, int top, long? excludeItemId, long corpusLastId) =>
-        new(code.Code, code.Scale, FilterMessage.Of(filter), top, excludeItemId, corpusLastId);
+    public static ShardQuery Of(IReadOnlyList<StageOneCode> codes, SearchFilter filter, int top, long? excludeItemId, long corpusLastId)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        return new([.. codes.Select(c => c.Code)], [.. codes.Select(c => c.Scale)], FilterMessage.Of(filter), top, excludeItemId, corpusLastId);
+    }
 
-    public StageOneCode ToCode() => new(Code, Scale);
+    public StageOneCode[] ToCodes() => [.. Codes.Select((code, i) => new StageOneCode(code, Scales[i]))];
 }
 
 /// <summary>A search filter's values as they cross between silos and clients.</summary>

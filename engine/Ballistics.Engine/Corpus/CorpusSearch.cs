@@ -82,11 +82,25 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
         };
     }
 
-    /// <summary>The query's stage-1 code; null when the scan is too small for a signature.</summary>
-    public StageOneCode? Code(PreparedScan query)
+    /// <summary>
+    /// The query's stage-1 codes: one for a topography; for a photograph whose shading is compared as recorded, one for
+    /// each variant its comparisons try (<see cref="PreparedScan.Relit"/>: its shading relit from other sides, or a
+    /// topography's rendering under each turn of its light), since two photographs of one case lit from different sides
+    /// of it share little until one is relit. Empty when the scan is too small for a signature.
+    /// </summary>
+    public IReadOnlyList<StageOneCode> Codes(PreparedScan query)
     {
-        var signature = Matcher.Signature(query, Index.Codec.Options);
-        return signature is null ? null : Index.Codec.Encode(signature);
+        ArgumentNullException.ThrowIfNull(query);
+        var codes = new List<StageOneCode>();
+        foreach (var variant in query.Variants())
+        {
+            if (Matcher.Signature(variant, Index.Codec.Options) is { } signature)
+            {
+                codes.Add(Index.Codec.Encode(signature));
+            }
+        }
+
+        return codes;
     }
 
     /// <param name="query">The prepared query scan.</param>
@@ -106,12 +120,13 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(candidates);
         var watch = Stopwatch.StartNew();
-        if (Code(query) is not { } code)
+        var codes = Codes(query);
+        if (codes.Count == 0)
         {
             return new CorpusSearchResult([], [], Index.Count, [], 0, 0, Version(query, options));
         }
 
-        var stageOne = Index.Search(code, FilterFor(query, filter), options.Candidates, excludeItemId);
+        var stageOne = Index.Search(codes, FilterFor(query, filter), options.Candidates, excludeItemId);
         return Rank(query, stageOne, Index.Count, options, candidates, watch.Elapsed.TotalMilliseconds);
     }
 

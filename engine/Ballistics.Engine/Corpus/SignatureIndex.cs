@@ -81,13 +81,30 @@ public sealed class SignatureIndex
     /// keeps, best first (ties by item id), the item <paramref name="excludeItemId"/> left out. Segments are scanned
     /// on all cores, each keeping its own best; the lists are merged at the end.
     /// </summary>
-    public StageOneHit[] Search(StageOneCode query, SearchFilter filter, int top, long? excludeItemId = null, bool useVectors = true)
+    public StageOneHit[] Search(StageOneCode query, SearchFilter filter, int top, long? excludeItemId = null, bool useVectors = true) =>
+        Search([query], filter, top, excludeItemId, useVectors);
+
+    /// <summary>
+    /// As <see cref="Search(StageOneCode, SearchFilter, int, long?, bool)"/> for a query with several codes (a photograph
+    /// and its shading relit from other sides, <see cref="CorpusSearch.Codes"/>): an item's similarity is its best with any
+    /// of them, so each item is listed once.
+    /// </summary>
+    public StageOneHit[] Search(IReadOnlyList<StageOneCode> queries, SearchFilter filter, int top, long? excludeItemId = null, bool useVectors = true)
     {
+        ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
-        if (query.Code.Length != Codec.CodeBytes)
+        if (queries.Count == 0)
         {
-            throw new ArgumentException($"a code of {Codec.Version} has {Codec.CodeBytes} bytes, not {query.Code.Length}", nameof(query));
+            throw new ArgumentException("a search needs at least one code", nameof(queries));
+        }
+
+        foreach (var query in queries)
+        {
+            if (query.Code.Length != Codec.CodeBytes)
+            {
+                throw new ArgumentException($"a code of {Codec.Version} has {Codec.CodeBytes} bytes, not {query.Code.Length}", nameof(queries));
+            }
         }
 
         var rule = Compile(filter, excludeItemId);
@@ -96,13 +113,16 @@ public sealed class SignatureIndex
             return [];
         }
 
-        var queryCopy = query.Code;
+        // Every code's scale relative to the first's, which is applied once, to the hits returned (so that a single
+        // code's similarities are computed exactly as they always were).
+        var codes = queries.Select(q => q.Code).ToArray();
+        var relative = queries.Select(q => q.Scale / queries[0].Scale).ToArray();
         var segments = _segments.Count;
         var best = new TopHits[segments];
         Parallel.For(0, segments, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
         {
             var items = s == segments - 1 ? Count - (s * SegmentItems) : SegmentItems;
-            best[s] = Scan(_segments[s], items, queryCopy, rule.Value, top, useVectors);
+            best[s] = Scan(_segments[s], items, codes, relative, rule.Value, top, useVectors);
         });
 
         var merged = new TopHits(top);
@@ -111,11 +131,11 @@ public sealed class SignatureIndex
             hits.MergeInto(merged);
         }
 
-        return merged.Sorted().Select(h => new StageOneHit(h.Id, h.Similarity * query.Scale)).ToArray();
+        return merged.Sorted().Select(h => new StageOneHit(h.Id, h.Similarity * queries[0].Scale)).ToArray();
     }
 
     /// <summary>
-    /// The <paramref name="top"/> best of several indexes' own best (each from <see cref="Search"/> with the same query,
+    /// The <paramref name="top"/> best of several indexes' own best (each from <see cref="Search(IReadOnlyList{StageOneCode}, SearchFilter, int, long?, bool)"/> with the same query,
     /// filter and <paramref name="top"/>), ordered as one index holding all their items would order them: every item of
     /// the overall best is among its own index's best, and ties fall to the lower id everywhere. What a sharded corpus
     /// merges.
@@ -127,7 +147,7 @@ public sealed class SignatureIndex
         return [.. shards.SelectMany(hits => hits).OrderByDescending(h => h.Similarity).ThenBy(h => h.ItemId).Take(top)];
     }
 
-    private TopHits Scan(Segment segment, int items, sbyte[] query, Rule rule, int top, bool useVectors)
+    private TopHits Scan(Segment segment, int items, sbyte[][] queries, float[] relativeScales, Rule rule, int top, bool useVectors)
     {
         var hits = new TopHits(top);
         var bytes = Codec.CodeBytes;
@@ -139,8 +159,14 @@ public sealed class SignatureIndex
                 continue;
             }
 
-            // The query's own scale is the same for every item: it is applied once, to the hits returned.
-            var similarity = Int8Dot.Dot(query, codes.Slice(i * bytes, bytes), useVectors) * segment.Scale[i];
+            // The first code's scale is the same for every item: it is applied once, to the hits returned.
+            var code = codes.Slice(i * bytes, bytes);
+            var similarity = float.NegativeInfinity;
+            for (var q = 0; q < queries.Length; q++)
+            {
+                similarity = Math.Max(similarity, Int8Dot.Dot(queries[q], code, useVectors) * segment.Scale[i] * relativeScales[q]);
+            }
+
             if (similarity >= hits.Threshold)
             {
                 hits.Offer(segment.Ids[i], similarity);

@@ -12,7 +12,7 @@ namespace Ballistics.Cluster.Tests.Corpus;
 [NonParallelizable]
 public sealed class CorpusShardGrainTests
 {
-    private static readonly ShardQuery Everything = ShardQuery.Of(new StageOneCode(new sbyte[SignatureCodec.Default.CodeBytes], 1), SearchFilter.None, 100, null, 0);
+    private static readonly ShardQuery Everything = ShardQuery.Of([new StageOneCode(new sbyte[SignatureCodec.Default.CodeBytes], 1)], SearchFilter.None, 100, null, 0);
 
     [Test]
     public async Task Search_ItemStoredAfterActivation_FoundOnceTheQuerySaysTheCorpusReachesIt()

@@ -3,6 +3,7 @@ using Ballistics.Engine.Matching;
 using Ballistics.Engine.Preprocessing;
 using Ballistics.Engine.Scoring;
 using Ballistics.Engine.Tests.Comparison;
+using Ballistics.Engine.Tests.Rendering;
 
 namespace Ballistics.Engine.Tests.Corpus;
 
@@ -10,6 +11,9 @@ namespace Ballistics.Engine.Tests.Corpus;
 public sealed class CorpusSearchTests
 {
     private static readonly BreechFaceMatcher Matcher = new(ScoreModel.LoadDefault());
+
+    /// <summary>An uneven ring on a mostly diffuse metal: its shading is mostly the slopes along the brighter side.</summary>
+    private static readonly Samples.PhotographOptions Uneven = new() { Lighting = Engine.Surfaces.ImageLighting.Ring, RingUnevenness = 0.8, ElevationDeg = 30, Diffuse = 0.8, Shininess = 20, PixelSizeUm = 5, BitDepth = 16, Noise = 0.002 };
 
     private static readonly string[] Names = ["fadul_1-1_processed", "baldwin_K227iG3_processed", "fadul_1-2_processed", "triplet_x3p1_processed"];
 
@@ -47,6 +51,46 @@ public sealed class CorpusSearchTests
 
         Assert.That(Matcher.ScoringVersionFor(rendered), Is.EqualTo(Matcher.PhotographModel!.Version), "what a photograph search records is what its comparisons report");
         Assert.That(Matcher.ScoringVersionFor(Matcher.Prepare(surface, withComparisonView: false)), Is.EqualTo(Matcher.ScoringVersion));
+    }
+
+    [Test]
+    public void Codes_RingPhotographAndTopography_OneCodePerVariantCompared()
+    {
+        var photo = Matcher.Prepare(TakenPhotographs.Taken(TakenPhotographs.Scan(1, 1), Uneven with { AzimuthDeg = 75 }, noiseSeed: 5), withComparisonView: false);
+        var search = new CorpusSearch(new SignatureIndex(SignatureCodec.Default), Matcher);
+
+        Assert.That(search.Codes(photo), Has.Count.EqualTo(1 + photo.Relit.Count).And.Count.EqualTo(4));
+        Assert.That(search.Codes(Matcher.Prepare(TakenPhotographs.Scan(1, 1), withComparisonView: false)), Has.Count.EqualTo(1));
+        Assert.That(search.Codes(Matcher.PrepareAsPhotograph(TakenPhotographs.Scan(1, 1), Engine.Surfaces.ImageLighting.Ring, withComparisonView: false)), Has.Count.EqualTo(Engine.Rendering.LightingModel.TurnsDeg.Count));
+    }
+
+    [Test]
+    public void Search_RingPhotographLitFromAnotherSideOfTheCase_MateNearerThroughARelitCode()
+    {
+        // Two photographs of one firearm's cases lit from sides 90° apart on them, among other firearms' lit from either side.
+        var query = Matcher.Prepare(TakenPhotographs.Taken(TakenPhotographs.Scan(1, 1), Uneven with { AzimuthDeg = 75 }, noiseSeed: 5), withComparisonView: false);
+        var index = new SignatureIndex(SignatureCodec.Default);
+        var onFile = new List<(int Firearm, int Azimuth)> { (1, 165) };
+        onFile.AddRange(Enumerable.Range(2, 5).SelectMany(f => new[] { (f, 75), (f, 165) }));
+        for (var i = 0; i < onFile.Count; i++)
+        {
+            var (firearm, azimuth) = onFile[i];
+            var photo = Matcher.Prepare(TakenPhotographs.Taken(TakenPhotographs.Scan(firearm, 2), Uneven with { AzimuthDeg = azimuth }, noiseSeed: 10 + i), withComparisonView: false);
+            index.Add(i, SignatureCodec.Default.Encode(Matcher.Signature(photo, SignatureOptions.Default)!), new ItemFacets(null, null, null, null, null) { Modality = Modalities.Photograph });
+        }
+
+        var search = new CorpusSearch(index, Matcher);
+        var codes = search.Codes(query);
+        var filter = CorpusSearch.FilterFor(query, SearchFilter.None);
+        var relit = index.Search(codes, filter, onFile.Count);
+        var asRecorded = index.Search(codes[0], filter, onFile.Count);
+
+        double Mate(StageOneHit[] hits) => hits.Single(h => h.ItemId == 0).Similarity;
+        double Margin(StageOneHit[] hits) => Mate(hits) - hits.Where(h => h.ItemId != 0).Max(h => h.Similarity);
+        var figures = $"mate {Mate(relit):0.000} (margin over the best other {Margin(relit):+0.000;-0.000}) with every variant, {Mate(asRecorded):0.000} ({Margin(asRecorded):+0.000;-0.000}) as recorded";
+        Assert.That(Mate(relit), Is.GreaterThan(Mate(asRecorded)), figures);
+        Assert.That(Margin(relit), Is.GreaterThan(Margin(asRecorded)), figures);
+        Assert.That(relit[0].ItemId, Is.Zero, figures);
     }
 
     [Test]

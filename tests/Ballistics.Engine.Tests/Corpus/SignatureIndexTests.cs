@@ -195,6 +195,59 @@ public sealed class SignatureIndexTests
     }
 
     [Test]
+    public void Search_SeveralCodes_EachItemOnceAtItsBestSimilarityWithAny()
+    {
+        var random = new Random(11);
+        var index = new SignatureIndex(Codec);
+        var codes = new StageOneCode[500];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            codes[i] = RandomCode(random);
+            index.Add(i, codes[i], default);
+        }
+
+        // Item 7 is near the second code only, item 9 near the first only: both must be found, each once.
+        StageOneCode[] queries = [codes[9] with { Scale = 0.004f }, codes[7] with { Scale = 0.009f }];
+        var hits = index.Search(queries, SearchFilter.None, 20);
+
+        var expected = Enumerable.Range(0, codes.Length)
+            .Select(i => (Id: (long)i, Similarity: queries.Max(q => Int8Dot.Dot(q.Code, codes[i].Code, useVectors: false) * codes[i].Scale * q.Scale)))
+            .OrderByDescending(h => h.Similarity).ThenBy(h => h.Id)
+            .Take(20)
+            .ToArray();
+        Assert.That(hits.Select(h => h.ItemId), Is.EqualTo(expected.Select(h => h.Id)));
+        Assert.That(hits.Select(h => h.ItemId), Is.Unique);
+        Assert.That(hits.Select(h => h.ItemId).Take(2), Is.EquivalentTo(new long[] { 7, 9 }));
+        for (var i = 0; i < hits.Length; i++)
+        {
+            Assert.That(hits[i].Similarity, Is.EqualTo(expected[i].Similarity).Within(1e-6 * Math.Abs(expected[i].Similarity)));
+        }
+    }
+
+    [Test]
+    public void Search_OneCodeInAList_SameHitsAndSimilaritiesAsTheCodeAlone()
+    {
+        var random = new Random(12);
+        var index = new SignatureIndex(Codec);
+        for (var i = 0; i < 300; i++)
+        {
+            index.Add(i, RandomCode(random), default);
+        }
+
+        var query = RandomCode(random);
+
+        Assert.That(index.Search([query], SearchFilter.None, 25), Is.EqualTo(index.Search(query, SearchFilter.None, 25)));
+    }
+
+    [Test]
+    public void Search_NoCodes_Refused()
+    {
+        var index = new SignatureIndex(Codec);
+
+        Assert.That(() => index.Search(Array.Empty<StageOneCode>(), SearchFilter.None, 5), Throws.ArgumentException.With.Message.Contains("at least one code"));
+    }
+
+    [Test]
     public void Add_CodeOfAnotherLength_Refused()
     {
         var index = new SignatureIndex(Codec);

@@ -9,7 +9,8 @@ namespace Ballistics.Bench.Engine.Corpus;
 /// index's own partitioning) and with a filter that keeps a third of the items; the scalar kernel beside the AVX2 one
 /// shows what the hand-written kernel is worth. The codes are synthetic (seeded random bytes, not images: a million
 /// scans would take hours to generate) — the scan's cost depends on their number and length, not their content. An
-/// odd count leaves a partial last segment.
+/// odd count leaves a partial last segment. A ring-lit photograph searches with four codes (its shading as recorded and
+/// relit from three more sides: <see cref="CorpusSearch.Codes"/>), each item at its best with any.
 /// </summary>
 [MemoryDiagnoser]
 public class SignatureScanBenchmarks
@@ -17,6 +18,7 @@ public class SignatureScanBenchmarks
     private const int Items = 1_000_003;
     private SignatureIndex _index = null!;
     private StageOneCode _query;
+    private StageOneCode[] _photograph = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -39,6 +41,12 @@ public class SignatureScanBenchmarks
         }
 
         _query = new StageOneCode(code, 0.002f);
+        _photograph = [.. Enumerable.Range(0, 4).Select(k =>
+        {
+            var variant = new sbyte[codec.CodeBytes];
+            random.NextBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(variant.AsSpan()));
+            return new StageOneCode([.. variant.Select(v => Math.Max(v, (sbyte)-127))], 0.002f + (k * 0.0001f));
+        })];
         var after = GC.GetTotalMemory(forceFullCollection: true);
         Console.WriteLine($"// {Items} codes of {codec.CodeBytes} bytes: index {_index.ResidentBytes / (1024.0 * 1024):0} MiB by count, managed heap grew {(after - before) / (1024.0 * 1024):0} MiB, working set {Process.GetCurrentProcess().WorkingSet64 / (1024.0 * 1024):0} MiB");
     }
@@ -48,6 +56,9 @@ public class SignatureScanBenchmarks
 
     [Benchmark(Description = "1M codes, caliber filter (1/3 kept), top 200")]
     public int Filtered() => _index.Search(_query, new SearchFilter { Caliber = ".40 S&W" }, 200).Length;
+
+    [Benchmark(Description = "1M codes, a photograph's 4 codes, top 200")]
+    public int Photograph() => _index.Search(_photograph, SearchFilter.None, 200).Length;
 
     [Benchmark(Description = "1M codes, top 200, scalar kernel")]
     public int Scalar() => _index.Search(_query, SearchFilter.None, 200, useVectors: false).Length;
