@@ -45,21 +45,46 @@ internal sealed class SurfaceComparer
 
     public SurfaceComparison Compare(ComparableScan a, ComparableScan b)
     {
-        var stepUm = a.StepUm;
+        using var alignment = Align(a, b);
+        return Complete(alignment);
+    }
+
+    /// <summary>
+    /// A comparison's first part: B registered onto A and the correlation of the whole overlap there. A choice between
+    /// variants of one pair (<see cref="Matching.BreechFaceMatcher"/>) needs no more; <see cref="Complete"/> measures the rest.
+    /// </summary>
+    public Alignment Align(ComparableScan a, ComparableScan b)
+    {
         var registration = new GlobalRegistrar(_options.Registration).Register(a, b);
+        // B's image is turned onto A's grid once: the whole-overlap correlation and the sectors' both read it.
+        var warped = MaskedImage.Create(a.Image.Width, a.Image.Height);
+        try
+        {
+            warped.WarpRegistered(b.Image, registration, a.StepUm, 0);
+            var (alignedCcf, overlap) = Correlation(a.Image, warped, b.Image.ValidCount);
+            return new Alignment(a, b, registration, warped, alignedCcf, overlap);
+        }
+        catch
+        {
+            warped.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The rest of the comparison <paramref name="alignment"/> began: both CMC directions, the other aligned correlations, the features.</summary>
+    public SurfaceComparison Complete(Alignment alignment)
+    {
+        var (a, b, registration) = (alignment.A, alignment.B, alignment.Registration);
+        var stepUm = a.StepUm;
         var cells = new CellComparer(_options.Cmc);
         var forward = cells.Compare(a.CellImage, b.CellImage, registration, stepUm);
         var backward = cells.Compare(b.CellImage, a.CellImage, registration.Inverse(), stepUm);
-        // B's image is turned onto A's grid once: the whole-overlap correlation and the sectors' both read it.
-        using var warped = MaskedImage.Create(a.Image.Width, a.Image.Height);
-        warped.WarpRegistered(b.Image, registration, stepUm, 0);
-        var (alignedCcf, overlap) = Correlation(a.Image, warped, b.Image.ValidCount);
         var aligned = new AlignedCorrelations(
-            alignedCcf,
-            overlap,
+            alignment.AlignedCcf,
+            alignment.OverlapFraction,
             AlignedCorrelation(a.Residual, b.Residual, registration, stepUm).Ccf,
             AlignedCorrelation(a.Whitened, b.Whitened, registration, stepUm).Ccf,
-            registration.Registered ? AlignedSectors(a, warped) : []);
+            registration.Registered ? AlignedSectors(a, alignment.Warped) : []);
         var chance = new ChanceLevel(
             TextureCorrelation.SharedAreaUm2(a.Texture, b.Texture, registration.RotationDeg),
             stepUm * stepUm * Math.Min(a.Image.ValidCount, b.Image.ValidCount),
@@ -68,6 +93,27 @@ internal sealed class SurfaceComparer
             TextureCorrelation.SharedAreaUm2(a.WhitenedTexture, b.WhitenedTexture, registration.RotationDeg),
             stepUm);
         return new SurfaceComparison(registration, forward, backward, Features(registration, forward, backward, aligned, chance));
+    }
+
+    /// <summary>
+    /// B registered onto A (<see cref="Align"/>): the registration, B's image turned onto A's grid (owned: disposed with
+    /// this) and the correlation of their whole overlap.
+    /// </summary>
+    internal sealed class Alignment(ComparableScan a, ComparableScan b, Registration registration, MaskedImage warped, double alignedCcf, double overlapFraction) : IDisposable
+    {
+        public ComparableScan A { get; } = a;
+
+        public ComparableScan B { get; } = b;
+
+        public Registration Registration { get; } = registration;
+
+        public MaskedImage Warped { get; } = warped;
+
+        public double AlignedCcf { get; } = alignedCcf;
+
+        public double OverlapFraction { get; } = overlapFraction;
+
+        public void Dispose() => Warped.Dispose();
     }
 
     /// <summary>The aligned correlation sector by sector about A's turning axis (<see cref="SectorCorrelation"/>), B already turned onto A's grid.</summary>

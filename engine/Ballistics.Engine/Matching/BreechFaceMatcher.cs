@@ -362,29 +362,45 @@ public sealed class BreechFaceMatcher
         // A photograph's shading as recorded has the sign its light and metal gave it (PreparedScan.Inverted), against
         // another such photograph or a relief integrated from a side light alike: both signs are compared. A topography
         // rendered as a photograph is compared under each turn of its light (PreparedScan.Relit). The variant that agrees
-        // best is kept, by the correlation alone so training and scoring choose alike.
+        // best is kept, by the correlation alone so training and scoring choose alike; that needs each variant registered
+        // only, and the rest of the comparison is measured for the one kept.
         var (left, right) = Relit(a, b);
-        SurfaceComparison? best = null;
-        foreach (var va in left)
+        SurfaceComparer.Alignment? best = null;
+        (bool Inverted, double? Turn, double? Steered) kept = default;
+        try
         {
-            foreach (var vb in right)
+            foreach (var va in left)
             {
-                var turn = va.RenderedLightAzimuthDeg ?? vb.RenderedLightAzimuthDeg;
-                Consider(_comparer.Compare(va.ComparisonView(_comparer), vb.ComparisonView(_comparer)) with { RenderedLightAzimuthDeg = turn, SteeredDeg = va.SteeredDeg ?? vb.SteeredDeg });
-                if (va.ShadingAsIs || vb.ShadingAsIs)
+                foreach (var vb in right)
                 {
-                    Consider(_comparer.Compare(va.ComparisonView(_comparer), vb.Inverted().ComparisonView(_comparer)) with { ShadingInverted = true, RenderedLightAzimuthDeg = turn, SteeredDeg = va.SteeredDeg ?? vb.SteeredDeg });
+                    var turn = va.RenderedLightAzimuthDeg ?? vb.RenderedLightAzimuthDeg;
+                    var steered = va.SteeredDeg ?? vb.SteeredDeg;
+                    Consider(_comparer.Align(va.ComparisonView(_comparer), vb.ComparisonView(_comparer)), (false, turn, steered));
+                    if (va.ShadingAsIs || vb.ShadingAsIs)
+                    {
+                        Consider(_comparer.Align(va.ComparisonView(_comparer), vb.Inverted().ComparisonView(_comparer)), (true, turn, steered));
+                    }
                 }
             }
+
+            return _comparer.Complete(best!) with { ShadingInverted = kept.Inverted, RenderedLightAzimuthDeg = kept.Turn, SteeredDeg = kept.Steered };
+        }
+        finally
+        {
+            best?.Dispose();
         }
 
-        return best!;
-
-        void Consider(SurfaceComparison comparison)
+        void Consider(SurfaceComparer.Alignment alignment, (bool Inverted, double? Turn, double? Steered) variant)
         {
-            if (best is null || Agreement(comparison) > Agreement(best))
+            if (best is null || Agreement(alignment) > Agreement(best))
             {
-                best = comparison;
+                best?.Dispose();
+                best = alignment;
+                kept = variant;
+            }
+            else
+            {
+                alignment.Dispose();
             }
         }
     }
@@ -398,6 +414,6 @@ public sealed class BreechFaceMatcher
             ? (a.Variants(), [b])
             : ([a], b.Variants());
 
-    private static double Agreement(SurfaceComparison comparison) =>
-        comparison.Registration.Registered ? comparison.Features.AlignedCcf : double.NegativeInfinity;
+    private static double Agreement(SurfaceComparer.Alignment alignment) =>
+        alignment.Registration.Registered ? alignment.AlignedCcf : double.NegativeInfinity;
 }

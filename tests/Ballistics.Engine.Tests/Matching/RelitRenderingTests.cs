@@ -70,5 +70,23 @@ public sealed class RelitRenderingTests
         Assert.That(relit.Features.AlignedCcf, Is.GreaterThan(different.Features.AlignedCcf + 0.05), figures);
     }
 
+    [Test]
+    public void Features_RingPhotographs_SameAsEveryVariantComparedInFullAndTheBestKept()
+    {
+        // The variants are only registered before one is chosen; choosing among full comparisons must give the same.
+        var matcher = Matcher.Value;
+        var a = matcher.Prepare(TakenPhotographs.Taken(TakenPhotographs.Scan(1, 1), Uneven with { AzimuthDeg = 75 }, noiseSeed: 5));
+        var b = matcher.Prepare(TakenPhotographs.Taken(TakenPhotographs.Scan(1, 2), Uneven with { AzimuthDeg = 165 }, noiseSeed: 6));
+        var comparer = new Engine.Comparison.SurfaceComparer(matcher.ComparisonOptions);
+
+        var full = b.Variants()
+            .SelectMany(v => new[] { v, v.Inverted() })
+            .Select(v => comparer.Compare(a.ComparisonView(comparer), v.ComparisonView(comparer)))
+            .Where(c => c.Registration.Registered)
+            .MaxBy(c => c.Features.AlignedCcf)!;
+
+        Assert.That(matcher.Features(a, b), Is.EqualTo(full.Features));
+    }
+
     private static double PreprocessOptionsDefaultStepUm => Engine.Preprocessing.PreprocessOptions.Default.Resample.TargetStepUm;
 }
