@@ -159,6 +159,12 @@ public sealed class CorpusSearch(SignatureIndex index, BreechFaceMatcher matcher
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(options);
         var version = $"{Index.Codec.Version} {query.AlgorithmVersion} {BreechFaceMatcher.ComparisonVersion} {Matcher.ScoringVersionFor(query)}";
+        if (query.Relit.Count > 0)
+        {
+            // Stage 1 searched with one code per variant of the query (Codes).
+            version += FormattableString.Invariant($" codes {1 + query.Relit.Count}");
+        }
+
         if (options.FullComparisons is { } best && best < options.Candidates)
         {
             version += FormattableString.Invariant($" {ScreenVersion}(turns {options.Screen.Turns}, shift {options.Screen.ShiftRadiusUm} µm, full {best})");

@@ -88,6 +88,7 @@ public sealed class CorpusSearchTests
         double Mate(StageOneHit[] hits) => hits.Single(h => h.ItemId == 0).Similarity;
         double Margin(StageOneHit[] hits) => Mate(hits) - hits.Where(h => h.ItemId != 0).Max(h => h.Similarity);
         var figures = $"mate {Mate(relit):0.000} (margin over the best other {Margin(relit):+0.000;-0.000}) with every variant, {Mate(asRecorded):0.000} ({Margin(asRecorded):+0.000;-0.000}) as recorded";
+        Assert.That(search.Version(query, CorpusSearchOptions.Default), Does.Contain($" codes {codes.Count}"), "a search says it searched with every variant's code");
         Assert.That(Mate(relit), Is.GreaterThan(Mate(asRecorded)), figures);
         Assert.That(Margin(relit), Is.GreaterThan(Margin(asRecorded)), figures);
         Assert.That(relit[0].ItemId, Is.Zero, figures);
