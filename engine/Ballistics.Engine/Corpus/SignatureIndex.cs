@@ -113,10 +113,11 @@ public sealed class SignatureIndex
             return [];
         }
 
-        // Every code's scale relative to the first's, which is applied once, to the hits returned (so that a single
-        // code's similarities are computed exactly as they always were).
+        // Every code's scale relative to the largest, which is applied once, to the hits returned (so that a single
+        // code's similarities are computed exactly as they always were; a code of zeros has scale 0).
         var codes = queries.Select(q => q.Code).ToArray();
-        var relative = queries.Select(q => q.Scale / queries[0].Scale).ToArray();
+        var reference = queries.Max(q => q.Scale);
+        var relative = queries.Select(q => reference > 0 ? q.Scale / reference : 1f).ToArray();
         var segments = _segments.Count;
         var best = new TopHits[segments];
         Parallel.For(0, segments, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
@@ -131,7 +132,7 @@ public sealed class SignatureIndex
             hits.MergeInto(merged);
         }
 
-        return merged.Sorted().Select(h => new StageOneHit(h.Id, h.Similarity * queries[0].Scale)).ToArray();
+        return merged.Sorted().Select(h => new StageOneHit(h.Id, h.Similarity * reference)).ToArray();
     }
 
     /// <summary>

@@ -19,6 +19,19 @@ public sealed class SignatureIndexTests
         return new StageOneCode(code, (float)(0.001 + (random.NextDouble() * 0.01)));
     }
 
+    /// <summary>An index of <paramref name="items"/> random codes (ids 0…), and the generator to draw queries from.</summary>
+    private static (SignatureIndex Index, Random Random) RandomIndex(int seed, int items)
+    {
+        var random = new Random(seed);
+        var index = new SignatureIndex(Codec);
+        for (var i = 0; i < items; i++)
+        {
+            index.Add(i, RandomCode(random), default);
+        }
+
+        return (index, random);
+    }
+
     private static long[] BruteForce(IReadOnlyList<StageOneCode> codes, StageOneCode query, int top, Func<int, bool> keep) =>
         Enumerable.Range(0, codes.Count)
             .Where(keep)
@@ -227,16 +240,24 @@ public sealed class SignatureIndexTests
     [Test]
     public void Search_OneCodeInAList_SameHitsAndSimilaritiesAsTheCodeAlone()
     {
-        var random = new Random(12);
-        var index = new SignatureIndex(Codec);
-        for (var i = 0; i < 300; i++)
-        {
-            index.Add(i, RandomCode(random), default);
-        }
-
+        var (index, random) = RandomIndex(seed: 12, items: 300);
         var query = RandomCode(random);
 
         Assert.That(index.Search([query], SearchFilter.None, 25), Is.EqualTo(index.Search(query, SearchFilter.None, 25)));
+    }
+
+    [Test]
+    public void Search_ACodeOfZerosFirst_SameHitsAsTheOtherCodeAlone()
+    {
+        var (index, random) = RandomIndex(seed: 13, items: 200);
+        var query = RandomCode(random);
+        var zeros = new StageOneCode(new sbyte[Codec.CodeBytes], 0);
+
+        var hits = index.Search([zeros, query], SearchFilter.None, 15);
+
+        var alone = index.Search(query, SearchFilter.None, 15);
+        Assert.That(hits.Select(h => h.ItemId), Is.EqualTo(alone.Select(h => h.ItemId)));
+        Assert.That(hits.Select(h => h.Similarity), Is.EqualTo(alone.Select(h => h.Similarity)).Within(1e-6f));
     }
 
     [Test]
