@@ -90,6 +90,20 @@ public sealed record LevellingOptions
 }
 
 /// <summary>
+/// The primer's form about its centre, taken off a region found in a raw scan's heights before the band-pass
+/// (<see cref="AxisymmetricForm"/>). A region given with the scan (a mask, another pipeline's crop) is left as given.
+/// </summary>
+public sealed record RadialFormOptions
+{
+    /// <summary>
+    /// Gaussian σ across rings of the ring means taken off; 0 takes nothing off. Default 50 µm: the roll-over towards
+    /// the primer's edge falls over 300 µm, while concentric marks repeating every 150 µm or less keep nine tenths of
+    /// themselves (marks that vary round the ring are not touched).
+    /// </summary>
+    public double SmoothingUm { get; init => field = Check.NonNegative(value, nameof(SmoothingUm)); } = 50;
+}
+
+/// <summary>
 /// Gaussian band-pass after ISO 16610-21: weighting exp(−π(x/(αλc))²), α = √(ln 2 / π), so a wavelength equal
 /// to a cut-off keeps half its amplitude. Normalised convolution ignores invalid points.
 /// </summary>
@@ -137,6 +151,8 @@ public sealed record PreprocessOptions
     public OutlierOptions Outliers { get; init => field = value ?? throw new ArgumentNullException(nameof(Outliers)); } = new();
 
     public LevellingOptions Levelling { get; init => field = value ?? throw new ArgumentNullException(nameof(Levelling)); } = new();
+
+    public RadialFormOptions RadialForm { get; init => field = value ?? throw new ArgumentNullException(nameof(RadialForm)); } = new();
 
     public BandPassOptions BandPass
     {

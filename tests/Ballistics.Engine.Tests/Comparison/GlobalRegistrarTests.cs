@@ -1,5 +1,6 @@
 using Ballistics.Engine.Comparison;
 using Ballistics.Engine.Preprocessing;
+using Ballistics.Engine.Surfaces;
 
 namespace Ballistics.Engine.Tests.Comparison;
 
@@ -78,17 +79,27 @@ public sealed class GlobalRegistrarTests
         Assert.That(proposals.Min(p => Math.Abs(Rotation2D.Normalise(p - processed.RotationDeg))), Is.LessThanOrEqualTo(2.0));
     }
 
-    [TestCase("baldwin_K013sA2_processed", "baldwin_K013sA1_processed", "baldwin_K013sA1_raw")]
-    [TestCase("baldwin_K013sA1_processed", "baldwin_K013sA2_processed", "baldwin_K013sA2_raw")]
-    public void Register_ProcessedAgainstOtherFiringRaw_AgreesWithProcessedPair(string scan, string otherProcessed, string otherRaw)
+    [TestCase("baldwin_K013sA2_processed", "baldwin_K013sA1_processed", "baldwin_K013sA1_raw", false)]
+    [TestCase("baldwin_K013sA1_processed", "baldwin_K013sA2_processed", "baldwin_K013sA2_raw", false)]
+    [TestCase("baldwin_K013sA2_processed", "baldwin_K013sA1_processed", "baldwin_K013sA1_raw", true)]
+    public void Register_ProcessedAgainstOtherFiringRaw_AgreesWithProcessedPair(string scan, string otherProcessed, string otherRaw, bool maskIgnored)
     {
         // The raw and processed files of one firing are one scan cropped and filtered two ways, so the other firing
         // must land on both at one angle. With the whole scan in the 20–600 µm band (compare 1.3) both of these
-        // registered 40–75° away: the study's filtering and ours disagreed most in the longest waves.
+        // registered 40–75° away: the study's filtering and ours disagreed most in the longest waves. With the raw file's
+        // mask ignored, its region found in the heights, the first registered at −168° until the primer's form about its
+        // centre was taken off and the region filtered again without the firing pin's halo (preprocessing 1.10). The
+        // second, A1 processed against A2 raw with its mask ignored, still lands 3.6° off (−10°), not yet within 2°.
         var comparer = new SurfaceComparer(ComparisonOptions.Default);
         var view = Preprocessor.Prepare(TestSurfaces.Shared($"cartridge/{scan}.x3p")).ComparisonView(comparer);
         var processed = Preprocessor.Prepare(TestSurfaces.Shared($"cartridge/{otherProcessed}.x3p")).ComparisonView(comparer);
-        var raw = Preprocessor.Prepare(TestSurfaces.Shared($"cartridge/{otherRaw}.x3p")).ComparisonView(comparer);
+        var rawScan = TestSurfaces.Shared($"cartridge/{otherRaw}.x3p");
+        if (maskIgnored)
+        {
+            rawScan = new Surface(rawScan.Width, rawScan.Height, rawScan.LateralStepXUm, rawScan.LateralStepYUm, rawScan.Values.ToArray());
+        }
+
+        var raw = Preprocessor.Prepare(rawScan).ComparisonView(comparer);
         var registrar = new GlobalRegistrar(RegistrationOptions.Default);
 
         var toProcessed = registrar.Register(view, processed);
