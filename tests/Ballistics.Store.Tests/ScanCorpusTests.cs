@@ -1,6 +1,7 @@
 using Ballistics.Store.Database;
 using Ballistics.Engine.Corpus;
 using Ballistics.Engine.Matching;
+using Ballistics.Engine.Preprocessing;
 using Ballistics.Ingest;
 using Ballistics.Ingest.Scans;
 using Ballistics.Store.Scans;
@@ -283,21 +284,44 @@ public sealed class ScanCorpusTests(StoreEngine engine)
         Assert.That(store.Check().IsWhole, Is.False);
     }
 
-    [Test]
-    public void LoadIndex_CodeOfAnotherSignatureVersion_RecomputedAndStoredAgain()
+    [TestCase("signature_version", "signature/0.0")]
+    [TestCase("preprocess_version", "preprocess/1.9")]
+    public void LoadIndex_CodeMadeByAnotherVersion_RecomputedAndStoredAgain(string column, string version)
     {
+        // Another signature, or a store filled before an upgrade of the preprocessing (codes of breech faces prepared the
+        // old way, while every query's code is made by today's): the code is made again, and the row says by what.
         using var dir = new TempDirectory();
         using var store = TestStores.Create(dir, engine);
         var ids = Add(store, new ScanSubmission(Real("fadul_1-1_processed")), new ScanSubmission(Real("fadul_1-2_processed"))).Added;
         var fresh = store.Scans.LoadIndex(SignatureCodec.Default, Matcher, SurfaceFileOptions.Default).CodeOf(ids[1])!.Value;
         var stale = engine == StoreEngine.Postgres ? "'\\x00000000'::bytea" : "x'00000000'";
-        TestStores.Scalar(store, $"UPDATE scan_item SET signature_version = 'signature/0.0', signature = {stale} WHERE id = {ids[1]}");
+        TestStores.Scalar(store, $"UPDATE scan_item SET {column} = '{version}', signature = {stale} WHERE id = {ids[1]}");
 
         var index = store.Scans.LoadIndex(SignatureCodec.Default, Matcher, SurfaceFileOptions.Default);
 
         Assert.That(index.Count, Is.EqualTo(2));
         Assert.That(index.CodeOf(ids[1])!.Value.Code, Is.EqualTo(fresh.Code));
         Assert.That(store.Scans.Get(ids[1])!.SignatureVersion, Is.EqualTo(SignatureCodec.Default.Version));
+        Assert.That(store.Scans.Get(ids[1])!.PreprocessVersion, Is.EqualTo(Preprocessor.AlgorithmVersion));
+    }
+
+    [Test]
+    public void ScreenSamples_OfAnotherPreprocessing_NotRead()
+    {
+        // Screen samples carry no version: those of an older preprocessing sit in their own folder and are not found.
+        using var dir = new TempDirectory();
+        using var store = TestStores.Create(dir, engine);
+        var id = Add(store, new ScanSubmission(Real("fadul_1-2_processed"))).Added.Single();
+        var item = store.Scans.Get(id)!;
+        var entry = store.Scans.Cache.ScreenPathOf(item.Sha256);
+
+        Assert.That(entry, Does.Contain(DerivedCache.ScreenVersionFolder));
+        Assert.That(DerivedCache.ScreenVersionFolder, Does.Contain(Preprocessor.AlgorithmVersion.Replace('/', '-')));
+        var older = entry.Replace(DerivedCache.ScreenVersionFolder, "preprocess-1.9+preprocess-photo-1.2", StringComparison.Ordinal);
+        Directory.CreateDirectory(Path.GetDirectoryName(older)!);
+        File.Move(entry, older);
+
+        Assert.That(store.Scans.Cache.GetScreen(item.Sha256), Is.Null, "an older preprocessing's samples are not read");
     }
 
     [Test]

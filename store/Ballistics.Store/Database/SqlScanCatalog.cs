@@ -91,10 +91,11 @@ internal sealed class SqlScanCatalog(DbConnection connection, StoreDialect diale
         return id;
     }
 
-    public void UpdateSignature(long id, string signatureVersion, byte[] signature)
+    public void UpdateSignature(long id, string preprocessVersion, string signatureVersion, byte[] signature)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE scan_item SET signature_version = @sv, signature = @sig WHERE id = @id";
+        command.CommandText = "UPDATE scan_item SET preprocess_version = @pv, signature_version = @sv, signature = @sig WHERE id = @id";
+        command.With("@pv", preprocessVersion);
         command.With("@sv", signatureVersion);
         command.With("@sig", signature);
         command.With("@id", id);

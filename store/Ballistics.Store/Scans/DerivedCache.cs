@@ -9,11 +9,17 @@ namespace Ballistics.Store.Scans;
 /// (<c>screen/</c>), so its screen reads a few hundred KB per candidate. (The turn samples of earlier versions, in
 /// <c>turns/</c>, are no longer read.) An entry can always be rebuilt from the
 /// original: one written by another preprocessing version or options, half written or unreadable reads as absent.
+/// Screen samples carry no version of their own, so they are kept in a folder named by the preprocessing versions that
+/// made them (<see cref="ScreenVersionFolder"/>): after an upgrade they are taken again from the scans as prepared today,
+/// and the older folders are no longer read.
 /// </summary>
 internal sealed class DerivedCache(string storeFolder)
 {
+    /// <summary>The folder of screen samples made by today's preprocessing of topographies and photographs.</summary>
+    public static readonly string ScreenVersionFolder = $"{Preprocessor.AlgorithmVersion}+{PhotographPreprocessor.AlgorithmVersion}".Replace('/', '-');
+
     private readonly string _root = Path.Combine(storeFolder, "cache", "prepared");
-    private readonly string _screen = Path.Combine(storeFolder, "cache", "screen");
+    private readonly string _screen = Path.Combine(storeFolder, "cache", "screen", ScreenVersionFolder);
 
     public string PathOf(string sha256) => Path.Combine(_root, sha256[..2], sha256 + ".bps");
 

@@ -102,11 +102,12 @@ internal sealed class ScanCatalog(DbConnection connection, StoreDialect dialect)
         }
     }
 
-    public void UpdateSignature(long id, string signatureVersion, byte[] signature)
+    /// <summary>An item's stage-1 code made again, with the preprocessing and signature versions that made it.</summary>
+    public void UpdateSignature(long id, string preprocessVersion, string signatureVersion, byte[] signature)
     {
         lock (_lock)
         {
-            _rows.UpdateSignature(id, signatureVersion, signature);
+            _rows.UpdateSignature(id, preprocessVersion, signatureVersion, signature);
         }
     }
 

@@ -140,7 +140,9 @@ public sealed class ScanCorpus
                     continue;
                 }
 
-                if (item.SignatureVersion != codec.Version)
+                // A code made by another signature or another preprocessing is made again: a raw scan's breech face
+                // changed with preprocess/1.10, and a query's code is always made by today's.
+                if (item.SignatureVersion != codec.Version || item.PreprocessVersion != PreprocessVersionOf(item))
                 {
                     stale.Add(item);
                     continue;
@@ -155,13 +157,17 @@ public sealed class ScanCorpus
             if (Prepared(item, matcher, fileOptions) is { Scan: { } scan } && matcher.Signature(scan, codec.Options) is { } signature)
             {
                 var code = codec.Encode(signature);
-                _catalog.UpdateSignature(item.Id, codec.Version, code.ToBytes());
+                _catalog.UpdateSignature(item.Id, scan.AlgorithmVersion, codec.Version, code.ToBytes());
                 index.Add(item.Id, code, Facets(item));
             }
         }
 
         return last;
     }
+
+    /// <summary>The preprocessing version an item of its modality is prepared by today.</summary>
+    private static string PreprocessVersionOf(ScanItem item) =>
+        item.Modality == Modalities.Photograph ? PhotographPreprocessor.AlgorithmVersion : Preprocessor.AlgorithmVersion;
 
     /// <summary>An item's prepared scan: from the cache, else prepared again from the original (and cached).</summary>
     public (PreparedScan? Scan, string? Reason) Prepared(ScanItem item, BreechFaceMatcher matcher, SurfaceFileOptions fileOptions)
