@@ -99,6 +99,17 @@ internal static class FiringPinHalo
         }
 
         var radius = pinRadius + trimmed;
+        Clear(grid, centreX, centreY, radius);
+
+        notes.Add(trimmed > crater
+            ? string.Create(CultureInfo.InvariantCulture, $"firing-pin halo trimmed to radius {radius * grid.StepUm:0} µm (the aperture's rim beyond {(pinRadius + crater) * grid.StepUm:0} µm)")
+            : string.Create(CultureInfo.InvariantCulture, $"firing-pin halo trimmed to radius {radius * grid.StepUm:0} µm"));
+        return radius;
+    }
+
+    /// <summary>Makes every point of <paramref name="grid"/> within <paramref name="radius"/> (grid points) of the centre invalid: the trim itself.</summary>
+    public static void Clear(HeightGrid grid, double centreX, double centreY, double radius)
+    {
         for (var y = 0; y < grid.Height; y++)
         {
             var row = grid.Row(y);
@@ -110,11 +121,6 @@ internal static class FiringPinHalo
                 }
             }
         }
-
-        notes.Add(trimmed > crater
-            ? string.Create(CultureInfo.InvariantCulture, $"firing-pin halo trimmed to radius {radius * grid.StepUm:0} µm (the aperture's rim beyond {(pinRadius + crater) * grid.StepUm:0} µm)")
-            : string.Create(CultureInfo.InvariantCulture, $"firing-pin halo trimmed to radius {radius * grid.StepUm:0} µm"));
-        return radius;
     }
 
     /// <summary>Directions a ring is split into to tell a rim (strong all round) from breech-face marks.</summary>

@@ -159,24 +159,12 @@ public static class Preprocessor
     /// </summary>
     private static void FilterAgain(HeightGrid grid, float[] unfiltered, DetectedCircles geometry, int regionX, int regionY, double? haloRadius, PreprocessOptions options, List<string> notes)
     {
+        unfiltered.CopyTo(grid.Values, 0);
         if (haloRadius is { } radius)
         {
-            var (pinX, pinY) = (geometry.PinCentre.X - regionX, geometry.PinCentre.Y - regionY);
-            for (var y = 0; y < grid.Height; y++)
-            {
-                var row = unfiltered.AsSpan(y * grid.Width, grid.Width);
-                var dy2 = (y - pinY) * (y - pinY);
-                for (var x = 0; x < row.Length; x++)
-                {
-                    if (((x - pinX) * (x - pinX)) + dy2 < radius * radius)
-                    {
-                        row[x] = float.NaN;
-                    }
-                }
-            }
+            FiringPinHalo.Clear(grid, geometry.PinCentre.X - regionX, geometry.PinCentre.Y - regionY, radius);
         }
 
-        unfiltered.CopyTo(grid.Values, 0);
         RobustLeveller.Apply(grid, options.Levelling);
         if (options.RadialForm.SmoothingUm > 0)
         {
