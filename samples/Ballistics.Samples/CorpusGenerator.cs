@@ -51,14 +51,27 @@ public static class CorpusGenerator
 
     /// <summary>
     /// The conditions of one scan (or, for fire 0, of the firearm): the corpus's fixed ones, over a random draw of its
-    /// own stream when the corpus randomises them.
+    /// own stream when the corpus randomises them, with each of its ranges drawn on top.
     /// </summary>
     public static ScanConditions ConditionsFor(CorpusOptions options, int firearmNumber, int fireIndex)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.RandomConditions
+        var conditions = options.RandomConditions
             ? options.Conditions.Over(ScanConditions.Random(StableHash.Random(options.Seed, RandomStream.Conditions, firearmNumber, fireIndex)))
             : options.Conditions;
+        if (options.Ranges.Count == 0)
+        {
+            return conditions;
+        }
+
+        // A stream of its own, so that a corpus without ranges draws everything else exactly as before.
+        var rng = StableHash.Random(options.Seed, RandomStream.ConditionRanges, firearmNumber, fireIndex);
+        foreach (var range in options.Ranges)
+        {
+            conditions = range.DrawOnto(conditions, rng);
+        }
+
+        return conditions;
     }
 
     /// <param name="options">What to generate.</param>

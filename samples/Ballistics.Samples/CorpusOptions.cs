@@ -43,6 +43,23 @@ public sealed record CorpusOptions
     /// </summary>
     public bool RandomConditions { get; init; }
 
+    /// <summary>
+    /// Numeric conditions drawn for every scan from a range (at most one range per knob), over
+    /// <see cref="Conditions"/> and any random draw: a knob of the firearm is drawn once, for its first shot.
+    /// </summary>
+    public IReadOnlyList<ConditionRange> Ranges
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            var repeated = value.GroupBy(r => r.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            field = repeated is null
+                ? value
+                : throw new ArgumentException($"condition {repeated.Key} is given more than one range.", nameof(Ranges));
+        }
+    } = [];
+
     public int ScanCount => Firearms * FiresPerFirearm;
 
     private static int CheckCount(int value, int max, string name, string what)

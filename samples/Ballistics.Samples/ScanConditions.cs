@@ -140,20 +140,31 @@ public sealed record ScanConditions
         var (name, value) = (parts[0], parts[1]);
         return name switch
         {
-            "dropout" => this with { DropoutFraction = Number(name, value) },
-            "dropout_clustering" => this with { DropoutClustering = Number(name, value) },
-            "contact" => this with { ContactFraction = Number(name, value) },
-            "noise" => this with { NoiseScale = Number(name, value) },
-            "step_um" => this with { LateralStepUm = Number(name, value) },
-            "warp_um" => this with { ElasticWarpUm = Number(name, value) },
-            "primer_flow" => this with { PrimerFlowScale = Number(name, value) },
             "crater" => this with { Crater = Word<CraterRendering>(name, value) },
             "layout" => this with { Layout = Word<ScanLayout>(name, value) },
-            "subclass" => this with { SubclassStrength = Number(name, value) },
-            "pin_turning" => this with { PinTurning = Number(name, value) },
+            _ when NumericNames.Contains(name) => WithNumber(name, Number(name, value)),
             _ => throw new FormatException($"'{name}' is no condition; the conditions are {string.Join(", ", Names)}"),
         };
     }
+
+    /// <summary>The knobs that take a number, and so a range (<see cref="ConditionRange"/>).</summary>
+    public static IReadOnlyList<string> NumericNames { get; } =
+        ["dropout", "dropout_clustering", "contact", "noise", "step_um", "warp_um", "primer_flow", "subclass", "pin_turning"];
+
+    /// <summary>These conditions with the numeric knob <paramref name="name"/> (one of <see cref="NumericNames"/>) set.</summary>
+    public ScanConditions WithNumber(string name, double value) => name switch
+    {
+        "dropout" => this with { DropoutFraction = value },
+        "dropout_clustering" => this with { DropoutClustering = value },
+        "contact" => this with { ContactFraction = value },
+        "noise" => this with { NoiseScale = value },
+        "step_um" => this with { LateralStepUm = value },
+        "warp_um" => this with { ElasticWarpUm = value },
+        "primer_flow" => this with { PrimerFlowScale = value },
+        "subclass" => this with { SubclassStrength = value },
+        "pin_turning" => this with { PinTurning = value },
+        _ => throw new FormatException($"'{name}' is no numeric condition; those are {string.Join(", ", NumericNames)}"),
+    };
 
     /// <summary>The knobs' values in the order of <see cref="Names"/>, as text (empty where the difficulty decides).</summary>
     public IReadOnlyList<string> Values()

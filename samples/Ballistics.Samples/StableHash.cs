@@ -24,6 +24,7 @@ internal enum RandomStream
     FiringPinMarks = 19,
     FiringPinTransfer = 20,
     Photograph = 21,
+    ConditionRanges = 22,
 }
 
 /// <summary>

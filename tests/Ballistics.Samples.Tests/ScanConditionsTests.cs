@@ -132,4 +132,50 @@ public sealed class ScanConditionsTests
         Assert.That(a.DropoutFraction, Is.InRange(0, 0.1));
         Assert.That(CorpusManifest.GroundTruthHeader, Does.EndWith(string.Join(',', ScanConditions.Names)));
     }
+
+    [Test]
+    public void ConditionsFor_Ranges_DrawnPerScanWithinTheRangeAndReproducible()
+    {
+        var ranges = new[] { ConditionRange.Parse("contact=0.5..0.95"), ConditionRange.Parse("subclass=0..0.3") };
+        var options = new CorpusOptions { Firearms = 3, FiresPerFirearm = 3, Seed = Seed, Conditions = new ScanConditions { Layout = ScanLayout.Raw }, Ranges = ranges };
+
+        var draws = Enumerable.Range(1, 3).SelectMany(f => Enumerable.Range(0, 3).Select(k => CorpusGenerator.ConditionsFor(options, f, k))).ToList();
+
+        Assert.That(draws.Select(c => c.ContactFraction), Has.All.InRange(0.5, 0.95));
+        Assert.That(draws.Select(c => c.SubclassStrength), Has.All.InRange(0.0, 0.3));
+        Assert.That(draws.Select(c => c.ContactFraction).Distinct().Count(), Is.EqualTo(9), "every scan its own draw");
+        Assert.That(draws.Select(c => c.Layout), Has.All.EqualTo(ScanLayout.Raw), "a fixed condition stays fixed");
+        Assert.That(CorpusGenerator.ConditionsFor(options, 2, 1), Is.EqualTo(draws[4]), "the same draw every time");
+    }
+
+    [Test]
+    public void ConditionsFor_NoRanges_DrawsAsBefore()
+    {
+        var plain = new CorpusOptions { Firearms = 2, FiresPerFirearm = 2, Seed = Seed, RandomConditions = true };
+        var ranged = plain with { Ranges = [ConditionRange.Parse("noise=1..2")] };
+
+        var before = CorpusGenerator.ConditionsFor(plain, 1, 1);
+        var after = CorpusGenerator.ConditionsFor(ranged, 1, 1);
+
+        Assert.That(after with { NoiseScale = before.NoiseScale }, Is.EqualTo(before), "a range draws on a stream of its own and moves only its knob");
+        Assert.That(after.NoiseScale, Is.InRange(1.0, 2.0));
+    }
+
+    [TestCase("contact=0.5..x", typeof(FormatException), "condition contact: 'x' is not a number")]
+    [TestCase("step_um=1..4", typeof(ArgumentOutOfRangeException), "LateralStepUm must lie in [2, 8]")]
+    [TestCase("crater=holes..data", typeof(FormatException), "'crater' takes no range")]
+    public void ConditionRangeParse_Bad_SaysWhatIsWrong(string assignment, Type error, string message)
+    {
+        var thrown = Assert.Throws(error, () => ConditionRange.Parse(assignment));
+
+        Assert.That(thrown!.Message, Does.Contain(message));
+    }
+
+    [Test]
+    public void CorpusOptions_TwoRangesOfOneKnob_Refused()
+    {
+        var thrown = Assert.Throws<ArgumentException>(() => _ = new CorpusOptions { Ranges = [ConditionRange.Parse("noise=1..2"), ConditionRange.Parse("noise=2..3")] });
+
+        Assert.That(thrown!.Message, Does.Contain("noise is given more than one range"));
+    }
 }

@@ -6,7 +6,7 @@ using Ballistics.Samples;
 namespace Ballistics.Cli.Commands;
 
 /// <summary>
-/// `ballistics samples generate --out DIR --firearms N --fires K --seed S [--difficulty easy|hard] [--condition NAME=VALUE]...
+/// `ballistics samples generate --out DIR --firearms N --fires K --seed S [--difficulty easy|hard] [--condition NAME=VALUE|NAME=LOW..HIGH]...
 /// [--random-conditions]`, and `ballistics samples render --manifest M --out DIR --seed S [--lighting ring|side|mixed]
 /// [--format png|tiff|mixed]`.
 /// </summary>
@@ -22,7 +22,8 @@ internal static class SamplesCommand
         var condition = new Option<string[]>("--condition")
         {
             Description = "NAME=VALUE, repeatable: one way real scans vary, fixed for every scan (" + string.Join(", ", ScanConditions.Names)
-                + "; e.g. dropout=0.05, contact=0.5, step_um=3.125, crater=holes, layout=processed, subclass=1.2)",
+                + "; e.g. dropout=0.05, contact=0.5, step_um=3.125, crater=holes, layout=processed, subclass=1.2); "
+                + "NAME=LOW..HIGH draws a numeric one for every scan (e.g. contact=0.5..0.95)",
             AllowMultipleArgumentsPerToken = false,
         };
         var randomConditions = new Option<bool>("--random-conditions") { Description = "draw every condition anew for each scan (the subclass strength for each firearm); --condition still fixes those it names" };
@@ -55,11 +56,30 @@ internal static class SamplesCommand
         string outDir, int firearms, int fires, int seed, Difficulty difficulty, IReadOnlyList<string> conditions, bool randomConditions, TextWriter output, TextWriter error)
     {
         var fixedConditions = ScanConditions.None;
+        var ranges = new List<ConditionRange>();
+        var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var assignment in conditions)
         {
             try
             {
-                fixedConditions = fixedConditions.With(assignment);
+                string name;
+                if (ConditionRange.IsRange(assignment))
+                {
+                    var range = ConditionRange.Parse(assignment);
+                    ranges.Add(range);
+                    name = range.Name;
+                }
+                else
+                {
+                    fixedConditions = fixedConditions.With(assignment);
+                    name = assignment.Split('=', 2)[0].Trim();
+                }
+
+                if (!named.Add(name))
+                {
+                    error.WriteLine($"error: --condition {assignment}: {name} is already given; name each condition once");
+                    return 2;
+                }
             }
             catch (Exception ex) when (ex is FormatException or ArgumentOutOfRangeException)
             {
@@ -74,6 +94,7 @@ internal static class SamplesCommand
             options = new CorpusOptions
             {
                 Firearms = firearms, FiresPerFirearm = fires, Seed = seed, Difficulty = difficulty, Conditions = fixedConditions, RandomConditions = randomConditions,
+                Ranges = ranges,
             };
         }
         catch (ArgumentOutOfRangeException ex)
@@ -94,10 +115,13 @@ internal static class SamplesCommand
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Format(c, "wrote {0} scans of {1} firearms ({2} fires each, seed {3}, {4}) to {5} in {6:0.0} s",
             summary.Rows.Count, firearms, fires, seed, difficulty.ToString().ToLowerInvariant(), Path.GetFullPath(outDir), watch.Elapsed.TotalSeconds));
-        if (randomConditions || fixedConditions != ScanConditions.None)
+        if (randomConditions || fixedConditions != ScanConditions.None || ranges.Count > 0)
         {
-            var named = ScanConditions.Names.Zip(fixedConditions.Values()).Where(p => p.Second.Length > 0).Select(p => $"{p.First}={p.Second}");
-            output.WriteLine($"conditions: {(randomConditions ? "drawn for every scan" : "fixed")}{(named.Any() ? $"; fixed {string.Join(", ", named)}" : string.Empty)} (ground_truth.csv has each scan's)");
+            var fixedOnes = ScanConditions.Names.Zip(fixedConditions.Values()).Where(p => p.Second.Length > 0).Select(p => $"{p.First}={p.Second}");
+            output.WriteLine($"conditions: {(randomConditions ? "drawn for every scan" : "fixed")}"
+                + (fixedOnes.Any() ? $"; fixed {string.Join(", ", fixedOnes)}" : string.Empty)
+                + (ranges.Count > 0 ? $"; drawn for every scan from {string.Join(", ", ranges)}" : string.Empty)
+                + " (ground_truth.csv has each scan's)");
         }
 
         output.WriteLine($"manifest: {Path.Combine(Path.GetFullPath(outDir), "manifest.csv")}");

@@ -193,8 +193,29 @@ public sealed class SamplesCommandTests
         Assert.That(truth[1], Does.EndWith(",0.03,,,,,,,,processed,,0"));
     }
 
+    [Test]
+    public void Generate_ConditionRange_EachScanDrawsItsOwnWithinTheRange()
+    {
+        using var dir = new TempDirectory();
+
+        var (code, output, error) = Run(["samples", "generate", "--out", dir.Path, "--firearms", "2", "--fires", "2", "--seed", "3", "--condition", "layout=processed", "--condition", "contact=0.5..0.95"]);
+
+        Assert.That(code, Is.Zero, error);
+        Assert.That(output, Does.Contain("conditions: fixed; fixed layout=processed; drawn for every scan from contact=0.5..0.95"));
+        var lines = File.ReadAllLines(Path.Combine(dir.Path, "ground_truth.csv"));
+        // Counted from the end: the instrument's name holds a quoted comma.
+        var fromEnd = lines[0].Split(',').Length - Array.IndexOf(lines[0].Split(','), "contact");
+        var contacts = lines.Skip(1).Select(l => l.Split(',')).Select(f => double.Parse(f[^fromEnd], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.That(contacts, Has.Count.EqualTo(4));
+        Assert.That(contacts, Has.All.InRange(0.5, 0.95));
+        Assert.That(contacts.Distinct().Count(), Is.EqualTo(4), "every scan its own draw");
+    }
+
     [TestCase("contact=2", "--condition contact=2: ContactFraction must lie in [0.2, 1]")]
     [TestCase("shine=1", "--condition shine=1: 'shine' is no condition")]
+    [TestCase("contact=0.5..1.5", "--condition contact=0.5..1.5: ContactFraction must lie in [0.2, 1]")]
+    [TestCase("contact=0.9..0.5", "the range 0.9..0.5 runs backwards")]
+    [TestCase("layout=raw..processed", "'layout' takes no range")]
     public void Generate_BadCondition_IsErrorNamingIt(string condition, string message)
     {
         using var dir = new TempDirectory();
@@ -203,5 +224,16 @@ public sealed class SamplesCommandTests
 
         Assert.That(code, Is.EqualTo(2));
         Assert.That(error, Does.Contain(message));
+    }
+
+    [Test]
+    public void Generate_ConditionFixedAndRanged_IsErrorNamingIt()
+    {
+        using var dir = new TempDirectory();
+
+        var (code, _, error) = Run(["samples", "generate", "--out", dir.Path, "--firearms", "1", "--fires", "1", "--seed", "3", "--condition", "contact=0.5", "--condition", "contact=0.5..0.9"]);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("--condition contact=0.5..0.9: contact is already given"));
     }
 }
