@@ -13,16 +13,22 @@ namespace Ballistics.Cli.Matching;
 /// <see cref="Photographs"/> every scan is photographed and the photograph is what is compared.
 /// </summary>
 internal sealed record TrainingCorpus(
-    int Seed, Difficulty Difficulty, int Firearms, int Fires, bool RandomConditions = false, ScanConditions? Fixed = null, PhotographLighting? Photographs = null)
+    int Seed, Difficulty Difficulty, int Firearms, int Fires, bool RandomConditions = false, ScanConditions? Fixed = null, PhotographLighting? Photographs = null,
+    IReadOnlyList<ConditionRange>? Ranges = null)
 {
     public CorpusOptions Options => new()
     {
         Seed = Seed, Difficulty = Difficulty, Firearms = Firearms, FiresPerFirearm = Fires, RandomConditions = RandomConditions, Conditions = Fixed ?? ScanConditions.None,
+        Ranges = Ranges ?? [],
     };
 
-    /// <summary>The fixed conditions as `samples generate` takes them (" crater=data pin_turning=0"), empty when none.</summary>
+    /// <summary>
+    /// The fixed conditions and ranges as `samples generate` takes them (" crater=data pin_turning=0 subclass=0.8..1.5"),
+    /// empty when none.
+    /// </summary>
     private string FixedText =>
-        Fixed is null ? string.Empty : string.Concat(ScanConditions.Names.Zip(Fixed.Values()).Where(p => p.Second.Length > 0).Select(p => $" {p.First}={p.Second}"));
+        (Fixed is null ? string.Empty : string.Concat(ScanConditions.Names.Zip(Fixed.Values()).Where(p => p.Second.Length > 0).Select(p => $" {p.First}={p.Second}")))
+        + string.Concat((Ranges ?? []).Select(r => $" {r}"));
 
     /// <summary>Scan <paramref name="index"/> in firearm and firing order, with its firearm.</summary>
     public (Firearm Firearm, SimulatedFiring Firing) Fire(int index)
@@ -89,6 +95,10 @@ internal static class TrainingSet
     /// measured, where the breech faces of a batch share their marks and the pin has to tell them apart. Two of them, one
     /// in each half of <see cref="Engine.Scoring.RegionFusion.Train"/>'s folds, have pins without turning marks, so that the firing
     /// pin's score learns that rings which do not correlate say nothing when a tip has none (the ring strength tells it which).
+    /// The last two, one in each half, are random conditions whose batches all share subclass marks as strong as each
+    /// slide's own or stronger (subclass drawn from 0.8–1.5 per firearm): without them the fusion met the adversarial
+    /// batches only on clean raw scans, and under dropouts, partial contact and warp trusted a breech face that scored two
+    /// slides of one batch at 0.98 over a firing pin that told them apart.
     /// </summary>
     public static IReadOnlyList<TrainingCorpus> FusionCorpora { get; } =
     [
@@ -98,6 +108,8 @@ internal static class TrainingSet
         new(9124, Difficulty.Hard, 12, 4, Fixed: new ScanConditions { Layout = ScanLayout.Raw, Crater = CraterRendering.Data }),
         new(9125, Difficulty.Hard, 12, 4, Fixed: new ScanConditions { Layout = ScanLayout.Raw, Crater = CraterRendering.Instrument }),
         new(9126, Difficulty.Easy, 12, 4, Fixed: new ScanConditions { Layout = ScanLayout.Raw, Crater = CraterRendering.Data, PinTurning = 0 }),
+        new(9127, Difficulty.Hard, 12, 4, RandomConditions: true, Ranges: [ConditionRange.Parse("subclass=0.8..1.5")]),
+        new(9128, Difficulty.Hard, 12, 4, RandomConditions: true, Ranges: [ConditionRange.Parse("subclass=0.8..1.5")]),
     ];
 
     /// <summary>
