@@ -166,6 +166,21 @@ public sealed record ScanConditions
         _ => throw new FormatException($"'{name}' is no numeric condition; those are {string.Join(", ", NumericNames)}"),
     };
 
+    /// <summary>Whether these conditions set the knob <paramref name="name"/> (one of <see cref="Names"/>).</summary>
+    public bool Sets(string name)
+    {
+        var values = Values();
+        for (var i = 0; i < Names.Count; i++)
+        {
+            if (Names[i] == name)
+            {
+                return values[i].Length > 0;
+            }
+        }
+
+        throw new ArgumentException($"'{name}' is no condition; the conditions are {string.Join(", ", Names)}", nameof(name));
+    }
+
     /// <summary>The knobs' values in the order of <see cref="Names"/>, as text (empty where the difficulty decides).</summary>
     public IReadOnlyList<string> Values()
     {

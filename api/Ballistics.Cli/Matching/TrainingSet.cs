@@ -88,8 +88,13 @@ internal static class TrainingSet
         IEnumerable<TrainingCorpus> corpora = DefaultCorpora;
         if (randomConditions)
         {
-            // The easy corpus and the first hard one (DefaultCorpora is in that order).
-            corpora = corpora.Take(2).Concat(RandomConditionCorpora.Select(c => c with { Fixed = held }));
+            // The easy corpus and the first hard one (DefaultCorpora is in that order). A knob held fixed is never drawn,
+            // not even by a corpus's own range: leave-one-setting-out means the model never sees its other values.
+            corpora = corpora.Take(2).Concat(RandomConditionCorpora.Select(c => c with
+            {
+                Fixed = held,
+                Ranges = held is null ? c.Ranges : [.. (c.Ranges ?? []).Where(r => !held.Sets(r.Name))],
+            }));
         }
 
         return only is { } difficulty ? [.. corpora.Where(c => c.Difficulty == difficulty)] : [.. corpora];

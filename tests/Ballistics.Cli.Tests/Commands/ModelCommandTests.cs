@@ -79,9 +79,22 @@ public sealed class ModelCommandTests
         var corpora = TrainingSet.Corpora(null, randomConditions: true, held);
 
         // The fixed hard corpora are the adversarial same-batch setting only: one is kept, the random ones cover it among others.
-        Assert.That(corpora.Select(c => c.Seed), Is.EqualTo(new[] { 9101, 9102, 9111, 9112, 9113, 9114, 9115, 9116, 9117 }));
+        Assert.That(corpora.Select(c => c.Seed), Is.EqualTo(new[] { 9101, 9102, 9111, 9112, 9113, 9114, 9115, 9116, 9117, 9118, 9119 }));
         Assert.That(corpora.Where(c => c.RandomConditions).Select(c => c.Fixed), Has.All.EqualTo(held));
         Assert.That(corpora.Where(c => !c.RandomConditions).Select(c => c.Fixed), Has.All.Null);
+        Assert.That(corpora.Single(c => c.Seed == 9118).Ranges!.Select(r => r.Name), Is.EqualTo(new[] { "warp_um" }), "a knob not held keeps its range");
+    }
+
+    [Test]
+    public void Corpora_RandomConditionsWithAKnobHeld_NoCorpusDrawsIt()
+    {
+        var held = ScanConditions.None.With("warp_um=0");
+
+        var corpora = TrainingSet.Corpora(null, randomConditions: true, held);
+
+        Assert.That(corpora.SelectMany(c => c.Ranges ?? []).Select(r => r.Name), Has.None.EqualTo("warp_um"));
+        var warped = corpora.Single(c => c.Seed == 9118);
+        Assert.That(Enumerable.Range(1, 8).Select(f => CorpusGenerator.ConditionsFor(warped.Options, f, 1).ElasticWarpUm), Has.All.EqualTo(0.0));
     }
 
     [Test]
