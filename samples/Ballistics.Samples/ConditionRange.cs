@@ -39,8 +39,8 @@ public readonly record struct ConditionRange(string Name, double Min, double Max
         }
 
         var ends = parts[1].Split(Separator, 2, StringSplitOptions.TrimEntries);
-        var min = End(name, ends[0]);
-        var max = End(name, ends[1]);
+        var min = ScanConditions.Number(name, ends[0]);
+        var max = ScanConditions.Number(name, ends[1]);
         if (min > max)
         {
             throw new FormatException($"condition {name}: the range {parts[1]} runs backwards; write LOW..HIGH");
@@ -61,9 +61,4 @@ public readonly record struct ConditionRange(string Name, double Min, double Max
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Name}={Min:0.####}{Separator}{Max:0.####}");
-
-    private static double End(string name, string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
-            ? v
-            : throw new FormatException($"condition {name}: '{text}' is not a number");
 }

@@ -192,7 +192,8 @@ public sealed record ScanConditions
         ];
     }
 
-    private static double Number(string name, string text) =>
+    /// <summary>A condition's number, or an error naming the condition (shared with <see cref="ConditionRange"/>).</summary>
+    internal static double Number(string name, string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
             ? v
             : throw new FormatException($"condition {name}: '{text}' is not a number");
