@@ -49,8 +49,21 @@ public static class PhotographSet
     /// <summary>Each photograph's columns: what it was taken of, and its light and camera (conditions `eval` breaks its AUC down by).</summary>
     private static readonly string[] PhotographColumns = ["source", "lighting", "pixel_size_um", "elevation_deg", "azimuth_deg", "ring_unevenness", "diffuse", "shininess", "blur_px", "exposure", "gamma", "vignetting", "sensor_noise", "bit_depth"];
 
-    public static PhotographSetSummary Render(string manifestPath, string outDir, PhotographLighting lighting, PhotographFormat format, int seed)
+    /// <param name="manifestPath">The scans' manifest.</param>
+    /// <param name="outDir">Where the photographs and their manifests are written.</param>
+    /// <param name="lighting">Ring, side, or either drawn for each photograph.</param>
+    /// <param name="format">PNG, TIFF, or either drawn for each photograph.</param>
+    /// <param name="seed">Seed of every draw; the same seed gives the same bytes.</param>
+    /// <param name="ranges">Settings drawn from a range of their own instead of <see cref="PhotographOptions.Draw"/>'s, at most one per setting.</param>
+    public static PhotographSetSummary Render(
+        string manifestPath, string outDir, PhotographLighting lighting, PhotographFormat format, int seed, IReadOnlyList<PhotographRange>? ranges = null)
     {
+        ranges ??= [];
+        if (ranges.GroupBy(r => r.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"{twice.Key} is given more than once; give each setting one range", nameof(ranges));
+        }
+
         var manifest = CsvTable.Read(manifestPath, ["file", "firearm_id"]);
         if (!manifest.Success)
         {
@@ -73,7 +86,7 @@ public static class PhotographSet
             }
 
             // Each photograph's draws depend on the seed and its row alone, so a parallel run writes the same bytes.
-            var (bytes, tiff, options) = Take(read.Value, StableHash.Seed(seed, RandomStream.Photograph, i), lighting, format);
+            var (bytes, tiff, options) = Take(read.Value, StableHash.Seed(seed, RandomStream.Photograph, i), lighting, format, ranges);
             var name = Path.Combine(PhotoFolder, Path.GetFileNameWithoutExtension(source) + (tiff ? ".tif" : ".png"));
             File.WriteAllBytes(Path.Combine(outDir, name), bytes);
             written[i] = (name.Replace('\\', '/'), options);
@@ -111,13 +124,17 @@ public static class PhotographSet
     /// <param name="lighting">Ring, side, or either drawn.</param>
     public static (Surface Photograph, PhotographOptions Options) Photograph(Surface scan, int seed, int index, PhotographLighting lighting)
     {
-        var (bytes, tiff, options) = Take(scan, StableHash.Seed(seed, RandomStream.Photograph, index), lighting, PhotographFormat.Mixed);
+        var (bytes, tiff, options) = Take(scan, StableHash.Seed(seed, RandomStream.Photograph, index), lighting, PhotographFormat.Mixed, []);
         var read = ImageReader.Read(bytes, tiff ? "rendered.tif" : "rendered.png", pixelSizeUm: null, lighting: options.Lighting);
         return read.Success ? (read.Value, options) : throw new InvalidOperationException($"a rendered photograph did not read back: {read.Error}");
     }
 
-    /// <summary>One photograph's light and camera drawn from <paramref name="seed"/>, the scan rendered with them and encoded.</summary>
-    private static (byte[] Bytes, bool Tiff, PhotographOptions Options) Take(Surface scan, int seed, PhotographLighting lighting, PhotographFormat format)
+    /// <summary>
+    /// One photograph's light and camera drawn from <paramref name="seed"/>, the ranged settings drawn again from a stream of
+    /// their own (so a set without ranges keeps its bytes), the scan rendered with them and encoded.
+    /// </summary>
+    private static (byte[] Bytes, bool Tiff, PhotographOptions Options) Take(
+        Surface scan, int seed, PhotographLighting lighting, PhotographFormat format, IReadOnlyList<PhotographRange> ranges)
     {
         var rng = new Random(seed);
         var light = lighting switch
@@ -127,6 +144,12 @@ public static class PhotographSet
             _ => rng.Chance(0.5) ? ImageLighting.Ring : ImageLighting.Side,
         };
         var options = PhotographOptions.Draw(rng, light);
+        var ranged = StableHash.Random(seed, RandomStream.PhotographRanges);
+        foreach (var range in ranges)
+        {
+            options = range.DrawOnto(options, ranged);
+        }
+
         var tiff = format == PhotographFormat.Tiff || (format == PhotographFormat.Mixed && rng.Chance(0.5));
         using var photo = PhotographRenderer.Render(scan, options, rng.Next());
         return (tiff ? ImageWriter.Tiff(photo, options.PixelSizeUm) : ImageWriter.Png(photo, options.PixelSizeUm), tiff, options);

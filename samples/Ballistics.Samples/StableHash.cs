@@ -25,6 +25,7 @@ internal enum RandomStream
     FiringPinTransfer = 20,
     Photograph = 21,
     ConditionRanges = 22,
+    PhotographRanges = 23,
 }
 
 /// <summary>

@@ -8,7 +8,7 @@ namespace Ballistics.Cli.Commands;
 /// <summary>
 /// `ballistics samples generate --out DIR --firearms N --fires K --seed S [--difficulty easy|hard] [--condition NAME=VALUE|NAME=LOW..HIGH]...
 /// [--random-conditions]`, and `ballistics samples render --manifest M --out DIR --seed S [--lighting ring|side|mixed]
-/// [--format png|tiff|mixed]`.
+/// [--format png|tiff|mixed] [--light NAME=LOW..HIGH]...`.
 /// </summary>
 internal static class SamplesCommand
 {
@@ -40,11 +40,18 @@ internal static class SamplesCommand
         var renderSeed = new Option<int>("--seed") { Required = true, Description = "seed of each photograph's light and camera; the same seed gives the same bytes" };
         var lighting = new Option<PhotographLighting>("--lighting") { DefaultValueFactory = _ => PhotographLighting.Ring, Description = "ring, side (one oblique lamp at a random direction) or mixed (drawn for each photograph)" };
         var format = new Option<PhotographFormat>("--format") { DefaultValueFactory = _ => PhotographFormat.Mixed, Description = "png, tiff or mixed (drawn for each photograph)" };
+        var light = new Option<string[]>("--light")
+        {
+            Description = "NAME=LOW..HIGH or NAME=VALUE, repeatable: a setting of the light or camera drawn for every photograph from this range instead of the usual one ("
+                + string.Join(", ", PhotographRange.Names) + "; e.g. ring_unevenness=0..0.05 for an even ring, elevation_deg=60..80)",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var render = new Command("render", "Photograph every scan of a labelled set: each under its own drawn light (elevation, direction, the metal's finish) and camera (3–8 µm pixels, focus, exposure, gamma, vignetting, noise, 8 or 16 bit), written with its pixel size in the file.")
         {
-            renderManifest, renderOut, renderSeed, lighting, format,
+            renderManifest, renderOut, renderSeed, lighting, format, light,
         };
-        render.SetAction(parse => Render(parse.GetValue(renderManifest)!, parse.GetValue(renderOut)!, parse.GetValue(lighting), parse.GetValue(format), parse.GetValue(renderSeed), output, error));
+        render.SetAction(parse => Render(
+            parse.GetValue(renderManifest)!, parse.GetValue(renderOut)!, parse.GetValue(lighting), parse.GetValue(format), parse.GetValue(renderSeed), parse.GetValue(light) ?? [], output, error));
 
         return new Command("samples", "Synthetic data for tests, benchmarks and demos.") { generate, render };
     }
@@ -135,10 +142,37 @@ internal static class SamplesCommand
         return 0;
     }
 
-    internal static int Render(string manifest, string outDir, PhotographLighting lighting, PhotographFormat format, int seed, TextWriter output, TextWriter error)
+    internal static int Render(string manifest, string outDir, PhotographLighting lighting, PhotographFormat format, int seed, TextWriter output, TextWriter error) =>
+        Render(manifest, outDir, lighting, format, seed, [], output, error);
+
+    internal static int Render(
+        string manifest, string outDir, PhotographLighting lighting, PhotographFormat format, int seed, IReadOnlyList<string> light, TextWriter output, TextWriter error)
     {
+        var ranges = new List<PhotographRange>();
+        foreach (var assignment in light)
+        {
+            PhotographRange range;
+            try
+            {
+                range = PhotographRange.Parse(assignment);
+            }
+            catch (FormatException ex)
+            {
+                error.WriteLine($"error: --light {assignment}: {ex.Message}");
+                return 2;
+            }
+
+            if (ranges.Exists(r => r.Name == range.Name))
+            {
+                error.WriteLine($"error: --light {assignment}: {range.Name} is already given; name each setting once");
+                return 2;
+            }
+
+            ranges.Add(range);
+        }
+
         var watch = Stopwatch.StartNew();
-        var summary = PhotographSet.Render(manifest, outDir, lighting, format, seed);
+        var summary = PhotographSet.Render(manifest, outDir, lighting, format, seed, ranges);
         foreach (var problem in summary.Errors)
         {
             error.WriteLine($"error: {problem}");
@@ -152,6 +186,11 @@ internal static class SamplesCommand
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"wrote {summary.Written} photographs ({lighting.ToString().ToLowerInvariant()} light, seed {seed}) to {Path.GetFullPath(Path.Combine(outDir, PhotographSet.PhotoFolder))} in {watch.Elapsed.TotalSeconds:0.0} s"));
+        if (ranges.Count > 0)
+        {
+            output.WriteLine($"settings drawn for every photograph from {string.Join(", ", ranges)} (manifest.csv has each photograph's)");
+        }
+
         output.WriteLine($"manifest: {summary.ManifestPath}");
         output.WriteLine($"with the scans (3D ↔ 2D): {Path.Combine(Path.GetDirectoryName(summary.ManifestPath)!, PhotographSet.CrossManifestName)}");
         return summary.Errors.Count == 0 ? 0 : 1;

@@ -236,4 +236,65 @@ public sealed class SamplesCommandTests
         Assert.That(code, Is.EqualTo(2));
         Assert.That(error, Does.Contain("--condition contact=0.5..0.9: contact is already given"));
     }
+
+    [Test]
+    public void Render_LightRanges_EachPhotographDrawsWithinThemAndTheRestAsBefore()
+    {
+        using var dir = new TempDirectory();
+        Run(["samples", "generate", "--out", dir.File("scans"), "--firearms", "2", "--fires", "2", "--seed", "4"]);
+        Run(["samples", "render", "--manifest", dir.File("scans/manifest.csv"), "--out", dir.File("usual"), "--seed", "2", "--lighting", "ring"]);
+
+        var (code, output, error) = Run(["samples", "render", "--manifest", dir.File("scans/manifest.csv"), "--out", dir.File("even"), "--seed", "2", "--lighting", "ring",
+            "--light", "ring_unevenness=0..0.05", "--light", "elevation_deg=70"]);
+
+        Assert.That(code, Is.Zero, error);
+        Assert.That(output, Does.Contain("settings drawn for every photograph from ring_unevenness=0..0.05, elevation_deg=70"));
+        var even = Columns(dir.File("even/manifest.csv"));
+        var usual = Columns(dir.File("usual/manifest.csv"));
+        Assert.That(even.Select(r => r["ring_unevenness"]), Has.All.InRange(0, 0.05));
+        Assert.That(even.Select(r => r["ring_unevenness"]).Distinct().Count(), Is.EqualTo(4), "every photograph its own draw");
+        Assert.That(even.Select(r => r["elevation_deg"]), Has.All.EqualTo(70));
+        Assert.That(usual.Select(r => r["ring_unevenness"]), Has.All.InRange(0.05, 0.5));
+        // The settings not named are drawn as without ranges: the same pixel sizes and finish.
+        Assert.That(even.Select(r => r["pixel_size_um"]), Is.EqualTo(usual.Select(r => r["pixel_size_um"])));
+        Assert.That(even.Select(r => r["shininess"]), Is.EqualTo(usual.Select(r => r["shininess"])));
+
+        static List<Dictionary<string, double>> Columns(string manifest)
+        {
+            var lines = File.ReadAllLines(manifest);
+            var names = lines[0].Split(',');
+            return [.. lines.Skip(1).Select(l => l.Split(',')).Select(f => names.Zip(f)
+                .Where(p => p.First is "ring_unevenness" or "elevation_deg" or "pixel_size_um" or "shininess")
+                .ToDictionary(p => p.First, p => double.Parse(p.Second, System.Globalization.CultureInfo.InvariantCulture)))];
+        }
+    }
+
+    [TestCase("ring_unevenness=0..2", "--light ring_unevenness=0..2: ring_unevenness: 0..2 is outside the values it can take, 0..1")]
+    [TestCase("glare=1", "--light glare=1: 'glare' is not a photograph's setting; the settings are elevation_deg,")]
+    [TestCase("elevation_deg=60..30", "elevation_deg: the range 60..30 runs backwards")]
+    [TestCase("shininess=shiny", "shininess: 'shiny' is not a number")]
+    public void Render_BadLight_IsErrorNamingItAndNothingWritten(string light, string message)
+    {
+        using var dir = new TempDirectory();
+        Run(["samples", "generate", "--out", dir.File("scans"), "--firearms", "1", "--fires", "1", "--seed", "4"]);
+
+        var (code, _, error) = Run(["samples", "render", "--manifest", dir.File("scans/manifest.csv"), "--out", dir.File("photos"), "--seed", "2", "--light", light]);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain(message));
+        Assert.That(Directory.Exists(dir.File("photos")), Is.False);
+    }
+
+    [Test]
+    public void Render_LightGivenTwice_IsErrorNamingIt()
+    {
+        using var dir = new TempDirectory();
+        Run(["samples", "generate", "--out", dir.File("scans"), "--firearms", "1", "--fires", "1", "--seed", "4"]);
+
+        var (code, _, error) = Run(["samples", "render", "--manifest", dir.File("scans/manifest.csv"), "--out", dir.File("photos"), "--seed", "2",
+            "--light", "diffuse=0.1", "--light", "diffuse=0.2..0.3"]);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("--light diffuse=0.2..0.3: diffuse is already given"));
+    }
 }
