@@ -55,12 +55,13 @@ internal sealed record ResultJson(
 
 /// <summary>
 /// How two photographs were lit (`ring`, `side`, `unknown`) and whether that differs (null: cannot be told), whether B's
-/// shading was inverted, for a scan rendered as a photograph the direction its light was kept brighter from, and for a
+/// shading was inverted, for a scan rendered as a photograph the direction its light was kept brighter from (or that the
+/// rendering under an even ring was kept), and for a
 /// photograph relit from another side the turn (nulls otherwise); absent for two topographies.
 /// </summary>
-internal sealed record LightingJson(string A, string B, bool? Differs, string Note, bool ShadingInverted, double? RenderedLightAzimuthDeg, double? SteeredDeg)
+internal sealed record LightingJson(string A, string B, bool? Differs, string Note, bool ShadingInverted, double? RenderedLightAzimuthDeg, bool RenderedEvenRing, double? SteeredDeg)
 {
-    public static LightingJson? Of(LightingAgreement? l) => l is null ? null : new(Name(l.A), Name(l.B), l.Differs, l.Note, l.ShadingInverted, l.RenderedLightAzimuthDeg, l.SteeredDeg);
+    public static LightingJson? Of(LightingAgreement? l) => l is null ? null : new(Name(l.A), Name(l.B), l.Differs, l.Note, l.ShadingInverted, l.RenderedLightAzimuthDeg, l.RenderedEvenRing, l.SteeredDeg);
 
     private static string Name(Engine.Surfaces.ImageLighting light) => Engine.Surfaces.ImageLightingNames.Name(light);
 }

@@ -13,6 +13,9 @@ internal sealed record SurfaceComparison(Registration Registration, CmcDirection
     /// <summary>For a topography rendered as a photograph, the direction its light was brighter from in the rendering kept.</summary>
     public double? RenderedLightAzimuthDeg { get; init; }
 
+    /// <summary>For a topography rendered as a photograph, whether the rendering kept was the even ring's.</summary>
+    public bool RenderedEvenRing { get; init; }
+
     /// <summary>For a photograph's shading relit from another side, the turn (degrees) from the side it was recorded from.</summary>
     public double? SteeredDeg { get; init; }
 }

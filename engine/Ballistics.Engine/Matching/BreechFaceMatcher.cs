@@ -16,12 +16,13 @@ namespace Ballistics.Engine.Matching;
 public sealed class BreechFaceMatcher
 {
     /// <summary>
+    /// 1.15: a topography rendered to meet a ring photograph is rendered under an even ring too (<see cref="LightingModel.EvenRing"/>);
     /// 1.14: every rendering of a topography turned (side light too), and a photograph's shading as recorded relit from other sides; one side of a pair only;
     /// 1.13: a topography rendered to meet a photograph is rendered under four turns of its light and the best kept (<see cref="PreparedScan.Relit"/>);
     /// 1.12: a photograph whose shading is compared as recorded is compared with another photograph both ways round (<see cref="PreparedScan.Inverted"/>);
     /// 1.11: the firing pins' comparison adds their tips' turning marks (<see cref="FiringPin.TipRings"/>).
     /// </summary>
-    public const string ComparisonVersion = "compare/1.14";
+    public const string ComparisonVersion = "compare/1.15";
 
     private readonly SurfaceComparer _comparer;
     private readonly FiringPinComparer _firingPins;
@@ -103,23 +104,30 @@ public sealed class BreechFaceMatcher
     /// comparison grid's pixels, then prepared and scored as any photograph. It is rendered with the light turned to each
     /// of <see cref="LightingModel.TurnsDeg"/> (<see cref="PreparedScan.Relit"/>): a photograph's shading follows where
     /// its light was brighter, which no photograph states in the case's frame, and even a relief integrated along a side
-    /// lamp keeps least of what lay across it; a comparison keeps the rendering that agrees best.
+    /// lamp keeps least of what lay across it; a comparison keeps the rendering that agrees best. To meet a ring (or an
+    /// unknown) light it is also rendered under an even ring: a ring lit evenly all round shades the slopes' squares, which
+    /// no turn of an uneven one resembles (e8 rendered under rings 0–5 % uneven: AUC 0.845 without it, 0.888 with it).
     /// </summary>
     public PreparedScan PrepareAsPhotograph(Surface topography, ImageLighting lighting, bool withComparisonView = true)
     {
         ArgumentNullException.ThrowIfNull(topography);
         var turns = LightingModel.TurnsDeg;
-        var first = Rendered(turns[0]);
-        var relit = new PreparedScan[turns.Count - 1];
+        var first = Rendered(LightingModel.Typical(lighting, turns[0]));
+        var relit = new List<PreparedScan>(turns.Count);
         for (var t = 1; t < turns.Count; t++)
         {
-            relit[t - 1] = Viewed(Rendered(turns[t]).WithRenderedLight(turns[t], []));
+            relit.Add(Viewed(Rendered(LightingModel.Typical(lighting, turns[t])).WithRenderedLight(turns[t], [])));
+        }
+
+        if (lighting != ImageLighting.Side)
+        {
+            relit.Add(Viewed(Rendered(LightingModel.EvenRing).WithRenderedEvenRing()));
         }
 
         return Viewed(first.WithRenderedLight(turns[0], relit));
 
-        PreparedScan Rendered(double azimuthDeg) =>
-            Prepare(PhotographRendering.AsPhotograph(topography, LightingModel.Typical(lighting, azimuthDeg), PreprocessOptions.Resample.TargetStepUm), withComparisonView: false);
+        PreparedScan Rendered(LightingModel light) =>
+            Prepare(PhotographRendering.AsPhotograph(topography, light, PreprocessOptions.Resample.TargetStepUm), withComparisonView: false);
 
         PreparedScan Viewed(PreparedScan scan)
         {
@@ -322,7 +330,7 @@ public sealed class BreechFaceMatcher
             FiringPin = firingPin,
             ApertureShear = shear,
             Modality = Modalities.Of(a, b),
-            Lighting = a.Kind == SurfaceKind.Intensity2D ? LightingAgreement.Of(a.Surface.Metadata.Lighting, b.Surface.Metadata.Lighting, measured.Registration, measured.ShadingInverted, measured.RenderedLightAzimuthDeg, measured.SteeredDeg) : null,
+            Lighting = a.Kind == SurfaceKind.Intensity2D ? LightingAgreement.Of(a.Surface.Metadata.Lighting, b.Surface.Metadata.Lighting, measured.Registration, measured.ShadingInverted, measured.RenderedLightAzimuthDeg, measured.SteeredDeg, measured.RenderedEvenRing) : null,
             Score = Fusion?.Combine(scoreBf, scoreFp, firingPin.AngleFromBreechFaceDeg) ?? scoreBf,
             ScoreBf = scoreBf,
             ScoreFp = scoreFp,
@@ -366,7 +374,7 @@ public sealed class BreechFaceMatcher
         // only, and the rest of the comparison is measured for the one kept.
         var (left, right) = Relit(a, b);
         SurfaceComparer.Alignment? best = null;
-        (bool Inverted, double? Turn, double? Steered) kept = default;
+        (bool Inverted, double? Turn, bool Even, double? Steered) kept = default;
         try
         {
             foreach (var va in left)
@@ -374,23 +382,24 @@ public sealed class BreechFaceMatcher
                 foreach (var vb in right)
                 {
                     var turn = va.RenderedLightAzimuthDeg ?? vb.RenderedLightAzimuthDeg;
+                    var even = va.RenderedEvenRing || vb.RenderedEvenRing;
                     var steered = va.SteeredDeg ?? vb.SteeredDeg;
-                    Consider(_comparer.Align(va.ComparisonView(_comparer), vb.ComparisonView(_comparer)), (false, turn, steered));
+                    Consider(_comparer.Align(va.ComparisonView(_comparer), vb.ComparisonView(_comparer)), (false, turn, even, steered));
                     if (va.ShadingAsIs || vb.ShadingAsIs)
                     {
-                        Consider(_comparer.Align(va.ComparisonView(_comparer), vb.Inverted().ComparisonView(_comparer)), (true, turn, steered));
+                        Consider(_comparer.Align(va.ComparisonView(_comparer), vb.Inverted().ComparisonView(_comparer)), (true, turn, even, steered));
                     }
                 }
             }
 
-            return _comparer.Complete(best!) with { ShadingInverted = kept.Inverted, RenderedLightAzimuthDeg = kept.Turn, SteeredDeg = kept.Steered };
+            return _comparer.Complete(best!) with { ShadingInverted = kept.Inverted, RenderedLightAzimuthDeg = kept.Turn, RenderedEvenRing = kept.Even, SteeredDeg = kept.Steered };
         }
         finally
         {
             best?.Dispose();
         }
 
-        void Consider(SurfaceComparer.Alignment alignment, (bool Inverted, double? Turn, double? Steered) variant)
+        void Consider(SurfaceComparer.Alignment alignment, (bool Inverted, double? Turn, bool Even, double? Steered) variant)
         {
             if (best is null || Agreement(alignment) > Agreement(best))
             {

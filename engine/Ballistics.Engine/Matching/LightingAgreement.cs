@@ -37,11 +37,15 @@ public sealed record LightingAgreement(ImageLighting A, ImageLighting B, bool? D
     /// </summary>
     public double? SteeredDeg { get; init; }
 
+    /// <summary>For a topography rendered as a photograph (3D ↔ 2D), whether the rendering under an even ring agreed best.</summary>
+    public bool RenderedEvenRing { get; init; }
+
     /// <summary>
     /// The lighting of two photographs registered at <paramref name="registration"/>, B's shading inverted or not, and the
     /// direction of the rendered light kept when one was a topography rendered as a photograph.
     /// </summary>
-    public static LightingAgreement Of(ImageLighting? a, ImageLighting? b, Registration registration, bool shadingInverted = false, double? renderedLightAzimuthDeg = null, double? steeredDeg = null)
+    public static LightingAgreement Of(
+        ImageLighting? a, ImageLighting? b, Registration registration, bool shadingInverted = false, double? renderedLightAzimuthDeg = null, double? steeredDeg = null, bool renderedEvenRing = false)
     {
         var agreement = Described(a, b, registration);
         if (steeredDeg is { } steered)
@@ -56,6 +60,15 @@ public sealed record LightingAgreement(ImageLighting A, ImageLighting B, bool? D
         if (shadingInverted)
         {
             agreement = agreement with { ShadingInverted = true, Note = agreement.Note + "; compared with B's shading inverted (bright where A is dark), which agreed better" };
+        }
+
+        if (renderedEvenRing)
+        {
+            return agreement with
+            {
+                RenderedEvenRing = true,
+                Note = agreement.Note + $"; the topography rendered under an even ring (beside its light brighter from {LightingModelTurns}), which agreed best",
+            };
         }
 
         return renderedLightAzimuthDeg is { } azimuth

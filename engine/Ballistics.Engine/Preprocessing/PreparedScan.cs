@@ -80,6 +80,9 @@ public sealed class PreparedScan
     /// </summary>
     public double? RenderedLightAzimuthDeg { get; init; }
 
+    /// <summary>For a topography rendered as a photograph under an even ring (<see cref="Rendering.LightingModel.EvenRing"/>): no direction is brighter.</summary>
+    public bool RenderedEvenRing { get; init; }
+
     /// <summary>
     /// For a photograph's shading as recorded relit from another side (<see cref="Relit"/>), the turn (degrees) from the
     /// side it was recorded from; null otherwise.
@@ -88,7 +91,7 @@ public sealed class PreparedScan
 
     /// <summary>
     /// The same breech face lit from other sides: a topography rendered under its light turned to each of <see
-    /// cref="Rendering.LightingModel.TurnsDeg"/>, or a photograph's shading as recorded relit (integrated along the axis it
+    /// cref="Rendering.LightingModel.TurnsDeg"/> (and, to meet a ring photograph, under an even ring), or a photograph's shading as recorded relit (integrated along the axis it
     /// varies most along, differentiated along another). A comparison tries each and keeps the one that agrees best.
     /// Empty for a topography and for a photograph integrated to relief.
     /// </summary>
@@ -113,7 +116,7 @@ public sealed class PreparedScan
                 TensorPrimitives.Negate(Surface.Values, values);
 
                 var surface = new Surface(Surface.Width, Surface.Height, Surface.LateralStepXUm, Surface.LateralStepYUm, values) { Kind = Surface.Kind, Metadata = Surface.Metadata };
-                _inverted = new PreparedScan(surface, Geometry, Options, Notes, RegionPoints, SourceOffset) { FiringPin = FiringPin, ShadingAsIs = ShadingAsIs, RenderedLightAzimuthDeg = RenderedLightAzimuthDeg, SteeredDeg = SteeredDeg };
+                _inverted = new PreparedScan(surface, Geometry, Options, Notes, RegionPoints, SourceOffset) { FiringPin = FiringPin, ShadingAsIs = ShadingAsIs, RenderedLightAzimuthDeg = RenderedLightAzimuthDeg, RenderedEvenRing = RenderedEvenRing, SteeredDeg = SteeredDeg };
             }
 
             return _inverted;
@@ -126,6 +129,10 @@ public sealed class PreparedScan
     /// </summary>
     internal PreparedScan WithRenderedLight(double azimuthDeg, IReadOnlyList<PreparedScan> relit) =>
         new(Surface, Geometry, Options, Notes, RegionPoints, SourceOffset) { FiringPin = FiringPin, ShadingAsIs = ShadingAsIs, RenderedLightAzimuthDeg = azimuthDeg, Relit = relit };
+
+    /// <summary>This topography rendered as a photograph under an even ring, marked so (no direction, no further variants).</summary>
+    internal PreparedScan WithRenderedEvenRing() =>
+        new(Surface, Geometry, Options, Notes, RegionPoints, SourceOffset) { FiringPin = FiringPin, ShadingAsIs = ShadingAsIs, RenderedEvenRing = true };
 
     /// <summary>This scan and its <see cref="Relit"/> renderings: the variants a comparison tries.</summary>
     internal IEnumerable<PreparedScan> Variants()

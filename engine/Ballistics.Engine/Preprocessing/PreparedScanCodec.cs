@@ -15,14 +15,14 @@ namespace Ballistics.Engine.Preprocessing;
 public static class PreparedScanCodec
 {
     /// <summary>
-    /// "BPS2": a photograph's kind, light, sign and relit variants follow the firing-pin region (a search's photograph query
-    /// crosses to the silos this way). The firing-pin region follows the breech face since preprocess/1.6, its
+    /// "BPS3": a photograph's kind, light, sign and relit variants follow the firing-pin region (a search's photograph query
+    /// crosses to the silos this way), a rendering's even ring among them. The firing-pin region follows the breech face since preprocess/1.6, its
     /// aperture-shear band since 1.7 and the tip's rings since 1.9, whose version checks keep older entries out.
     /// </summary>
-    private const uint Magic = 0x32535042;
+    private const uint Magic = 0x33535042;
 
-    /// <summary>"BPS1", before photographs: read as absent, so the caller prepares afresh.</summary>
-    private const uint FormerMagic = 0x31535042;
+    /// <summary>"BPS1", before photographs, and "BPS2", before a rendering's even ring: read as absent, so the caller prepares afresh.</summary>
+    private static readonly uint[] FormerMagics = [0x31535042, 0x32535042];
 
     public static void Write(PreparedScan scan, Stream destination)
     {
@@ -65,6 +65,7 @@ public static class PreparedScanCodec
         writer.Write(surface.Metadata.Lighting is { } lighting ? (int)lighting : -1);
         writer.Write(scan.ShadingAsIs);
         WriteOptional(writer, scan.RenderedLightAzimuthDeg);
+        writer.Write(scan.RenderedEvenRing);
         WriteOptional(writer, scan.SteeredDeg);
         writer.Write(scan.Relit.Count);
         foreach (var relit in scan.Relit)
@@ -224,7 +225,7 @@ public static class PreparedScanCodec
             using var inflate = new ZLibStream(source, CompressionMode.Decompress, leaveOpen: true);
             using var reader = new BinaryReader(inflate, Encoding.UTF8, leaveOpen: true);
             var magic = reader.ReadUInt32();
-            if (magic == FormerMagic)
+            if (FormerMagics.Contains(magic))
             {
                 return null;
             }
@@ -277,6 +278,7 @@ public static class PreparedScanCodec
         var lighting = reader.ReadInt32();
         var shadingAsIs = reader.ReadBoolean();
         var renderedLightAzimuthDeg = ReadOptional(reader);
+        var renderedEvenRing = reader.ReadBoolean();
         var steeredDeg = ReadOptional(reader);
         var relit = new PreparedScan[reader.ReadInt32()];
         for (var i = 0; i < relit.Length; i++)
@@ -294,6 +296,7 @@ public static class PreparedScanCodec
             FiringPin = firingPin,
             ShadingAsIs = shadingAsIs,
             RenderedLightAzimuthDeg = renderedLightAzimuthDeg,
+            RenderedEvenRing = renderedEvenRing,
             SteeredDeg = steeredDeg,
             Relit = relit,
         };

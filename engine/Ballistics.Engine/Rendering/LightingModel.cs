@@ -53,4 +53,10 @@ public sealed record LightingModel
         Diffuse = 0.325,
         Shininess = 22,
     };
+
+    /// <summary>
+    /// The typical ring made even: the slopes' first-order shading cancels and their squares are left, alike from every
+    /// side. A ring lit evenly all round shades a case so, and no turn of an uneven one resembles it.
+    /// </summary>
+    public static LightingModel EvenRing { get; } = Typical(ImageLighting.Ring) with { RingUnevenness = 0 };
 }

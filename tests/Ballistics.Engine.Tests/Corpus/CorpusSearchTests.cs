@@ -61,7 +61,9 @@ public sealed class CorpusSearchTests
 
         Assert.That(search.Codes(photo), Has.Count.EqualTo(1 + photo.Relit.Count).And.Count.EqualTo(4));
         Assert.That(search.Codes(Matcher.Prepare(TakenPhotographs.Scan(1, 1), withComparisonView: false)), Has.Count.EqualTo(1));
-        Assert.That(search.Codes(Matcher.PrepareAsPhotograph(TakenPhotographs.Scan(1, 1), Engine.Surfaces.ImageLighting.Ring, withComparisonView: false)), Has.Count.EqualTo(Engine.Rendering.LightingModel.TurnsDeg.Count));
+        // A scan searched as a ring photograph: each turn of its light, and the even ring.
+        Assert.That(search.Codes(Matcher.PrepareAsPhotograph(TakenPhotographs.Scan(1, 1), Engine.Surfaces.ImageLighting.Ring, withComparisonView: false)), Has.Count.EqualTo(Engine.Rendering.LightingModel.TurnsDeg.Count + 1));
+        Assert.That(search.Codes(Matcher.PrepareAsPhotograph(TakenPhotographs.Scan(1, 1), Engine.Surfaces.ImageLighting.Side, withComparisonView: false)), Has.Count.EqualTo(Engine.Rendering.LightingModel.TurnsDeg.Count));
     }
 
     [Test]

@@ -20,12 +20,46 @@ public sealed class RelitRenderingTests
     private static readonly Samples.PhotographOptions Uneven = new() { Lighting = ImageLighting.Ring, RingUnevenness = 0.8, ElevationDeg = 30, Diffuse = 0.8, Shininess = 20, PixelSizeUm = 5, BitDepth = 16, Noise = 0.002 };
 
     [Test]
-    public void PrepareAsPhotograph_RingLight_RenderedUnderEveryTurn()
+    public void PrepareAsPhotograph_RingLight_RenderedUnderEveryTurnAndAnEvenRing()
     {
         var scan = Matcher.Value.PrepareAsPhotograph(TakenPhotographs.Scan(1, 1), ImageLighting.Ring);
 
+        var turned = scan.Relit.Prepend(scan).Where(r => !r.RenderedEvenRing).ToList();
         Assert.That(scan.ShadingAsIs, Is.True);
-        Assert.That(scan.Relit.Select(r => r.RenderedLightAzimuthDeg).Prepend(scan.RenderedLightAzimuthDeg), Is.EqualTo(LightingModel.TurnsDeg.Cast<double?>()));
+        Assert.That(turned.Select(r => r.RenderedLightAzimuthDeg), Is.EqualTo(LightingModel.TurnsDeg.Cast<double?>()));
+        Assert.That(scan.Relit.Where(r => r.RenderedEvenRing).Select(r => r.RenderedLightAzimuthDeg), Is.EqualTo(new double?[] { null }));
+    }
+
+    [Test]
+    public void PrepareAsPhotograph_SideLight_NoEvenRing()
+    {
+        var scan = Matcher.Value.PrepareAsPhotograph(TakenPhotographs.Scan(1, 1), ImageLighting.Side);
+
+        Assert.That(scan.Relit.Any(r => r.RenderedEvenRing), Is.False);
+        Assert.That(scan.Relit, Has.Count.EqualTo(LightingModel.TurnsDeg.Count - 1));
+    }
+
+    /// <summary>A photograph of the scan itself under an even ring on a shiny metal: its shading is the slopes' squares.</summary>
+    [Test]
+    public void Compare_PhotographUnderAnEvenRing_KeepsTheEvenRenderingOverEveryTurn()
+    {
+        var matcher = Matcher.Value;
+        var scan = matcher.PrepareAsPhotograph(TakenPhotographs.Scan(1, 1), ImageLighting.Ring);
+        var turnsOnly = new Engine.Preprocessing.PreparedScan(scan.Surface, scan.Geometry, scan.Options, scan.Notes, scan.RegionPoints, scan.SourceOffset)
+        {
+            FiringPin = scan.FiringPin, ShadingAsIs = true, RenderedLightAzimuthDeg = scan.RenderedLightAzimuthDeg, Relit = [.. scan.Relit.Where(r => !r.RenderedEvenRing)],
+        };
+        var photo = matcher.Prepare(TakenPhotographs.Taken(TakenPhotographs.Scan(1, 1), Uneven with { RingUnevenness = 0, Diffuse = 0.2, AzimuthDeg = 75 }, noiseSeed: 5));
+
+        var even = matcher.Compare(scan, photo);
+        var turned = matcher.Compare(turnsOnly, photo);
+
+        var figures = $"with the even ring {even.Features.AlignedCcf:0.000} at {even.Registration.RotationDeg:0.0}°, turns only {turned.Features.AlignedCcf:0.000} at {turned.Registration.RotationDeg:0.0}°";
+        TestContext.Out.WriteLine(figures);
+        Assert.That(even.Lighting!.RenderedEvenRing, Is.True, figures);
+        Assert.That(even.Lighting.RenderedLightAzimuthDeg, Is.Null, figures);
+        Assert.That(even.Lighting.Note, Does.Contain("rendered under an even ring"), figures);
+        Assert.That(even.Features.AlignedCcf, Is.GreaterThan(turned.Features.AlignedCcf + 0.05), figures);
     }
 
     [Test]

@@ -89,13 +89,30 @@ public sealed class PreparedScanCodecTests
     }
 
     [Test]
-    public void Read_FormerFormat_Absent()
+    public void Read_TopographyRenderedAsPhotograph_EveryTurnAndTheEvenRingKept()
+    {
+        var matcher = new Engine.Matching.BreechFaceMatcher(model: null);
+        var scan = matcher.PrepareAsPhotograph(Tests.Rendering.TakenPhotographs.Scan(1, 1), Engine.Surfaces.ImageLighting.Ring, withComparisonView: false);
+        using var buffer = new MemoryStream();
+        PreparedScanCodec.Write(scan, buffer);
+        buffer.Position = 0;
+
+        var back = PreparedScanCodec.Read(buffer, scan.Options)!;
+
+        Assert.That(back.Relit.Prepend(back).Select(r => (r.RenderedLightAzimuthDeg, r.RenderedEvenRing)), Is.EqualTo(scan.Relit.Prepend(scan).Select(r => (r.RenderedLightAzimuthDeg, r.RenderedEvenRing))));
+        Assert.That(back.Relit.Count(r => r.RenderedEvenRing), Is.EqualTo(1));
+        Assert.That(back.Relit.Zip(scan.Relit).All(p => p.First.Surface.ValuesBitEqual(p.Second.Surface)), Is.True);
+    }
+
+    [TestCase(0x31535042u)]
+    [TestCase(0x32535042u)]
+    public void Read_FormerFormat_Absent(uint magic)
     {
         using var buffer = new MemoryStream();
         using (var deflate = new System.IO.Compression.ZLibStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
         using (var writer = new BinaryWriter(deflate))
         {
-            writer.Write(0x31535042u);
+            writer.Write(magic);
             writer.Write(Preprocessor.AlgorithmVersion);
         }
 
