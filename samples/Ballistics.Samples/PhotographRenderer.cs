@@ -41,7 +41,7 @@ public static class PhotographRenderer
         return result;
     }
 
-    /// <summary>Vignetting, exposure, gamma and noise, clipped to the sensor's range.</summary>
+    /// <summary>Vignetting, exposure, gamma and noise, clipped to the sensor's range; a saturated pixel stays at full scale.</summary>
     private static void Expose(float[] values, int w, int h, PhotographOptions options, int noiseSeed)
     {
         // Scaled so the median of the lit surface sits at mid-grey before the exposure's gain. The unmeasured area is the
@@ -62,8 +62,9 @@ public static class PhotographRenderer
             {
                 var i = (y * w) + x;
                 var falloff = 1 - (options.Vignetting * (((x - cx) * (x - cx)) + ((y - cy) * (y - cy))) / Math.Max(1, corner2));
-                var v = Math.Clamp(values[i] * gain * falloff, 0, 1);
-                values[i] = (float)Math.Clamp(Math.Pow(v, 1 / options.Gamma) + noise[i], 0, 1);
+                var exposed = values[i] * gain * falloff;
+                // A pixel the light saturated reads full scale whatever the noise: its well is full.
+                values[i] = exposed >= 1 ? 1f : (float)Math.Clamp(Math.Pow(Math.Max(0, exposed), 1 / options.Gamma) + noise[i], 0, 1);
             }
         }
     }

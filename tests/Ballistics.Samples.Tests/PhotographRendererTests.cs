@@ -138,4 +138,18 @@ public sealed class PhotographRendererTests
         Assert.That(photo.LateralStepXUm, Is.EqualTo(options.PixelSizeUm).Within(0.001 * options.PixelSizeUm));
         Assert.That(photo.Metadata.Lighting, Is.EqualTo(ImageLighting.Side));
     }
+
+    /// <summary>A sensor's well holds so much: a saturated pixel reads full scale whatever the noise, as a camera records it.</summary>
+    [Test]
+    public void Render_OverExposed_SaturatedPixelsReadFullScaleDespiteNoise()
+    {
+        var options = Plain(ImageLighting.Ring, 0) with { Exposure = 3, Noise = 0.02, BitDepth = 8 };
+
+        using var photo = PhotographRenderer.Render(Roof(), options, noiseSeed: 1);
+
+        photo.GetArray(out byte[] pixels);
+        var nearFull = pixels.Count(p => p is >= 240 and < 255);
+        Assert.That(pixels.Count(p => p == 255), Is.GreaterThan(pixels.Length / 2), "an exposure of 3 saturates the roof");
+        Assert.That(nearFull, Is.LessThan(pixels.Length / 20), "noise does not pull saturated pixels below full scale");
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Ballistics.Engine.FiringPin;
 using Ballistics.Engine.Surfaces;
@@ -17,10 +18,11 @@ namespace Ballistics.Engine.Preprocessing;
 public static class PhotographPreprocessor
 {
     /// <summary>
+    /// 1.3: pixels clipped at the sensor's full scale (blown-out highlights) are left out like points that return no light;
     /// 1.2: shading compared as recorded is also relit from three more sides (<see cref="PreparedScan.Relit"/>);
     /// 1.1: shading integrated along a side light (<see cref="ShadingIntegration"/>).
     /// </summary>
-    public const string AlgorithmVersion = "preprocess-photo/1.2";
+    public const string AlgorithmVersion = "preprocess-photo/1.3";
 
     /// <summary>
     /// The turns (degrees from the axis the shading varies most along) a photograph's shading as recorded is relit to:
@@ -35,6 +37,9 @@ public static class PhotographPreprocessor
     /// even ring light.
     /// </summary>
     private const double MinGapContrast = 0.04;
+
+    /// <summary>The sensor's full scale: the image reader brings 8- and 16-bit pixels alike to [0, 1].</summary>
+    private const float FullScale = 1f;
 
     /// <summary>Grid the circles are looked for on, as for topography.</summary>
     private const double DetectionStepUm = BreechFaceRegionFinder.DetectionStepUm;
@@ -73,6 +78,7 @@ public static class PhotographPreprocessor
         }
 
         var (circles, source, lamp) = Region(grid, dark, options, notes);
+        LeaveOutClipped(photo, grid, options, notes);
         var regionPoints = grid.CountValid();
         Preprocessor.TooLittleLeft(grid, options, source, "in the photograph's breech-face region");
         (grid, var regionX, var regionY) = Preprocessor.Crop(grid, margin: 4);
@@ -133,6 +139,54 @@ public static class PhotographPreprocessor
             ShadingAsIs = !integrated,
             Relit = [.. finished.Skip(1).Select(f => new PreparedScan(f.Surface, f.Geometry, options, notes, regionPoints, f.Offset) { FiringPin = firingPin, ShadingAsIs = true, SteeredDeg = f.TurnDeg })],
         };
+    }
+
+    /// <summary>
+    /// A pixel at the sensor's full scale measured nothing but that the light exceeded it: a mirror-like primer's glints
+    /// blow out. Left as they are, a blown-out area is a plateau two photographs share wherever they overlap, and its
+    /// uniform brightness reads as agreement (e8 photographed as a near-mirror: 44 % of different-source pairs scored
+    /// 0.5 or more). Such pixels are left out before the photograph is resampled, so a grid point keeps the mean of its
+    /// unclipped pixels or, with fewer than <see cref="ResampleOptions.MinValidFraction"/> of them, nothing. A topography
+    /// rendered as a photograph has no sensor and is left as it is.
+    /// </summary>
+    private static void LeaveOutClipped(Surface photo, HeightGrid grid, PreprocessOptions options, List<string> notes)
+    {
+        if (photo.Metadata.RenderedFrom is not null)
+        {
+            return;
+        }
+
+        var values = photo.Values;
+        var clipped = 0;
+        var lit = 0;
+        var masked = new float[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            var full = v >= FullScale;
+            clipped += full ? 1 : 0;
+            lit += float.IsFinite(v) ? 1 : 0;
+            masked[i] = full ? float.NaN : v;
+        }
+
+        if (clipped == 0)
+        {
+            return;
+        }
+
+        var unclipped = HeightGrid.Resample(masked, photo.Width, photo.Height, photo.LateralStepXUm, photo.LateralStepXUm / options.Resample.TargetStepUm, options.Resample.MinValidFraction, null);
+        Debug.Assert(unclipped.Width == grid.Width && unclipped.Height == grid.Height, "one resampling of one photograph");
+        var lost = 0;
+        for (var i = 0; i < grid.Values.Length; i++)
+        {
+            if (float.IsFinite(grid.Values[i]))
+            {
+                lost += float.IsFinite(unclipped.Values[i]) ? 0 : 1;
+                grid.Values[i] = unclipped.Values[i];
+            }
+        }
+
+        notes.Add(string.Create(CultureInfo.InvariantCulture, $"{clipped / (double)Math.Max(1, lit):P1} of the pixels clipped at full scale (blown-out highlights): left out, {lost} points of the region with them"));
     }
 
     /// <summary>Keeps the breech face only (everything else NaN) and says where it came from.</summary>

@@ -45,6 +45,30 @@ public sealed class PhotographPreprocessorTests
         Assert.That(Correlation(reference, changed), Is.GreaterThan(0.9));
     }
 
+    /// <summary>A band of blown-out highlights across the breech face: its pixels are left out, the rest prepared as before.</summary>
+    [Test]
+    public void Prepare_BlownOutBand_LeftOutAndTheRestAsBefore()
+    {
+        var photo = Photograph(Firing().Surface, Side);
+        var values = photo.Values.ToArray();
+        var (top, bottom) = (photo.Height * 40 / 100, photo.Height * 46 / 100);
+        for (var i = top * photo.Width; i < bottom * photo.Width; i++)
+        {
+            values[i] = 1f;
+        }
+
+        var clipped = new Surface(photo.Width, photo.Height, photo.LateralStepXUm, photo.LateralStepYUm, values) { Kind = photo.Kind, Metadata = photo.Metadata };
+
+        var reference = Preprocessor.Prepare(photo);
+        var prepared = Preprocessor.Prepare(clipped);
+
+        var lost = reference.Surface.Statistics().ValidPoints - prepared.Surface.Statistics().ValidPoints;
+        // The band is 6 % of the photograph's rows; the breech face crosses it at most of its width.
+        Assert.That(lost, Is.GreaterThan(0.02 * reference.Surface.Statistics().ValidPoints));
+        Assert.That(prepared.Notes, Has.Some.Contains("clipped at full scale (blown-out highlights): left out"));
+        Assert.That(Correlation(reference, prepared), Is.GreaterThan(0.9));
+    }
+
     [Test]
     public void Compare_PhotographAgainstTopography_Refused()
     {
