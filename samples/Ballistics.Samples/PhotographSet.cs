@@ -122,9 +122,10 @@ public static class PhotographSet
     /// <param name="seed">The set's seed.</param>
     /// <param name="index">The scan's place in the set: with the seed, it draws the light and camera.</param>
     /// <param name="lighting">Ring, side, or either drawn.</param>
-    public static (Surface Photograph, PhotographOptions Options) Photograph(Surface scan, int seed, int index, PhotographLighting lighting)
+    /// <param name="ranges">Settings drawn from a range of their own, as <see cref="Render"/> takes them.</param>
+    public static (Surface Photograph, PhotographOptions Options) Photograph(Surface scan, int seed, int index, PhotographLighting lighting, IReadOnlyList<PhotographRange>? ranges = null)
     {
-        var (bytes, tiff, options) = Take(scan, StableHash.Seed(seed, RandomStream.Photograph, index), lighting, PhotographFormat.Mixed, []);
+        var (bytes, tiff, options) = Take(scan, StableHash.Seed(seed, RandomStream.Photograph, index), lighting, PhotographFormat.Mixed, ranges ?? []);
         var read = ImageReader.Read(bytes, tiff ? "rendered.tif" : "rendered.png", pixelSizeUm: null, lighting: options.Lighting);
         return read.Success ? (read.Value, options) : throw new InvalidOperationException($"a rendered photograph did not read back: {read.Error}");
     }

@@ -10,11 +10,12 @@ namespace Ballistics.Cli.Matching;
 /// <summary>
 /// One generated corpus that the score model learns from; with <see cref="RandomConditions"/> every scan is made
 /// under its own draw of <see cref="ScanConditions"/> (those of <see cref="Fixed"/> held as given); with
-/// <see cref="Photographs"/> every scan is photographed and the photograph is what is compared.
+/// <see cref="Photographs"/> every scan is photographed and the photograph is what is compared, with the light and camera
+/// settings of <see cref="Light"/> drawn from their own ranges.
 /// </summary>
 internal sealed record TrainingCorpus(
     int Seed, Difficulty Difficulty, int Firearms, int Fires, bool RandomConditions = false, ScanConditions? Fixed = null, PhotographLighting? Photographs = null,
-    IReadOnlyList<ConditionRange>? Ranges = null)
+    IReadOnlyList<ConditionRange>? Ranges = null, IReadOnlyList<PhotographRange>? Light = null)
 {
     public CorpusOptions Options => new()
     {
@@ -28,7 +29,7 @@ internal sealed record TrainingCorpus(
     /// </summary>
     private string FixedText =>
         (Fixed is null ? string.Empty : string.Concat(ScanConditions.Names.Zip(Fixed.Values()).Where(p => p.Second.Length > 0).Select(p => $" {p.First}={p.Second}")))
-        + string.Concat((Ranges ?? []).Select(r => $" {r}"));
+        + string.Concat((Ranges ?? []).Select(r => $" {r}")) + string.Concat((Light ?? []).Select(r => $" light {r}"));
 
     /// <summary>Scan <paramref name="index"/> in firearm and firing order, with its firearm.</summary>
     public (Firearm Firearm, SimulatedFiring Firing) Fire(int index)
@@ -128,7 +129,8 @@ internal static class TrainingSet
     /// Corpora the photographs' score model learns from (seeds never used for evaluation): each scan photographed under
     /// its own light and camera — ring light in three corpora, side light in two, either in one (a pair of one ring and one
     /// side photograph is a setting of its own, not the one to learn from) —; the scans as varied as the breech face's
-    /// random-condition corpora, with one plain easy and one plain hard corpus.
+    /// random-condition corpora, with one plain easy and one plain hard corpus. Two more photograph beyond the usual draws
+    /// (since the nineteenth session): a near-mirror primer, whose glints blow out, and rings lit evenly all round.
     /// </summary>
     public static IReadOnlyList<TrainingCorpus> PhotographCorpora { get; } =
     [
@@ -138,6 +140,8 @@ internal static class TrainingSet
         new(9134, Difficulty.Hard, 12, 4, RandomConditions: true, Photographs: PhotographLighting.Side),
         new(9135, Difficulty.Hard, 12, 4, RandomConditions: true, Photographs: PhotographLighting.Mixed),
         new(9136, Difficulty.Easy, 12, 4, RandomConditions: true, Photographs: PhotographLighting.Ring),
+        new(9137, Difficulty.Easy, 12, 4, RandomConditions: true, Photographs: PhotographLighting.Ring, Light: [PhotographRange.Parse("shininess=100..400"), PhotographRange.Parse("diffuse=0..0.05")]),
+        new(9138, Difficulty.Hard, 12, 4, RandomConditions: true, Photographs: PhotographLighting.Ring, Light: [PhotographRange.Parse("ring_unevenness=0..0.05")]),
     ];
 
     public static List<(ComparisonFeatures Features, bool SameSource)> Build(
@@ -162,7 +166,7 @@ internal static class TrainingSet
             Parallel.For(0, firings.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
                 var (firearm, firing) = corpus.Fire(i);
-                firings[i] = (firearm.Id, corpus.Photographs is { } lighting ? PhotographSet.Photograph(firing.Surface, corpus.Seed, i, lighting).Photograph : firing.Surface);
+                firings[i] = (firearm.Id, corpus.Photographs is { } lighting ? PhotographSet.Photograph(firing.Surface, corpus.Seed, i, lighting, corpus.Light).Photograph : firing.Surface);
             });
             var prepared = new PreparedScan[firings.Length];
             Parallel.For(0, firings.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => prepared[i] = matcher.Prepare(firings[i].Surface));
