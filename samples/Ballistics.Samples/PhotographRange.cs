@@ -5,7 +5,7 @@ namespace Ballistics.Samples;
 /// <summary>
 /// One setting of a photograph's light or camera drawn for every photograph uniformly between <see cref="Min"/> and
 /// <see cref="Max"/> instead of from <see cref="PhotographOptions.Draw"/>'s own range (<c>--light ring_unevenness=0..0.05</c>):
-/// photographs taken under settings the photographs' model never trained on, such as an even ring or a light from high up.
+/// photographs beyond the usual draws, such as an even ring or a light from high up, to evaluate on or to train with.
 /// The names are the photographs' manifest columns. <c>NAME=VALUE</c> holds the setting at one value.
 /// </summary>
 public readonly record struct PhotographRange(string Name, double Min, double Max)
