@@ -56,7 +56,7 @@ public static class CartridgeCaseSimulator
             inCrater);
         if (conditions.Layout == ScanLayout.Processed)
         {
-            OtherLabProcessing.Apply(heights, draw, firearm.MakeModel, options.Scan.HeightQuantumUm);
+            OtherLabProcessing.Apply(heights, draw, firearm.MakeModel, options.Scan.HeightQuantumUm, conditions.LabLongCutoffUm ?? OtherLabProcessing.DefaultLongCutoffUm);
         }
 
         var instrument = draw.Instrument.Describe(seed);

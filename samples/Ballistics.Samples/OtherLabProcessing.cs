@@ -5,19 +5,21 @@ namespace Ballistics.Samples;
 /// checked against processing it was not built around (the way CSAFE's cmcR files and TopMatch exports differ from
 /// ours): an examiner-placed crop of the breech-face annulus (primer edge less 250 µm, the firing-pin aperture plus
 /// 100 µm, from the shot's known geometry), a plain least-squares plane removed, a Gaussian band-pass of its own
-/// (16–300 µm, ISO weighting, over valid points), NaN everywhere else. The scan keeps its frame and step.
+/// (16–300 µm unless <see cref="ScanConditions.LabLongCutoffUm"/> says otherwise, ISO weighting, over valid points), NaN everywhere else. The scan keeps its frame and step.
 /// </summary>
 internal static class OtherLabProcessing
 {
     private const double PrimerMarginUm = 250;
     private const double ApertureMarginUm = 100;
     private const double ShortCutoffUm = 16;
-    private const double LongCutoffUm = 300;
+
+    /// <summary>The long cut-off when the conditions name none.</summary>
+    public const double DefaultLongCutoffUm = 300;
 
     /// <summary>Gaussian σ of the ISO 16610-21 filter of cut-off λc: λc·√(ln 2 / 2) / π.</summary>
     private static double Sigma(double cutoffUm) => cutoffUm * Math.Sqrt(Math.Log(2) / 2) / Math.PI;
 
-    public static void Apply(float[] heights, FiringDraw d, MakeModel model, float quantumUm)
+    public static void Apply(float[] heights, FiringDraw d, MakeModel model, float quantumUm, double longCutoffUm = DefaultLongCutoffUm)
     {
         var (width, height) = (d.Width, d.Height);
         var (primerX, primerY) = d.GunToScan(d.PrimerOffsetXUm, d.PrimerOffsetYUm);
@@ -39,7 +41,7 @@ internal static class OtherLabProcessing
 
         RemovePlane(heights, mask, width, height);
         var low = MaskedBlur(heights, mask, width, height, Sigma(ShortCutoffUm) / d.StepUm);
-        var longWaves = MaskedBlur(heights, mask, width, height, Sigma(LongCutoffUm) / d.StepUm);
+        var longWaves = MaskedBlur(heights, mask, width, height, Sigma(longCutoffUm) / d.StepUm);
         var inverse = 1f / quantumUm;
         for (var k = 0; k < heights.Length; k++)
         {

@@ -77,9 +77,17 @@ public sealed record ScanConditions
     /// </summary>
     public double? PinTurning { get; init => field = CheckRange(value, 0, 2, nameof(PinTurning)); }
 
+    /// <summary>
+    /// The long cut-off of the band-pass another lab's pipeline applied to a processed scan (<see cref="ScanLayout.Processed"/>;
+    /// 50–1000 µm, 300 when not set); a raw scan ignores it. Labs differ here (CSAFE's Fadul files: 500 µm), and a
+    /// comparison must not lean on one lab's. <see cref="Random"/> leaves it to the default, so that sets drawn before
+    /// it existed come out the same.
+    /// </summary>
+    public double? LabLongCutoffUm { get; init => field = CheckRange(value, 50, 1000, nameof(LabLongCutoffUm)); }
+
     /// <summary>Names of the knobs as written in a generator's ground truth and read by <c>--condition</c>.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["dropout", "dropout_clustering", "contact", "noise", "step_um", "warp_um", "primer_flow", "crater", "layout", "subclass", "pin_turning"];
+        ["dropout", "dropout_clustering", "contact", "noise", "step_um", "warp_um", "primer_flow", "crater", "layout", "subclass", "pin_turning", "lab_long_cutoff_um"];
 
     /// <summary>
     /// Every knob drawn independently, over ranges that take in the held-out descriptions of the issue (dropouts of
@@ -121,6 +129,7 @@ public sealed record ScanConditions
             Layout = Layout ?? fallback.Layout,
             SubclassStrength = SubclassStrength ?? fallback.SubclassStrength,
             PinTurning = PinTurning ?? fallback.PinTurning,
+            LabLongCutoffUm = LabLongCutoffUm ?? fallback.LabLongCutoffUm,
         };
     }
 
@@ -149,7 +158,7 @@ public sealed record ScanConditions
 
     /// <summary>The knobs that take a number, and so a range (<see cref="ConditionRange"/>).</summary>
     public static IReadOnlyList<string> NumericNames { get; } =
-        ["dropout", "dropout_clustering", "contact", "noise", "step_um", "warp_um", "primer_flow", "subclass", "pin_turning"];
+        ["dropout", "dropout_clustering", "contact", "noise", "step_um", "warp_um", "primer_flow", "subclass", "pin_turning", "lab_long_cutoff_um"];
 
     /// <summary>These conditions with the numeric knob <paramref name="name"/> (one of <see cref="NumericNames"/>) set.</summary>
     public ScanConditions WithNumber(string name, double value) => name switch
@@ -163,6 +172,7 @@ public sealed record ScanConditions
         "primer_flow" => this with { PrimerFlowScale = value },
         "subclass" => this with { SubclassStrength = value },
         "pin_turning" => this with { PinTurning = value },
+        "lab_long_cutoff_um" => this with { LabLongCutoffUm = value },
         _ => throw new FormatException($"'{name}' is no numeric condition; those are {string.Join(", ", NumericNames)}"),
     };
 
@@ -188,7 +198,7 @@ public sealed record ScanConditions
         return
         [
             N(DropoutFraction), N(DropoutClustering), N(ContactFraction), N(NoiseScale), N(LateralStepUm), N(ElasticWarpUm), N(PrimerFlowScale),
-            Crater?.ToString().ToLowerInvariant() ?? string.Empty, Layout?.ToString().ToLowerInvariant() ?? string.Empty, N(SubclassStrength), N(PinTurning),
+            Crater?.ToString().ToLowerInvariant() ?? string.Empty, Layout?.ToString().ToLowerInvariant() ?? string.Empty, N(SubclassStrength), N(PinTurning), N(LabLongCutoffUm),
         ];
     }
 

@@ -77,6 +77,27 @@ public sealed class ScanConditionsTests
     }
 
     [Test]
+    public void Fire_ProcessedWithALongerLabCutoff_KeepsMoreRelief()
+    {
+        static double Variance(SimulatedFiring firing)
+        {
+            var valid = firing.Surface.Values.ToArray().Where(float.IsFinite).Select(v => (double)v).ToArray();
+            var mean = valid.Average();
+            return valid.Sum(v => (v - mean) * (v - mean)) / valid.Length;
+        }
+
+        var narrow = Fire(new ScanConditions { Layout = ScanLayout.Processed, LabLongCutoffUm = 150 });
+        var usual = Fire(new ScanConditions { Layout = ScanLayout.Processed });
+        var wide = Fire(new ScanConditions { Layout = ScanLayout.Processed, LabLongCutoffUm = 800 });
+        var rawWide = Fire(new ScanConditions { Layout = ScanLayout.Raw, LabLongCutoffUm = 800 });
+
+        Assert.That(Variance(narrow), Is.LessThan(Variance(usual)));
+        Assert.That(Variance(usual), Is.LessThan(Variance(wide)));
+        Assert.That(rawWide.Surface.ValuesBitEqual(Fire(new ScanConditions { Layout = ScanLayout.Raw }).Surface), Is.True, "a raw scan ignores the lab's cut-off");
+        Assert.That(() => new ScanConditions { LabLongCutoffUm = 20 }, Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains(nameof(ScanConditions.LabLongCutoffUm)));
+    }
+
+    [Test]
     public void Fire_ElasticWarp_ChangesTheImpressionButNotThePose()
     {
         var rigid = Fire(ScanConditions.None);
@@ -89,13 +110,14 @@ public sealed class ScanConditionsTests
     [Test]
     public void With_NameValue_SetsTheKnob()
     {
-        var conditions = ScanConditions.None.With("dropout=0.05").With("layout=processed").With("crater = holes").With("subclass=1.2").With("pin_turning=0");
+        var conditions = ScanConditions.None.With("dropout=0.05").With("layout=processed").With("crater = holes").With("subclass=1.2").With("pin_turning=0").With("lab_long_cutoff_um=500");
 
         Assert.That(conditions.DropoutFraction, Is.EqualTo(0.05));
         Assert.That(conditions.Layout, Is.EqualTo(ScanLayout.Processed));
         Assert.That(conditions.Crater, Is.EqualTo(CraterRendering.Holes));
         Assert.That(conditions.SubclassStrength, Is.EqualTo(1.2));
         Assert.That(conditions.PinTurning, Is.EqualTo(0));
+        Assert.That(conditions.LabLongCutoffUm, Is.EqualTo(500));
         Assert.That(conditions.Values(), Has.Count.EqualTo(ScanConditions.Names.Count));
     }
 

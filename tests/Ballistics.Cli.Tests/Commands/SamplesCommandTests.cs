@@ -189,8 +189,8 @@ public sealed class SamplesCommandTests
         Assert.That(code, Is.Zero, error);
         Assert.That(output, Does.Contain("conditions: fixed; fixed dropout=0.03, layout=processed, pin_turning=0"));
         var truth = File.ReadAllLines(Path.Combine(dir.Path, "ground_truth.csv"));
-        Assert.That(truth[0], Does.EndWith("dropout,dropout_clustering,contact,noise,step_um,warp_um,primer_flow,crater,layout,subclass,pin_turning"));
-        Assert.That(truth[1], Does.EndWith(",0.03,,,,,,,,processed,,0"));
+        Assert.That(truth[0], Does.EndWith("dropout,dropout_clustering,contact,noise,step_um,warp_um,primer_flow,crater,layout,subclass,pin_turning,lab_long_cutoff_um"));
+        Assert.That(truth[1], Does.EndWith(",0.03,,,,,,,,processed,,0,"));
     }
 
     [Test]
