@@ -123,6 +123,11 @@ internal static class CompareCommand
             result.Forward.CmcCount, result.Forward.ValidCells, result.Backward.CmcCount, result.Backward.ValidCells,
             result.Forward.HighCmcCount, result.Backward.HighCmcCount, result.Registration.Ccf, result.Features.OverlapFraction));
         output.WriteLine(RegionsLine(result));
+        if (result.CommonBandLongCutoffUm is { } cutoffUm)
+        {
+            output.WriteLine(string.Format(c, "band: both scans compared without wavelengths beyond {0:0} µm: one held far less relief there than the other (filtered by another pipeline)", cutoffUm));
+        }
+
         if (LightingJson.Of(result.Lighting) is { } lighting)
         {
             output.WriteLine($"modality: {result.Modality}; lighting {lighting.A}/{lighting.B}{(lighting.Differs == true ? " differs" : string.Empty)}: {lighting.Note}");

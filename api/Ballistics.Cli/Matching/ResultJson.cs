@@ -6,7 +6,8 @@ namespace Ballistics.Cli.Matching;
 
 /// <summary>
 /// The JSON shape of one comparison, as `compare --json` prints it. A pair that could not be registered has
-/// `registration.status` "failed" with its reason, and no pose (null theta, dx, dy).
+/// `registration.status` "failed" with its reason, and no pose (null theta, dx, dy). `common_band_long_cutoff_um` is the
+/// long cut-off both scans were high-passed at because their bands differed, null when each kept its prepared band.
 /// </summary>
 internal sealed record ResultJson(
     string A,
@@ -27,6 +28,7 @@ internal sealed record ResultJson(
     ApertureShearJson ApertureShear,
     double KeptShareA,
     double KeptShareB,
+    double? CommonBandLongCutoffUm,
     IReadOnlyList<string> PreprocessNotesA,
     IReadOnlyList<string> PreprocessNotesB,
     double Ms,
@@ -47,7 +49,7 @@ internal sealed record ResultJson(
             registration.Pose(r.Registration.RotationDeg),
             registration.Pose(r.Registration.DxUm),
             registration.Pose(r.Registration.DyUm),
-            registration, LightingJson.Of(r.Lighting), FiringPinJson.Of(r.FiringPin), ApertureShearJson.Of(r.ApertureShear), r.KeptShareA, r.KeptShareB, r.PreprocessNotesA, r.PreprocessNotesB, r.ElapsedMs,
+            registration, LightingJson.Of(r.Lighting), FiringPinJson.Of(r.FiringPin), ApertureShearJson.Of(r.ApertureShear), r.KeptShareA, r.KeptShareB, r.CommonBandLongCutoffUm, r.PreprocessNotesA, r.PreprocessNotesB, r.ElapsedMs,
             r.Features, r.Forward with { Cells = [.. r.Forward.Cells.Where(c => c.Found)] }, r.Backward with { Cells = [.. r.Backward.Cells.Where(c => c.Found)] },
             new { comparison = r.Options, preprocess_a = r.PreprocessOptionsA, preprocess_b = r.PreprocessOptionsB }, r.AlgorithmVersion, LeadNote);
     }

@@ -16,4 +16,7 @@ public sealed record ComparisonOptions
 
     /// <summary>How the aperture-shear bands' striae are compared, when both scans hold one.</summary>
     public ApertureShearComparisonOptions ApertureShear { get; init => field = value ?? throw new ArgumentNullException(nameof(ApertureShear)); } = ApertureShearComparisonOptions.Default;
+
+    /// <summary>When two topographies are compared in the band both hold instead of each one's prepared band.</summary>
+    public CommonBandOptions CommonBand { get; init => field = value ?? throw new ArgumentNullException(nameof(CommonBand)); } = CommonBandOptions.Default;
 }

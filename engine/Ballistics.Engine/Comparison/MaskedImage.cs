@@ -137,7 +137,13 @@ internal sealed class MaskedImage : IDisposable
     /// (ISO 16610-21 weighting, half amplitude at the cut-off) of the valid points around it, standardised again.
     /// Points whose neighbourhood holds no valid weight become invalid.
     /// </summary>
-    public MaskedImage HighPassed(double stepUm, double cutoffUm)
+    public MaskedImage HighPassed(double stepUm, double cutoffUm) => FromHeights(HighPassedHeights(stepUm, cutoffUm), Width, Height);
+
+    /// <summary>
+    /// The values less the Gaussian-weighted mean of the valid points around each (as <see cref="HighPassed"/>), in the
+    /// values' own unit, NaN where invalid or where the neighbourhood holds no valid weight.
+    /// </summary>
+    public float[] HighPassedHeights(double stepUm, double cutoffUm)
     {
         // The high-pass half of GaussianBandPass on this image's own planes; that one works on preprocessing's height
         // grids and drops points with less than MinWeight support, which here would cut the scan's edges again.
@@ -156,7 +162,7 @@ internal sealed class MaskedImage : IDisposable
             heights[i] = mask[i] > 0 && w[i] > 1e-6f ? values[i] - (sum[i] / w[i]) : float.NaN;
         }
 
-        return FromHeights(heights, Width, Height);
+        return heights;
     }
 
     /// <summary>

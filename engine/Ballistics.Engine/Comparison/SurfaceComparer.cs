@@ -7,6 +7,12 @@ namespace Ballistics.Engine.Comparison;
 /// <summary>Everything one comparison measured, before a score is put on it.</summary>
 internal sealed record SurfaceComparison(Registration Registration, CmcDirection Forward, CmcDirection Backward, ComparisonFeatures Features)
 {
+    /// <summary>
+    /// The long cut-off (µm) both topographies were high-passed at because their bands differed
+    /// (<see cref="CommonBandOptions"/>); null when each was compared in its prepared band.
+    /// </summary>
+    public double? CommonBandLongCutoffUm { get; init; }
+
     /// <summary>Whether B was compared with its sign turned over (photographs, one or both with shading as recorded).</summary>
     public bool ShadingInverted { get; init; }
 
@@ -56,9 +62,11 @@ internal sealed class SurfaceComparer
     /// A comparison's first part: B registered onto A and the correlation of the whole overlap there. A choice between
     /// variants of one pair (<see cref="Matching.BreechFaceMatcher"/>) needs no more; <see cref="Complete"/> measures the rest.
     /// </summary>
-    public Alignment Align(ComparableScan a, ComparableScan b)
+    public Alignment Align(ComparableScan a, ComparableScan b) => AlignAt(a, b, new GlobalRegistrar(_options.Registration).Register(a, b));
+
+    /// <summary>B put onto A at a registration found elsewhere (the same scans in another band), and the correlation of the whole overlap there.</summary>
+    public Alignment AlignAt(ComparableScan a, ComparableScan b, Registration registration)
     {
-        var registration = new GlobalRegistrar(_options.Registration).Register(a, b);
         // B's image is turned onto A's grid once: the whole-overlap correlation and the sectors' both read it.
         var warped = MaskedImage.Create(a.Image.Width, a.Image.Height);
         try

@@ -16,13 +16,14 @@ namespace Ballistics.Engine.Matching;
 public sealed class BreechFaceMatcher
 {
     /// <summary>
+    /// 1.16: two topographies whose bands differ (one filtered by another lab's pipeline) are measured in the band both hold (<see cref="CommonBandOptions"/>);
     /// 1.15: a topography rendered to meet a ring photograph is rendered under an even ring too (<see cref="LightingModel.EvenRing"/>);
     /// 1.14: every rendering of a topography turned (side light too), and a photograph's shading as recorded relit from other sides; one side of a pair only;
     /// 1.13: a topography rendered to meet a photograph is rendered under four turns of its light and the best kept (<see cref="PreparedScan.Relit"/>);
     /// 1.12: a photograph whose shading is compared as recorded is compared with another photograph both ways round (<see cref="PreparedScan.Inverted"/>);
     /// 1.11: the firing pins' comparison adds their tips' turning marks (<see cref="FiringPin.TipRings"/>).
     /// </summary>
-    public const string ComparisonVersion = "compare/1.15";
+    public const string ComparisonVersion = "compare/1.16";
 
     private readonly SurfaceComparer _comparer;
     private readonly FiringPinComparer _firingPins;
@@ -331,6 +332,7 @@ public sealed class BreechFaceMatcher
             ApertureShear = shear,
             Modality = Modalities.Of(a, b),
             Lighting = a.Kind == SurfaceKind.Intensity2D ? LightingAgreement.Of(a.Surface.Metadata.Lighting, b.Surface.Metadata.Lighting, measured.Registration, measured.ShadingInverted, measured.RenderedLightAzimuthDeg, measured.SteeredDeg, measured.RenderedEvenRing) : null,
+            CommonBandLongCutoffUm = measured.CommonBandLongCutoffUm,
             Score = Fusion?.Combine(scoreBf, scoreFp, firingPin.AngleFromBreechFaceDeg) ?? scoreBf,
             ScoreBf = scoreBf,
             ScoreFp = scoreFp,
@@ -392,7 +394,23 @@ public sealed class BreechFaceMatcher
                 }
             }
 
-            return _comparer.Complete(best!) with { ShadingInverted = kept.Inverted, RenderedLightAzimuthDeg = kept.Turn, RenderedEvenRing = kept.Even, SteeredDeg = kept.Steered };
+            // Two topographies whose bands differ are measured in the band both hold, at the pose of whichever registration
+            // agrees better there: the one in their prepared bands or the one in the common band. Each alone lost a
+            // same-source pair of the shared files read without their masks (Baldwin A1 raw against A2 as processed
+            // registered at −165° with a 26 % overlap once narrowed; A1 as processed against A2 raw 4° off in the
+            // prepared bands).
+            var band = CommonBand(a, b);
+            if (band is { } narrowed)
+            {
+                var (viewA, viewB) = (narrowed.A.ComparisonView(_comparer), narrowed.B.ComparisonView(_comparer));
+                var prepared = best!;
+                best = null;
+                Consider(_comparer.AlignAt(viewA, viewB, prepared.Registration), kept);
+                Consider(_comparer.Align(viewA, viewB), kept);
+                prepared.Dispose();
+            }
+
+            return _comparer.Complete(best!) with { CommonBandLongCutoffUm = band?.LongCutoffUm, ShadingInverted = kept.Inverted, RenderedLightAzimuthDeg = kept.Turn, RenderedEvenRing = kept.Even, SteeredDeg = kept.Steered };
         }
         finally
         {
@@ -412,6 +430,28 @@ public sealed class BreechFaceMatcher
                 alignment.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// Two topographies high-passed at <see cref="CommonBandOptions.LongCutoffUm"/> when one of them holds much less relief
+    /// beyond that wavelength than the other (a scan another lab already filtered against a raw one), else null: the pair
+    /// is then compared in the band both hold. Photographs are prepared in a band of their own and keep it.
+    /// </summary>
+    private (PreparedScan A, PreparedScan B, double LongCutoffUm)? CommonBand(PreparedScan a, PreparedScan b)
+    {
+        var options = ComparisonOptions.CommonBand;
+        if (a.Kind == SurfaceKind.Intensity2D || options.LongCutoffUm <= 0 || options.LongCutoffUm >= PreprocessOptions.BandPass.LongCutoffUm)
+        {
+            return null;
+        }
+
+        var (shareA, shareB) = (a.LongWaveShare(options.ProbeCutoffUm), b.LongWaveShare(options.ProbeCutoffUm));
+        if (Math.Min(shareA, shareB) >= options.MaxShareRatio * Math.Max(shareA, shareB))
+        {
+            return null;
+        }
+
+        return (a.Narrowed(options.LongCutoffUm), b.Narrowed(options.LongCutoffUm), options.LongCutoffUm);
     }
 
     /// <summary>

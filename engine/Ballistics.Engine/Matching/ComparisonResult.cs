@@ -34,6 +34,13 @@ public sealed record ComparisonResult
     /// <summary>How the two photographs were lit and whether that differs; null for two topographies.</summary>
     public LightingAgreement? Lighting { get; init; }
 
+    /// <summary>
+    /// The long cut-off (µm) both topographies were high-passed at because one held much less relief beyond it than the
+    /// other (a scan another lab had filtered against a raw one; <see cref="CommonBandOptions"/>); null when each was
+    /// compared in its prepared band.
+    /// </summary>
+    public double? CommonBandLongCutoffUm { get; init; }
+
     /// <summary>Congruent matching cells: the smaller count of the two directions.</summary>
     public required int CmcCount { get; init; }
 

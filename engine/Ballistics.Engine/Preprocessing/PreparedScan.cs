@@ -100,6 +100,8 @@ public sealed class PreparedScan
     private readonly Lock _viewLock = new();
     private ComparableScan? _view;
     private PreparedScan? _inverted;
+    private (double CutoffUm, PreparedScan Scan)? _narrowed;
+    private (double CutoffUm, double Share)? _longWaveShare;
 
     /// <summary>
     /// This photograph with its shading's sign turned over, built once. Under a ring the marks show as the slopes' squares
@@ -121,6 +123,76 @@ public sealed class PreparedScan
 
             return _inverted;
         }
+    }
+
+    /// <summary>
+    /// This topography high-passed at <paramref name="longCutoffUm"/>, heights in µm (NaN where the Gaussian found no valid
+    /// point): what a comparison in a narrower band than the prepared one sees. Built once for the cut-off asked for last.
+    /// </summary>
+    internal PreparedScan Narrowed(double longCutoffUm)
+    {
+        lock (_viewLock)
+        {
+            if (_narrowed is not { } kept || kept.CutoffUm != longCutoffUm)
+            {
+                var surface = new Surface(Surface.Width, Surface.Height, Surface.LateralStepXUm, Surface.LateralStepYUm, HighPassedHeights(longCutoffUm)) { Kind = Surface.Kind, Metadata = Surface.Metadata };
+                kept = (longCutoffUm, new PreparedScan(surface, Geometry, Options, Notes, RegionPoints, SourceOffset) { FiringPin = FiringPin });
+                _narrowed = kept;
+            }
+
+            return kept.Scan;
+        }
+    }
+
+    /// <summary>
+    /// The share of this topography's relief (variance about its mean) at wavelengths beyond <paramref name="cutoffUm"/>:
+    /// what a Gaussian high-pass there takes away. A scan another lab already filtered at a shorter cut-off holds little
+    /// there. Measured once for the cut-off asked for last.
+    /// </summary>
+    internal double LongWaveShare(double cutoffUm)
+    {
+        lock (_viewLock)
+        {
+            if (_longWaveShare is not { } kept || kept.CutoffUm != cutoffUm)
+            {
+                var heights = Surface.Values;
+                var high = HighPassedHeights(cutoffUm);
+                var mean = Surface.Statistics().Mean;
+                double total = 0, highEnergy = 0;
+                for (var i = 0; i < heights.Length; i++)
+                {
+                    if (float.IsFinite(high[i]))
+                    {
+                        var d = heights[i] - mean;
+                        total += d * d;
+                        highEnergy += (double)high[i] * high[i];
+                    }
+                }
+
+                kept = (cutoffUm, total > 0 ? Math.Clamp(1 - (highEnergy / total), 0, 1) : 0);
+                _longWaveShare = kept;
+            }
+
+            return kept.Share;
+        }
+    }
+
+    private float[] HighPassedHeights(double cutoffUm)
+    {
+        var heights = Surface.Values;
+        var values = new float[heights.Length];
+        var mask = new float[heights.Length];
+        for (var i = 0; i < heights.Length; i++)
+        {
+            if (float.IsFinite(heights[i]))
+            {
+                values[i] = heights[i];
+                mask[i] = 1;
+            }
+        }
+
+        using var image = MaskedImage.FromPlanes(values, mask, Surface.Width, Surface.Height);
+        return image.HighPassedHeights(Surface.LateralStepXUm, cutoffUm);
     }
 
     /// <summary>

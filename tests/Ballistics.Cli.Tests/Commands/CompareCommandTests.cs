@@ -47,6 +47,24 @@ public sealed class CompareCommandTests
         Assert.That(root.GetProperty("kept_share_a").GetDouble(), Is.InRange(0.2, 1.0));
         Assert.That(root.GetProperty("kept_share_b").GetDouble(), Is.InRange(0.2, 1.0));
         Assert.That(root.GetProperty("preprocess_notes_a").EnumerateArray().Select(n => n.GetString()), Has.Some.Contains("firing-pin aperture"), "the examiner reads what preprocessing decided");
+        Assert.That(root.GetProperty("common_band_long_cutoff_um").ValueKind, Is.EqualTo(JsonValueKind.Null), "two raw scans keep their prepared band");
+    }
+
+    [Test]
+    public void Compare_RawAgainstAnotherLabsProcessedScan_SaysTheCommonBand()
+    {
+        // Baldwin A2 as the instrument wrote it (found from its heights) against the triplet's questioned case, which
+        // CSAFE cropped and filtered: the processed scan holds far less relief beyond 450 µm.
+        string[] pair = ["--ignore-mask", SharedData.X3p("cartridge/baldwin_K013sA2_raw.x3p"), SharedData.X3p("cartridge/triplet_x3p3_questioned.x3p")];
+
+        var (code, output, error) = Run(["compare", "--json", .. pair]);
+        var (textCode, text, textError) = Run(["compare", .. pair]);
+
+        Assert.That(code, Is.Zero, error);
+        Assert.That(textCode, Is.Zero, textError);
+        using var doc = JsonDocument.Parse(output);
+        Assert.That(doc.RootElement.GetProperty("common_band_long_cutoff_um").GetDouble(), Is.EqualTo(300));
+        Assert.That(text, Does.Contain("band: both scans compared without wavelengths beyond 300 µm"));
     }
 
     [Test]
