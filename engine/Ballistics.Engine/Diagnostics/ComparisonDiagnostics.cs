@@ -23,7 +23,8 @@ public sealed record ComparisonDiagnostics(
     DiagnosticsOptions Options,
     string AlgorithmVersion)
 {
-    public const string Version = "diagnostics/1.0";
+    /// <summary>1.1: a pair measured in a common band (<see cref="ComparisonResult.CommonBandLongCutoffUm"/>) is drawn in it.</summary>
+    public const string Version = "diagnostics/1.1";
 
     /// <summary>The names of <see cref="Images"/>, in order; each is also a file name stem.</summary>
     public static IReadOnlyList<string> ImageNames { get; } = ["reference", "target", "aligned", "overlay", "cells", "difference"];
@@ -61,7 +62,10 @@ public sealed record ComparisonDiagnostics(
         }
 
         options ??= DiagnosticsOptions.Default;
-        var drawn = DiagnosticsRenderer.Render(a.Surface, b.Surface, result, options);
+        // A pair measured in the band both hold (a raw scan against one another pipeline filtered) is drawn in that band:
+        // the cells' correlations and the difference were measured there.
+        var (surfaceA, surfaceB) = result.CommonBandLongCutoffUm is { } cutoffUm ? (a.Narrowed(cutoffUm).Surface, b.Narrowed(cutoffUm).Surface) : (a.Surface, b.Surface);
+        var drawn = DiagnosticsRenderer.Render(surfaceA, surfaceB, result, options);
         if (result.FiringPin.Status == RegionComparisonStatus.Compared && a.FiringPin.Impression is { } pinA && b.FiringPin.Impression is { } pinB)
         {
             drawn = drawn with { Images = [.. drawn.Images, DiagnosticsRenderer.FiringPin(pinA, pinB, result.FiringPin, options)] };

@@ -1,4 +1,5 @@
 using Ballistics.Engine.Comparison;
+using Ballistics.Engine.Diagnostics;
 using Ballistics.Engine.Matching;
 using Ballistics.Engine.Preprocessing;
 using Ballistics.Engine.Scoring;
@@ -70,6 +71,21 @@ public sealed class CommonBandTests
         var result = Matcher.Value.Compare(Scan(1, ScanLayout.Raw), Scan(2, ScanLayout.Raw));
 
         Assert.That(result.CommonBandLongCutoffUm, Is.Null);
+    }
+
+    [Test]
+    public void Diagnostics_PairMeasuredInTheCommonBand_DrawnInIt()
+    {
+        var raw = Scan(1, ScanLayout.Raw);
+        var processed = Scan(2, ScanLayout.Processed);
+        var result = Matcher.Value.Compare(raw, processed);
+
+        var drawn = ComparisonDiagnostics.Of(raw, processed, result);
+        var asPrepared = ComparisonDiagnostics.Of(raw, processed, result with { CommonBandLongCutoffUm = null });
+
+        Assert.That(result.CommonBandLongCutoffUm, Is.Not.Null);
+        Assert.That(drawn.Image("reference")!.Png, Is.Not.EqualTo(asPrepared.Image("reference")!.Png), "the relief shown is the one compared");
+        Assert.That(drawn.Cells, Has.Count.EqualTo(asPrepared.Cells.Count));
     }
 
     [Test]
