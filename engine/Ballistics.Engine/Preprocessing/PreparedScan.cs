@@ -179,18 +179,10 @@ public sealed class PreparedScan
 
     private float[] HighPassedHeights(double cutoffUm)
     {
-        var heights = Surface.Values;
-        var values = new float[heights.Length];
-        var mask = new float[heights.Length];
-        for (var i = 0; i < heights.Length; i++)
-        {
-            if (float.IsFinite(heights[i]))
-            {
-                values[i] = heights[i];
-                mask[i] = 1;
-            }
-        }
-
+        // Heights as they are, not standardised (MaskedImage.FromHeights would): the narrowed scan keeps µm.
+        var values = new float[Surface.Values.Length];
+        var mask = new float[values.Length];
+        MaskedImage.Split(Surface.Values, values, mask, useVectors: true);
         using var image = MaskedImage.FromPlanes(values, mask, Surface.Width, Surface.Height);
         return image.HighPassedHeights(Surface.LateralStepXUm, cutoffUm);
     }
